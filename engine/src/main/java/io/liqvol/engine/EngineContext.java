@@ -1,0 +1,204 @@
+package io.liqvol.engine;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Configuration of a {@link LiqvolEngine}: fluent setters, then {@link #conclude()} validates and fixes
+ * the values. Sizes are counts unless their name says otherwise.
+ */
+public final class EngineContext
+{
+    public static final int DEFAULT_RING_SIZE = 8192;
+    public static final int DEFAULT_MAX_FRAME_BYTES = 4096;
+    public static final int DEFAULT_MAX_SYMBOLS = 4096;
+    public static final int DEFAULT_BUCKETS_PER_TIMEFRAME = 1024;
+    public static final int DEFAULT_RECENT_LIQUIDATIONS_PER_SYMBOL = 1000;
+    public static final long DEFAULT_MAX_FUTURE_SKEW_MS = 24 * 3_600_000L;
+    /** 2017-01-01T00:00:00Z: Binance futures did not exist before it, so an earlier time is a bad frame. */
+    public static final long DEFAULT_MIN_TIME_MS = 1_483_228_800_000L;
+
+    private int ringSize = DEFAULT_RING_SIZE;
+    private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+    private int maxSymbols = DEFAULT_MAX_SYMBOLS;
+    private int bucketsPerTimeframe = DEFAULT_BUCKETS_PER_TIMEFRAME;
+    private int recentLiquidationsPerSymbol = DEFAULT_RECENT_LIQUIDATIONS_PER_SYMBOL;
+    private long minTimeMs = DEFAULT_MIN_TIME_MS;
+    private long maxFutureSkewMs = DEFAULT_MAX_FUTURE_SKEW_MS;
+    private EpochClock epochClock = SystemEpochClock.INSTANCE;
+    private WaitStrategy waitStrategy;
+    private final List<EngineListener> listeners = new ArrayList<>();
+    private boolean concluded;
+
+    /** Ring capacity in frames; a power of two. */
+    public EngineContext ringSize(final int ringSize)
+    {
+        this.ringSize = ringSize;
+        return this;
+    }
+
+    public int ringSize()
+    {
+        return ringSize;
+    }
+
+    /** Frames longer than this are rejected as oversized. */
+    public EngineContext maxFrameBytes(final int maxFrameBytes)
+    {
+        this.maxFrameBytes = maxFrameBytes;
+        return this;
+    }
+
+    public int maxFrameBytes()
+    {
+        return maxFrameBytes;
+    }
+
+    /** Distinct symbols the engine will intern; liquidations of further symbols are rejected. */
+    public EngineContext maxSymbols(final int maxSymbols)
+    {
+        this.maxSymbols = maxSymbols;
+        return this;
+    }
+
+    public int maxSymbols()
+    {
+        return maxSymbols;
+    }
+
+    /** Buckets held in memory per symbol and timeframe (the newest ones); a power of two. */
+    public EngineContext bucketsPerTimeframe(final int bucketsPerTimeframe)
+    {
+        this.bucketsPerTimeframe = bucketsPerTimeframe;
+        return this;
+    }
+
+    public int bucketsPerTimeframe()
+    {
+        return bucketsPerTimeframe;
+    }
+
+    /** Liquidations kept per symbol for the recent-orders queries; a power of two is not required. */
+    public EngineContext recentLiquidationsPerSymbol(final int recentLiquidationsPerSymbol)
+    {
+        this.recentLiquidationsPerSymbol = recentLiquidationsPerSymbol;
+        return this;
+    }
+
+    public int recentLiquidationsPerSymbol()
+    {
+        return recentLiquidationsPerSymbol;
+    }
+
+    /** Liquidations timed before this are rejected as absurd. */
+    public EngineContext minTimeMs(final long minTimeMs)
+    {
+        this.minTimeMs = minTimeMs;
+        return this;
+    }
+
+    public long minTimeMs()
+    {
+        return minTimeMs;
+    }
+
+    /** Liquidations timed further than this past the engine's clock are rejected as absurd. */
+    public EngineContext maxFutureSkewMs(final long maxFutureSkewMs)
+    {
+        this.maxFutureSkewMs = maxFutureSkewMs;
+        return this;
+    }
+
+    public long maxFutureSkewMs()
+    {
+        return maxFutureSkewMs;
+    }
+
+    public EngineContext epochClock(final EpochClock epochClock)
+    {
+        this.epochClock = epochClock;
+        return this;
+    }
+
+    public EpochClock epochClock()
+    {
+        return epochClock;
+    }
+
+    /**
+     * How the pipeline's threads wait for work. The default blocks, which costs wake-up latency but no idle
+     * CPU; a latency-bound deployment with spare cores picks {@code BusySpinWaitStrategy} or
+     * {@code YieldingWaitStrategy}.
+     */
+    public EngineContext waitStrategy(final WaitStrategy waitStrategy)
+    {
+        this.waitStrategy = waitStrategy;
+        return this;
+    }
+
+    public WaitStrategy waitStrategy()
+    {
+        return waitStrategy;
+    }
+
+    /** Adds a listener called on the publisher thread; order of addition is order of calls. */
+    public EngineContext listener(final EngineListener listener)
+    {
+        listeners.add(listener);
+        return this;
+    }
+
+    public List<EngineListener> listeners()
+    {
+        return listeners;
+    }
+
+    /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */
+    public EngineContext conclude()
+    {
+        if (concluded)
+        {
+            return this;
+        }
+        requirePowerOfTwo("ringSize", ringSize);
+        requirePowerOfTwo("bucketsPerTimeframe", bucketsPerTimeframe);
+        requireRange("maxFrameBytes", maxFrameBytes, 64, 1 << 20);
+        requireRange("maxSymbols", maxSymbols, 1, 1 << 20);
+        requireRange("recentLiquidationsPerSymbol", recentLiquidationsPerSymbol, 1, 1 << 20);
+        if (minTimeMs < 0 || maxFutureSkewMs < 0)
+        {
+            throw new IllegalArgumentException("minTimeMs and maxFutureSkewMs must be >= 0");
+        }
+        if (epochClock == null)
+        {
+            throw new IllegalArgumentException("epochClock must be set");
+        }
+        if (waitStrategy == null)
+        {
+            waitStrategy = new BlockingWaitStrategy();
+        }
+        concluded = true;
+        return this;
+    }
+
+    private static void requirePowerOfTwo(final String name, final int value)
+    {
+        if (value < 2 || Integer.bitCount(value) != 1)
+        {
+            throw new IllegalArgumentException(name + " must be a power of two >= 2, was " + value);
+        }
+    }
+
+    private static void requireRange(final String name, final int value, final int min, final int max)
+    {
+        if (value < min || value > max)
+        {
+            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
+        }
+    }
+}

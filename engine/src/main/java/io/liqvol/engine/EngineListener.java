@@ -1,0 +1,19 @@
+package io.liqvol.engine;
+
+/**
+ * Receives what the engine publishes, on the engine's publisher thread, after the liquidations were handed
+ * to the journal. Implementations must not block: hand work to another thread or drop it deliberately.
+ */
+public interface EngineListener
+{
+    /** Each accepted liquidation, in ring order. */
+    void onLiquidation(LiquidationView liquidation);
+
+    /** At the end of a batch, once per bucket that the batch changed, with its accumulated totals. */
+    void onBucketChanged(BucketView bucket);
+
+    /** After the last {@link #onBucketChanged} of a batch. */
+    default void onBatchEnd()
+    {
+    }
+}
