@@ -84,6 +84,7 @@ final class Journal implements AutoCloseable
         history.applyRetention();
         final JournalRecovery replay = new JournalRecovery();
         recovery = replay.recover(segments, visitor);
+        history.recovered();
         if (segments.isEmpty())
         {
             startSegment(1);

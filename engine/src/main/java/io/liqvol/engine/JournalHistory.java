@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ final class JournalHistory implements AutoCloseable
     private final long retentionMs;
     private final EpochClock clock;
     private final Map<Long, Rollup> rollups = new ConcurrentHashMap<>();
+    private final List<JournalSegment> pending = new ArrayList<>();
     private final ExecutorService roller = Executors.newSingleThreadExecutor(runnable ->
     {
         final Thread thread = new Thread(runnable, "liqvol-history");
@@ -46,7 +48,10 @@ final class JournalHistory implements AutoCloseable
         this.clock = clock;
     }
 
-    /** A segment found on start: its roll-up file if whole, else a live roll-up, rolled up in the background. */
+    /**
+     * A segment found on start: its roll-up file if whole, else a live roll-up, rolled up to a file once recovery
+     * has established how many records the segment holds ({@link #recovered()}).
+     */
     void opened(final JournalSegment segment, final boolean sealed)
     {
         if (sealed)
@@ -65,10 +70,17 @@ final class JournalHistory implements AutoCloseable
                 }
             }
             rollups.put(segment.number(), new LiveRollup(segment));
-            sealed(segment);
+            pending.add(segment);
             return;
         }
         rollups.put(segment.number(), new LiveRollup(segment));
+    }
+
+    /** Recovery is done: roll up the sealed segments found without a whole roll-up file. */
+    void recovered()
+    {
+        pending.forEach(this::sealed);
+        pending.clear();
     }
 
     /** The writer moved on from the segment: persist its roll-up, then apply retention. Any thread. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class JournalRecoveryTest
 {
@@ -119,8 +120,7 @@ class JournalRecoveryTest
     {
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
-            final Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                () -> LiqvolEngine.launch(context()));
+            final Throwable thrown = catchThrowable(() -> LiqvolEngine.launch(context()));
             assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
         }
     }
