@@ -113,6 +113,7 @@ describe('SeriesStore', () =>
         s.live([{ time: 360, count: 2 }]);
         s.snapshot(bars(180, 240));
         expect(s.firstTime()).toBe(180);
+        expect(s.lastTime()).toBe(360);
         expect(s.takeOp()).toEqual({ kind: 'set', points: [...bars(180, 240, 300), { time: 360, count: 2 }] });
         expect(s.size).toBe(4);
     });

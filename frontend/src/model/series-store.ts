@@ -51,6 +51,19 @@ export class SeriesStore<T extends TimedPoint>
         return first;
     }
 
+    lastTime(): number | null
+    {
+        let last: number | null = null;
+        for (const time of this.points.keys())
+        {
+            if (last === null || time > last)
+            {
+                last = time;
+            }
+        }
+        return last;
+    }
+
     sorted(): T[]
     {
         return [...this.points.values()].sort((a, b) => a.time - b.time);
