@@ -26,6 +26,7 @@ export class TableView
         {
             const row = this.row(order);
             row.classList.add('fresh');
+            row.addEventListener('animationend', () => row.classList.remove('fresh'), { once: true });
             return row;
         });
         this.body.prepend(...rows);
