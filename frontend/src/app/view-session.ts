@@ -25,12 +25,18 @@ export interface Origins
     readonly ws: string;
 }
 
+/** A request the server refused (4xx): asking again cannot help. */
+class RefusedRequest extends Error
+{
+}
+
 async function fetchJson(url: string): Promise<unknown>
 {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     if (!response.ok)
     {
-        throw new Error(`${response.status} ${response.statusText} for ${url}`);
+        const message = `${response.status} ${response.statusText} for ${url}`;
+        throw response.status >= 400 && response.status < 500 ? new RefusedRequest(message) : new Error(message);
     }
     return response.json();
 }
@@ -146,9 +152,9 @@ export class ViewSession
                 this.scheduleDraw();
             }
         }
-        catch
+        catch (error)
         {
-            if (!this.closed)
+            if (!this.closed && !(error instanceof RefusedRequest))
             {
                 setTimeout(() => void this.loadLatestKlines(), this.klinesRetry.nextDelayMs(Date.now()));
             }

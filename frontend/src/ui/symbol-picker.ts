@@ -7,6 +7,7 @@ const SHOWN = 60;
 export class SymbolPicker
 {
     private symbols: readonly SymbolEntry[] = [];
+    private loaded = false;
     private matches: SymbolEntry[] = [];
     private active = 0;
     private current = '';
@@ -35,6 +36,7 @@ export class SymbolPicker
     setSymbols(symbols: readonly SymbolEntry[]): void
     {
         this.symbols = symbols;
+        this.loaded = true;
     }
 
     show(symbol: string): void
@@ -62,7 +64,7 @@ export class SymbolPicker
         }));
         if (this.matches.length === 0)
         {
-            this.list.append(element('li', 'none', this.symbols.length === 0 ? 'loading symbols…' : 'no match'));
+            this.list.append(element('li', 'none', this.loaded ? 'no match' : 'loading symbols…'));
         }
         this.list.hidden = false;
         this.list.children[this.active]?.scrollIntoView({ block: 'nearest' });
