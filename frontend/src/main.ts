@@ -103,6 +103,5 @@ Object.assign(window, {
         plottedVolumeTimes: () => chart.plottedVolumeTimes(),
         bucket: (timeSec: number) => session?.model.volume.get(timeSec) ?? null,
         malformedMessages: () => session?.model.malformedMessages ?? 0,
-        scrollToPosition: (position: number) => chart.timeScale().scrollToPosition(position, false),
     },
 });

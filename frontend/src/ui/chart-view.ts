@@ -223,11 +223,6 @@ export class ChartView
         return this.totalSeries.data().map((d) => d.time as number);
     }
 
-    timeScale(): ReturnType<IChartApi['timeScale']>
-    {
-        return this.chart.timeScale();
-    }
-
     private adoptPricePrecision(candles: readonly Candle[]): void
     {
         let precision = 0;
