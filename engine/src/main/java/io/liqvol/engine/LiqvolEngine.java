@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The liquidation engine: a Disruptor ring of preallocated frames flowing through decode → (journal ∥ aggregate)
@@ -31,6 +32,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final Journal journal;
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
+    private final PublishStage publish;
     private volatile boolean closed;
 
     private LiqvolEngine(final EngineContext context)
@@ -71,7 +73,7 @@ public final class LiqvolEngine implements AutoCloseable
         // 2b. aggregate: add each liquidation to its bucket of every timeframe
         final AggregateStage aggregate = new AggregateStage(buckets, counters);
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
-        final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
+        publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
 
         disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
@@ -293,9 +295,9 @@ public final class LiqvolEngine implements AutoCloseable
     void drain()
     {
         final long cursor = ring.getCursor();
-        while (ring.getMinimumGatingSequence() < cursor)
+        while (disruptor.getSequenceValueFor(publish) < cursor)
         {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(100_000);
         }
     }
 
@@ -308,10 +310,13 @@ public final class LiqvolEngine implements AutoCloseable
             return;
         }
         closed = true;
-        // Disruptor.shutdown() ignores a stage thread that has not started running yet and would halt it with
-        // events still in the ring; waiting for the last stage first means nothing handed in is lost.
-        drain();
-        disruptor.shutdown();
+        // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
+        final long cursor = ring.getCursor();
+        while (disruptor.getSequenceValueFor(publish) < cursor)
+        {
+            LockSupport.parkNanos(100_000);
+        }
+        disruptor.halt();
         if (journal != null)
         {
             journal.close();
