@@ -2,14 +2,16 @@ package io.liqvol.engine;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Reads every segment of a journal, oldest first, and hands each valid record to a visitor. A record that fails its
- * checksum is corrupt: if a valid record follows it anywhere in the journal it is reported and skipped; if it
- * belongs to the tail of the newest segment (a write torn by a crash or power loss) it is erased, so that the
- * writer continues from the last valid record.
+ * Reads every segment of a journal and hands each valid record to a visitor, newest first (newest segment first,
+ * each from its last record back): replaying backwards lets the rebuild skip what the in-memory windows cannot hold.
+ * A record that fails its checksum is corrupt: if a valid record follows it anywhere in the journal it is reported
+ * and skipped; if it belongs to the tail of the newest segment (a write torn by a crash or power loss) it is erased,
+ * so that the writer continues after the last valid record.
  */
 final class JournalRecovery
 {
@@ -24,14 +26,15 @@ final class JournalRecovery
     private long truncated;
     private int tailRecords;
 
-    /** Replays {@code segments} (ascending) into the visitor and cuts a torn tail off the last one. */
+    /** Replays {@code segments} (ascending) into the visitor, newest record first, and cuts a torn tail off. */
     RecoveryReport recover(final List<JournalSegment> segments, final JournalVisitor visitor)
     {
         final long startNs = System.nanoTime();
-        for (int s = 0; s < segments.size(); s++)
+        for (int s = segments.size() - 1; s >= 0; s--)
         {
             replay(segments.get(s), s == segments.size() - 1, visitor);
         }
+        Collections.reverse(corruptions);
         return new RecoveryReport(
             segments.size(), liquidations, gaps, corrupt, List.copyOf(corruptions), truncated,
             System.nanoTime() - startNs);
@@ -52,42 +55,41 @@ final class JournalRecovery
             end--;
         }
         int lastValid = -1;
-        int invalidSinceValid = 0;
-        for (int n = 0; n < end; n++)
+        for (int n = end - 1; n >= 0; n--)
         {
             if (!segment.isValid(n, crc, view))
             {
-                invalidSinceValid++;
+                if (newest && lastValid < 0)
+                {
+                    truncated++;
+                }
+                else
+                {
+                    reportCorrupt(segment, n);
+                }
                 continue;
             }
-            reportCorrupt(segment, n - invalidSinceValid, n);
-            invalidSinceValid = 0;
-            lastValid = n;
+            lastValid = Math.max(lastValid, n);
             visit(segment, n, visitor);
         }
         if (newest)
         {
             segment.erase(lastValid + 1, end);
-            truncated += end - (lastValid + 1);
             tailRecords = lastValid + 1;
             segment.commit(tailRecords);
         }
         else
         {
-            reportCorrupt(segment, end - invalidSinceValid, end);
             segment.commit(end);
         }
     }
 
-    private void reportCorrupt(final JournalSegment segment, final int from, final int to)
+    private void reportCorrupt(final JournalSegment segment, final int n)
     {
-        for (int n = from; n < to; n++)
+        corrupt++;
+        if (corruptions.size() < MAX_REPORTED)
         {
-            corrupt++;
-            if (corruptions.size() < MAX_REPORTED)
-            {
-                corruptions.add(segment + "#" + n);
-            }
+            corruptions.add(segment + "#" + n);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.liqvol.engine;
 
-/** Receives the valid records of a journal in the order they were written. */
+/** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
 interface JournalVisitor
 {
     /** {@code symbol[0, symbolLength)} is only valid during the call. */

@@ -50,10 +50,10 @@ public final class LiqvolEngine implements AutoCloseable
         }
         else
         {
-            final JournalReplay replay =
-                new JournalReplay(symbols, buckets, recent, duplicates, gaps, context.maxSymbols());
+            final JournalReplay replay = new JournalReplay(
+                symbols, buckets, recent, duplicates, gaps, context.maxSymbols(), context.recentLiquidationsPerSymbol());
             journal = Journal.open(context, replay);
-            replay.seedDuplicates();
+            replay.finish();
         }
 
         disruptor = new Disruptor<>(

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the engine found in its journal on start: records replayed, corrupt records skipped in the middle (each
- * named as {@code segment#record}, the first hundred), and records of a torn tail that were cut off.
+ * named as {@code segment#record}, at most a hundred), and records of a torn tail that were cut off.
  */
 public record RecoveryReport(
     int segments,
