@@ -73,6 +73,11 @@ final class Journal implements AutoCloseable
         }
         history = new JournalHistory(dir, segments, context.retentionMs(), clock);
         final List<Path> files = segmentFiles(dir);
+        if (!files.isEmpty() && JournalSegment.isAbandoned(files.get(files.size() - 1)))
+        {
+            // A crash while the newest segment was being created: it never held a record.
+            Files.delete(files.remove(files.size() - 1));
+        }
         for (int i = 0; i < files.size(); i++)
         {
             final Path file = files.get(i);

@@ -189,6 +189,8 @@ final class JournalHistory implements AutoCloseable
         }
         try
         {
+            // A sealed segment goes to the device whole before its roll-up does, whatever the fsync interval.
+            segment.force();
             final RollupFileWriter writer = new RollupFileWriter();
             ((LiveRollup)current).writeTo(writer);
             final Path file = rollupFile(segment);

@@ -91,6 +91,19 @@ final class JournalSegment
         return segment;
     }
 
+    /** Whether the file is a segment whose creation never completed: shorter than a header, or without magic. */
+    static boolean isAbandoned(final Path path) throws IOException
+    {
+        if (Files.size(path) < HEADER_LENGTH)
+        {
+            return true;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r"))
+        {
+            return file.readInt() == 0;
+        }
+    }
+
     private static MappedByteBuffer map(final Path path, final long bytes) throws IOException
     {
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw"))

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,6 +136,41 @@ class JournalRecoveryTest
             assertThat(engine.recovery().segments()).isEqualTo(4);
             assertThat(engine.recovery().liquidations()).isEqualTo(count);
             assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(count));
+        }
+    }
+
+    @Test
+    void shouldDiscardANewestSegmentWhoseCreationNeverCompleted() throws Exception
+    {
+        ingest(3);
+        Files.createFile(segmentFile(2));
+
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().liquidations()).isEqualTo(3);
+            engine.ingestLiquidation("BTCUSDT", Side.BUY, quantityE8(3), priceE8(3), T0 + 3_000, T0 + 3_000);
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().liquidations()).isEqualTo(4);
+            assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(4));
+        }
+    }
+
+    @Test
+    void shouldRecoverWhatWasForcedBatchByBatch()
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().fsyncIntervalMs(0)))
+        {
+            for (int i = 0; i < 2_000; i++)
+            {
+                engine.ingestLiquidation("BTCUSDT", Side.BUY, quantityE8(i), priceE8(i), T0 + i * 1_000L, T0 + i * 1_000L);
+            }
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().liquidations()).isEqualTo(2_000);
+            assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(2_000));
         }
     }
 
