@@ -18,11 +18,6 @@ final class HistoryRange
         this.values = new long[count * RollupValues.LENGTH];
     }
 
-    Timeframe timeframe()
-    {
-        return timeframe;
-    }
-
     long startMs()
     {
         return timeframe.bucketStartMs(firstIndex);

@@ -127,13 +127,7 @@ final class Journal implements AutoCloseable
         return history;
     }
 
-    /** The segments, oldest first; readers must respect each one's committed count. */
-    List<JournalSegment> segments()
-    {
-        return segments;
-    }
-
-    /** Journal thread: appends a liquidation of the symbol {@code symbolId} named {@code symbolName}. */
+    /** Journal thread: appends a liquidation; the symbol's name is taken from the table once per symbol. */
     void appendLiquidation(
         final int symbolId,
         final SymbolTable symbols,

@@ -228,11 +228,6 @@ final class JournalSegment
         return buffer.getLong((int)JournalDescriptor.recordOffset(n) + EVENT_TIME_OFFSET);
     }
 
-    long receiveTimeMs(final int n)
-    {
-        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + RECEIVE_TIME_OFFSET);
-    }
-
     /** Copies the symbol of liquidation {@code n} into {@code into} and returns its length. */
     int symbol(final int n, final char[] into)
     {

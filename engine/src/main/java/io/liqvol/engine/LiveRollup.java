@@ -29,11 +29,6 @@ final class LiveRollup implements Rollup
         this.view = segment.checksumView();
     }
 
-    JournalSegment segment()
-    {
-        return segment;
-    }
-
     @Override
     public synchronized void sum(
         final String symbol, final int base, final long fromIndex, final long toIndex, final HistoryRange into)
