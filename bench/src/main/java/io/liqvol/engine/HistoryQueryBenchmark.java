@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * {@code volume()} over ranges entirely older than the in-memory window (1024 buckets), so every bucket comes from
  * the journal's roll-ups: the busiest symbol of a 10-million-liquidation, two-year journal, ranges of
  * {@code buckets} buckets ending a week (1m), 60 days (1h) or a year (1d) before the end of the history.
- * Sampled latency per query (JMH reports p50/p99).
+ * Sampled latency per query (JMH reports p50/p99); {@code rollupSums} measures the journal's part alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -69,9 +69,18 @@ public class HistoryQueryBenchmark
         BenchJournal.delete(dir);
     }
 
+    /** What a client gets: the buckets as exact {@code BucketSnapshot}s (BigDecimal totals). */
     @Benchmark
     public List<BucketSnapshot> volume()
     {
         return engine.volume(BenchJournal.BUSY_SYMBOL, tf, startMs, endMs);
+    }
+
+    /** The journal's part alone: summing the roll-ups' base buckets into the range, without snapshots. */
+    @Benchmark
+    public HistoryRange rollupSums()
+    {
+        return engine.journal().history().volume(
+            BenchJournal.BUSY_SYMBOL, tf, tf.bucketIndex(startMs), tf.bucketIndex(endMs - 1));
     }
 }

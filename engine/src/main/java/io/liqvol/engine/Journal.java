@@ -122,6 +122,13 @@ final class Journal implements AutoCloseable
         return recovery;
     }
 
+    /** Any thread. */
+    JournalStatus status(final long retentionMs)
+    {
+        return new JournalStatus(
+            dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs, recovery);
+    }
+
     JournalHistory history()
     {
         return history;

@@ -285,6 +285,12 @@ public final class LiqvolEngine implements AutoCloseable
         return journal == null ? RecoveryReport.NONE : journal.recovery();
     }
 
+    /** The journal's state for a health report, or null when the engine runs without a data directory. */
+    public JournalStatus journalStatus()
+    {
+        return journal == null ? null : journal.status(context.retentionMs());
+    }
+
     /** The journal, or null without a data directory; for the importer and tests in this package. */
     Journal journal()
     {

@@ -117,6 +117,17 @@ class JournalRecoveryTest
     }
 
     @Test
+    void shouldHaveNoJournalWithoutADataDirectory()
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext()))
+        {
+            engine.ingestLiquidation("BTCUSDT", Side.BUY, quantityE8(0), priceE8(0), T0, T0);
+            assertThat(engine.journalStatus()).isNull();
+            assertThat(engine.recovery()).isEqualTo(RecoveryReport.NONE);
+        }
+    }
+
+    @Test
     void shouldRefuseADataDirectoryThatAnotherEngineHolds()
     {
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
@@ -133,6 +144,8 @@ class JournalRecoveryTest
         ingest(count);
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
+            assertThat(engine.journalStatus()).isEqualTo(new JournalStatus(
+                dir, 4, 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0, engine.recovery()));
             assertThat(engine.recovery().segments()).isEqualTo(4);
             assertThat(engine.recovery().liquidations()).isEqualTo(count);
             assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(count));
