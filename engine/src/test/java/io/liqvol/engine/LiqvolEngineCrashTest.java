@@ -1,6 +1,7 @@
 package io.liqvol.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -27,6 +28,7 @@ class LiqvolEngineCrashTest
     Path dir;
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldKeepEveryLiquidationAListenerWasHandedWhenTheProcessIsKilled() throws Exception
     {
         final Process child = new ProcessBuilder(
@@ -52,6 +54,10 @@ class LiqvolEngineCrashTest
                     child.toHandle().destroyForcibly();
                 }
             }
+        }
+        finally
+        {
+            child.destroyForcibly();
         }
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isEqualTo(137);
