@@ -76,11 +76,19 @@ final class JournalHistory implements AutoCloseable
         rollups.put(segment.number(), new LiveRollup(segment));
     }
 
-    /** Recovery is done: roll up the sealed segments found without a whole roll-up file. */
+    /**
+     * Recovery is done: roll up the sealed segments found without a whole roll-up file, and fold the newest
+     * segment's records into its live roll-up in the background rather than in the first query.
+     */
     void recovered()
     {
         pending.forEach(this::sealed);
         pending.clear();
+        if (!segments.isEmpty())
+        {
+            final Rollup newest = rollups.get(segments.get(segments.size() - 1).number());
+            roller.execute(() -> newest.maxTradeTimeMs());
+        }
     }
 
     /** The writer moved on from the segment: persist its roll-up, then apply retention. Any thread. */
