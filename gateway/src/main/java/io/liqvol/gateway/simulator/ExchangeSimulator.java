@@ -163,6 +163,26 @@ public final class ExchangeSimulator implements AutoCloseable
         });
     }
 
+    /** Stops generating liquidations and moving prices; injected and replayed frames still flow. */
+    public void stopFlow()
+    {
+        onMarket(() ->
+        {
+            generator.stop();
+            return null;
+        });
+    }
+
+    /** Stops reading from every stream connection, like a hung exchange: pings go unanswered, nothing is pushed. */
+    public void stallConnections()
+    {
+        onMarket(() ->
+        {
+            hub.stallAll();
+            return null;
+        });
+    }
+
     /** Drops every stream connection without a close frame, like a network failure. */
     public void dropAllConnections()
     {
