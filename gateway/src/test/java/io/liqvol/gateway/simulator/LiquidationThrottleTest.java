@@ -47,7 +47,7 @@ class LiquidationThrottleTest
 
         assertThat(pushed.get(1).liquidation()).isEqualTo(latest);
         assertThat(pushed.get(1).eventTimeMs() - pushed.get(0).eventTimeMs()).isGreaterThanOrEqualTo(200);
-        assertThat(onMarketGet()).isEqualTo(1);
+        assertThat(replacedOnMarket()).isEqualTo(1);
     }
 
     @Test
@@ -73,7 +73,7 @@ class LiquidationThrottleTest
         market.submit(task).get(5, TimeUnit.SECONDS);
     }
 
-    private long onMarketGet() throws Exception
+    private long replacedOnMarket() throws Exception
     {
         return market.submit(throttle::replaced).get(5, TimeUnit.SECONDS);
     }

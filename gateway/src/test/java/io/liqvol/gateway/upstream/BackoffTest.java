@@ -2,6 +2,8 @@ package io.liqvol.gateway.upstream;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ class BackoffTest
     void shouldSpreadDelaysRatherThanRepeatOne()
     {
         final SplittableRandom random = new SplittableRandom(2);
-        final java.util.Set<Long> delays = new java.util.HashSet<>();
+        final Set<Long> delays = new HashSet<>();
         for (int client = 0; client < 20; client++)
         {
             final Backoff backoff = new Backoff(1_000, 30_000, 60_000, random);
