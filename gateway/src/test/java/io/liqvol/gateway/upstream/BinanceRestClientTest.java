@@ -124,10 +124,11 @@ class BinanceRestClientTest
         try (ExchangeSimulator simulator = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false));
              ConnectProxy proxy = new ConnectProxy("desk", "pw");
              BinanceRestClient client = new BinanceRestClient(config(simulator)
+                 .restBaseUrl("http://fapi.binance.test:" + simulator.port())
                  .proxy(URI.create("http://desk:pw@127.0.0.1:" + proxy.port())), group))
         {
             assertThat(client.klines("ETHUSDT", "1h", null, null, 3).get(10, TimeUnit.SECONDS)).hasSize(3);
-            assertThat(proxy.tunnels()).isEqualTo(1);
+            assertThat(proxy.targets()).containsExactly("fapi.binance.test");
         }
     }
 }

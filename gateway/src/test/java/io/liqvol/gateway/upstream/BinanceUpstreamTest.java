@@ -189,8 +189,8 @@ class BinanceUpstreamTest
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange());
              BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.PER_SYMBOL)))
         {
-            upstream.start();
             upstream.acquire("ethusdt");
+            upstream.start();
             Await.until("ETH subscribed", () -> simulator.subscriberCount("ethusdt@forceOrder") == 1);
 
             simulator.injectLiquidation("BTCUSDT", Side.BUY);
@@ -198,6 +198,7 @@ class BinanceUpstreamTest
 
             Await.until("ETH delivered", () -> sink.frames().size() == 1);
             assertThat(sink.keys()).containsExactly(RecordingFrameSink.Key.of(eth));
+            assertThat(simulator.connectionCount()).isEqualTo(1);
         }
     }
 
@@ -335,7 +336,7 @@ class BinanceUpstreamTest
             Await.until("subscribed", () -> simulator.subscriberCount("btcusdt@kline_1m") == 1);
 
             simulator.injectFrame("!forceOrder@arr", "not json at all");
-            simulator.injectFrame("!forceOrder@arr", "[1,2,3]");
+            simulator.injectFrame("!forceOrder@arr", "42");
             simulator.injectFrame("!forceOrder@arr", "{\"e\":\"forceOrder\",\"o\":{\"s\":\"BTCUSDT\"");
             simulator.injectFrame("btcusdt@kline_1m", "{\"e\":\"kline\",\"k\":{\"t\":\"soon\"}}");
             final SimulatedLiquidation after = simulator.injectLiquidation("BTCUSDT", Side.SELL);
@@ -441,11 +442,12 @@ class BinanceUpstreamTest
     }
 
     @Test
-    void shouldConnectThroughAnHttpConnectProxy() throws Exception
+    void shouldConnectThroughAnHttpConnectProxyThatResolvesTheExchangesName() throws Exception
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange());
              ConnectProxy proxy = new ConnectProxy("desk", "s3cret");
              BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.ALL_MARKET)
+                 .wsBaseUrl("ws://fstream.binance.test:" + simulator.port() + "/market")
                  .proxy(URI.create("http://desk:s3cret@127.0.0.1:" + proxy.port()))))
         {
             upstream.start();
@@ -454,7 +456,7 @@ class BinanceUpstreamTest
 
             Await.until("delivered", () -> !sink.frames().isEmpty());
             assertThat(sink.keys()).containsExactly(RecordingFrameSink.Key.of(liquidation));
-            assertThat(proxy.tunnels()).isEqualTo(1);
+            assertThat(proxy.targets()).containsExactly("fstream.binance.test");
             assertThat(proxy.refused()).isZero();
         }
     }

@@ -27,15 +27,21 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP CONNECT proxy on loopback, with basic authentication, that counts the tunnels it opened. */
+/**
+ * A real HTTP CONNECT proxy on loopback, with basic authentication, that counts the tunnels it opened. It
+ * resolves every target host to 127.0.0.1, like a desk's proxy that knows names the desk cannot resolve.
+ */
 final class ConnectProxy implements AutoCloseable
 {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final AtomicInteger tunnels = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final List<String> targets = new CopyOnWriteArrayList<>();
     private final String expectedAuthorization;
     private final Channel server;
 
@@ -64,6 +70,12 @@ final class ConnectProxy implements AutoCloseable
     int port()
     {
         return ((InetSocketAddress)server.localAddress()).getPort();
+    }
+
+    /** Hosts named in CONNECT requests, in order. */
+    List<String> targets()
+    {
+        return targets;
     }
 
     int tunnels()
@@ -98,12 +110,13 @@ final class ConnectProxy implements AutoCloseable
                 return;
             }
             final String[] target = request.uri().split(":");
+            targets.add(target[0]);
             final Channel inbound = ctx.channel();
             new Bootstrap()
                 .group(inbound.eventLoop())
                 .channel(NioSocketChannel.class)
                 .handler(new Relay(inbound))
-                .connect(target[0], Integer.parseInt(target[1]))
+                .connect("127.0.0.1", Integer.parseInt(target[1]))
                 .addListener((ChannelFutureListener)connected ->
                 {
                     if (!connected.isSuccess())

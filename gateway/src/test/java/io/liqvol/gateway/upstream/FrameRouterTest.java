@@ -58,6 +58,16 @@ class FrameRouterTest
     }
 
     @Test
+    void shouldPassABatchOfEventsOnTheAllMarketStreamAsOneFrame()
+    {
+        final String batch = "[" + EVENT + "," + EVENT + "]";
+        route("{\"stream\":\"!forceOrder@arr\",\"data\":" + batch + "}");
+        route("{\"data\":" + batch + ",\"stream\":\"!forceOrder@arr\"}");
+
+        assertThat(sink.frames()).containsExactly(batch, batch);
+    }
+
+    @Test
     void shouldAcceptEnvelopesLaidOutDifferentlyThroughTheSlowPath()
     {
         route("{ \"data\" : " + EVENT + " , \"stream\" : \"ethusdt@forceOrder\" }");
