@@ -66,11 +66,6 @@ final class MarketGenerator
         return index == null ? -1 : index;
     }
 
-    long priceUnits(final int index)
-    {
-        return priceUnits[index];
-    }
-
     /** Advances the market by one tick: prices move, candles follow, liquidations are drawn into the sink. */
     void tick(final long nowMs, final Consumer<SimulatedLiquidation> liquidations)
     {

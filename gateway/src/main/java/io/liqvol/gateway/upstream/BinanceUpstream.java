@@ -157,12 +157,6 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         return onLoop(() -> symbolReferences.getOrDefault(symbol.toUpperCase(Locale.ROOT), 0));
     }
 
-    /** Starts a make-before-break replacement of every connection now, as the age limit does on its own. */
-    public void rotateNow()
-    {
-        loop.execute(() -> shards.forEach(StreamShard::rotate));
-    }
-
     public UpstreamStatus status()
     {
         final long sinceMs = connectedSinceMs;

@@ -113,6 +113,7 @@ class BinanceRestClientTest
 
             try (ExchangeSimulator simulator = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false).port(port)))
             {
+                assertThat(simulator.port()).isEqualTo(port);
                 assertThat(client.exchangeInfo().get(10, TimeUnit.SECONDS)).hasSize(SymbolUniverse.defaults().size());
             }
         }
