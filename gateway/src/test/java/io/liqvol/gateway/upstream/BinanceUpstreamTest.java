@@ -187,7 +187,8 @@ class BinanceUpstreamTest
     void shouldDeliverOnlyTheSymbolsThatClientsWatchInPerSymbolMode()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange());
-             BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.PER_SYMBOL)))
+             BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.PER_SYMBOL)
+                 .wsBaseUrl("ws://localhost:" + simulator.port() + "/market")))
         {
             upstream.acquire("ethusdt");
             upstream.start();
