@@ -72,6 +72,23 @@ final class Journal implements AutoCloseable
             throw new IllegalStateException("data directory is in use by another process: " + dir);
         }
         history = new JournalHistory(dir, segments, context.retentionMs(), clock);
+        try
+        {
+            recovery = recover(visitor);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            history.close();
+            lock.release();
+            lockChannel.close();
+            throw ex;
+        }
+        syncer = fsyncIntervalMs > 0 ? startSyncer() : null;
+    }
+
+    /** Opens the segments found, applies retention, replays them and positions the writer after the last record. */
+    private RecoveryReport recover(final JournalVisitor visitor) throws IOException
+    {
         final List<Path> files = segmentFiles(dir);
         if (!files.isEmpty() && JournalSegment.isAbandoned(files.get(files.size() - 1)))
         {
@@ -88,7 +105,7 @@ final class Journal implements AutoCloseable
         }
         history.applyRetention();
         final JournalRecovery replay = new JournalRecovery();
-        recovery = replay.recover(segments, visitor);
+        final RecoveryReport report = replay.recover(segments, visitor);
         history.recovered();
         if (segments.isEmpty())
         {
@@ -101,7 +118,7 @@ final class Journal implements AutoCloseable
             next = replay.tailRecords();
             forced = next;
         }
-        syncer = fsyncIntervalMs > 0 ? startSyncer() : null;
+        return report;
     }
 
     /** Opens (creating if needed) the journal of {@code context.dataDir()} and replays it into the visitor. */

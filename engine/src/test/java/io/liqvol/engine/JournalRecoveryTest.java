@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -167,6 +169,21 @@ class JournalRecoveryTest
         {
             assertThat(engine.recovery().liquidations()).isEqualTo(4);
             assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(4));
+        }
+    }
+
+    @Test
+    void shouldReleaseTheDataDirectoryWhenTheJournalCannotBeOpened() throws Exception
+    {
+        ingest(3 * 1024);
+        Files.write(segmentFile(2), new byte[] {1, 2, 3, 4}, StandardOpenOption.WRITE);
+
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            assertThat(catchThrowable(() -> LiqvolEngine.launch(context())))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("cannot open the journal")
+                .hasRootCauseMessage("not a liqvol journal segment of format 1: " + segmentFile(2));
         }
     }
 
