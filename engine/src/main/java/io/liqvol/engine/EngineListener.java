@@ -12,6 +12,11 @@ public interface EngineListener
     /** At the end of a batch, once per bucket that the batch changed, with its accumulated totals. */
     void onBucketChanged(BucketView bucket);
 
+    /** A recorded interval without a live upstream connection. */
+    default void onGap(final Gap gap)
+    {
+    }
+
     /** After the last {@link #onBucketChanged} of a batch. */
     default void onBatchEnd()
     {

@@ -1,0 +1,129 @@
+package io.liqvol.engine;
+
+import java.math.BigDecimal;
+
+/**
+ * A mutable copy of one bucket's totals, reused by the thread that owns it: the publisher's view of a changed
+ * bucket, or a query's scratch. Notionals are 128-bit E16, quantities 128-bit E8.
+ */
+final class BucketValues implements BucketView
+{
+    int symbolId;
+    String symbol;
+    Timeframe timeframe;
+    long bucketIndex;
+    long lastPosition;
+    long buyNotionalHigh;
+    long buyNotionalLow;
+    long sellNotionalHigh;
+    long sellNotionalLow;
+    long buyQuantityHigh;
+    long buyQuantityLow;
+    long sellQuantityHigh;
+    long sellQuantityLow;
+    long buyCount;
+    long sellCount;
+
+    void clear()
+    {
+        lastPosition = -1;
+        buyNotionalHigh = 0;
+        buyNotionalLow = 0;
+        sellNotionalHigh = 0;
+        sellNotionalLow = 0;
+        buyQuantityHigh = 0;
+        buyQuantityLow = 0;
+        sellQuantityHigh = 0;
+        sellQuantityLow = 0;
+        buyCount = 0;
+        sellCount = 0;
+    }
+
+    /** Takes one liquidation back out of the totals (the publisher rewinding to its own sequence). */
+    void subtract(final int side, final long quantityE8, final long priceE8)
+    {
+        final long notionalHigh = Math.multiplyHigh(quantityE8, priceE8);
+        final long notionalLow = quantityE8 * priceE8;
+        if (side == Side.BUY.ordinal())
+        {
+            final long high = Int128.subtractHigh(buyNotionalHigh, buyNotionalLow, notionalHigh, notionalLow);
+            buyNotionalLow = Int128.subtractLow(buyNotionalLow, notionalLow);
+            buyNotionalHigh = high;
+            final long quantityHigh = Int128.subtractHigh(buyQuantityHigh, buyQuantityLow, 0, quantityE8);
+            buyQuantityLow = Int128.subtractLow(buyQuantityLow, quantityE8);
+            buyQuantityHigh = quantityHigh;
+            buyCount--;
+        }
+        else
+        {
+            final long high = Int128.subtractHigh(sellNotionalHigh, sellNotionalLow, notionalHigh, notionalLow);
+            sellNotionalLow = Int128.subtractLow(sellNotionalLow, notionalLow);
+            sellNotionalHigh = high;
+            final long quantityHigh = Int128.subtractHigh(sellQuantityHigh, sellQuantityLow, 0, quantityE8);
+            sellQuantityLow = Int128.subtractLow(sellQuantityLow, quantityE8);
+            sellQuantityHigh = quantityHigh;
+            sellCount--;
+        }
+    }
+
+    @Override
+    public int symbolId()
+    {
+        return symbolId;
+    }
+
+    @Override
+    public String symbol()
+    {
+        return symbol;
+    }
+
+    @Override
+    public Timeframe timeframe()
+    {
+        return timeframe;
+    }
+
+    @Override
+    public long startTimeMs()
+    {
+        return timeframe.bucketStartMs(bucketIndex);
+    }
+
+    @Override
+    public long buyCount()
+    {
+        return buyCount;
+    }
+
+    @Override
+    public long sellCount()
+    {
+        return sellCount;
+    }
+
+    @Override
+    public BucketSnapshot toSnapshot()
+    {
+        return new BucketSnapshot(
+            symbol,
+            timeframe,
+            startTimeMs(),
+            notional(buyNotionalHigh, buyNotionalLow),
+            notional(sellNotionalHigh, sellNotionalLow),
+            quantity(buyQuantityHigh, buyQuantityLow),
+            quantity(sellQuantityHigh, sellQuantityLow),
+            buyCount,
+            sellCount);
+    }
+
+    private static BigDecimal notional(final long high, final long low)
+    {
+        return Int128.toBigDecimal(high, low, BucketDescriptor.NOTIONAL_SCALE);
+    }
+
+    private static BigDecimal quantity(final long high, final long low)
+    {
+        return Int128.toBigDecimal(high, low, BucketDescriptor.QUANTITY_SCALE);
+    }
+}

@@ -1,0 +1,107 @@
+package io.liqvol.engine;
+
+import java.math.BigDecimal;
+
+/**
+ * Decimal text to fixed-point {@code long} with 8 fraction digits ({@code E8}), without allocating.
+ * Binance sends prices and quantities as plain decimal strings with at most 8 fraction digits, so E8 is
+ * exact for every value it sends; a value needing more digits is rejected rather than rounded.
+ */
+public final class FixedPoint
+{
+    public static final int SCALE = 8;
+    public static final long ONE_E8 = 100_000_000L;
+    /** The largest integer part an E8 long holds: about 92 billion. */
+    private static final long MAX_INTEGER_PART = (Long.MAX_VALUE - (ONE_E8 - 1)) / ONE_E8;
+
+    private FixedPoint()
+    {
+    }
+
+    /**
+     * Parses {@code [0-9]+(\.[0-9]*)?} into E8. Returns the value (>= 0), or a negative code: {@code -1 - reason
+     * ordinal} (see {@link #rejectReasonOf(long)}); trailing zeros past the eighth fraction digit are accepted.
+     */
+    public static long parseE8(final char[] text, final int offset, final int length)
+    {
+        if (length == 0)
+        {
+            return fail(RejectReason.INVALID_NUMBER);
+        }
+        final int end = offset + length;
+        int i = offset;
+        if (text[i] == '-')
+        {
+            return fail(RejectReason.NON_POSITIVE);
+        }
+        long integer = 0;
+        int integerDigits = 0;
+        for (; i < end; i++)
+        {
+            final char c = text[i];
+            if (c == '.')
+            {
+                break;
+            }
+            if (c < '0' || c > '9')
+            {
+                return fail(RejectReason.INVALID_NUMBER);
+            }
+            integer = integer * 10 + (c - '0');
+            if (integer > MAX_INTEGER_PART)
+            {
+                return fail(RejectReason.OVERFLOW);
+            }
+            integerDigits++;
+        }
+        long fraction = 0;
+        int fractionDigits = 0;
+        if (i < end)
+        {
+            i++;
+            for (; i < end; i++)
+            {
+                final char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return fail(RejectReason.INVALID_NUMBER);
+                }
+                if (fractionDigits < SCALE)
+                {
+                    fraction = fraction * 10 + (c - '0');
+                    fractionDigits++;
+                }
+                else if (c != '0')
+                {
+                    return fail(RejectReason.TOO_PRECISE);
+                }
+            }
+            if (integerDigits == 0 && fractionDigits == 0)
+            {
+                return fail(RejectReason.INVALID_NUMBER);
+            }
+        }
+        for (int d = fractionDigits; d < SCALE; d++)
+        {
+            fraction *= 10;
+        }
+        return integer * ONE_E8 + fraction;
+    }
+
+    /** The reason encoded in a negative result of {@link #parseE8}. */
+    public static RejectReason rejectReasonOf(final long parseResult)
+    {
+        return RejectReason.fromOrdinal((int)(-1 - parseResult));
+    }
+
+    /** The exact decimal value of an E8 fixed-point number; allocates (cold path). */
+    public static BigDecimal toBigDecimal(final long valueE8)
+    {
+        return Int128.plain(BigDecimal.valueOf(valueE8, SCALE));
+    }
+
+    private static long fail(final RejectReason reason)
+    {
+        return -1L - reason.ordinal();
+    }
+}

@@ -1,0 +1,121 @@
+package io.liqvol.engine;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * A preallocated ring slot. The producer fills the input part (a raw frame, a decoded liquidation from an embedder,
+ * or a gap); the decode stage fills the liquidations; the aggregate stage marks which timeframes it applied.
+ * Each field has one writing stage, and later stages read it only after the Disruptor's sequence barrier.
+ */
+final class FrameEvent
+{
+    /** An upstream frame holds one event, or a small array of them; more is rejected as a whole. */
+    static final int MAX_LIQUIDATIONS = 16;
+
+    static final int KIND_FRAME = 0;
+    static final int KIND_LIQUIDATION = 1;
+    static final int KIND_GAP = 2;
+
+    // Input, written by the producer.
+    int kind;
+    final byte[] frame;
+    int frameLength;
+    boolean oversized;
+    long receiveTimeNs;
+    String inputSymbol;
+    Side inputSide;
+    long inputQuantityE8;
+    long inputPriceE8;
+    long inputTradeTimeMs;
+    long inputEventTimeMs;
+    long gapFromMs;
+    long gapToMs;
+
+    // Accepted liquidations, written by the decode stage.
+    int count;
+    final int[] symbolId = new int[MAX_LIQUIDATIONS];
+    final int[] side = new int[MAX_LIQUIDATIONS];
+    final long[] quantityE8 = new long[MAX_LIQUIDATIONS];
+    final long[] priceE8 = new long[MAX_LIQUIDATIONS];
+    final long[] tradeTimeMs = new long[MAX_LIQUIDATIONS];
+    final long[] eventTimeMs = new long[MAX_LIQUIDATIONS];
+
+    // Bit t set when the aggregate stage added liquidation i to its bucket of timeframe ordinal t.
+    final int[] appliedTimeframes = new int[MAX_LIQUIDATIONS];
+
+    FrameEvent(final int maxFrameBytes)
+    {
+        frame = new byte[maxFrameBytes];
+    }
+
+    void setFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+    {
+        kind = KIND_FRAME;
+        this.receiveTimeNs = receiveTimeNs;
+        inputSymbol = null;
+        if (length > frame.length)
+        {
+            oversized = true;
+            frameLength = 0;
+            return;
+        }
+        oversized = false;
+        frameLength = length;
+        buffer.getBytes(offset, frame, 0, length);
+    }
+
+    void setFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    {
+        kind = KIND_FRAME;
+        this.receiveTimeNs = receiveTimeNs;
+        inputSymbol = null;
+        if (length > frame.length)
+        {
+            oversized = true;
+            frameLength = 0;
+            return;
+        }
+        oversized = false;
+        frameLength = length;
+        System.arraycopy(bytes, offset, frame, 0, length);
+    }
+
+    void setLiquidation(
+        final String symbol,
+        final Side side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs,
+        final long receiveTimeNs)
+    {
+        kind = KIND_LIQUIDATION;
+        this.receiveTimeNs = receiveTimeNs;
+        inputSymbol = symbol;
+        inputSide = side;
+        inputQuantityE8 = quantityE8;
+        inputPriceE8 = priceE8;
+        inputTradeTimeMs = tradeTimeMs;
+        inputEventTimeMs = eventTimeMs;
+    }
+
+    void setGap(final long fromMs, final long toMs)
+    {
+        kind = KIND_GAP;
+        inputSymbol = null;
+        gapFromMs = fromMs;
+        gapToMs = toMs;
+    }
+
+    /** Notional of liquidation i, high word of the E16 product. */
+    long notionalHigh(final int i)
+    {
+        return Math.multiplyHigh(quantityE8[i], priceE8[i]);
+    }
+
+    /** Notional of liquidation i, low word of the E16 product. */
+    long notionalLow(final int i)
+    {
+        return quantityE8[i] * priceE8[i];
+    }
+}

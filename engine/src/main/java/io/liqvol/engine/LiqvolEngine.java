@@ -1,0 +1,298 @@
+package io.liqvol.engine;
+
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.DirectBuffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The liquidation engine: a Disruptor ring of preallocated frames flowing through decode → (journal ∥ aggregate)
+ * → publish. Producers on any thread hand in raw frames or decoded liquidations; listeners are called on the
+ * publisher thread; queries may be called from any thread while the engine runs.
+ */
+public final class LiqvolEngine implements AutoCloseable
+{
+    /** Guards queries against ranges that would allocate without bound. */
+    public static final int MAX_QUERY_BUCKETS = 100_000;
+
+    private final EngineContext context;
+    private final EngineCounters counters = new EngineCounters();
+    private final SymbolTable symbols;
+    private final BucketStore buckets;
+    private final RecentLiquidations recent;
+    private final List<Gap> gaps = new CopyOnWriteArrayList<>();
+    private final Disruptor<FrameEvent> disruptor;
+    private final RingBuffer<FrameEvent> ring;
+    private volatile boolean closed;
+
+    private LiqvolEngine(final EngineContext context)
+    {
+        this.context = context;
+        symbols = new SymbolTable(context.maxSymbols());
+        buckets = new BucketStore(context.maxSymbols(), context.bucketsPerTimeframe());
+        recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
+
+        disruptor = new Disruptor<>(
+            () -> new FrameEvent(context.maxFrameBytes()),
+            context.ringSize(),
+            new StageThreadFactory(),
+            ProducerType.MULTI,
+            context.waitStrategy());
+        ring = disruptor.getRingBuffer();
+
+        // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
+        final DecodeStage decode = new DecodeStage(new FrameDecoder(
+            symbols, new DuplicateFilter(context.maxSymbols()), counters, context.epochClock(), context.minTimeMs(),
+            context.maxFutureSkewMs()));
+        // 2a. journal: record what was accepted, in parallel with
+        final JournalStage journal = new JournalStage();
+        // 2b. aggregate: add each liquidation to its bucket of every timeframe
+        final AggregateStage aggregate = new AggregateStage(buckets, counters);
+        // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
+        final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
+        publish.ring(ring);
+
+        disruptor.handleEventsWith(decode).then(journal, aggregate).then(publish);
+        disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
+    }
+
+    /** Validates the context and starts the pipeline. */
+    public static LiqvolEngine launch(final EngineContext context)
+    {
+        final LiqvolEngine engine = new LiqvolEngine(context.conclude());
+        engine.disruptor.start();
+        return engine;
+    }
+
+    /**
+     * Hands in one raw upstream frame (UTF-8 JSON). Copies it into the ring; blocks only while the ring is full.
+     * Returns false once the engine is closed. Any thread.
+     */
+    public boolean ingestFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).setFrame(buffer, offset, length, receiveTimeNs);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /** As {@link #ingestFrame(DirectBuffer, int, int, long)}, from a byte array. */
+    public boolean ingestFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).setFrame(bytes, offset, length, receiveTimeNs);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /**
+     * Hands in a liquidation decoded elsewhere (an embedder's own feed). Quantity and price are E8 fixed-point;
+     * the trade time places it in buckets ({@code eventTimeMs} is used where it is 0). Validated and deduplicated
+     * like a frame. Returns false once the engine is closed.
+     */
+    public boolean ingestLiquidation(
+        final String symbol,
+        final Side side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).setLiquidation(
+                symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /** Records an interval without a live upstream connection; listeners hear of it through {@code onGap}. */
+    public boolean recordGap(final long fromMs, final long toMs)
+    {
+        if (toMs < fromMs)
+        {
+            throw new IllegalArgumentException("gap ends before it starts: " + fromMs + " > " + toMs);
+        }
+        if (closed)
+        {
+            return false;
+        }
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).setGap(fromMs, toMs);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+        return true;
+    }
+
+    /** Gaps published so far, oldest first. */
+    public List<Gap> gaps()
+    {
+        return List.copyOf(gaps);
+    }
+
+    public boolean isKnownSymbol(final String symbol)
+    {
+        return symbols.idOf(symbol) >= 0;
+    }
+
+    /** Every symbol the engine has accepted a liquidation of (or interned), in order of first sighting. */
+    public List<String> symbols()
+    {
+        return symbols.names();
+    }
+
+    /**
+     * The buckets of a symbol from the one holding {@code startMs} while their start is before {@code endMs},
+     * ascending, with zeros where nothing was liquidated. Buckets older than the in-memory window are zero until
+     * the journal serves history.
+     */
+    public List<BucketSnapshot> volume(
+        final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
+    {
+        if (endMs <= startMs)
+        {
+            throw new IllegalArgumentException("end must be after start: " + startMs + " >= " + endMs);
+        }
+        final long first = timeframe.bucketIndex(startMs);
+        final long last = timeframe.bucketIndex(endMs - 1);
+        if (last - first + 1 > MAX_QUERY_BUCKETS)
+        {
+            throw new IllegalArgumentException("range spans more than " + MAX_QUERY_BUCKETS + " buckets");
+        }
+        final int symbolId = symbols.idOf(symbol);
+        final BucketValues values = new BucketValues();
+        values.symbol = symbol;
+        values.symbolId = symbolId;
+        values.timeframe = timeframe;
+        final List<BucketSnapshot> result = new ArrayList<>((int)(last - first + 1));
+        for (long index = first; index <= last; index++)
+        {
+            if (symbolId >= 0)
+            {
+                buckets.read(symbolId, timeframe.ordinal(), index, values);
+            }
+            else
+            {
+                values.clear();
+            }
+            values.bucketIndex = index;
+            result.add(values.toSnapshot());
+        }
+        return result;
+    }
+
+    /** The most recent published liquidations of a symbol, newest first, at most {@code limit}. */
+    public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int limit)
+    {
+        final int symbolId = symbols.idOf(symbol);
+        return symbolId < 0 ? List.of() : recent.newest(symbolId, symbol, limit);
+    }
+
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+
+    public EngineContext context()
+    {
+        return context;
+    }
+
+    /** Stops accepting input, processes everything already in the ring, then stops the stages. */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        disruptor.shutdown();
+    }
+
+    /** Names the stage threads so a thread dump shows the pipeline. */
+    private static final class StageThreadFactory implements ThreadFactory
+    {
+        private static final String[] NAMES = {"liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"};
+        private final AtomicInteger created = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final int n = created.getAndIncrement();
+            final Thread thread = new Thread(runnable, n < NAMES.length ? NAMES[n] : "liqvol-stage-" + n);
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+
+    /** A stage that throws must not stop the engine: count it and go on with the next event. */
+    private static final class CountingExceptionHandler implements ExceptionHandler<FrameEvent>
+    {
+        private final EngineCounters counters;
+
+        CountingExceptionHandler(final EngineCounters counters)
+        {
+            this.counters = counters;
+        }
+
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final FrameEvent event)
+        {
+            counters.incrementStageErrors();
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            counters.incrementStageErrors();
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            counters.incrementStageErrors();
+        }
+    }
+}

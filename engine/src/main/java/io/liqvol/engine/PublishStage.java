@@ -1,0 +1,206 @@
+package io.liqvol.engine;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import org.agrona.collections.LongArrayList;
+import org.agrona.collections.LongHashSet;
+
+import java.util.List;
+
+/**
+ * Stage 3, after journal and aggregate: hands each accepted liquidation to the listeners, appends it to the recent
+ * liquidations, and at the end of a batch publishes every bucket the batch changed once, with its totals as of the
+ * batch's last sequence. The aggregate stage may already be further along the ring; what it added since is taken
+ * back out, so a listener never sees a total that includes a liquidation not yet journaled.
+ */
+final class PublishStage implements EventHandler<FrameEvent>
+{
+    private static final int TIMEFRAME_BITS = 4;
+    private static final int BUCKET_INDEX_BITS = 40;
+    private static final long BUCKET_INDEX_MASK = (1L << BUCKET_INDEX_BITS) - 1;
+
+    private final EngineListener[] listeners;
+    private final SymbolTable symbols;
+    private final BucketStore buckets;
+    private final RecentLiquidations recent;
+    private final EngineCounters counters;
+    private final List<Gap> gaps;
+    private final LiquidationFlyweight liquidation;
+    private final BucketValues bucket = new BucketValues();
+    private final LongHashSet changedKeys = new LongHashSet();
+    private final LongArrayList changedInOrder = new LongArrayList();
+    private RingBuffer<FrameEvent> ring;
+
+    PublishStage(
+        final List<EngineListener> listeners,
+        final SymbolTable symbols,
+        final BucketStore buckets,
+        final RecentLiquidations recent,
+        final EngineCounters counters,
+        final List<Gap> gaps)
+    {
+        this.listeners = listeners.toArray(new EngineListener[0]);
+        this.symbols = symbols;
+        this.buckets = buckets;
+        this.recent = recent;
+        this.counters = counters;
+        this.gaps = gaps;
+        this.liquidation = new LiquidationFlyweight(symbols);
+    }
+
+    /** The ring whose events this stage reads back when rewinding a bucket; set once before start. */
+    void ring(final RingBuffer<FrameEvent> ring)
+    {
+        this.ring = ring;
+    }
+
+    @Override
+    public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
+    {
+        if (event.kind == FrameEvent.KIND_GAP)
+        {
+            publishGap(new Gap(event.gapFromMs, event.gapToMs));
+        }
+        for (int i = 0; i < event.count; i++)
+        {
+            publishLiquidation(event, i, sequence);
+            markChanged(event, i);
+        }
+        if (endOfBatch)
+        {
+            publishChangedBuckets(sequence);
+        }
+    }
+
+    private void publishLiquidation(final FrameEvent event, final int i, final long sequence)
+    {
+        liquidation.wrap(event, i, sequence);
+        for (final EngineListener listener : listeners)
+        {
+            try
+            {
+                listener.onLiquidation(liquidation);
+            }
+            catch (final RuntimeException ex)
+            {
+                counters.incrementListenerErrors();
+            }
+        }
+        recent.append(
+            event.symbolId[i], event.side[i], event.quantityE8[i], event.priceE8[i], event.tradeTimeMs[i],
+            event.eventTimeMs[i]);
+        counters.incrementPublished();
+    }
+
+    private void markChanged(final FrameEvent event, final int i)
+    {
+        final int applied = event.appliedTimeframes[i];
+        for (int t = 0; t < Timeframe.count(); t++)
+        {
+            if ((applied & (1 << t)) != 0)
+            {
+                final long bucketIndex = Timeframe.fromOrdinal(t).bucketIndex(event.tradeTimeMs[i]);
+                final long key = ((long)event.symbolId[i] << (TIMEFRAME_BITS + BUCKET_INDEX_BITS))
+                    | ((long)t << BUCKET_INDEX_BITS) | (bucketIndex & BUCKET_INDEX_MASK);
+                if (changedKeys.add(key))
+                {
+                    changedInOrder.addLong(key);
+                }
+            }
+        }
+    }
+
+    private void publishChangedBuckets(final long sequence)
+    {
+        final long publishedPosition = BucketDescriptor.position(sequence, FrameEvent.MAX_LIQUIDATIONS - 1);
+        for (int k = 0, size = changedInOrder.size(); k < size; k++)
+        {
+            final long key = changedInOrder.getLong(k);
+            final int symbolId = (int)(key >>> (TIMEFRAME_BITS + BUCKET_INDEX_BITS));
+            final int timeframe = (int)(key >>> BUCKET_INDEX_BITS) & ((1 << TIMEFRAME_BITS) - 1);
+            final long bucketIndex = key & BUCKET_INDEX_MASK;
+            if (buckets.read(symbolId, timeframe, bucketIndex, bucket) != BucketStore.HELD)
+            {
+                continue;
+            }
+            if (bucket.lastPosition > publishedPosition)
+            {
+                rewind(symbolId, timeframe, bucketIndex, publishedPosition);
+            }
+            bucket.symbolId = symbolId;
+            bucket.symbol = symbols.nameOf(symbolId);
+            bucket.timeframe = Timeframe.fromOrdinal(timeframe);
+            bucket.bucketIndex = bucketIndex;
+            for (final EngineListener listener : listeners)
+            {
+                try
+                {
+                    listener.onBucketChanged(bucket);
+                }
+                catch (final RuntimeException ex)
+                {
+                    counters.incrementListenerErrors();
+                }
+            }
+        }
+        changedKeys.clear();
+        changedInOrder.clear();
+        for (final EngineListener listener : listeners)
+        {
+            try
+            {
+                listener.onBatchEnd();
+            }
+            catch (final RuntimeException ex)
+            {
+                counters.incrementListenerErrors();
+            }
+        }
+    }
+
+    /**
+     * Takes out of {@link #bucket} what the aggregate stage added after {@code publishedPosition}. Those events are
+     * still in the ring: the producers cannot reuse a slot this stage has not passed.
+     */
+    private void rewind(final int symbolId, final int timeframe, final long bucketIndex, final long publishedPosition)
+    {
+        final Timeframe tf = Timeframe.fromOrdinal(timeframe);
+        final long lastPosition = bucket.lastPosition;
+        final long firstSequence = publishedPosition / FrameEvent.MAX_LIQUIDATIONS + 1;
+        final long lastSequence = lastPosition / FrameEvent.MAX_LIQUIDATIONS;
+        for (long sequence = firstSequence; sequence <= lastSequence; sequence++)
+        {
+            final FrameEvent event = ring.get(sequence);
+            for (int i = 0; i < event.count; i++)
+            {
+                final long position = BucketDescriptor.position(sequence, i);
+                if (position > lastPosition)
+                {
+                    break;
+                }
+                // The last position is applied by definition; the aggregate stage may still be writing its mask.
+                final boolean applied = position == lastPosition || (event.appliedTimeframes[i] & (1 << timeframe)) != 0;
+                if (applied && event.symbolId[i] == symbolId && tf.bucketIndex(event.tradeTimeMs[i]) == bucketIndex)
+                {
+                    bucket.subtract(event.side[i], event.quantityE8[i], event.priceE8[i]);
+                }
+            }
+        }
+    }
+
+    private void publishGap(final Gap gap)
+    {
+        gaps.add(gap);
+        for (final EngineListener listener : listeners)
+        {
+            try
+            {
+                listener.onGap(gap);
+            }
+            catch (final RuntimeException ex)
+            {
+                counters.incrementListenerErrors();
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.liqvol.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Interns symbols to dense ids {@code 0..maxSymbols-1}. The decode thread is the single writer and looks symbols up
+ * from parser characters without allocating; a new symbol allocates its name once. Other threads read names and ids
+ * through concurrent structures.
+ */
+final class SymbolTable
+{
+    static final int MAX_SYMBOL_LENGTH = 32;
+    static final int FULL = -1;
+    static final int INVALID = -2;
+
+    private final int maxSymbols;
+    private final char[] chars;
+    private final int[] lengths;
+    private final int[] slots;
+    private final int slotMask;
+    private final AtomicReferenceArray<String> names;
+    private final Map<String, Integer> idsByName = new ConcurrentHashMap<>();
+    private volatile int size;
+
+    SymbolTable(final int maxSymbols)
+    {
+        this.maxSymbols = maxSymbols;
+        this.chars = new char[maxSymbols * MAX_SYMBOL_LENGTH];
+        this.lengths = new int[maxSymbols];
+        final int slotCount = Integer.highestOneBit(maxSymbols * 2 - 1) << 1;
+        this.slots = new int[slotCount];
+        this.slotMask = slotCount - 1;
+        this.names = new AtomicReferenceArray<>(maxSymbols);
+    }
+
+    /**
+     * The id of the symbol in {@code text[offset, offset+length)}, interning it if new; {@link #INVALID} if it is
+     * empty, longer than {@link #MAX_SYMBOL_LENGTH} or has a character outside {@code [A-Z0-9_]}; {@link #FULL} if
+     * it is new and the table is full. Decode thread only.
+     */
+    int intern(final char[] text, final int offset, final int length)
+    {
+        if (length == 0 || length > MAX_SYMBOL_LENGTH)
+        {
+            return INVALID;
+        }
+        int hash = 0;
+        for (int i = 0; i < length; i++)
+        {
+            final char c = text[offset + i];
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            {
+                return INVALID;
+            }
+            hash = 31 * hash + c;
+        }
+        int slot = mix(hash) & slotMask;
+        while (true)
+        {
+            final int entry = slots[slot];
+            if (entry == 0)
+            {
+                return add(text, offset, length, slot);
+            }
+            final int id = entry - 1;
+            if (matches(id, text, offset, length))
+            {
+                return id;
+            }
+            slot = (slot + 1) & slotMask;
+        }
+    }
+
+    /** The id of a symbol name, or -1 if never seen; any thread. */
+    int idOf(final String symbol)
+    {
+        final Integer id = idsByName.get(symbol);
+        return id == null ? -1 : id;
+    }
+
+    /** The name of an interned id; any thread that learned the id from the engine. */
+    String nameOf(final int id)
+    {
+        return names.get(id);
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    List<String> names()
+    {
+        final int count = size;
+        final List<String> result = new ArrayList<>(count);
+        for (int id = 0; id < count; id++)
+        {
+            result.add(names.get(id));
+        }
+        return result;
+    }
+
+    private int add(final char[] text, final int offset, final int length, final int slot)
+    {
+        final int id = size;
+        if (id == maxSymbols)
+        {
+            return FULL;
+        }
+        System.arraycopy(text, offset, chars, id * MAX_SYMBOL_LENGTH, length);
+        lengths[id] = length;
+        slots[slot] = id + 1;
+        final String name = new String(text, offset, length);
+        names.set(id, name);
+        idsByName.put(name, id);
+        size = id + 1;
+        return id;
+    }
+
+    private boolean matches(final int id, final char[] text, final int offset, final int length)
+    {
+        if (lengths[id] != length)
+        {
+            return false;
+        }
+        final int base = id * MAX_SYMBOL_LENGTH;
+        for (int i = 0; i < length; i++)
+        {
+            if (chars[base + i] != text[offset + i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int mix(final int hash)
+    {
+        final int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
