@@ -1,0 +1,13 @@
+package io.liqvol.gateway.simulator;
+
+import io.netty.util.concurrent.EventExecutor;
+
+/** What the simulator's channel handlers share: the rules, the market executor and its state. */
+record SimulatorContext(SimulatorConfig config, EventExecutor market, StreamHub hub, SimulatorRestApi restApi,
+                        SimulatorCounters counters)
+{
+    long nowMs()
+    {
+        return System.currentTimeMillis();
+    }
+}
