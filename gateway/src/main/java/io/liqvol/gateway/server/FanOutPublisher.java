@@ -84,16 +84,16 @@ public final class FanOutPublisher implements EngineListener
         touched.clear();
     }
 
-    /** Tells every client that the upstream had no live connection in that interval; any thread. */
-    public void publishGap(final Gap gap)
+    /** Tells every client that the upstream had no live connection in that interval. */
+    @Override
+    public void onGap(final Gap gap)
     {
-        final MessageWriter gapWriter = MessageWriter.forThisThread();
         for (final SymbolTopic topic : subscriptions.topics())
         {
             final ClientOutbound[] clients = topic.orderSubscribers();
             if (clients.length > 0)
             {
-                final ByteBuf bytes = gapWriter.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
+                final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
                 fanOut(OutboundMessage.ordered(bytes, 0), clients);
             }
         }
