@@ -78,6 +78,10 @@ public final class GatewayServer implements AutoCloseable
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
             .childHandler(new GatewayServerInitializer(context, limiter, staticFiles, parts.healthReport()));
+        if (config.socketSendBufferBytes() > 0)
+        {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.socketSendBufferBytes());
+        }
         try
         {
             final Channel channel = bootstrap.bind(config.host(), config.port()).sync().channel();

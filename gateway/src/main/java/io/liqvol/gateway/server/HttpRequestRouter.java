@@ -155,7 +155,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private WebSocketServerProtocolConfig protocolConfig()
     {
         return WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath(WS_PREFIX)
+            .websocketPath("/api/v1/ws")
             .checkStartsWith(true)
             .handleCloseFrames(true)
             .dropPongFrames(true)

@@ -22,6 +22,7 @@ public final class ServerConfig
     private int writeBufferLowBytes = 128 << 10;
     private int writeBufferHighBytes = 256 << 10;
     private int outboundQueueMessages = 4096;
+    private int socketSendBufferBytes;
     private long heartbeatIntervalMs = 30_000L;
     private long readerIdleMs = 120_000L;
     private long closeTimeoutMs = 5_000L;
@@ -157,6 +158,18 @@ public final class ServerConfig
         return writeBufferHighBytes;
     }
 
+    /** The kernel's send buffer per client socket; 0 keeps the operating system's default (auto-tuned). */
+    public ServerConfig socketSendBufferBytes(final int socketSendBufferBytes)
+    {
+        this.socketSendBufferBytes = socketSendBufferBytes;
+        return this;
+    }
+
+    public int socketSendBufferBytes()
+    {
+        return socketSendBufferBytes;
+    }
+
     /** Messages that may wait between the publisher and a client's event loop. */
     public int outboundQueueMessages()
     {
@@ -206,6 +219,7 @@ public final class ServerConfig
         requireRange("maxRangeBuckets", maxRangeBuckets, 1, 1_000_000);
         requireRange("writeBufferLowBytes", writeBufferLowBytes, 1024, writeBufferHighBytes);
         requireRange("maxPendingBytes", maxPendingBytes, 1024, 1 << 30);
+        requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 1 << 30);
         if (heartbeatIntervalMs < 10 || readerIdleMs <= heartbeatIntervalMs)
         {
             throw new IllegalArgumentException("heartbeatIntervalMs must be >= 10 and below readerIdleMs");
