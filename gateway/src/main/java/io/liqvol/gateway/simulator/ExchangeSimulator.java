@@ -138,18 +138,22 @@ public final class ExchangeSimulator implements AutoCloseable
         liquidationListeners.add(listener);
     }
 
-    /** A liquidation of the symbol at its current price, subject to the snapshot rule like a generated one. */
-    public void injectLiquidation(final String symbol, final Side side)
+    /**
+     * A liquidation of the symbol at its current price, subject to the snapshot rule like a generated one
+     * (so it may be replaced by a later one within the window and never pushed).
+     */
+    public SimulatedLiquidation injectLiquidation(final String symbol, final Side side)
     {
-        onMarket(() ->
+        return onMarket(() ->
         {
             final int index = generator.indexOf(symbol);
             if (index < 0)
             {
                 throw new IllegalArgumentException("the simulator does not list " + symbol);
             }
-            throttle.offer(generator.liquidation(index, side, System.currentTimeMillis()));
-            return null;
+            final SimulatedLiquidation liquidation = generator.liquidation(index, side, System.currentTimeMillis());
+            throttle.offer(liquidation);
+            return liquidation;
         });
     }
 
@@ -159,6 +163,26 @@ public final class ExchangeSimulator implements AutoCloseable
         onMarket(() ->
         {
             hub.publish(stream, event);
+            return null;
+        });
+    }
+
+    /** Stops generating liquidations and moving prices; injected and replayed frames still flow. */
+    public void stopFlow()
+    {
+        onMarket(() ->
+        {
+            generator.stop();
+            return null;
+        });
+    }
+
+    /** Stops reading from every stream connection, like a hung exchange: pings go unanswered, nothing is pushed. */
+    public void stallConnections()
+    {
+        onMarket(() ->
+        {
+            hub.stallAll();
             return null;
         });
     }
@@ -222,7 +246,8 @@ public final class ExchangeSimulator implements AutoCloseable
         final long firstMs = events.get(0).eventTimeMs();
         for (final FrameReplayer.RecordedEvent event : events)
         {
-            final long delayMs = (long)(Math.max(0, event.eventTimeMs() - firstMs) / config.replaySpeed());
+            final long delayMs = config.replayDelayMs()
+                + (long)(Math.max(0, event.eventTimeMs() - firstMs) / config.replaySpeed());
             market.schedule(() ->
             {
                 hub.publish(event.stream(), event.json());

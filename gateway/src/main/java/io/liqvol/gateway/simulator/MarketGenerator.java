@@ -3,7 +3,6 @@ package io.liqvol.gateway.simulator;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ final class MarketGenerator
     private final long stepPpm;
     private final SplittableRandom random;
     private final Map<String, CandleSeries> candleSeries = new HashMap<>();
+    private boolean flowing;
     private long cascadeUntilMs = Long.MIN_VALUE;
     private Side cascadeSide = Side.SELL;
 
@@ -39,6 +39,7 @@ final class MarketGenerator
         this.config = config;
         this.symbols = config.symbols();
         this.random = new SplittableRandom(config.seed());
+        this.flowing = config.generateFlow();
         this.priceUnits = new long[symbols.size()];
         this.lastTradeTimeMs = new long[symbols.size()];
         this.inCascade = new boolean[symbols.size()];
@@ -73,7 +74,7 @@ final class MarketGenerator
     /** Advances the market by one tick: prices move, candles follow, liquidations are drawn into the sink. */
     void tick(final long nowMs, final Consumer<SimulatedLiquidation> liquidations)
     {
-        if (config.generateFlow())
+        if (flowing)
         {
             maybeStartCascade(nowMs);
             final boolean cascading = nowMs < cascadeUntilMs;
@@ -86,9 +87,15 @@ final class MarketGenerator
         for (final CandleSeries series : candleSeries.values())
         {
             final int index = indexOf(series.symbol().symbol());
-            final long volume = config.generateFlow() ? backgroundVolumeUnits(series.symbol()) : 0;
+            final long volume = flowing ? backgroundVolumeUnits(series.symbol()) : 0;
             series.onPrice(nowMs, priceUnits[index], volume);
         }
+    }
+
+    /** Prices stand still and no more liquidations are drawn from now on. */
+    void stop()
+    {
+        flowing = false;
     }
 
     /** A liquidation of the symbol at its current price, with a realistic heavy-tailed size. */
@@ -216,11 +223,5 @@ final class MarketGenerator
     private static Side opposite(final Side side)
     {
         return side == Side.SELL ? Side.BUY : Side.SELL;
-    }
-
-    /** Every candle series in use, for the kline pusher. */
-    List<CandleSeries> allCandles()
-    {
-        return new ArrayList<>(candleSeries.values());
     }
 }

@@ -30,6 +30,7 @@ public final class SimulatorConfig
     private int historyCandles = 1500;
     private Path replayFile;
     private double replaySpeed = 1;
+    private long replayDelayMs = 1000;
     private boolean concluded;
 
     public SimulatorConfig host(final String host)
@@ -278,6 +279,18 @@ public final class SimulatorConfig
         return replaySpeed;
     }
 
+    /** Time from start to the first replayed frame, so that clients can connect first. */
+    public SimulatorConfig replayDelayMs(final long replayDelayMs)
+    {
+        this.replayDelayMs = replayDelayMs;
+        return this;
+    }
+
+    public long replayDelayMs()
+    {
+        return replayDelayMs;
+    }
+
     /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */
     public SimulatorConfig conclude()
     {
@@ -302,6 +315,7 @@ public final class SimulatorConfig
         require(klinePushMs >= 1, "klinePushMs");
         require(historyCandles >= 1 && historyCandles <= 100_000, "historyCandles");
         require(replaySpeed > 0, "replaySpeed");
+        require(replayDelayMs >= 0, "replayDelayMs");
         concluded = true;
         return this;
     }

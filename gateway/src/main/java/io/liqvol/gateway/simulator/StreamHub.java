@@ -76,6 +76,16 @@ final class StreamHub
         }
     }
 
+    /** Stops reading and pushing on every connection, which stay open: a hung exchange. */
+    void stallAll()
+    {
+        for (final SimulatorSession session : new ArrayList<>(sessions))
+        {
+            remove(session);
+            session.channel().config().setAutoRead(false);
+        }
+    }
+
     void control(final SimulatorSession session, final String text)
     {
         if (!sessions.contains(session))

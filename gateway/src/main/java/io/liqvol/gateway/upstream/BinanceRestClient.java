@@ -1,0 +1,200 @@
+package io.liqvol.gateway.upstream;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringEncoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Binance's REST API: {@code exchangeInfo} (cached, refreshed periodically; a failed refresh keeps the last
+ * good list) and {@code klines}. Requests run on the given event loop group and never block a caller.
+ */
+public final class BinanceRestClient implements AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger(BinanceRestClient.class.getName());
+    private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+    private static final int MAX_KLINES = 1500;
+
+    private final UpstreamConfig config;
+    private final EventLoop loop;
+    private final UpstreamChannels channels;
+    private final URI restBase;
+    private volatile List<SymbolInfo> symbols;
+    private CompletableFuture<List<SymbolInfo>> loading;
+    private ScheduledFuture<?> refresh;
+    private boolean closed;
+
+    public BinanceRestClient(final UpstreamConfig config, final EventLoopGroup group)
+    {
+        this.config = config.conclude();
+        this.loop = group.next();
+        this.channels = new UpstreamChannels(config);
+        this.restBase = URI.create(config.restBaseUrl());
+    }
+
+    /** The exchange's symbols: the cached list, or the first load of it (retried on the next call if it fails). */
+    public CompletableFuture<List<SymbolInfo>> exchangeInfo()
+    {
+        final List<SymbolInfo> cached = symbols;
+        if (cached != null)
+        {
+            return CompletableFuture.completedFuture(cached);
+        }
+        synchronized (this)
+        {
+            if (loading == null || loading.isCompletedExceptionally())
+            {
+                loading = fetchExchangeInfo().thenApply(this::remember);
+            }
+            return loading;
+        }
+    }
+
+    /**
+     * Candles as Binance selects them: with a start, the first {@code limit} from it; otherwise the last
+     * {@code limit} up to the end (or now). {@code limit} is 1 to 1500.
+     */
+    public CompletableFuture<List<Kline>> klines(final String symbol, final String interval, final Long startMs,
+        final Long endMs, final int limit)
+    {
+        if (limit < 1 || limit > MAX_KLINES)
+        {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("limit must be 1.." + MAX_KLINES));
+        }
+        final QueryStringEncoder query = new QueryStringEncoder(path("/fapi/v1/klines"));
+        query.addParam("symbol", symbol.toUpperCase(Locale.ROOT));
+        query.addParam("interval", interval);
+        if (startMs != null)
+        {
+            query.addParam("startTime", Long.toString(startMs));
+        }
+        if (endMs != null)
+        {
+            query.addParam("endTime", Long.toString(endMs));
+        }
+        query.addParam("limit", Integer.toString(limit));
+        return get(query.toString()).thenApply(body ->
+        {
+            try
+            {
+                return KlineDecoder.decodeRest(body, System.currentTimeMillis());
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
+    @Override
+    public void close()
+    {
+        synchronized (this)
+        {
+            closed = true;
+            if (refresh != null)
+            {
+                refresh.cancel(false);
+            }
+        }
+    }
+
+    private List<SymbolInfo> remember(final List<SymbolInfo> loaded)
+    {
+        symbols = loaded;
+        synchronized (this)
+        {
+            if (refresh == null && !closed)
+            {
+                refresh = loop.scheduleAtFixedRate(this::refreshExchangeInfo, config.exchangeInfoRefreshMs(),
+                    config.exchangeInfoRefreshMs(), TimeUnit.MILLISECONDS);
+            }
+        }
+        return loaded;
+    }
+
+    private void refreshExchangeInfo()
+    {
+        fetchExchangeInfo().whenComplete((loaded, failure) ->
+        {
+            if (failure != null)
+            {
+                LOG.log(System.Logger.Level.WARNING, "exchangeInfo refresh failed, keeping {0} symbols: {1}",
+                    symbols == null ? 0 : symbols.size(), String.valueOf(failure));
+            }
+            else
+            {
+                symbols = loaded;
+            }
+        });
+    }
+
+    private CompletableFuture<List<SymbolInfo>> fetchExchangeInfo()
+    {
+        return get(path("/fapi/v1/exchangeInfo")).thenApply(body ->
+        {
+            try
+            {
+                return List.copyOf(ExchangeInfoDecoder.decode(body));
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
+    private String path(final String endpoint)
+    {
+        final String basePath = restBase.getRawPath() == null ? "" : restBase.getRawPath();
+        return (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + endpoint;
+    }
+
+    private CompletableFuture<byte[]> get(final String pathAndQuery)
+    {
+        final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        final ChannelFuture connected = channels.connect(loop, restBase, pipeline -> pipeline
+            .addLast("read-timeout", new ReadTimeoutHandler(config.requestTimeoutMs(), TimeUnit.MILLISECONDS))
+            .addLast("http-codec", new HttpClientCodec())
+            .addLast("http-decompressor", new HttpContentDecompressor(0))
+            .addLast("http-aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
+            .addLast("rest", new RestResponseHandler(body)));
+        connected.addListener(done ->
+        {
+            if (!done.isSuccess())
+            {
+                body.completeExceptionally(done.cause());
+                return;
+            }
+            final FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery);
+            request.headers()
+                .set(HttpHeaderNames.HOST, restBase.getPort() > 0 ? restBase.getHost() + ':' + restBase.getPort()
+                    : restBase.getHost())
+                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
+                .set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set(HttpHeaderNames.USER_AGENT, "liqvol");
+            connected.channel().writeAndFlush(request);
+        });
+        return body.orTimeout(config.requestTimeoutMs() + config.connectTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,323 @@
+package io.liqvol.gateway.upstream;
+
+import io.liqvol.engine.Gap;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ChannelFuture;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The Binance USD-M stream client a desk can leave running: combined-stream connections carrying at most
+ * {@code maxStreamsPerConnection} streams each, live SUBSCRIBE / UNSUBSCRIBE paced under the exchange's limit,
+ * reconnects with capped backoff and jitter, make-before-break rotation before the 24-hour cut, an idle timeout
+ * for silent connections, and a record of every interval without a live connection. forceOrder events go raw
+ * into the {@link FrameSink}; kline events to their listeners.
+ *
+ * <p>In {@link UpstreamMode#ALL_MARKET} one {@code !forceOrder@arr} stream records every symbol; in
+ * {@link UpstreamMode#PER_SYMBOL} a symbol's stream is subscribed while {@link #acquire} outnumbers
+ * {@link #release}. All state lives on one event loop of the given group; the public methods may be called
+ * from any thread.
+ */
+public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
+{
+    private static final System.Logger LOG = System.getLogger(BinanceUpstream.class.getName());
+    private static final String ALL_FORCE_ORDERS = "!forceOrder@arr";
+
+    private final UpstreamConfig config;
+    private final EventLoop loop;
+    private final UpstreamChannels channels;
+    private final UpstreamCounters counters = new UpstreamCounters();
+    private final FrameRouter router;
+    private final GapTracker gaps;
+    private final List<StreamShard> shards = new ArrayList<>();
+    private final Map<String, StreamShard> shardByStream = new HashMap<>();
+    private final Map<String, Integer> symbolReferences = new HashMap<>();
+    private final Map<String, List<KlineListener>> klineListeners = new HashMap<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long connectedSinceMs;
+    private int connectionNumber;
+    private int shardNumber;
+
+    public BinanceUpstream(final UpstreamConfig config, final FrameSink sink, final Consumer<Gap> gapSink,
+        final EventLoopGroup group)
+    {
+        this.config = config.conclude();
+        this.loop = group.next();
+        this.channels = new UpstreamChannels(config);
+        this.router = new FrameRouter(sink, this::dispatchKline, counters);
+        this.gaps = new GapTracker(gapSink, config.maxGapsKept());
+    }
+
+    /** Connects; until the first connection is live, the time counts as a gap. */
+    public void start()
+    {
+        if (!started.compareAndSet(false, true))
+        {
+            return;
+        }
+        loop.execute(() ->
+        {
+            gaps.down(System.currentTimeMillis());
+            final StreamShard first = addShard(true);
+            if (config.mode() == UpstreamMode.ALL_MARKET)
+            {
+                first.add(ALL_FORCE_ORDERS);
+                shardByStream.put(ALL_FORCE_ORDERS, first);
+            }
+            for (final StreamShard shard : shards)
+            {
+                shard.start();
+            }
+            LOG.log(System.Logger.Level.INFO, "upstream {0} ({1}) starting", config.wsBaseUrl(), config.mode().code());
+        });
+    }
+
+    /** A client started watching the symbol; in per-symbol mode its stream is subscribed for the first one. */
+    public void acquire(final String symbol)
+    {
+        final String key = symbol.toUpperCase(Locale.ROOT);
+        loop.execute(() ->
+        {
+            if (symbolReferences.merge(key, 1, Integer::sum) == 1 && config.mode() == UpstreamMode.PER_SYMBOL)
+            {
+                addStream(forceOrderStream(key));
+            }
+        });
+    }
+
+    /** A client stopped watching the symbol; in per-symbol mode the last one unsubscribes its stream. */
+    public void release(final String symbol)
+    {
+        final String key = symbol.toUpperCase(Locale.ROOT);
+        loop.execute(() ->
+        {
+            final Integer references = symbolReferences.get(key);
+            if (references == null)
+            {
+                LOG.log(System.Logger.Level.WARNING, "release of {0} without acquire ignored", key);
+                return;
+            }
+            if (references > 1)
+            {
+                symbolReferences.put(key, references - 1);
+                return;
+            }
+            symbolReferences.remove(key);
+            if (config.mode() == UpstreamMode.PER_SYMBOL)
+            {
+                removeStream(forceOrderStream(key));
+            }
+        });
+    }
+
+    /**
+     * Relays the symbol's kline stream (such as {@code btcusdt@kline_1m}) to the listener until the returned
+     * handle is closed; the stream is subscribed while it has at least one listener.
+     */
+    public AutoCloseable subscribeKlines(final String symbol, final String interval, final KlineListener listener)
+    {
+        final String stream = symbol.toLowerCase(Locale.ROOT) + "@kline_" + interval;
+        loop.execute(() ->
+        {
+            final List<KlineListener> listeners = klineListeners.computeIfAbsent(stream,
+                key -> new CopyOnWriteArrayList<>());
+            listeners.add(listener);
+            if (listeners.size() == 1)
+            {
+                addStream(stream);
+            }
+        });
+        final AtomicBoolean open = new AtomicBoolean(true);
+        return () ->
+        {
+            if (open.compareAndSet(true, false))
+            {
+                loop.execute(() -> removeKlineListener(stream, listener));
+            }
+        };
+    }
+
+    /** How many clients watch the symbol now (reference count of {@link #acquire}). */
+    public int references(final String symbol)
+    {
+        return onLoop(() -> symbolReferences.getOrDefault(symbol.toUpperCase(Locale.ROOT), 0));
+    }
+
+    /** Starts a make-before-break replacement of every connection now, as the age limit does on its own. */
+    public void rotateNow()
+    {
+        loop.execute(() -> shards.forEach(StreamShard::rotate));
+    }
+
+    public UpstreamStatus status()
+    {
+        final long sinceMs = connectedSinceMs;
+        return new UpstreamStatus(sinceMs > 0, sinceMs, counters.reconnects(), counters.framesReceived(),
+            counters.malformedFrames(), gaps.recent());
+    }
+
+    public UpstreamCounters counters()
+    {
+        return counters;
+    }
+
+    /** Closes every connection gracefully, waiting at most the close timeout. */
+    @Override
+    public void close()
+    {
+        if (!closed.compareAndSet(false, true))
+        {
+            return;
+        }
+        final List<ChannelFuture> closing = onLoop(() ->
+        {
+            final List<ChannelFuture> closeFutures = new ArrayList<>();
+            for (final StreamShard shard : shards)
+            {
+                closeFutures.addAll(shard.close());
+            }
+            return closeFutures;
+        });
+        final long deadlineMs = System.currentTimeMillis() + config.closeTimeoutMs() + 1000;
+        for (final ChannelFuture closeFuture : closing)
+        {
+            closeFuture.awaitUninterruptibly(Math.max(1, deadlineMs - System.currentTimeMillis()));
+        }
+        connectedSinceMs = 0;
+    }
+
+    @Override
+    public void onShardStateChanged()
+    {
+        boolean live = !shards.isEmpty();
+        for (final StreamShard shard : shards)
+        {
+            if (shard.counted() && !shard.isLive())
+            {
+                live = false;
+            }
+        }
+        final long nowMs = System.currentTimeMillis();
+        if (live && connectedSinceMs == 0)
+        {
+            gaps.up(nowMs);
+            connectedSinceMs = nowMs;
+        }
+        else if (!live && connectedSinceMs != 0 && !closed.get())
+        {
+            gaps.down(nowMs);
+            connectedSinceMs = 0;
+        }
+    }
+
+    @Override
+    public UpstreamConnection newConnection(final StreamShard shard, final UpstreamConnection.Listener listener)
+    {
+        final UpstreamConnection connection = new UpstreamConnection(
+            "upstream#" + shard.index() + "." + ++connectionNumber, config, loop, shard.wanted(), listener, counters);
+        connection.connect(channels, router);
+        return connection;
+    }
+
+    private void addStream(final String stream)
+    {
+        if (shardByStream.containsKey(stream))
+        {
+            return;
+        }
+        StreamShard target = null;
+        for (final StreamShard shard : shards)
+        {
+            if (shard.hasRoom())
+            {
+                target = shard;
+                break;
+            }
+        }
+        if (target == null)
+        {
+            target = addShard(false);
+            target.start();
+        }
+        target.add(stream);
+        shardByStream.put(stream, target);
+    }
+
+    private void removeStream(final String stream)
+    {
+        final StreamShard shard = shardByStream.remove(stream);
+        if (shard == null)
+        {
+            return;
+        }
+        shard.remove(stream);
+        if (shard.wanted().isEmpty() && shards.indexOf(shard) > 0)
+        {
+            shards.remove(shard);
+            shard.close();
+            onShardStateChanged();
+        }
+    }
+
+    private StreamShard addShard(final boolean countedFromStart)
+    {
+        final StreamShard shard = new StreamShard(shardNumber++, config, loop, this, counters, countedFromStart);
+        shards.add(shard);
+        return shard;
+    }
+
+    private void removeKlineListener(final String stream, final KlineListener listener)
+    {
+        final List<KlineListener> listeners = klineListeners.get(stream);
+        if (listeners != null && listeners.remove(listener) && listeners.isEmpty())
+        {
+            klineListeners.remove(stream);
+            removeStream(stream);
+        }
+    }
+
+    private void dispatchKline(final String stream, final KlineDecoder.KlineEvent event)
+    {
+        final List<KlineListener> listeners = klineListeners.get(stream);
+        if (listeners == null)
+        {
+            counters.ignoredFrames.incrementAndGet();
+            return;
+        }
+        for (final KlineListener listener : listeners)
+        {
+            listener.onKline(event.symbol(), event.interval(), event.kline());
+        }
+    }
+
+    private static String forceOrderStream(final String symbol)
+    {
+        return symbol.toLowerCase(Locale.ROOT) + "@forceOrder";
+    }
+
+    private <T> T onLoop(final Callable<T> task)
+    {
+        if (loop.inEventLoop())
+        {
+            try
+            {
+                return task.call();
+            }
+            catch (final Exception ex)
+            {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return loop.submit(task).syncUninterruptibly().getNow();
+    }
+}

@@ -1,0 +1,70 @@
+package io.liqvol.gateway.upstream;
+
+import io.liqvol.engine.Gap;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Records the intervals in which the upstream had no live connection: from the loss of the last live one (or
+ * start-up) until the next one's subscriptions are acknowledged. Every closed gap goes to the sink (which
+ * persists it); the most recent ones are kept for the status. Transitions come from the upstream's event loop.
+ */
+final class GapTracker
+{
+    private final Consumer<Gap> sink;
+    private final int maxKept;
+    private final ArrayDeque<Gap> recent = new ArrayDeque<>();
+    private long openSinceMs = -1;
+
+    GapTracker(final Consumer<Gap> sink, final int maxKept)
+    {
+        this.sink = sink;
+        this.maxKept = maxKept;
+    }
+
+    /** The upstream stopped being live at {@code nowMs}; no effect while a gap is open. */
+    void down(final long nowMs)
+    {
+        if (openSinceMs < 0)
+        {
+            openSinceMs = nowMs;
+        }
+    }
+
+    /** The upstream is live again at {@code nowMs}: closes and reports the open gap, if any. */
+    void up(final long nowMs)
+    {
+        if (openSinceMs < 0)
+        {
+            return;
+        }
+        final Gap gap = new Gap(openSinceMs, Math.max(openSinceMs, nowMs));
+        openSinceMs = -1;
+        synchronized (recent)
+        {
+            recent.addLast(gap);
+            if (recent.size() > maxKept)
+            {
+                recent.removeFirst();
+            }
+        }
+        sink.accept(gap);
+    }
+
+    boolean isOpen()
+    {
+        return openSinceMs >= 0;
+    }
+
+    /** Closed gaps, oldest first; safe from any thread. */
+    List<Gap> recent()
+    {
+        synchronized (recent)
+        {
+            return new ArrayList<>(recent);
+        }
+    }
+}

@@ -1,0 +1,433 @@
+package io.liqvol.gateway.upstream;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One combined-stream WebSocket connection to the exchange. It keeps the exchange's subscriptions equal to the
+ * streams its shard wants, sending SUBSCRIBE / UNSUBSCRIBE (batched) and pings no faster than the configured
+ * pace, and becomes live once every wanted stream is acknowledged. Event loop only.
+ */
+final class UpstreamConnection implements FrameRouter.AnswerHandler
+{
+    /** Lifecycle, in order; a connection is never reused. */
+    enum State
+    {
+        CONNECTING, SUBSCRIBING, LIVE, CLOSING, CLOSED
+    }
+
+    /** The shard that owns the connection. */
+    interface Listener
+    {
+        void onLive(UpstreamConnection connection);
+
+        void onClosed(UpstreamConnection connection);
+    }
+
+    private record Request(boolean subscribe, List<String> streams)
+    {
+    }
+
+    private static final System.Logger LOG = System.getLogger(UpstreamConnection.class.getName());
+    private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 64 * 1024;
+
+    private final String name;
+    private final UpstreamConfig config;
+    private final EventLoop loop;
+    private final Set<String> wanted;
+    private final Listener listener;
+    private final UpstreamCounters counters;
+    private final Set<String> sent = new LinkedHashSet<>();
+    private final Set<String> rejected = new HashSet<>();
+    private final Map<Long, Request> inflight = new HashMap<>();
+    private long nextRequestId = 1;
+    private Channel channel;
+    private State state = State.CONNECTING;
+    private boolean closeRequested;
+    private long openedAtMs;
+    private long liveSinceMs;
+    private long nextSendAtMs;
+    private boolean pumpScheduled;
+    private boolean pingDue;
+    private ScheduledFuture<?> liveTimeout;
+    private ScheduledFuture<?> pinger;
+    private ScheduledFuture<?> forceClose;
+
+    UpstreamConnection(final String name, final UpstreamConfig config, final EventLoop loop, final Set<String> wanted,
+        final Listener listener, final UpstreamCounters counters)
+    {
+        this.name = name;
+        this.config = config;
+        this.loop = loop;
+        this.wanted = wanted;
+        this.listener = listener;
+        this.counters = counters;
+    }
+
+    /** The combined-stream endpoint under the base: {@code …/stream}; streams are added by SUBSCRIBE. */
+    static URI streamUri(final String wsBaseUrl)
+    {
+        final String base = wsBaseUrl.endsWith("/") ? wsBaseUrl.substring(0, wsBaseUrl.length() - 1) : wsBaseUrl;
+        return URI.create(base + "/stream");
+    }
+
+    void connect(final UpstreamChannels channels, final FrameRouter router)
+    {
+        openedAtMs = System.currentTimeMillis();
+        final URI uri = streamUri(config.wsBaseUrl());
+        final WebSocketClientProtocolConfig protocol = WebSocketClientProtocolConfig.newBuilder()
+            .webSocketUri(uri)
+            .version(WebSocketVersion.V13)
+            .maxFramePayloadLength(config.maxFrameBytes())
+            .handshakeTimeoutMillis(config.liveTimeoutMs())
+            .handleCloseFrames(false)
+            .sendCloseFrame(null)
+            .dropPongFrames(true)
+            .withUTF8Validator(false)
+            .build();
+        final ChannelFuture connected = channels.connect(loop, uri, pipeline -> addHandlers(pipeline, protocol, router));
+        channel = connected.channel();
+        channel.closeFuture().addListener(closed -> onChannelClosed());
+        connected.addListener((ChannelFutureListener)future ->
+        {
+            if (!future.isSuccess())
+            {
+                LOG.log(System.Logger.Level.WARNING, "{0}: cannot connect to {1}: {2}", name, uri,
+                    String.valueOf(future.cause()));
+            }
+            else if (closeRequested)
+            {
+                future.channel().close();
+            }
+        });
+        liveTimeout = loop.schedule(this::onLiveTimeout, config.liveTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    State state()
+    {
+        return state;
+    }
+
+    boolean isLive()
+    {
+        return state == State.LIVE;
+    }
+
+    long openedAtMs()
+    {
+        return openedAtMs;
+    }
+
+    ChannelFuture closeFuture()
+    {
+        return channel.closeFuture();
+    }
+
+    /** When the connection became live, 0 if it never did. */
+    long liveSinceMs()
+    {
+        return liveSinceMs;
+    }
+
+    /** The shard's wanted streams changed: bring the exchange's subscriptions in line, at the allowed pace. */
+    void wantedChanged()
+    {
+        schedulePump(0);
+    }
+
+    /** Closes after the exchange's close answer, so every frame it sent before is still delivered. */
+    void closeGracefully()
+    {
+        closeRequested = true;
+        if (state == State.SUBSCRIBING || state == State.LIVE)
+        {
+            state = State.CLOSING;
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
+            forceClose = loop.schedule(() -> channel.close(), config.closeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        else if (state == State.CONNECTING && channel.isActive())
+        {
+            channel.close();
+        }
+    }
+
+    @Override
+    public void onAnswer(final long id, final String error)
+    {
+        final Request request = inflight.remove(id);
+        if (request == null)
+        {
+            counters.ignoredFrames.incrementAndGet();
+            return;
+        }
+        if (error != null)
+        {
+            counters.subscriptionErrors.incrementAndGet();
+            LOG.log(System.Logger.Level.WARNING, "{0}: {1} {2} refused: {3}", name,
+                request.subscribe() ? "SUBSCRIBE" : "UNSUBSCRIBE", request.streams(), error);
+            if (request.subscribe())
+            {
+                request.streams().forEach(sent::remove);
+                rejected.addAll(request.streams());
+            }
+        }
+        checkLive();
+    }
+
+    void onHandshakeComplete()
+    {
+        if (state != State.CONNECTING)
+        {
+            return;
+        }
+        state = State.SUBSCRIBING;
+        counters.connectionsOpened.incrementAndGet();
+        pinger = loop.scheduleAtFixedRate(() ->
+        {
+            pingDue = true;
+            schedulePump(0);
+        }, config.pingIntervalMs(), config.pingIntervalMs(), TimeUnit.MILLISECONDS);
+        schedulePump(0);
+        checkLive();
+    }
+
+    void onIdle()
+    {
+        counters.idleTimeouts.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING, "{0}: no frame for {1} ms, dropping the connection", name,
+            config.idleTimeoutMs());
+        channel.close();
+    }
+
+    /** The exchange sent a close frame: our close is answered, or the exchange is cutting us off. */
+    void onCloseFrame()
+    {
+        if (state != State.CLOSING)
+        {
+            LOG.log(System.Logger.Level.INFO, "{0}: the exchange closed the connection", name);
+            channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+                .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        channel.close();
+    }
+
+    void onError(final Throwable cause)
+    {
+        LOG.log(System.Logger.Level.WARNING, "{0}: {1}", name, String.valueOf(cause));
+    }
+
+    private void onChannelClosed()
+    {
+        if (state == State.CLOSED)
+        {
+            return;
+        }
+        state = State.CLOSED;
+        cancel(liveTimeout);
+        cancel(pinger);
+        cancel(forceClose);
+        listener.onClosed(this);
+    }
+
+    private void onLiveTimeout()
+    {
+        if (state == State.CONNECTING || state == State.SUBSCRIBING)
+        {
+            LOG.log(System.Logger.Level.WARNING, "{0}: not live after {1} ms, giving up", name,
+                config.liveTimeoutMs());
+            channel.close();
+        }
+    }
+
+    private void addHandlers(final ChannelPipeline pipeline, final WebSocketClientProtocolConfig protocol,
+        final FrameRouter router)
+    {
+        pipeline
+            .addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS))
+            .addLast("http-codec", new HttpClientCodec())
+            .addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES))
+            .addLast("ws-protocol", new WebSocketClientProtocolHandler(protocol))
+            .addLast("ws-aggregator", new WebSocketFrameAggregator(config.maxFrameBytes()))
+            .addLast("upstream", new UpstreamFrameHandler(this, router, counters));
+    }
+
+    private void schedulePump(final long delayMs)
+    {
+        if (pumpScheduled || state == State.CLOSED)
+        {
+            return;
+        }
+        pumpScheduled = true;
+        if (delayMs <= 0)
+        {
+            loop.execute(this::pump);
+        }
+        else
+        {
+            loop.schedule(this::pump, delayMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Sends at most one message per control interval: subscriptions first, then unsubscriptions, then a ping. */
+    private void pump()
+    {
+        pumpScheduled = false;
+        if (state != State.SUBSCRIBING && state != State.LIVE)
+        {
+            return;
+        }
+        rejected.retainAll(wanted);
+        final long nowMs = System.currentTimeMillis();
+        if (nowMs < nextSendAtMs)
+        {
+            if (hasWork())
+            {
+                schedulePump(nextSendAtMs - nowMs);
+            }
+            return;
+        }
+        if (sendNext())
+        {
+            nextSendAtMs = nowMs + config.controlIntervalMs();
+            if (hasWork())
+            {
+                schedulePump(config.controlIntervalMs());
+            }
+        }
+    }
+
+    private boolean hasWork()
+    {
+        return pingDue || !toSubscribe(1).isEmpty() || !toUnsubscribe(1).isEmpty();
+    }
+
+    private boolean sendNext()
+    {
+        final List<String> subscribe = toSubscribe(config.maxStreamsPerMessage());
+        if (!subscribe.isEmpty())
+        {
+            sent.addAll(subscribe);
+            send(new Request(true, subscribe));
+            return true;
+        }
+        final List<String> unsubscribe = toUnsubscribe(config.maxStreamsPerMessage());
+        if (!unsubscribe.isEmpty())
+        {
+            unsubscribe.forEach(sent::remove);
+            send(new Request(false, unsubscribe));
+            return true;
+        }
+        if (pingDue)
+        {
+            pingDue = false;
+            counters.controlMessagesSent.incrementAndGet();
+            channel.writeAndFlush(new PingWebSocketFrame());
+            return true;
+        }
+        return false;
+    }
+
+    private void send(final Request request)
+    {
+        final long id = nextRequestId++;
+        inflight.put(id, request);
+        final StringBuilder json = new StringBuilder(64 + request.streams().size() * 32);
+        json.append("{\"method\":\"").append(request.subscribe() ? "SUBSCRIBE" : "UNSUBSCRIBE").append("\",\"params\":[");
+        for (int i = 0; i < request.streams().size(); i++)
+        {
+            json.append(i == 0 ? "\"" : ",\"").append(request.streams().get(i)).append('"');
+        }
+        json.append("],\"id\":").append(id).append('}');
+        counters.controlMessagesSent.incrementAndGet();
+        channel.writeAndFlush(new TextWebSocketFrame(json.toString()));
+    }
+
+    private List<String> toSubscribe(final int limit)
+    {
+        final List<String> streams = new ArrayList<>();
+        for (final Iterator<String> it = wanted.iterator(); it.hasNext() && streams.size() < limit; )
+        {
+            final String stream = it.next();
+            if (!sent.contains(stream) && !rejected.contains(stream))
+            {
+                streams.add(stream);
+            }
+        }
+        return streams;
+    }
+
+    private List<String> toUnsubscribe(final int limit)
+    {
+        final List<String> streams = new ArrayList<>();
+        for (final Iterator<String> it = sent.iterator(); it.hasNext() && streams.size() < limit; )
+        {
+            final String stream = it.next();
+            if (!wanted.contains(stream))
+            {
+                streams.add(stream);
+            }
+        }
+        return streams;
+    }
+
+    /** Live once every wanted stream was sent and acknowledged (or refused, which is counted and logged). */
+    private void checkLive()
+    {
+        if (state != State.SUBSCRIBING || !toSubscribe(1).isEmpty())
+        {
+            return;
+        }
+        for (final Request request : inflight.values())
+        {
+            if (request.subscribe())
+            {
+                return;
+            }
+        }
+        state = State.LIVE;
+        liveSinceMs = System.currentTimeMillis();
+        cancel(liveTimeout);
+        listener.onLive(this);
+    }
+
+    private static void cancel(final ScheduledFuture<?> task)
+    {
+        if (task != null)
+        {
+            task.cancel(false);
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return name;
+    }
+}
