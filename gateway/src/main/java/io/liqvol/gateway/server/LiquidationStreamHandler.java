@@ -39,6 +39,7 @@ final class LiquidationStreamHandler extends StreamHandler
         outbound = new ClientOutbound(channel, context.config(), context.metrics());
         topic = context.subscriptions().join(symbol);
         topic.add(outbound, timeframe);
+        context.marketData().watch(symbol);
         sendSnapshot(channel, range);
     }
 
@@ -113,6 +114,7 @@ final class LiquidationStreamHandler extends StreamHandler
     protected void stop()
     {
         topic.remove(outbound, timeframe);
+        context.marketData().unwatch(symbol);
     }
 
     @Override

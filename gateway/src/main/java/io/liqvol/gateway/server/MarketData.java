@@ -3,7 +3,10 @@ package io.liqvol.gateway.server;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** What the server relays from the exchange: candles on request and live; never blocks the caller. */
+/**
+ * What the server needs from the exchange: candles on request and live, and telling which symbols clients
+ * watch. Never blocks the caller.
+ */
 public interface MarketData
 {
     /** Receives live candles, on some event loop. */
@@ -18,4 +21,10 @@ public interface MarketData
 
     /** Starts relaying one symbol's live candles of an interval; closing the handle stops it. */
     AutoCloseable subscribeKlines(String symbol, String interval, CandleListener listener);
+
+    /** A client started watching the symbol's liquidations (per-symbol upstreams subscribe it). */
+    void watch(String symbol);
+
+    /** A client stopped watching the symbol's liquidations. */
+    void unwatch(String symbol);
 }
