@@ -12,7 +12,7 @@ public final class FixedPoint
     public static final int SCALE = 8;
     public static final long ONE_E8 = 100_000_000L;
     /** The largest integer part an E8 long holds: about 92 billion. */
-    private static final long MAX_INTEGER_PART = (Long.MAX_VALUE - (ONE_E8 - 1)) / ONE_E8;
+    private static final long MAX_INTEGER_PART = Long.MAX_VALUE / ONE_E8;
 
     private FixedPoint()
     {
@@ -84,6 +84,10 @@ public final class FixedPoint
         for (int d = fractionDigits; d < SCALE; d++)
         {
             fraction *= 10;
+        }
+        if (integer > (Long.MAX_VALUE - fraction) / ONE_E8)
+        {
+            return fail(RejectReason.OVERFLOW);
         }
         return integer * ONE_E8 + fraction;
     }

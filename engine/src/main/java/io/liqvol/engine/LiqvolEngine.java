@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The liquidation engine: a Disruptor ring of preallocated frames flowing through decode → (journal ∥ aggregate)
@@ -30,6 +31,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final List<Gap> gaps = new CopyOnWriteArrayList<>();
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
+    private final PublishStage publish;
     private volatile boolean closed;
 
     private LiqvolEngine(final EngineContext context)
@@ -56,7 +58,7 @@ public final class LiqvolEngine implements AutoCloseable
         // 2b. aggregate: add each liquidation to its bucket of every timeframe
         final AggregateStage aggregate = new AggregateStage(buckets, counters);
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
-        final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
+        publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
 
         disruptor.handleEventsWith(decode).then(journal, aggregate).then(publish);
@@ -248,7 +250,13 @@ public final class LiqvolEngine implements AutoCloseable
             return;
         }
         closed = true;
-        disruptor.shutdown();
+        // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
+        final long cursor = ring.getCursor();
+        while (disruptor.getSequenceValueFor(publish) < cursor)
+        {
+            LockSupport.parkNanos(100_000);
+        }
+        disruptor.halt();
     }
 
     /** Names the stage threads so a thread dump shows the pipeline. */

@@ -1,0 +1,66 @@
+package io.liqvol.engine;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine's per-liquidation work on one thread, without the ring: decode alone, and decode + aggregate into
+ * all 14 timeframes. Run with {@code -prof gc} to see the allocation per operation.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
+public class DecodeAggregateBenchmark
+{
+    private static final int FRAMES = 4096;
+
+    private BenchFrames frames;
+    private FrameDecoder decoder;
+    private AggregateStage aggregate;
+    private FrameEvent event;
+    private long sequence;
+    private int next;
+
+    @Setup
+    public void setUp()
+    {
+        frames = new BenchFrames(FRAMES);
+        final EngineCounters counters = new EngineCounters();
+        decoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
+            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+        aggregate = new AggregateStage(new BucketStore(64, EngineContext.DEFAULT_BUCKETS_PER_TIMEFRAME), counters);
+        event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
+    }
+
+    @Benchmark
+    public int decode()
+    {
+        final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
+        event.setFrame(frame, 0, frame.length, sequence);
+        decoder.decode(event);
+        return event.count;
+    }
+
+    @Benchmark
+    public int decodeAndAggregate()
+    {
+        final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
+        event.setFrame(frame, 0, frame.length, sequence);
+        decoder.decode(event);
+        aggregate.onEvent(event, sequence++, true);
+        return event.count;
+    }
+}

@@ -1,0 +1,117 @@
+package io.liqvol.engine;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole ring: one producer hands in raw frames as fast as the ring takes them. The ring is small next to a
+ * measurement iteration, so once it is full the producer runs at the pace of the slowest stage: this is the
+ * pipeline's throughput in liquidations per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED"})
+public class PipelineBenchmark
+{
+    private static final int FRAMES = 4096;
+    private static final int BATCH = 1024;
+
+    @Param({"blocking", "yielding", "sleeping"})
+    public String waitStrategy;
+
+    private BenchFrames frames;
+    private LiqvolEngine engine;
+    private int next;
+    private long handedIn;
+
+    @Setup(Level.Trial)
+    public void setUp()
+    {
+        frames = new BenchFrames(FRAMES);
+        engine = LiqvolEngine.launch(new EngineContext()
+            .epochClock(() -> BenchFrames.clockMs(FRAMES))
+            .waitStrategy(waitStrategyNamed(waitStrategy))
+            .ringSize(16384)
+            .listener(new CountingListener()));
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown()
+    {
+        engine.close();
+        if (engine.counters().published() + engine.counters().duplicates() != handedIn)
+        {
+            throw new IllegalStateException("lost liquidations: handed in " + handedIn + ", published "
+                + engine.counters().published());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public long ingestBatch()
+    {
+        for (int i = 0; i < BATCH; i++)
+        {
+            final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
+            engine.ingestFrame(frame, 0, frame.length, System.nanoTime());
+        }
+        handedIn += BATCH;
+        return handedIn;
+    }
+
+    static WaitStrategy waitStrategyNamed(final String name)
+    {
+        switch (name)
+        {
+            case "yielding":
+                return new YieldingWaitStrategy();
+            case "sleeping":
+                return new SleepingWaitStrategy();
+            case "busy-spin":
+                return new BusySpinWaitStrategy();
+            default:
+                return new BlockingWaitStrategy();
+        }
+    }
+
+    /** A listener that only counts, so the benchmark measures the engine. */
+    static final class CountingListener implements EngineListener
+    {
+        long liquidations;
+        long buckets;
+
+        @Override
+        public void onLiquidation(final LiquidationView liquidation)
+        {
+            liquidations++;
+        }
+
+        @Override
+        public void onBucketChanged(final BucketView bucket)
+        {
+            buckets++;
+        }
+    }
+}

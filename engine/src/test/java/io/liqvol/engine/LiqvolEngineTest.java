@@ -1,0 +1,433 @@
+package io.liqvol.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LiqvolEngineTest
+{
+    private static final long NOW_MS = 1_732_000_000_000L;
+    private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT", "XRPUSDT"};
+
+    @Test
+    void shouldMatchABigDecimalReferenceExactlyForEveryTimeframe() throws Exception
+    {
+        final SplittableRandom random = new SplittableRandom(2024);
+        final long spanMs = 5 * 86_400_000L;
+        final Map<String, Totals> reference = new HashMap<>();
+        final Map<String, BucketSnapshot> lastPublished = new ConcurrentHashMap<>();
+        final List<String> mismatches = new CopyOnWriteArrayList<>();
+        final Map<String, Totals> handedSoFar = new HashMap<>();
+
+        final EngineListener listener = new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+                final LiquidationSnapshot snapshot = liquidation.toSnapshot();
+                for (final Timeframe timeframe : Timeframe.values())
+                {
+                    handedSoFar.computeIfAbsent(key(snapshot.symbol(), timeframe,
+                        timeframe.alignDownMs(snapshot.tradeTimeMs())), k -> new Totals()).add(snapshot);
+                }
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+                final BucketSnapshot snapshot = bucket.toSnapshot();
+                final String key = key(snapshot.symbol(), snapshot.timeframe(), snapshot.startTimeMs());
+                if (!handedSoFar.get(key).matches(snapshot))
+                {
+                    mismatches.add(key + " published " + snapshot + " but listeners were handed " + handedSoFar.get(key));
+                }
+                lastPublished.put(key, snapshot);
+            }
+        };
+
+        final int liquidations = 100_000;
+        final LiqvolEngine engine = LiqvolEngine.launch(context().bucketsPerTimeframe(8192).listener(listener));
+        try
+        {
+            for (int n = 0; n < liquidations; n++)
+            {
+                final String symbol = SYMBOLS[random.nextInt(SYMBOLS.length)];
+                final String side = random.nextBoolean() ? "BUY" : "SELL";
+                final String quantity = decimal(random, 1_000_000, random.nextInt(0, 4));
+                final String price = decimal(random, 120_000, random.nextInt(0, 8));
+                final long timeMs = NOW_MS - spanMs + random.nextLong(spanMs);
+                ingest(engine, FrameDecoderTest.order(symbol, side, quantity, price, timeMs));
+
+                final LiquidationSnapshot expected = new LiquidationSnapshot(symbol, Side.valueOf(side),
+                    new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(quantity).multiply(new BigDecimal(price)),
+                    timeMs, timeMs);
+                for (final Timeframe timeframe : Timeframe.values())
+                {
+                    reference.computeIfAbsent(key(symbol, timeframe, timeframe.alignDownMs(timeMs)), k -> new Totals())
+                        .add(expected);
+                }
+            }
+            awaitPublished(engine, liquidations - engine.counters().duplicates());
+
+            assertThat(engine.counters().stageErrors()).isZero();
+            assertThat(engine.counters().beyondWindow()).isZero();
+            assertThat(mismatches).as(mismatches.isEmpty() ? "" : mismatches.get(0)).isEmpty();
+            for (final String symbol : SYMBOLS)
+            {
+                for (final Timeframe timeframe : Timeframe.values())
+                {
+                    final List<BucketSnapshot> buckets = engine.volume(symbol, timeframe, NOW_MS - spanMs, NOW_MS);
+                    long count = 0;
+                    for (final BucketSnapshot bucket : buckets)
+                    {
+                        final Totals expected = reference.get(key(symbol, timeframe, bucket.startTimeMs()));
+                        if (expected == null)
+                        {
+                            assertThat(bucket.count()).isZero();
+                            assertThat(bucket.totalNotional()).isEqualByComparingTo(BigDecimal.ZERO);
+                            continue;
+                        }
+                        assertThat(expected.matches(bucket)).as("%s vs %s", bucket, expected).isTrue();
+                        count += bucket.count();
+                    }
+                    assertThat(count).isPositive();
+                }
+            }
+        }
+        finally
+        {
+            engine.close();
+        }
+        // Closed, so every batch has ended: the last update of each bucket carries its final totals.
+        assertThat(lastPublished).hasSameSizeAs(reference);
+        reference.forEach((key, expected) -> assertThat(expected.matches(lastPublished.get(key))).as(key).isTrue());
+    }
+
+    @Test
+    void shouldPublishABurstAsOneUpdatePerBucketPerBatch() throws Exception
+    {
+        final CountDownLatch burstWritten = new CountDownLatch(1);
+        final AtomicBoolean first = new AtomicBoolean(true);
+        final List<BucketSnapshot> minuteUpdates = new CopyOnWriteArrayList<>();
+        final EngineListener listener = new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+                if (first.getAndSet(false))
+                {
+                    awaitQuietly(burstWritten);
+                }
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+                if (bucket.timeframe() == Timeframe.M1)
+                {
+                    minuteUpdates.add(bucket.toSnapshot());
+                }
+            }
+        };
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(listener)))
+        {
+            for (int i = 0; i < 500; i++)
+            {
+                ingest(engine, FrameDecoderTest.order("BTCUSDT", "SELL", "0.001", "50000", NOW_MS - 30_000 + i));
+            }
+            burstWritten.countDown();
+            awaitPublished(engine, 500);
+            engine.close();
+
+            assertThat(minuteUpdates).hasSizeLessThanOrEqualTo(2);
+            final BucketSnapshot last = minuteUpdates.get(minuteUpdates.size() - 1);
+            assertThat(last.sellCount()).isEqualTo(500);
+            assertThat(last.sellNotional()).isEqualByComparingTo("25000");
+            assertThat(last.sellQuantity()).isEqualByComparingTo("0.5");
+        }
+    }
+
+    @Test
+    void shouldAnswerRecentLiquidationsNewestFirst() throws Exception
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().recentLiquidationsPerSymbol(50)))
+        {
+            for (int i = 0; i < 80; i++)
+            {
+                ingest(engine, FrameDecoderTest.order("ETHUSDT", i % 2 == 0 ? "BUY" : "SELL", "1." + i, "3000",
+                    NOW_MS - 100_000 + i));
+            }
+            awaitPublished(engine, 80);
+
+            final List<LiquidationSnapshot> recent = engine.recentLiquidations("ETHUSDT", 10);
+            assertThat(recent).hasSize(10);
+            assertThat(recent.get(0).tradeTimeMs()).isEqualTo(NOW_MS - 100_000 + 79);
+            assertThat(recent.get(0).quantity()).isEqualByComparingTo("1.79");
+            assertThat(recent.get(0).notional()).isEqualByComparingTo("5370");
+            assertThat(engine.recentLiquidations("ETHUSDT", 1000)).hasSize(50);
+            assertThat(engine.recentLiquidations("NOPEUSDT", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldServeConsistentBucketsToQueriesWhileIngesting() throws Exception
+    {
+        final AtomicReference<String> torn = new AtomicReference<>();
+        final AtomicBoolean done = new AtomicBoolean();
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            final long timeMs = NOW_MS - 10_000;
+            ingest(engine, FrameDecoderTest.order("BTCUSDT", "BUY", "0.5", "40000", timeMs));
+            awaitPublished(engine, 1);
+            final Thread reader = new Thread(() ->
+            {
+                long lastCount = 0;
+                while (!done.get())
+                {
+                    final BucketSnapshot bucket = engine.volume("BTCUSDT", Timeframe.H1, timeMs, timeMs + 1).get(0);
+                    final BigDecimal expected = new BigDecimal(20_000).multiply(BigDecimal.valueOf(bucket.buyCount()));
+                    if (bucket.buyNotional().compareTo(expected) != 0 || bucket.buyCount() < lastCount)
+                    {
+                        torn.set(bucket.toString());
+                    }
+                    lastCount = bucket.buyCount();
+                }
+            });
+            reader.start();
+            for (int i = 1; i < 20_000; i++)
+            {
+                ingest(engine, FrameDecoderTest.order("BTCUSDT", "BUY", "0.5", "40000", timeMs + i % 1000 + 1 + i));
+            }
+            awaitPublished(engine, 20_000);
+            done.set(true);
+            reader.join();
+
+            assertThat(torn.get()).isNull();
+            assertThat(engine.volume("BTCUSDT", Timeframe.H1, timeMs, timeMs + 1).get(0).buyCount()).isEqualTo(20_000);
+        }
+    }
+
+    @Test
+    void shouldDrainTheRingOnCloseAndRefuseInputAfterwards()
+    {
+        final List<Long> handed = new ArrayList<>();
+        final LiqvolEngine engine = LiqvolEngine.launch(context().listener(new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+                handed.add(liquidation.tradeTimeMs());
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+            }
+        }));
+        for (int i = 0; i < 5_000; i++)
+        {
+            ingest(engine, FrameDecoderTest.order("BTCUSDT", "BUY", "1", "1", NOW_MS - 50_000 + i));
+        }
+        engine.close();
+
+        assertThat(engine.counters().received()).isEqualTo(5_000);
+        assertThat(engine.counters().rejectedTotal()).isZero();
+        assertThat(handed).hasSize(5_000);
+        assertThat(engine.ingestLiquidation("BTCUSDT", Side.BUY, 1, 1, NOW_MS, NOW_MS)).isFalse();
+    }
+
+    @Test
+    void shouldRecordGapsAndTellListeners() throws Exception
+    {
+        final List<Gap> heard = new CopyOnWriteArrayList<>();
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+            }
+
+            @Override
+            public void onGap(final Gap gap)
+            {
+                heard.add(gap);
+            }
+        })))
+        {
+            engine.recordGap(NOW_MS - 5_000, NOW_MS - 1_000);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (engine.gaps().isEmpty() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(5);
+            }
+
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000));
+            assertThat(heard).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000));
+            assertThatThrownBy(() -> engine.recordGap(2, 1)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void shouldCarryOnWhenAListenerThrows() throws Exception
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+            }
+        })))
+        {
+            engine.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS - 1000, 0);
+            engine.ingestLiquidation("BTCUSDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS - 999, 0);
+            awaitPublished(engine, 2);
+
+            assertThat(engine.counters().listenerErrors()).isEqualTo(2);
+            assertThat(engine.volume("BTCUSDT", Timeframe.D1, NOW_MS - 1000, NOW_MS).get(0).count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldRejectBadQueryRanges()
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThatThrownBy(() -> engine.volume("BTCUSDT", Timeframe.M1, 10, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> engine.volume("BTCUSDT", Timeframe.M1, 0, NOW_MS))
+                .isInstanceOf(IllegalArgumentException.class);
+            final long minuteMs = Timeframe.M1.alignDownMs(NOW_MS);
+            assertThat(engine.volume("NOPEUSDT", Timeframe.M1, minuteMs - 120_000, minuteMs)).hasSize(2)
+                .allMatch(bucket -> bucket.count() == 0);
+        }
+    }
+
+    static EngineContext context()
+    {
+        return new EngineContext().epochClock(() -> NOW_MS);
+    }
+
+    static void ingest(final LiqvolEngine engine, final String frame)
+    {
+        final byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        engine.ingestFrame(bytes, 0, bytes.length, System.nanoTime());
+    }
+
+    static void awaitPublished(final LiqvolEngine engine, final long published) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (engine.counters().published() < published && System.nanoTime() < deadline)
+        {
+            Thread.sleep(2);
+        }
+        assertThat(engine.counters().published()).isEqualTo(published);
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String decimal(final SplittableRandom random, final int maxInteger, final int fractionDigits)
+    {
+        final StringBuilder text = new StringBuilder().append(random.nextInt(maxInteger));
+        if (fractionDigits > 0)
+        {
+            text.append('.');
+            for (int d = 0; d < fractionDigits - 1; d++)
+            {
+                text.append((char)('0' + random.nextInt(10)));
+            }
+            text.append((char)('1' + random.nextInt(9)));
+        }
+        else if (text.toString().equals("0"))
+        {
+            text.setLength(0);
+            text.append(1 + random.nextInt(9));
+        }
+        return text.toString();
+    }
+
+    private static String key(final String symbol, final Timeframe timeframe, final long startMs)
+    {
+        return symbol + '/' + timeframe.code() + '/' + startMs;
+    }
+
+    /** The BigDecimal reference of one bucket. */
+    private static final class Totals
+    {
+        BigDecimal buyNotional = BigDecimal.ZERO;
+        BigDecimal sellNotional = BigDecimal.ZERO;
+        BigDecimal buyQuantity = BigDecimal.ZERO;
+        BigDecimal sellQuantity = BigDecimal.ZERO;
+        long buyCount;
+        long sellCount;
+
+        void add(final LiquidationSnapshot liquidation)
+        {
+            if (liquidation.side() == Side.BUY)
+            {
+                buyNotional = buyNotional.add(liquidation.notional());
+                buyQuantity = buyQuantity.add(liquidation.quantity());
+                buyCount++;
+            }
+            else
+            {
+                sellNotional = sellNotional.add(liquidation.notional());
+                sellQuantity = sellQuantity.add(liquidation.quantity());
+                sellCount++;
+            }
+        }
+
+        boolean matches(final BucketSnapshot bucket)
+        {
+            return bucket != null
+                && buyNotional.compareTo(bucket.buyNotional()) == 0
+                && sellNotional.compareTo(bucket.sellNotional()) == 0
+                && buyQuantity.compareTo(bucket.buyQuantity()) == 0
+                && sellQuantity.compareTo(bucket.sellQuantity()) == 0
+                && buyCount == bucket.buyCount()
+                && sellCount == bucket.sellCount();
+        }
+
+        @Override
+        public String toString()
+        {
+            return "buy " + buyNotional + "/" + buyQuantity + "/" + buyCount + " sell " + sellNotional + "/"
+                + sellQuantity + "/" + sellCount;
+        }
+    }
+}
