@@ -1,5 +1,6 @@
 package io.liqvol.gateway.server;
 
+import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -28,6 +29,11 @@ public final class LatencyHistogram
         sumNs.addAndGet(value);
     }
 
+    private static String seconds(final long nanos)
+    {
+        return BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
+    }
+
     public long count()
     {
         long total = 0;
@@ -45,12 +51,12 @@ public final class LatencyHistogram
         for (int i = 0; i < UPPER_BOUNDS_NS.length; i++)
         {
             cumulative += counts.get(i);
-            out.append(name).append("_bucket{le=\"").append(UPPER_BOUNDS_NS[i] / 1e9).append("\"} ")
+            out.append(name).append("_bucket{le=\"").append(seconds(UPPER_BOUNDS_NS[i])).append("\"} ")
                 .append(cumulative).append('\n');
         }
         cumulative += counts.get(UPPER_BOUNDS_NS.length);
         out.append(name).append("_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
-        out.append(name).append("_sum ").append(sumNs.get() / 1e9).append('\n');
+        out.append(name).append("_sum ").append(seconds(sumNs.get())).append('\n');
         out.append(name).append("_count ").append(cumulative).append('\n');
     }
 }

@@ -186,7 +186,7 @@ class LiquidationStreamHandlerTest
     void shouldRefuseAForeignOriginButAcceptItsOwn()
     {
         final TestWebSocket own = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"),
-            "http://127.0.0.1:" + harness.server.port());
+            "http://127.0.0.1:" + harness.port());
         assertThat(own.next("liquidation_order")).isNotNull();
         own.abort();
 

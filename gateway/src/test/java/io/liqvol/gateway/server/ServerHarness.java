@@ -1,55 +1,77 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
-import io.liqvol.gateway.EngineHistory;
-import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.liqvol.gateway.Gateway;
+import io.liqvol.gateway.GatewayConfig;
+import io.liqvol.gateway.simulator.ExchangeSimulator;
+import io.liqvol.gateway.simulator.SimulatorConfig;
 
+import java.io.IOException;
 import java.net.URI;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
-/** A real engine and a real server on an OS-chosen loopback port, for tests over sockets. */
+/**
+ * The whole gateway on an OS-chosen loopback port, recording from a quiet exchange simulator (it generates
+ * nothing; tests inject what they need), for tests over real sockets.
+ */
 final class ServerHarness implements AutoCloseable
 {
-    static final SymbolFormat BTC = new SymbolFormat("BTCUSDT", "BTC", "USDT", 3, 2, "TRADING");
-    static final SymbolFormat ETH = new SymbolFormat("ETHUSDT", "ETH", "USDT", 3, 2, "TRADING");
-
-    final GatewayMetrics metrics = new GatewayMetrics();
-    final SymbolDirectory symbols = new SymbolDirectory();
-    final Subscriptions subscriptions = new Subscriptions();
+    final Gateway gateway;
     final LiqvolEngine engine;
-    final GatewayServer server;
-    private final EventLoopGroup group;
+    final ExchangeSimulator simulator;
+    final GatewayMetrics metrics;
 
-    private ServerHarness(final ServerConfig config, final MarketData marketData, final HealthReport healthReport)
-        throws InterruptedException
+    private ServerHarness(final Gateway gateway)
     {
-        symbols.replace(List.of(BTC, ETH));
-        engine = LiqvolEngine.launch(new EngineContext()
-            .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
-        group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        server = GatewayServer.start(new GatewayServer.Parts(config.host("127.0.0.1").port(0), metrics, subscriptions,
-            symbols, new EngineHistory(engine), marketData, healthReport, group));
+        this.gateway = gateway;
+        this.engine = gateway.engine();
+        this.simulator = gateway.simulator();
+        this.metrics = gateway.metrics();
     }
 
     static ServerHarness start(final ServerConfig config) throws InterruptedException
     {
-        return new ServerHarness(config, null, json -> json.writeStringField("engine", "running"));
+        return start(config, temporaryDataDir(), "all-market");
+    }
+
+    static ServerHarness start(final ServerConfig config, final Path dataDir, final String upstreamMode)
+        throws InterruptedException
+    {
+        final GatewayConfig gatewayConfig = GatewayConfig.parse(
+            new String[] {"--simulate", "--port", "0", "--data-dir", dataDir.toString(), "--upstream-mode", upstreamMode},
+            Map.of());
+        return new ServerHarness(Gateway.start(gatewayConfig, new SimulatorConfig().generateFlow(false),
+            config.host("127.0.0.1").port(0)));
+    }
+
+    static Path temporaryDataDir()
+    {
+        try
+        {
+            return Files.createTempDirectory("liqvol-test");
+        }
+        catch (final IOException e)
+        {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int port()
+    {
+        return gateway.port();
     }
 
     URI ws(final String pathAndQuery)
     {
-        return URI.create("ws://127.0.0.1:" + server.port() + pathAndQuery);
+        return URI.create("ws://127.0.0.1:" + port() + pathAndQuery);
     }
 
     URI http(final String pathAndQuery)
     {
-        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
 
     /** A liquidation of {@code quantityE8 × priceE8} at {@code timeMs}, handed to the engine as an embedder would. */
@@ -61,8 +83,6 @@ final class ServerHarness implements AutoCloseable
     @Override
     public void close() throws InterruptedException
     {
-        server.close();
-        engine.close();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        gateway.close();
     }
 }
