@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The bounded way from publishers to one client. Any thread {@link #offer}s shared messages into a
  * fixed-size queue and never blocks; the client's event loop drains it, writing while the channel is
- * writable. A lagging client keeps ordered messages (orders, gaps) up to a byte bound and only the newest
- * message per bucket; past the bound it is closed with 1013 and counted, never silently skipped.
+ * writable. A lagging client keeps ordered messages (orders, gaps) up to a byte bound, checked after each
+ * drain has written what it could, and only the newest message per bucket; past the bound it is closed with
+ * 1013 and counted, never silently skipped.
  */
 final class ClientOutbound implements Runnable
 {
@@ -103,6 +104,10 @@ final class ClientOutbound implements Runnable
             closeTooSlow("client too slow: outbound queue full");
         }
         flushPending();
+        if (open && pendingOrderedBytes > maxPendingBytes)
+        {
+            closeTooSlow("client too slow: more than " + maxPendingBytes + " bytes of orders pending");
+        }
     }
 
     private void accept(final OutboundMessage message)
@@ -119,10 +124,6 @@ final class ClientOutbound implements Runnable
         }
         pendingOrdered.addLast(message);
         pendingOrderedBytes += message.sizeBytes();
-        if (pendingOrderedBytes > maxPendingBytes)
-        {
-            closeTooSlow("client too slow: more than " + maxPendingBytes + " bytes of orders pending");
-        }
     }
 
     private void coalesce(final OutboundMessage message)
@@ -136,6 +137,10 @@ final class ClientOutbound implements Runnable
                 metrics.coalescedUpdates.increment();
                 return;
             }
+        }
+        if (pendingCoalescedCount == MAX_COALESCED)
+        {
+            flushPending();
         }
         if (pendingCoalescedCount == MAX_COALESCED)
         {

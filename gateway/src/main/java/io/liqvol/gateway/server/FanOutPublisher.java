@@ -14,11 +14,15 @@ import java.util.List;
 /**
  * Turns the engine's publications into client messages on the engine's publisher thread: each message is
  * encoded once and its bytes handed to every subscriber's queue; nothing here waits for a client.
- * Orders of a batch go out as one message per symbol, volume updates as one message per changed bucket
- * (so a lagging client can coalesce them per bucket).
+ * Orders of a batch go out as one message per symbol (split into chunks of {@link #MAX_ROWS_PER_MESSAGE}
+ * rows, oldest chunk first), volume updates as one message per changed bucket (so a lagging client can
+ * coalesce them per bucket).
  */
 public final class FanOutPublisher implements EngineListener
 {
+    /** Keeps messages small (about 70 KB) when a burst arrives in one batch; older rows go out first. */
+    static final int MAX_ROWS_PER_MESSAGE = 256;
+
     private final Subscriptions subscriptions;
     private final SymbolDirectory symbols;
     private final ByteBufAllocator allocator;
@@ -75,11 +79,15 @@ public final class FanOutPublisher implements EngineListener
         for (int i = 0; i < touched.size(); i++)
         {
             final SymbolTopic topic = touched.get(i);
-            final ByteBuf bytes = writer.liquidationOrders(
-                allocator, topic.symbol, false, nowMs, topic.batchRows, symbols.format(topic.symbol));
-            final long receiveTimeNs = topic.batchRows.oldestReceiveTimeNs();
-            topic.batchRows.clear();
-            fanOut(OutboundMessage.ordered(bytes, receiveTimeNs), topic.orderSubscribers());
+            final OrderRows rows = topic.batchRows;
+            final SymbolFormat format = symbols.format(topic.symbol);
+            for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_MESSAGE)
+            {
+                final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
+                final ByteBuf bytes = writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
+                fanOut(OutboundMessage.ordered(bytes, rows.oldestReceiveTimeNs()), topic.orderSubscribers());
+            }
+            rows.clear();
         }
         touched.clear();
     }

@@ -74,7 +74,7 @@ public final class MessageWriter
         }
     }
 
-    /** {@code liquidation_order}: the rows newest first. */
+    /** {@code liquidation_order}: all the rows, newest first. */
     public ByteBuf liquidationOrders(
         final ByteBufAllocator allocator,
         final String symbol,
@@ -83,7 +83,21 @@ public final class MessageWriter
         final OrderRows rows,
         final SymbolFormat format)
     {
-        final ByteBuf buffer = begin(allocator, 128 + rows.size() * 300);
+        return liquidationOrders(allocator, symbol, initial, nowMs, rows, 0, rows.size(), format);
+    }
+
+    /** {@code liquidation_order}: the rows {@code [fromIndex, toIndex)} (arrival order), newest first. */
+    public ByteBuf liquidationOrders(
+        final ByteBufAllocator allocator,
+        final String symbol,
+        final boolean initial,
+        final long nowMs,
+        final OrderRows rows,
+        final int fromIndex,
+        final int toIndex,
+        final SymbolFormat format)
+    {
+        final ByteBuf buffer = begin(allocator, 128 + (toIndex - fromIndex) * 300);
         try
         {
             json.writeStartObject();
@@ -92,7 +106,7 @@ public final class MessageWriter
             json.writeBooleanField("initial", initial);
             timestampField(json, "timestamp", nowMs);
             json.writeFieldName("data");
-            orderArray(rows, format, symbol);
+            orderArray(rows, fromIndex, toIndex, format, symbol);
             json.writeEndObject();
             return end(buffer);
         }
@@ -106,8 +120,15 @@ public final class MessageWriter
     /** The orders as a bare JSON array, newest first (REST). */
     public void orderArray(final OrderRows rows, final SymbolFormat format, final String symbol) throws IOException
     {
+        orderArray(rows, 0, rows.size(), format, symbol);
+    }
+
+    private void orderArray(
+        final OrderRows rows, final int fromIndex, final int toIndex, final SymbolFormat format, final String symbol)
+        throws IOException
+    {
         json.writeStartArray();
-        for (int i = rows.size() - 1; i >= 0; i--)
+        for (int i = toIndex - 1; i >= fromIndex; i--)
         {
             json.writeStartObject();
             json.writeStringField("symbol", symbol);

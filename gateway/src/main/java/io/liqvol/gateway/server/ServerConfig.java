@@ -21,7 +21,7 @@ public final class ServerConfig
     private int maxPendingBytes = 1 << 20;
     private int writeBufferLowBytes = 128 << 10;
     private int writeBufferHighBytes = 256 << 10;
-    private int outboundQueueMessages = 4096;
+    private int outboundQueueMessages = 1024;
     private int socketSendBufferBytes;
     private long heartbeatIntervalMs = 30_000L;
     private long readerIdleMs = 120_000L;

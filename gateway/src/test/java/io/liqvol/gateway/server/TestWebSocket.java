@@ -127,6 +127,12 @@ final class TestWebSocket implements WebSocket.Listener
         return closed.orTimeout(15, TimeUnit.SECONDS).join();
     }
 
+    /** The close received so far, or null. */
+    Close closeNow()
+    {
+        return closed.getNow(null);
+    }
+
     void abort()
     {
         socket.abort();
