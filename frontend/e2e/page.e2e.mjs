@@ -1,0 +1,334 @@
+// End-to-end tests of the page in headless Chromium against the real gateway jar running its exchange
+// simulator. Run by `npm run e2e` (Maven: the e2e profile of the gateway module).
+//   LIQVOL_JAR      the gateway jar (default ../gateway/target/liqvol.jar)
+//   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
+//   E2E_OUTPUT_DIR  where screenshots go (default ../gateway/target/e2e)
+//   LIQVOL_E2E_BASE_URL  test an already running gateway instead of starting the jar
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './browser.mjs';
+import { startGateway } from './gateway.mjs';
+
+const frontendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const jarPath = path.resolve(frontendDir, process.env.LIQVOL_JAR ?? '../gateway/target/liqvol.jar');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../gateway/target/e2e');
+
+const SIZE_SEC = { '1m': 60, '5m': 300 };
+
+async function getJson(url)
+{
+    const response = await fetch(url);
+    assert.ok(response.ok, `${url} answered ${response.status}`);
+    return response.json();
+}
+
+/** The simulated symbol with the most recorded liquidations, so that the table and bars have data soon. */
+async function busiestSymbol(baseUrl)
+{
+    const json = await getJson(`${baseUrl}/api/v1/symbols`);
+    const list = Array.isArray(json) ? json : json.symbols ?? json.data ?? [];
+    const symbols = list.map((entry) => (typeof entry === 'string' ? entry : entry.symbol)).slice(0, 30);
+    assert.ok(symbols.length > 0, 'the gateway lists no symbols');
+    const deadline = Date.now() + 30_000;
+    let best = { symbol: symbols.includes('BTCUSDT') ? 'BTCUSDT' : symbols[0], count: 0 };
+    while (Date.now() < deadline)
+    {
+        for (const symbol of symbols)
+        {
+            const recent = await getJson(`${baseUrl}/api/v1/liquidations/${symbol}?limit=50`);
+            const count = (Array.isArray(recent) ? recent : recent.data ?? []).length;
+            if (count > best.count)
+            {
+                best = { symbol, count };
+            }
+        }
+        if (best.count >= 3)
+        {
+            break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    return best.symbol;
+}
+
+const chartState = (page) => page.evaluate(() => window.liqvol.chart());
+
+async function chartBox(page)
+{
+    const box = await page.locator('#chart').boundingBox();
+    assert.ok(box !== null, 'the chart has no box');
+    return box;
+}
+
+/** Drags the chart to the right by dx pixels, as a user scrolling back in time. */
+async function dragChart(page, dx)
+{
+    const box = await chartBox(page);
+    const y = box.y + box.height * 0.4;
+    const x = box.x + box.width * 0.3;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + dx, y, { steps: 12 });
+    await page.mouse.up();
+}
+
+async function waitForDrawn(page, timeframe)
+{
+    await page.waitForFunction((tf) =>
+    {
+        const view = window.liqvol.view();
+        const chart = window.liqvol.chart();
+        return view !== null && view.timeframe === tf && chart.candles > 0 && chart.bars > 0;
+    }, timeframe, { timeout: 30_000 });
+}
+
+/** Every bar lies on a candle of the timeframe, and every candle has its bar. */
+async function assertAligned(page, timeframe)
+{
+    const { candles, bars } = await page.evaluate(() => ({
+        candles: window.liqvol.plottedCandleTimes(),
+        bars: window.liqvol.plottedVolumeTimes(),
+    }));
+    const candleSet = new Set(candles);
+    const barSet = new Set(bars);
+    const first = candles[0];
+    const last = candles[candles.length - 1];
+    const size = SIZE_SEC[timeframe];
+    assert.ok(candles.length > 0 && bars.length > 0);
+    for (const time of bars)
+    {
+        assert.equal(time % size, 0, `bar ${time} is not on a ${timeframe} boundary`);
+        if (time >= first && time <= last)
+        {
+            assert.ok(candleSet.has(time), `bar ${time} has no candle`);
+        }
+    }
+    const lastBar = bars[bars.length - 1];
+    for (const time of candles)
+    {
+        if (time <= lastBar)
+        {
+            assert.ok(barSet.has(time), `candle ${time} has no bar`);
+        }
+    }
+}
+
+describe('liqvol page against the simulated gateway', () =>
+{
+    let gateway = null;
+    let browser = null;
+    let page = null;
+    let baseUrl = process.env.LIQVOL_E2E_BASE_URL ?? '';
+    let symbol = '';
+    const pageErrors = [];
+
+    before(async () =>
+    {
+        fs.mkdirSync(outputDir, { recursive: true });
+        if (baseUrl === '')
+        {
+            gateway = await startGateway(jarPath);
+            baseUrl = gateway.baseUrl;
+        }
+        symbol = await busiestSymbol(baseUrl);
+        browser = await launchBrowser(chromiumPath);
+        page = browser.context.pages()[0] ?? await browser.context.newPage();
+        page.on('pageerror', (error) => pageErrors.push(error.message));
+        await page.addInitScript(() => localStorage.setItem('liqvol.theme', 'dark'));
+    });
+
+    after(async () =>
+    {
+        await browser?.close();
+        await gateway?.stop();
+    });
+
+    it('should draw candles and volume bars, fill the table and show the connection live', async () =>
+    {
+        await page.goto(`${baseUrl}/?symbol=${symbol}&tf=1m`);
+        await waitForDrawn(page, '1m');
+        await page.waitForSelector('#rows tr', { timeout: 30_000 });
+        await page.waitForSelector('#status[data-state="live"]', { timeout: 15_000 });
+        const state = await chartState(page);
+        assert.ok(state.candles >= 10, `only ${state.candles} candles`);
+        assert.equal(state.counters.volumeSets, 1, 'the initial volume is drawn with one setData');
+        await assertAligned(page, '1m');
+        const row = page.locator('#rows tr').first();
+        assert.match(await row.locator('td.time').innerText(), /^\d{2}:\d{2}:\d{2}$/);
+        assert.match(await row.locator('.side-badge').innerText(), /^(long|short)$/i);
+        assert.match(await row.locator('td.notional').innerText(), /^-?[\d,]+\.\d{2}[KMB]?( ★)?$/);
+        assert.equal(await page.evaluate(() => window.liqvol.malformedMessages()), 0);
+        assert.ok(await page.locator('#rows tr').count() <= 50);
+    });
+
+    it('should show a new liquidation in the table and in its bar within one second', async () =>
+    {
+        const result = await page.evaluate(() => new Promise((resolve, reject) =>
+        {
+            const timeout = setTimeout(() => reject(new Error('no live liquidation within 60 s')), 60_000);
+            const rows = document.querySelector('#rows');
+            const observer = new MutationObserver(() =>
+            {
+                const row = rows.querySelector('tr.fresh');
+                if (row === null)
+                {
+                    return;
+                }
+                observer.disconnect();
+                clearTimeout(timeout);
+                const seenAtMs = Date.now();
+                const timestampMs = Number(row.dataset.ts);
+                const side = row.dataset.side;
+                const bucketSec = Math.floor(timestampMs / 60_000) * 60;
+                // Every row of this bucket and side in the table must be counted in the bar, within one second.
+                const expected = () => Array.from(rows.querySelectorAll('tr'))
+                    .filter((r) => r.dataset.side === side && Math.floor(Number(r.dataset.ts) / 60_000) * 60 === bucketSec);
+                const poll = () =>
+                {
+                    const bucket = window.liqvol.bucket(bucketSec);
+                    const plotted = window.liqvol.plottedVolumeAt(bucketSec);
+                    const mine = expected();
+                    const count = bucket === null ? 0 : side === 'BUY' ? bucket.buyCount : bucket.sellCount;
+                    const plottedSide = plotted === null ? 0 : side === 'BUY' ? plotted.total - plotted.longs : plotted.longs;
+                    const rowsNotional = mine.reduce((sum, r) => sum + Number(r.dataset.notional), 0);
+                    const drawn = bucket !== null && plotted !== null && Math.abs(plotted.total - Number(bucket.total)) < 1e-6;
+                    if (drawn && count >= mine.length && plottedSide >= rowsNotional * (1 - 1e-9))
+                    {
+                        resolve({ timestampMs, seenAtMs, barAtMs: Date.now(), count, rows: mine.length });
+                    }
+                    else if (Date.now() - seenAtMs > 5000)
+                    {
+                        resolve({ timestampMs, seenAtMs, barAtMs: Number.POSITIVE_INFINITY, count, rows: mine.length });
+                    }
+                    else
+                    {
+                        requestAnimationFrame(poll);
+                    }
+                };
+                poll();
+            });
+            observer.observe(rows, { childList: true });
+        }));
+        assert.ok(result.seenAtMs - result.timestampMs <= 1000,
+            `row shown ${result.seenAtMs - result.timestampMs} ms after the liquidation's time`);
+        assert.ok(result.barAtMs - result.timestampMs <= 1000,
+            `bar showed it ${result.barAtMs - result.timestampMs} ms after the liquidation's time (count ${result.count}, rows ${result.rows})`);
+    });
+
+    it('should keep the viewport through 30 live updates', async () =>
+    {
+        await dragChart(page, 250);
+        await page.waitForTimeout(300);
+        const before = await chartState(page);
+        const liveBefore = before.counters.candleUpdates + before.counters.volumeUpdates;
+        await page.waitForFunction((start) =>
+        {
+            const c = window.liqvol.chart().counters;
+            return c.candleUpdates + c.volumeUpdates >= start + 30;
+        }, liveBefore, { timeout: 90_000 });
+        const afterUpdates = await chartState(page);
+        assert.deepEqual(afterUpdates.visibleTimeRange, before.visibleTimeRange);
+        assert.equal(afterUpdates.barSpacing, before.barSpacing);
+        assert.equal(afterUpdates.counters.volumeSets, before.counters.volumeSets, 'live volume must not setData');
+        assert.equal(afterUpdates.counters.candleSets, before.counters.candleSets, 'live candles must not setData');
+    });
+
+    it('should load older candles and their volume when scrolled past the oldest, keeping the viewport', async () =>
+    {
+        const start = await chartState(page);
+        // Hold the older klines answer until the viewport it has to keep is recorded.
+        let release = () => {};
+        const held = new Promise((resolve) => { release = resolve; });
+        let requested = false;
+        const isOlderKlines = (url) => url.pathname.startsWith('/api/v1/klines/') && url.searchParams.has('end');
+        await page.route(isOlderKlines, async (route) =>
+        {
+            requested = true;
+            await held;
+            await route.continue();
+        });
+        for (let i = 0; i < 15 && !requested; i++)
+        {
+            await dragChart(page, 600);
+        }
+        assert.ok(requested, 'scrolling to the oldest candle did not ask for older ones');
+        await page.waitForTimeout(300);
+        const scrolled = await chartState(page);
+        assert.equal(scrolled.firstCandleTime, start.firstCandleTime);
+        release();
+        await page.waitForFunction((first) =>
+        {
+            const chart = window.liqvol.chart();
+            const oldest = window.liqvol.plottedVolumeTimes()[0];
+            return chart.firstCandleTime < first && oldest <= chart.firstCandleTime;
+        }, start.firstCandleTime, { timeout: 30_000 });
+        await page.unroute(isOlderKlines);
+        await page.waitForTimeout(500);
+        const loaded = await chartState(page);
+        assert.ok(loaded.candles > start.candles, `candles ${start.candles} -> ${loaded.candles}`);
+        assert.ok(loaded.bars > start.bars, `bars ${start.bars} -> ${loaded.bars}`);
+        assert.ok(loaded.counters.volumeSets > start.counters.volumeSets, 'the range answer was not drawn');
+        // The same bar stays at the right edge at the same zoom; the left part, empty before, now shows the older bars.
+        assert.equal(loaded.visibleTimeRange.to, scrolled.visibleTimeRange.to, 'merging older data moved the viewport');
+        assert.equal(loaded.barSpacing, scrolled.barSpacing);
+        const width = (range) => range.to - range.from;
+        assert.ok(Math.abs(width(loaded.visibleLogicalRange) - width(scrolled.visibleLogicalRange)) < 1e-6, 'merging older data zoomed');
+        assert.ok(loaded.visibleTimeRange.from < scrolled.visibleTimeRange.from, 'the older bars are not in view');
+        await assertAligned(page, '1m');
+    });
+
+    it('should re-align bars with candles after switching the timeframe, and carry it in the URL', async () =>
+    {
+        await page.locator('button.tf[data-tf="5m"]').click();
+        await waitForDrawn(page, '5m');
+        await page.waitForFunction(() => window.liqvol.chart().counters.volumeSets >= 1, null, { timeout: 30_000 });
+        await assertAligned(page, '5m');
+        const url = new URL(page.url());
+        assert.equal(url.searchParams.get('tf'), '5m');
+        assert.equal(url.searchParams.get('symbol'), symbol);
+        await page.reload();
+        await waitForDrawn(page, '5m');
+        assert.deepEqual(await page.evaluate(() => window.liqvol.view()), { symbol, timeframe: '5m' });
+    });
+
+    it('should switch symbol through the searchable picker', async () =>
+    {
+        const json = await getJson(`${baseUrl}/api/v1/symbols`);
+        const list = (Array.isArray(json) ? json : json.symbols ?? json.data ?? []).map((e) => (typeof e === 'string' ? e : e.symbol));
+        const other = list.find((s) => s !== symbol);
+        assert.ok(other !== undefined, 'the simulator offers a single symbol');
+        await page.locator('#symbol').click();
+        await page.locator('#symbol').fill(other.slice(0, -1).toLowerCase());
+        await page.waitForSelector(`#symbol-list li[data-symbol="${other}"]`);
+        await page.locator(`#symbol-list li[data-symbol="${other}"]`).click();
+        await page.waitForFunction((s) => window.liqvol.view()?.symbol === s, other);
+        await waitForDrawn(page, '5m');
+        assert.equal(new URL(page.url()).searchParams.get('symbol'), other);
+        await page.goBack();
+        await page.waitForFunction((s) => window.liqvol.view()?.symbol === s, symbol);
+    });
+
+    it('should write screenshots of both themes', async () =>
+    {
+        await page.locator('button.tf[data-tf="1m"]').click();
+        await waitForDrawn(page, '1m');
+        await page.waitForSelector('#rows tr', { timeout: 30_000 });
+        await page.waitForTimeout(1500);
+        const dark = path.join(outputDir, 'liqvol-dark.png');
+        await page.screenshot({ path: dark });
+        await page.locator('#theme').click();
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+        await page.waitForTimeout(300);
+        const light = path.join(outputDir, 'liqvol-light.png');
+        await page.screenshot({ path: light });
+        for (const file of [dark, light])
+        {
+            assert.ok(fs.statSync(file).size > 20_000, `${file} looks empty`);
+        }
+        assert.deepEqual(pageErrors, []);
+    });
+});

@@ -1,0 +1,107 @@
+import './styles.css';
+import { ViewSession } from './app/view-session';
+import { parseSymbols } from './model/symbols';
+import type { Timeframe } from './model/timeframes';
+import { readViewState, sameView, writeViewState, type ViewState } from './model/url-state';
+import { ChartView } from './ui/chart-view';
+import { required } from './ui/dom';
+import { LegendView } from './ui/legend-view';
+import { StatusView } from './ui/status-view';
+import { SymbolPicker } from './ui/symbol-picker';
+import { TableView } from './ui/table-view';
+import { TimeframePicker } from './ui/timeframe-picker';
+import { applyTheme, initialTheme, PALETTES, type ThemeName } from './ui/theme';
+
+const THRESHOLD_KEY = 'liqvol.largeThresholdUsdt';
+const DEFAULT_THRESHOLD_USDT = '100000';
+
+const origins = {
+    http: window.location.origin,
+    ws: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`,
+};
+
+let theme: ThemeName = initialTheme();
+applyTheme(theme);
+
+const thresholdInput = required<HTMLInputElement>(document, '#threshold');
+thresholdInput.value = localStorage.getItem(THRESHOLD_KEY) ?? DEFAULT_THRESHOLD_USDT;
+
+const chart = new ChartView(required(document, '#chart'), PALETTES[theme]);
+const parts = {
+    chart,
+    legend: new LegendView(required(document, '#legend')),
+    table: new TableView(required(document, '#rows'), required(document, '#empty'), thresholdInput.value.trim()),
+    status: new StatusView(required(document, '#status'), required(document, '#status-text'), required(document, '#gap')),
+};
+
+let session: ViewSession | null = null;
+
+function show(view: ViewState, how: 'push' | 'replace' | 'none'): void
+{
+    if (session !== null && sameView(session.view, view))
+    {
+        return;
+    }
+    session?.close();
+    const query = writeViewState(window.location.search, view);
+    if (how === 'push')
+    {
+        window.history.pushState(null, '', query);
+    }
+    else if (how === 'replace')
+    {
+        window.history.replaceState(null, '', query);
+    }
+    symbolPicker.show(view.symbol);
+    timeframePicker.show(view.timeframe);
+    document.title = `${view.symbol} ${view.timeframe} · liqvol`;
+    const next = new ViewSession(view, parts, origins);
+    session = next;
+    next.start();
+    // The chart has been laid out once the browser has painted a frame: from then on it draws what arrived.
+    requestAnimationFrame(() => next.chartReady());
+}
+
+const symbolPicker = new SymbolPicker(required(document, '#symbol'), required(document, '#symbol-list'), (symbol) =>
+    show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push'));
+const timeframePicker = new TimeframePicker(required(document, '#timeframes'), (timeframe: Timeframe) =>
+    show({ symbol: session?.view.symbol ?? readViewState(window.location.search).symbol, timeframe }, 'push'));
+
+chart.onHover((timeSec) => session?.hover(timeSec));
+chart.onNearOldestBar(() => session?.loadOlder());
+
+thresholdInput.addEventListener('input', () =>
+{
+    const threshold = thresholdInput.value.trim();
+    localStorage.setItem(THRESHOLD_KEY, threshold);
+    parts.table.setThreshold(threshold);
+});
+
+required<HTMLButtonElement>(document, '#theme').addEventListener('click', () =>
+{
+    theme = theme === 'dark' ? 'light' : 'dark';
+    applyTheme(theme);
+    chart.setPalette(PALETTES[theme]);
+});
+
+window.addEventListener('popstate', () => show(readViewState(window.location.search), 'none'));
+
+fetch(`${origins.http}/api/v1/symbols`)
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+    .then((json: unknown) => symbolPicker.setSymbols(parseSymbols(json)))
+    .catch(() => symbolPicker.setSymbols([]));
+
+show(readViewState(window.location.search), 'replace');
+
+/** Read-only diagnostics of the current view, used by the end-to-end tests. */
+Object.assign(window, {
+    liqvol: {
+        view: () => session?.view ?? null,
+        chart: () => chart.inspect(),
+        plottedVolumeAt: (timeSec: number) => chart.plottedVolumeAt(timeSec),
+        plottedCandleTimes: () => chart.plottedCandleTimes(),
+        plottedVolumeTimes: () => chart.plottedVolumeTimes(),
+        bucket: (timeSec: number) => session?.model.volume.get(timeSec) ?? null,
+        malformedMessages: () => session?.model.malformedMessages ?? 0,
+    },
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { filterSymbols, parseSymbols } from './symbols';
+
+describe('parseSymbols', () =>
+{
+    it('should read an array of entries, skipping non-trading and duplicate ones', () =>
+    {
+        const json = [
+            { symbol: 'ETHUSDT', baseAsset: 'ETH', status: 'TRADING' },
+            { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', pricePrecision: 2 },
+            { symbol: 'OLDUSDT', baseAsset: 'OLD', status: 'SETTLING' },
+            { symbol: 'BTCUSDT', baseAsset: 'BTC' },
+            { nope: 1 },
+        ];
+        expect(parseSymbols(json)).toEqual([{ symbol: 'BTCUSDT', baseAsset: 'BTC' }, { symbol: 'ETHUSDT', baseAsset: 'ETH' }]);
+    });
+
+    it('should read an object holding the list, or plain names', () =>
+    {
+        expect(parseSymbols({ symbols: [{ symbol: 'SOLUSDT', baseAsset: 'SOL' }] })).toEqual([{ symbol: 'SOLUSDT', baseAsset: 'SOL' }]);
+        expect(parseSymbols({ data: ['xrpusdt'] })).toEqual([{ symbol: 'XRPUSDT', baseAsset: '' }]);
+        expect(parseSymbols(null)).toEqual([]);
+    });
+});
+
+describe('filterSymbols', () =>
+{
+    const entries = parseSymbols(['BTCUSDT', 'ETHBTC', 'ETHUSDT', 'SOLUSDT', 'BTCDOMUSDT']);
+
+    it('should rank prefix matches before other matches', () =>
+    {
+        expect(filterSymbols(entries, 'btc', 10).map((e) => e.symbol)).toEqual(['BTCDOMUSDT', 'BTCUSDT', 'ETHBTC']);
+    });
+
+    it('should limit the list and show everything for an empty query', () =>
+    {
+        expect(filterSymbols(entries, '', 2)).toHaveLength(2);
+        expect(filterSymbols(entries, 'zzz', 10)).toEqual([]);
+    });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { bucketEndMs, bucketsBeforeMs, bucketStartMs, isTimeframe, TIMEFRAMES } from './timeframes';
+
+describe('timeframes', () =>
+{
+    it('should list every timeframe of the contract', () =>
+    {
+        expect(TIMEFRAMES).toEqual(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d', '1w', '1M']);
+        expect(isTimeframe('1M')).toBe(true);
+        expect(isTimeframe('1mo')).toBe(false);
+    });
+
+    it('should align fixed sizes to epoch multiples', () =>
+    {
+        const t = Date.UTC(2024, 0, 1, 12, 7, 31, 250);
+        expect(bucketStartMs(t, '1m')).toBe(Date.UTC(2024, 0, 1, 12, 7));
+        expect(bucketStartMs(t, '5m')).toBe(Date.UTC(2024, 0, 1, 12, 5));
+        expect(bucketStartMs(t, '4h')).toBe(Date.UTC(2024, 0, 1, 12));
+        expect(bucketStartMs(t, '1d')).toBe(Date.UTC(2024, 0, 1));
+    });
+
+    it('should start weeks on Monday and months on the first', () =>
+    {
+        const sunday = Date.UTC(2024, 0, 7, 23, 59);
+        expect(bucketStartMs(sunday, '1w')).toBe(Date.UTC(2024, 0, 1));
+        expect(bucketStartMs(Date.UTC(2024, 1, 29, 5), '1M')).toBe(Date.UTC(2024, 1, 1));
+        expect(bucketEndMs(Date.UTC(2024, 1, 1), '1M')).toBe(Date.UTC(2024, 2, 1));
+        expect(bucketEndMs(Date.UTC(2024, 0, 1), '1w')).toBe(Date.UTC(2024, 0, 8));
+    });
+
+    it('should step back whole buckets', () =>
+    {
+        expect(bucketsBeforeMs(Date.UTC(2024, 0, 1, 0, 10, 30), '1m', 10)).toBe(Date.UTC(2024, 0, 1, 0, 0));
+        expect(bucketsBeforeMs(Date.UTC(2024, 2, 15), '1M', 14)).toBe(Date.UTC(2023, 0, 1));
+    });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW, readViewState, sameView, writeViewState } from './url-state';
+
+describe('url state', () =>
+{
+    it('should read symbol and timeframe from the query', () =>
+    {
+        expect(readViewState('?symbol=ethusdt&tf=1M')).toEqual({ symbol: 'ETHUSDT', timeframe: '1M' });
+    });
+
+    it('should fall back to the default for missing or invalid values', () =>
+    {
+        expect(readViewState('')).toEqual(DEFAULT_VIEW);
+        expect(readViewState('?symbol=<script>&tf=7m')).toEqual(DEFAULT_VIEW);
+        expect(readViewState('?tf=4h')).toEqual({ symbol: 'BTCUSDT', timeframe: '4h' });
+    });
+
+    it('should round-trip a view and keep other parameters', () =>
+    {
+        const query = writeViewState('?theme=dark&symbol=BTCUSDT', { symbol: 'SOLUSDT', timeframe: '15m' });
+        expect(new URLSearchParams(query).get('theme')).toBe('dark');
+        expect(readViewState(query)).toEqual({ symbol: 'SOLUSDT', timeframe: '15m' });
+        expect(sameView(readViewState(query), { symbol: 'SOLUSDT', timeframe: '15m' })).toBe(true);
+    });
+});

@@ -1,0 +1,37 @@
+import { isTimeframe, type Timeframe } from './timeframes';
+
+export interface ViewState
+{
+    readonly symbol: string;
+    readonly timeframe: Timeframe;
+}
+
+export const DEFAULT_VIEW: ViewState = { symbol: 'BTCUSDT', timeframe: '1m' };
+
+const SYMBOL = /^[A-Z0-9_]{2,32}$/;
+
+/** The view a URL's query asks for (?symbol=ETHUSDT&tf=5m); anything unreadable falls back to the default. */
+export function readViewState(search: string): ViewState
+{
+    const params = new URLSearchParams(search);
+    const symbol = (params.get('symbol') ?? '').trim().toUpperCase();
+    const timeframe = (params.get('tf') ?? '').trim();
+    return {
+        symbol: SYMBOL.test(symbol) ? symbol : DEFAULT_VIEW.symbol,
+        timeframe: isTimeframe(timeframe) ? timeframe : DEFAULT_VIEW.timeframe,
+    };
+}
+
+/** The query for a view, keeping any other parameters of the current one. */
+export function writeViewState(search: string, view: ViewState): string
+{
+    const params = new URLSearchParams(search);
+    params.set('symbol', view.symbol);
+    params.set('tf', view.timeframe);
+    return `?${params.toString()}`;
+}
+
+export function sameView(a: ViewState, b: ViewState): boolean
+{
+    return a.symbol === b.symbol && a.timeframe === b.timeframe;
+}
