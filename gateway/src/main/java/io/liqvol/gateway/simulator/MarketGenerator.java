@@ -66,11 +66,6 @@ final class MarketGenerator
         return index == null ? -1 : index;
     }
 
-    long priceUnits(final int index)
-    {
-        return priceUnits[index];
-    }
-
     /** Advances the market by one tick: prices move, candles follow, liquidations are drawn into the sink. */
     void tick(final long nowMs, final Consumer<SimulatedLiquidation> liquidations)
     {
@@ -215,9 +210,8 @@ final class MarketGenerator
     private long backgroundVolumeUnits(final SimulatedSymbol symbol)
     {
         final long notionalUsd = 1 + random.nextLong(2_000L * symbol.weight());
-        final long index = indexOf(symbol.symbol());
         return Math.max(1, notionalUsd * Decimals.pow10(symbol.quantityPrecision())
-            * Decimals.pow10(symbol.pricePrecision()) / priceUnits[(int)index]);
+            * Decimals.pow10(symbol.pricePrecision()) / priceUnits[indexOf(symbol.symbol())]);
     }
 
     private static Side opposite(final Side side)

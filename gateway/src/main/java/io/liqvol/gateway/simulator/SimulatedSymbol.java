@@ -27,10 +27,4 @@ public record SimulatedSymbol(String symbol, String baseAsset, String quoteAsset
     {
         return Decimals.format(1, quantityPrecision);
     }
-
-    /** The stream name's form of the symbol: Binance's stream names are lower case. */
-    public String streamName()
-    {
-        return symbol.toLowerCase(java.util.Locale.ROOT);
-    }
 }

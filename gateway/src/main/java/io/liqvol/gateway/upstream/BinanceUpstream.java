@@ -45,6 +45,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long connectedSinceMs;
+    private boolean running;
     private int connectionNumber;
     private int shardNumber;
 
@@ -68,12 +69,15 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         loop.execute(() ->
         {
             gaps.down(System.currentTimeMillis());
-            final StreamShard first = addShard(true);
+            if (shards.isEmpty())
+            {
+                addShard();
+            }
             if (config.mode() == UpstreamMode.ALL_MARKET)
             {
-                first.add(ALL_FORCE_ORDERS);
-                shardByStream.put(ALL_FORCE_ORDERS, first);
+                addStream(ALL_FORCE_ORDERS);
             }
+            running = true;
             for (final StreamShard shard : shards)
             {
                 shard.start();
@@ -153,12 +157,6 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         return onLoop(() -> symbolReferences.getOrDefault(symbol.toUpperCase(Locale.ROOT), 0));
     }
 
-    /** Starts a make-before-break replacement of every connection now, as the age limit does on its own. */
-    public void rotateNow()
-    {
-        loop.execute(() -> shards.forEach(StreamShard::rotate));
-    }
-
     public UpstreamStatus status()
     {
         final long sinceMs = connectedSinceMs;
@@ -231,7 +229,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
 
     private void addStream(final String stream)
     {
-        if (shardByStream.containsKey(stream))
+        if (closed.get() || shardByStream.containsKey(stream))
         {
             return;
         }
@@ -246,8 +244,11 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         }
         if (target == null)
         {
-            target = addShard(false);
-            target.start();
+            target = addShard();
+            if (running)
+            {
+                target.start();
+            }
         }
         target.add(stream);
         shardByStream.put(stream, target);
@@ -269,9 +270,10 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         }
     }
 
-    private StreamShard addShard(final boolean countedFromStart)
+    /** Shards that exist when the upstream starts count for gaps at once, later ones once they were live. */
+    private StreamShard addShard()
     {
-        final StreamShard shard = new StreamShard(shardNumber++, config, loop, this, counters, countedFromStart);
+        final StreamShard shard = new StreamShard(shardNumber++, config, loop, this, counters, !running);
         shards.add(shard);
         return shard;
     }

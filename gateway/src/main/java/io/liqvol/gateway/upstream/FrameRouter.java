@@ -79,7 +79,7 @@ final class FrameRouter
         final int envelopeClose = lastNonBlank(frame, dataStart, end);
         final int dataLast = envelopeClose < 0 ? -1 : lastNonBlank(frame, dataStart, envelopeClose);
         if (envelopeClose < 0 || frame.getByte(envelopeClose) != '}' || dataLast < 0
-            || frame.getByte(dataStart) != '{' || frame.getByte(dataLast) != '}')
+            || !isObjectOrArray(frame.getByte(dataStart), frame.getByte(dataLast)))
         {
             return false;
         }
@@ -200,7 +200,7 @@ final class FrameRouter
     private void routeDecodedEnvelope(final ByteBuf frame, final int start, final byte[] bytes, final String stream,
         final int dataStart, final int dataEnd, final long receiveTimeNs)
     {
-        if (bytes[dataStart] != '{')
+        if (!isObjectOrArray(bytes[dataStart], bytes[dataEnd - 1]))
         {
             counters.malformedFrames.incrementAndGet();
         }
@@ -217,6 +217,12 @@ final class FrameRouter
         {
             counters.ignoredFrames.incrementAndGet();
         }
+    }
+
+    /** The engine takes one event or a small array of them; the all-market stream may batch. */
+    private static boolean isObjectOrArray(final byte first, final byte last)
+    {
+        return first == '{' && last == '}' || first == '[' && last == ']';
     }
 
     private static String errorText(final JsonParser parser, final JsonToken value) throws IOException

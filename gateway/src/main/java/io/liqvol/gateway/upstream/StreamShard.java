@@ -124,7 +124,7 @@ final class StreamShard implements UpstreamConnection.Listener
         return closing;
     }
 
-    /** Starts a make-before-break replacement now, as the age limit would (tests, and operators). */
+    /** Replaces the live connection make-before-break: the successor is opened and subscribed first. */
     void rotate()
     {
         cancel(rotationTask);

@@ -12,6 +12,7 @@ import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.resolver.NoopAddressResolverGroup;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -84,11 +85,12 @@ final class UpstreamChannels
                     protocol.accept(pipeline);
                 }
             });
-        // Behind a proxy the target is resolved by the proxy: desks often cannot resolve public names.
-        final InetSocketAddress address = proxy != null
-            ? InetSocketAddress.createUnresolved(host, port)
-            : new InetSocketAddress(host, port);
-        return bootstrap.connect(address);
+        if (proxy == null)
+        {
+            return bootstrap.connect(host, port);
+        }
+        // Behind a proxy the proxy resolves the target: desks often cannot resolve public names themselves.
+        return bootstrap.resolver(NoopAddressResolverGroup.INSTANCE).connect(InetSocketAddress.createUnresolved(host, port));
     }
 
     private HttpProxyHandler proxyHandler(final URI proxy)

@@ -129,11 +129,6 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         liveTimeout = loop.schedule(this::onLiveTimeout, config.liveTimeoutMs(), TimeUnit.MILLISECONDS);
     }
 
-    State state()
-    {
-        return state;
-    }
-
     boolean isLive()
     {
         return state == State.LIVE;
