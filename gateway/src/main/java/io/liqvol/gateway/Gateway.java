@@ -142,15 +142,15 @@ public final class Gateway implements AutoCloseable
 
     /** Closes clients with 1001, stops the upstream, drains the engine and flushes its journal. */
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         server.close();
         symbolRefresh.cancel(false);
         upstream.close();
         rest.close();
         engine.close();
-        upstreamGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
-        serverGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
+        upstreamGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        serverGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         if (simulator != null)
         {
             simulator.close();

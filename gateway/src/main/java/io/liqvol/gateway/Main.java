@@ -52,10 +52,6 @@ public final class Main
             {
                 gateway.close();
             }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
             finally
             {
                 stopped.countDown();

@@ -105,19 +105,30 @@ public final class GatewayServer implements AutoCloseable
         return context.config().host();
     }
 
-    /** Stops accepting, closes WebSocket clients with 1001 "server shutting down", waits for them. */
+    /**
+     * Stops accepting, closes WebSocket clients with 1001 "server shutting down", waits for them within the
+     * close timeout. An interrupt cuts the wait short and is kept on the thread.
+     */
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
-        serverChannel.close().sync();
+        serverChannel.close().syncUninterruptibly();
         for (final Channel channel : context.webSockets())
         {
             channel.eventLoop().execute(() -> ClientOutbound.closeWith(channel, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(),
                 "server shutting down", context.config().closeTimeoutMs()));
         }
-        context.webSockets().newCloseFuture().await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
-        queries.shutdown();
-        queries.awaitTermination(context.config().closeTimeoutMs(), TimeUnit.MILLISECONDS);
+        try
+        {
+            context.webSockets().newCloseFuture().await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
+            queries.shutdown();
+            queries.awaitTermination(context.config().closeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException e)
+        {
+            queries.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadPoolExecutor queryExecutor()

@@ -31,7 +31,7 @@ class ConnectionLimiterTest
                 .endsWith("{\"error\":{\"code\":\"too_many_connections\",\"message\":\"connection limit reached\"}}");
             assertThat(harness.metrics.connectionsRejected()).isEqualTo(1);
 
-            first.close();
+            first.shutdownOutput();
             awaitOpenBelow(harness, 2);
             try (Socket again = new Socket("127.0.0.1", harness.port()))
             {

@@ -81,7 +81,7 @@ final class ServerHarness implements AutoCloseable
     }
 
     @Override
-    public void close() throws InterruptedException
+    public void close()
     {
         gateway.close();
     }
