@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +44,9 @@ class LiquidationStreamHandlerTest
 
         final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/ETHUSDT?timeframe=1m"));
 
-        final Map<String, Object> orders = client.next("liquidation_order");
-        assertThat(orders).containsEntry("symbol", "ETHUSDT").containsEntry("initial", true).containsKey("timestamp");
-        final List<Map<String, Object>> rows = rows(orders);
+        final Map<String, Object> snapshot = client.next("liquidation_order");
+        assertThat(snapshot).containsEntry("symbol", "ETHUSDT").containsEntry("initial", true).containsKey("timestamp");
+        final List<Map<String, Object>> rows = rows(snapshot);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).containsEntry("side", "BUY").containsEntry("quantity", "0.500")
             .containsEntry("avgPrice", "2002.00").containsEntry("priceUsdt", "1001.00").containsEntry("baseAsset", "ETH");
@@ -64,15 +65,16 @@ class LiquidationStreamHandlerTest
 
         harness.liquidate("ETHUSDT", Side.BUY, E8, 2001 * E8, nowMs);
 
-        final Map<String, Object> update = client.next("liquidation_volume");
+        final Map<String, Map<String, Object>> live = nextByType(client, 2);
+        final Map<String, Object> update = live.get("liquidation_volume");
         assertThat(update).containsEntry("is_update", true);
         assertThat(rows(update)).hasSize(1);
         assertThat(rows(update).get(0)).containsEntry("timestamp_ms", bucketMs).containsEntry("buy_volume", "3002.00")
             .containsEntry("total_volume", "7002.00").containsEntry("buy_count", 2L).containsEntry("count", 3L);
-        final Map<String, Object> live = client.next("liquidation_order");
-        assertThat(live).containsEntry("initial", false);
-        assertThat(rows(live)).hasSize(1);
-        assertThat(rows(live).get(0)).containsEntry("side", "BUY").containsEntry("priceUsdt", "2001.00")
+        final Map<String, Object> orders = live.get("liquidation_order");
+        assertThat(orders).containsEntry("initial", false);
+        assertThat(rows(orders)).hasSize(1);
+        assertThat(rows(orders).get(0)).containsEntry("side", "BUY").containsEntry("priceUsdt", "2001.00")
             .containsEntry("timestamp", nowMs);
         client.abort();
     }
@@ -195,6 +197,22 @@ class LiquidationStreamHandlerTest
         assertThat(harness.metrics.render()).contains("liqvol_origins_rejected_total 1");
     }
 
+    @Test
+    void shouldTellClientsOfAGapWhenTheUpstreamWasLost()
+    {
+        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/ADAUSDT"));
+        client.next("liquidation_order");
+        final long lostAtMs = System.currentTimeMillis();
+
+        harness.simulator.dropAllConnections();
+
+        final Map<String, Object> gap = client.next("gap");
+        assertThat(gap).containsEntry("symbol", "ADAUSDT");
+        assertThat((Long)gap.get("from")).isGreaterThanOrEqualTo(lostAtMs - 1000);
+        assertThat((Long)gap.get("to")).isGreaterThanOrEqualTo((Long)gap.get("from"));
+        client.abort();
+    }
+
     private static void assertRefused(final String path, final String code)
     {
         final TestWebSocket client = TestWebSocket.connect(http, harness.ws(path));
@@ -203,6 +221,21 @@ class LiquidationStreamHandlerTest
         final TestWebSocket.Close close = client.awaitClose();
         assertThat(close.status()).isEqualTo(1008);
         assertThat(close.reason()).isEqualTo(code);
+    }
+
+    /** The next {@code count} messages other than heartbeats, by type (live orders and volume may interleave). */
+    private static Map<String, Map<String, Object>> nextByType(final TestWebSocket client, final int count)
+    {
+        final Map<String, Map<String, Object>> byType = new HashMap<>();
+        while (byType.size() < count)
+        {
+            final Map<String, Object> message = client.next();
+            if (!"heartbeat".equals(message.get("type")))
+            {
+                assertThat(byType.put((String)message.get("type"), message)).as("one %s", message.get("type")).isNull();
+            }
+        }
+        return byType;
     }
 
     private static void awaitRecent(final String symbol, final int count)
