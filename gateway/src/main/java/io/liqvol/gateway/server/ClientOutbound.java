@@ -3,7 +3,6 @@ package io.liqvol.gateway.server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
@@ -12,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The bounded way from publishers to one client. Any thread {@link #offer}s shared messages into a
- * fixed-size queue and never blocks; the client's event loop drains it, writing while the channel is
+ * The bounded way from publishers to one client. Any thread {@link #offer}s shared messages (whole
+ * WebSocket frames, written as they are) into a fixed-size queue and never blocks; the client's event loop drains it, writing while the channel is
  * writable. A lagging client keeps ordered messages (orders, gaps) up to a byte bound, checked after each
  * drain has written what it could, and only the newest message per bucket; past the bound it is closed with
  * 1013 and counted, never silently skipped.
@@ -191,7 +190,7 @@ final class ClientOutbound implements Runnable
     {
         metrics.messagesSent.increment();
         metrics.bytesSent.add(message.sizeBytes());
-        channel.write(new TextWebSocketFrame(message.bytes.duplicate()), channel.voidPromise());
+        channel.write(message.bytes.duplicate(), channel.voidPromise());
         if (message.receiveTimeNs != 0)
         {
             metrics.endToEndLatency.record(System.nanoTime() - message.receiveTimeNs);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Turns the engine's publications into client messages on the engine's publisher thread: each message is
- * encoded once and its bytes handed to every subscriber's queue; nothing here waits for a client.
+ * encoded once, as a whole WebSocket frame, and the same bytes handed to every subscriber's queue; nothing
+ * here waits for a client.
  * Orders of a batch go out as one message per symbol (split into chunks of {@link #MAX_ROWS_PER_MESSAGE}
  * rows, oldest chunk first), volume updates as one message per changed bucket (so a lagging client can
  * coalesce them per bucket).
@@ -26,7 +27,7 @@ public final class FanOutPublisher implements EngineListener
     private final Subscriptions subscriptions;
     private final SymbolDirectory symbols;
     private final ByteBufAllocator allocator;
-    private final MessageWriter writer = new MessageWriter();
+    private final MessageWriter writer = MessageWriter.framing();
     private final List<SymbolTopic> touched = new ArrayList<>();
     private final List<BucketSnapshot> oneBucket = new ArrayList<>(1);
 

@@ -14,19 +14,32 @@ import java.util.List;
 
 /**
  * Encodes the contract's messages (API.md §3, §4) with one long-lived jackson generator into pooled
- * buffers. Not thread-safe: one instance per thread ({@link #forThisThread()} on event loops).
+ * buffers. A framing writer ({@link #framing()}) produces complete WebSocket text frames (server frames are
+ * unmasked, so the same bytes go to every client as they are); a plain one produces JSON only. Not
+ * thread-safe: one instance per thread ({@link #forThisThread()}, {@link #framingForThisThread()}).
  */
 public final class MessageWriter
 {
     private static final JsonFactory FACTORY = new JsonFactory()
         .setRootValueSeparator(null)
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Room for the longest header of a server text frame: opcode byte, length byte, 64-bit length. */
+    private static final int FRAME_HEADER_ROOM = 10;
+    private static final int TEXT_FRAME_FIN = 0x81;
     private static final FastThreadLocal<MessageWriter> PER_THREAD = new FastThreadLocal<>()
     {
         @Override
         protected MessageWriter initialValue()
         {
-            return new MessageWriter();
+            return new MessageWriter(false);
+        }
+    };
+    private static final FastThreadLocal<MessageWriter> FRAMING_PER_THREAD = new FastThreadLocal<>()
+    {
+        @Override
+        protected MessageWriter initialValue()
+        {
+            return new MessageWriter(true);
         }
     };
 
@@ -40,9 +53,11 @@ public final class MessageWriter
     private final ByteBufSink sink = new ByteBufSink();
     private final FixedPointText text = new FixedPointText();
     private final JsonGenerator json;
+    private final boolean framing;
 
-    public MessageWriter()
+    private MessageWriter(final boolean framing)
     {
+        this.framing = framing;
         try
         {
             json = FACTORY.createGenerator(sink);
@@ -53,9 +68,26 @@ public final class MessageWriter
         }
     }
 
+    /** A writer of plain JSON. */
+    public static MessageWriter plain()
+    {
+        return new MessageWriter(false);
+    }
+
+    /** A writer of whole WebSocket text frames, for bytes shared by many clients. */
+    public static MessageWriter framing()
+    {
+        return new MessageWriter(true);
+    }
+
     public static MessageWriter forThisThread()
     {
         return PER_THREAD.get();
+    }
+
+    public static MessageWriter framingForThisThread()
+    {
+        return FRAMING_PER_THREAD.get();
     }
 
     /** Any JSON body, cold path. */
@@ -328,7 +360,11 @@ public final class MessageWriter
 
     private ByteBuf begin(final ByteBufAllocator allocator, final int initialCapacity)
     {
-        final ByteBuf buffer = allocator.buffer(initialCapacity);
+        final ByteBuf buffer = allocator.buffer(initialCapacity + (framing ? FRAME_HEADER_ROOM : 0));
+        if (framing)
+        {
+            buffer.writerIndex(FRAME_HEADER_ROOM);
+        }
         sink.target(buffer);
         return buffer;
     }
@@ -337,6 +373,36 @@ public final class MessageWriter
     {
         json.flush();
         sink.target(null);
+        if (framing)
+        {
+            writeFrameHeader(buffer);
+        }
         return buffer;
+    }
+
+    /** Writes the text frame's header (RFC 6455 §5.2, unmasked) just before the payload. */
+    private static void writeFrameHeader(final ByteBuf buffer)
+    {
+        final int payloadBytes = buffer.writerIndex() - FRAME_HEADER_ROOM;
+        final int start;
+        if (payloadBytes < 126)
+        {
+            start = FRAME_HEADER_ROOM - 2;
+            buffer.setByte(start + 1, payloadBytes);
+        }
+        else if (payloadBytes < 65_536)
+        {
+            start = FRAME_HEADER_ROOM - 4;
+            buffer.setByte(start + 1, 126);
+            buffer.setShort(start + 2, payloadBytes);
+        }
+        else
+        {
+            start = 0;
+            buffer.setByte(start + 1, 127);
+            buffer.setLong(start + 2, payloadBytes);
+        }
+        buffer.setByte(start, TEXT_FRAME_FIN);
+        buffer.readerIndex(start);
     }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageWriterTest
 {
     private static final long TIME_MS = 1_700_000_000_000L;
-    private final MessageWriter writer = new MessageWriter();
+    private final MessageWriter writer = MessageWriter.plain();
     private final SymbolFormat btc = new SymbolFormat("BTCUSDT", "BTC", "USDT", 3, 2, "TRADING");
 
     @Test
@@ -88,6 +88,35 @@ class MessageWriterTest
             new Candle(TIME_MS, "1", "2", "0.5", "1.5", "10", true))))).isEqualTo(Map.of("type", "kline",
             "symbol", "BTCUSDT", "timeframe", "1m", "data", Map.of("time", TIME_MS / 1000, "open", "1", "high", "2",
                 "low", "0.5", "close", "1.5", "volume", "10", "closed", true)));
+    }
+
+    @Test
+    void shouldFrameMessagesAsUnmaskedTextFramesOfEachLengthClass()
+    {
+        final MessageWriter framing = MessageWriter.framing();
+        for (final int rowCount : new int[] {0, 1, 300})
+        {
+            final OrderRows rows = new OrderRows();
+            for (int i = 0; i < rowCount; i++)
+            {
+                rows.add(Side.BUY, 10_000_000L + i, 5_000_000_000_000L, TIME_MS);
+            }
+            final ByteBuf plain = writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
+            final ByteBuf frame = framing.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
+            try
+            {
+                assertThat(frame.readUnsignedByte()).isEqualTo((short)0x81);
+                final int lengthByte = frame.readUnsignedByte();
+                final long length = lengthByte == 126 ? frame.readUnsignedShort() : lengthByte == 127 ? frame.readLong() : lengthByte;
+                assertThat(length).isEqualTo(plain.readableBytes()).isEqualTo(frame.readableBytes());
+                assertThat(frame).isEqualTo(plain);
+            }
+            finally
+            {
+                plain.release();
+                frame.release();
+            }
+        }
     }
 
     @Test
