@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -154,6 +155,20 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
             outbound.dispose();
         }
         super.channelInactive(ctx);
+    }
+
+    /**
+     * A protocol violation (the decoder has already answered it with a close status such as 1009) or a
+     * failed write to a client that went away: counted where it is the client's fault, and the channel closed.
+     */
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        if (cause instanceof CorruptedWebSocketFrameException)
+        {
+            context.metrics().clientErrors.increment();
+        }
+        ctx.close();
     }
 
     /** Runs a history query off the event loop; closes the stream with 1011 if it fails. */

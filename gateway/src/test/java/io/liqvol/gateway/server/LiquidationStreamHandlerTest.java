@@ -198,6 +198,49 @@ class LiquidationStreamHandlerTest
     }
 
     @Test
+    void shouldLimitTheMessageRateOfAClient()
+    {
+        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        client.next("liquidation_order");
+        final int sent = 3 * new ServerConfig().requestsPerSecond();
+
+        for (int i = 0; i < sent; i++)
+        {
+            client.send("{\"type\":\"ping\"}");
+        }
+
+        int pongs = 0;
+        int limited = 0;
+        while (pongs + limited < sent)
+        {
+            final Map<String, Object> answer = client.next();
+            if ("pong".equals(answer.get("type")))
+            {
+                pongs++;
+            }
+            else if ("error".equals(answer.get("type")))
+            {
+                assertThat(answer).containsEntry("code", "rate_limited");
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+        assertThat(pongs).isGreaterThanOrEqualTo(2 * new ServerConfig().requestsPerSecond());
+        client.abort();
+    }
+
+    @Test
+    void shouldCloseAClientSendingAnOversizedFrame()
+    {
+        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        client.next("liquidation_order");
+
+        client.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(new ServerConfig().maxClientFrameBytes()) + "\"}");
+
+        assertThat(client.awaitClose().status()).isEqualTo(1009);
+    }
+
+    @Test
     void shouldTellClientsOfAGapWhenTheUpstreamWasLost()
     {
         final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/ADAUSDT"));
