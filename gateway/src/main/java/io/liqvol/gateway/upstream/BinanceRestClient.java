@@ -116,6 +116,7 @@ public final class BinanceRestClient implements AutoCloseable
                 refresh.cancel(false);
             }
         }
+        channels.close();
     }
 
     private List<SymbolInfo> remember(final List<SymbolInfo> loaded)

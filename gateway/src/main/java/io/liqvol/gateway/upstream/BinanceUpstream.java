@@ -192,6 +192,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
             closeFuture.awaitUninterruptibly(Math.max(1, deadlineMs - System.currentTimeMillis()));
         }
         connectedSinceMs = 0;
+        channels.close();
     }
 
     @Override

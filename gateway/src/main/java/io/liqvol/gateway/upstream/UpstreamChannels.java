@@ -12,7 +12,10 @@ import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverBuilder;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -27,12 +30,16 @@ import java.util.function.Consumer;
 /**
  * Opens client connections to the exchange: through the optional HTTP CONNECT proxy, with TLS (the JDK's
  * default trust and host name verification) for {@code wss} and {@code https}, plain for {@code ws} and
- * {@code http} (the simulator). The caller adds its protocol handlers.
+ * {@code http} (the simulator). Names are resolved by Netty's asynchronous DNS resolver, never by a blocking
+ * lookup on the event loop. The caller adds its protocol handlers.
  */
-final class UpstreamChannels
+final class UpstreamChannels implements AutoCloseable
 {
     private final UpstreamConfig config;
     private final SslContext sslContext;
+    private final DnsAddressResolverGroup resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+        .datagramChannelType(NioDatagramChannel.class)
+        .socketChannelType(NioSocketChannel.class));
 
     UpstreamChannels(final UpstreamConfig config)
     {
@@ -87,10 +94,16 @@ final class UpstreamChannels
             });
         if (proxy == null)
         {
-            return bootstrap.connect(host, port);
+            return bootstrap.resolver(resolver).connect(InetSocketAddress.createUnresolved(host, port));
         }
         // Behind a proxy the proxy resolves the target: desks often cannot resolve public names themselves.
         return bootstrap.resolver(NoopAddressResolverGroup.INSTANCE).connect(InetSocketAddress.createUnresolved(host, port));
+    }
+
+    @Override
+    public void close()
+    {
+        resolver.close();
     }
 
     private HttpProxyHandler proxyHandler(final URI proxy)

@@ -1,6 +1,11 @@
 package io.liqvol.gateway.upstream;
 
+import io.liqvol.engine.BucketView;
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.LiquidationView;
+import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.gateway.simulator.Await;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
@@ -14,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
@@ -187,7 +193,8 @@ class BinanceUpstreamTest
     void shouldDeliverOnlyTheSymbolsThatClientsWatchInPerSymbolMode()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange());
-             BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.PER_SYMBOL)))
+             BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.PER_SYMBOL)
+                 .wsBaseUrl("ws://localhost:" + simulator.port() + "/market")))
         {
             upstream.acquire("ethusdt");
             upstream.start();
@@ -239,22 +246,26 @@ class BinanceUpstreamTest
     }
 
     @Test
-    void shouldRotateBeforeTheAgeCutWithZeroLostAndZeroDuplicatedLiquidations()
+    void shouldRotateBeforeTheAgeCutWithZeroLostAndZeroDuplicatedLiquidationsAsTheEngineDelivers()
     {
-        final Map<RecordingFrameSink.Key, Long> publishedAtMs = new ConcurrentHashMap<>();
+        final Map<EngineKey, Long> publishedAtMs = new ConcurrentHashMap<>();
+        final List<EngineKey> accepted = new CopyOnWriteArrayList<>();
         final SimulatorConfig exchange = busyExchange().maxConnectionAgeMs(1_500);
-        try (ExchangeSimulator simulator = ExchangeSimulator.start(exchange);
-             BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.ALL_MARKET).rotateAfterMs(500)))
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().listener(acceptedInto(accepted)));
+             ExchangeSimulator simulator = ExchangeSimulator.start(exchange);
+             BinanceUpstream upstream = new BinanceUpstream(client(simulator, UpstreamMode.ALL_MARKET).rotateAfterMs(500),
+                 (buffer, offset, length, receiveTimeNs) -> sink.onFrame(buffer, offset, length, receiveTimeNs)
+                     && engine.ingestFrame(buffer, offset, length, receiveTimeNs), gaps::add, group))
         {
             simulator.addLiquidationListener(liquidation ->
-                publishedAtMs.put(RecordingFrameSink.Key.of(liquidation), System.currentTimeMillis()));
+                publishedAtMs.put(EngineKey.of(liquidation), System.currentTimeMillis()));
             upstream.start();
             Await.until("three rotations", () -> upstream.counters().rotations() >= 3);
             simulator.stopFlow();
             Await.pause(10 * exchange.liquidationIntervalMs());
 
             final long liveFromMs = gaps.get(0).toMs();
-            final Set<RecordingFrameSink.Key> whileLive = new HashSet<>();
+            final Set<EngineKey> whileLive = new HashSet<>();
             publishedAtMs.forEach((key, atMs) ->
             {
                 if (atMs > liveFromMs)
@@ -263,11 +274,14 @@ class BinanceUpstreamTest
                 }
             });
             assertThat(whileLive).hasSizeGreaterThan(100);
-            Await.until("zero lost: everything published while live delivered",
-                () -> sink.distinctKeys().containsAll(whileLive));
-            assertThat(publishedAtMs.keySet()).as("nothing delivered that was not published")
-                .containsAll(sink.distinctKeys());
-            assertThat(sameKeyFramesAreIdentical()).as("duplicates are only the overlap's copies").isTrue();
+            Await.until("zero lost: the engine accepted everything published while live",
+                () -> new HashSet<>(accepted).containsAll(whileLive));
+            Await.until("the engine processed every delivered frame",
+                () -> engine.counters().received() == sink.frames().size());
+            assertThat(accepted).as("zero duplicated").doesNotHaveDuplicates();
+            assertThat(publishedAtMs.keySet()).as("nothing accepted that was not published").containsAll(accepted);
+            assertThat(engine.counters().duplicates()).as("the overlap's copies, dropped by the engine")
+                .isEqualTo(sink.keys().size() - sink.distinctKeys().size());
             assertThat(simulator.counters().ageCuts()).as("rotated before the cut").isZero();
             assertThat(gaps).as("only the start-up gap").hasSize(1);
             assertThat(upstream.status().reconnects()).isZero();
@@ -275,21 +289,33 @@ class BinanceUpstreamTest
         }
     }
 
-    /** The overlap of two connections delivers the same event twice, byte for byte, for the engine to drop. */
-    private boolean sameKeyFramesAreIdentical()
+    /** A liquidation's identity in the engine's fixed point, as its de-duplication sees it. */
+    private record EngineKey(String symbol, Side side, long tradeTimeMs, long quantityE8, long priceE8)
     {
-        final Map<RecordingFrameSink.Key, String> firstFrame = new HashMap<>();
-        final List<RecordingFrameSink.Key> keys = sink.keys();
-        final List<String> frames = sink.frames();
-        for (int i = 0; i < keys.size(); i++)
+        static EngineKey of(final SimulatedLiquidation liquidation)
         {
-            final String earlier = firstFrame.putIfAbsent(keys.get(i), frames.get(i));
-            if (earlier != null && !earlier.equals(frames.get(i)))
-            {
-                return false;
-            }
+            return new EngineKey(liquidation.symbol(), liquidation.side(), liquidation.tradeTimeMs(),
+                new BigDecimal(liquidation.quantity()).movePointRight(8).longValueExact(),
+                new BigDecimal(liquidation.averagePrice()).movePointRight(8).longValueExact());
         }
-        return true;
+    }
+
+    private static EngineListener acceptedInto(final List<EngineKey> accepted)
+    {
+        return new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+                accepted.add(new EngineKey(liquidation.symbol(), liquidation.side(), liquidation.tradeTimeMs(),
+                    liquidation.quantityE8(), liquidation.priceE8()));
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+            }
+        };
     }
 
     @Test

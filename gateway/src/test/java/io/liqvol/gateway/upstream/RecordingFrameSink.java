@@ -11,13 +11,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * Records the raw forceOrder events the upstream delivers. Its de-duplication key (symbol, side, T, z, ap) is
- * the engine's; the rotation test uses it until the engine itself sits behind the sink.
- */
+/** Records the raw forceOrder events the upstream delivers, and reads back their identity (symbol, side, T, z, ap). */
 final class RecordingFrameSink implements FrameSink
 {
-    /** A liquidation's identity, as the engine de-duplicates. */
+    /** A liquidation's identity, the fields the engine de-duplicates on, as the exchange wrote them. */
     record Key(String symbol, String side, long tradeTimeMs, String quantity, String averagePrice)
     {
         static Key of(final SimulatedLiquidation liquidation)
