@@ -81,7 +81,7 @@ public final class FanOutPublisher implements EngineListener
         {
             final SymbolTopic topic = touched.get(i);
             final OrderRows rows = topic.batchRows;
-            final SymbolFormat format = symbols.format(topic.symbol);
+            final SymbolFormat format = topic.format(symbols);
             for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_MESSAGE)
             {
                 final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);

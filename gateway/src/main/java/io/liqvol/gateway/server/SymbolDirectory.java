@@ -12,6 +12,7 @@ import java.util.TreeMap;
 public final class SymbolDirectory
 {
     private volatile Map<String, SymbolFormat> formats = Map.of();
+    private volatile int version;
 
     public void replace(final Collection<SymbolFormat> listed)
     {
@@ -21,6 +22,13 @@ public final class SymbolDirectory
             next.put(format.symbol(), format);
         }
         formats = next;
+        version++;
+    }
+
+    /** Changes whenever the list is replaced, so that readers may cache formats. */
+    public int version()
+    {
+        return version;
     }
 
     /** Every listed symbol, in name order. */

@@ -17,6 +17,9 @@ final class SymbolTopic
     final String symbol;
     /** The publisher's rows of the batch being published; publisher thread only. */
     final OrderRows batchRows = new OrderRows();
+    /** The publisher's cached format of the symbol and the directory version it came from. */
+    private SymbolFormat format;
+    private int formatVersion;
     private volatile ClientOutbound[] orderSubscribers = NONE;
     private final AtomicReferenceArray<ClientOutbound[]> volumeSubscribers =
         new AtomicReferenceArray<>(Timeframe.count());
@@ -28,6 +31,18 @@ final class SymbolTopic
         {
             volumeSubscribers.set(i, NONE);
         }
+    }
+
+    /** The symbol's format, looked up again only when the directory changed; publisher thread only. */
+    SymbolFormat format(final SymbolDirectory symbols)
+    {
+        final int version = symbols.version();
+        if (format == null || formatVersion != version)
+        {
+            format = symbols.format(symbol);
+            formatVersion = version;
+        }
+        return format;
     }
 
     ClientOutbound[] orderSubscribers()
