@@ -4,7 +4,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpContentCompressor;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -50,7 +49,7 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("idle", new IdleStateHandler(
             config.readerIdleMs(), config.heartbeatIntervalMs(), 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("gzip", new HttpContentCompressor());
-        pipeline.addLast("aggregate", new HttpObjectAggregator(config.maxHttpRequestBytes()));
+        pipeline.addLast("aggregate", new JsonHttpObjectAggregator(config.maxHttpRequestBytes()));
         pipeline.addLast("router", new HttpRequestRouter(context, rest, marketData, staticFiles, healthReport));
     }
 }

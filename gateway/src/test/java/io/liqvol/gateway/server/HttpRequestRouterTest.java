@@ -163,6 +163,17 @@ class HttpRequestRouterTest
         assertError(get("/api/v1/ws/liquidations/BTCUSDT"), 400, "websocket_expected");
     }
 
+    @Test
+    void shouldAnswerOversizedAndUndecodableRequestsWithJson() throws Exception
+    {
+        final HttpResponse<String> large = HTTP.send(HttpRequest.newBuilder(harness.http("/api/v1/symbols"))
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertError(large, 413, "request_too_large");
+
+        final HttpResponse<String> longLine = get("/api/v1/symbols?pad=" + "x".repeat(5000));
+        assertError(longLine, 400, "bad_request");
+    }
+
     private static void assertError(final HttpResponse<String> response, final int status, final String code)
     {
         assertThat(response.statusCode()).isEqualTo(status);
