@@ -1,0 +1,38 @@
+package io.liqvol.gateway;
+
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.LiquidationSnapshot;
+import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.server.LiquidationHistory;
+
+import java.util.List;
+
+/** The server's view of the engine's recorded history. */
+public final class EngineHistory implements LiquidationHistory
+{
+    private final LiqvolEngine engine;
+
+    public EngineHistory(final LiqvolEngine engine)
+    {
+        this.engine = engine;
+    }
+
+    @Override
+    public boolean isKnownSymbol(final String symbol)
+    {
+        return engine.isKnownSymbol(symbol);
+    }
+
+    @Override
+    public List<BucketSnapshot> volume(final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
+    {
+        return engine.volume(symbol, timeframe, startMs, endMs);
+    }
+
+    @Override
+    public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int limit)
+    {
+        return engine.recentLiquidations(symbol, limit);
+    }
+}

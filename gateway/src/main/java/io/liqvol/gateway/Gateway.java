@@ -1,0 +1,184 @@
+package io.liqvol.gateway;
+
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.gateway.server.FanOutPublisher;
+import io.liqvol.gateway.server.GatewayMetrics;
+import io.liqvol.gateway.server.GatewayServer;
+import io.liqvol.gateway.server.ServerConfig;
+import io.liqvol.gateway.server.Subscriptions;
+import io.liqvol.gateway.server.SymbolDirectory;
+import io.liqvol.gateway.server.SymbolFormat;
+import io.liqvol.gateway.simulator.ExchangeSimulator;
+import io.liqvol.gateway.simulator.SimulatorConfig;
+import io.liqvol.gateway.upstream.BinanceRestClient;
+import io.liqvol.gateway.upstream.BinanceUpstream;
+import io.liqvol.gateway.upstream.SymbolInfo;
+import io.liqvol.gateway.upstream.UpstreamConfig;
+import io.liqvol.gateway.upstream.UpstreamMode;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The whole gateway, assembled: (optionally the exchange simulator,) the engine, the upstream client feeding
+ * it, and the client-facing server. {@link #close()} shuts down in dependency order: clients first (1001),
+ * then the upstream, then the engine (drains its ring and flushes its journal).
+ */
+public final class Gateway implements AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+    private static final long SYMBOLS_WAIT_MS = 10_000;
+    private static final long SYMBOLS_REFRESH_MS = 60_000;
+
+    private final GatewayConfig config;
+    private final ExchangeSimulator simulator;
+    private final EventLoopGroup serverGroup;
+    private final EventLoopGroup upstreamGroup;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final SymbolDirectory symbols = new SymbolDirectory();
+    private final LiqvolEngine engine;
+    private final BinanceRestClient rest;
+    private final BinanceUpstream upstream;
+    private final ScheduledFuture<?> symbolRefresh;
+    private final GatewayServer server;
+
+    private Gateway(final GatewayConfig config, final ExchangeSimulator simulator, final ServerConfig serverConfig)
+        throws InterruptedException
+    {
+        this.config = config;
+        this.simulator = simulator;
+        this.serverGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("liqvol-io"),
+            NioIoHandler.newFactory());
+        this.upstreamGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("liqvol-upstream"),
+            NioIoHandler.newFactory());
+        final Subscriptions subscriptions = new Subscriptions();
+        this.engine = LiqvolEngine.launch(new EngineContext()
+            .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
+        final UpstreamConfig upstreamConfig = new UpstreamConfig()
+            .wsBaseUrl(simulator != null ? simulator.wsBaseUrl() : config.binanceWsBaseUrl())
+            .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
+            .mode(UpstreamMode.fromCode(config.upstreamMode()))
+            .proxy(simulator != null ? null : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+        this.rest = new BinanceRestClient(upstreamConfig, upstreamGroup);
+        this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame,
+            gap -> engine.recordGap(gap.fromMs(), gap.toMs()), upstreamGroup);
+        loadSymbols();
+        this.symbolRefresh = upstreamGroup.scheduleAtFixedRate(
+            () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
+            TimeUnit.MILLISECONDS);
+        upstream.start();
+        final GatewayStatus status = new GatewayStatus(engine, upstream, config.dataDir());
+        metrics.addSection(status::writeMetrics);
+        this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
+            new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status::writeHealth, serverGroup));
+    }
+
+    /** Starts everything; with {@code --simulate} first an exchange simulator on a free loopback port. */
+    public static Gateway start(final GatewayConfig config) throws InterruptedException
+    {
+        return start(config, new SimulatorConfig(), config.serverConfig());
+    }
+
+    /** As {@link #start(GatewayConfig)} with a given simulator (used with --simulate) and server tuning. */
+    public static Gateway start(
+        final GatewayConfig config, final SimulatorConfig simulatorConfig, final ServerConfig serverConfig)
+        throws InterruptedException
+    {
+        final ExchangeSimulator simulator = config.simulate() ? ExchangeSimulator.start(simulatorConfig) : null;
+        try
+        {
+            return new Gateway(config, simulator, serverConfig);
+        }
+        catch (final RuntimeException | InterruptedException e)
+        {
+            if (simulator != null)
+            {
+                simulator.close();
+            }
+            throw e;
+        }
+    }
+
+    public int port()
+    {
+        return server.port();
+    }
+
+    public String host()
+    {
+        return server.host();
+    }
+
+    public LiqvolEngine engine()
+    {
+        return engine;
+    }
+
+    public GatewayMetrics metrics()
+    {
+        return metrics;
+    }
+
+    /** The simulator started by {@code --simulate}, or null. */
+    public ExchangeSimulator simulator()
+    {
+        return simulator;
+    }
+
+    public GatewayConfig config()
+    {
+        return config;
+    }
+
+    /** Closes clients with 1001, stops the upstream, drains the engine and flushes its journal. */
+    @Override
+    public void close()
+    {
+        server.close();
+        symbolRefresh.cancel(false);
+        upstream.close();
+        rest.close();
+        engine.close();
+        upstreamGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        serverGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (simulator != null)
+        {
+            simulator.close();
+        }
+    }
+
+    /** Waits for the exchange's symbol list so that the first clients are validated against it. */
+    private void loadSymbols() throws InterruptedException
+    {
+        try
+        {
+            replaceSymbols(rest.exchangeInfo().get(SYMBOLS_WAIT_MS, TimeUnit.MILLISECONDS));
+        }
+        catch (final ExecutionException | TimeoutException e)
+        {
+            LOG.log(System.Logger.Level.WARNING, "exchangeInfo not loaded yet ({0}); symbols the engine records are served",
+                e.toString());
+        }
+    }
+
+    private void replaceSymbols(final List<SymbolInfo> listed)
+    {
+        final List<SymbolFormat> formats = new ArrayList<>(listed.size());
+        for (final SymbolInfo info : listed)
+        {
+            formats.add(new SymbolFormat(info.symbol(), info.baseAsset(), info.quoteAsset(), info.quantityPrecision(),
+                info.pricePrecision(), info.status()));
+        }
+        symbols.replace(formats);
+    }
+}

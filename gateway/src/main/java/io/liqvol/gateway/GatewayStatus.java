@@ -1,0 +1,106 @@
+package io.liqvol.gateway;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.liqvol.engine.EngineCounters;
+import io.liqvol.engine.Gap;
+import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.RejectReason;
+import io.liqvol.gateway.server.GatewayMetrics;
+import io.liqvol.gateway.upstream.BinanceUpstream;
+import io.liqvol.gateway.upstream.UpstreamCounters;
+import io.liqvol.gateway.upstream.UpstreamStatus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The engine's and the upstream's state for {@code /health} and {@code /metrics}. */
+final class GatewayStatus
+{
+    private final LiqvolEngine engine;
+    private final BinanceUpstream upstream;
+    private final Path dataDir;
+
+    GatewayStatus(final LiqvolEngine engine, final BinanceUpstream upstream, final Path dataDir)
+    {
+        this.engine = engine;
+        this.upstream = upstream;
+        this.dataDir = dataDir;
+    }
+
+    void writeHealth(final JsonGenerator json) throws IOException
+    {
+        final UpstreamStatus status = upstream.status();
+        json.writeObjectFieldStart("upstream");
+        json.writeBooleanField("connected", status.connected());
+        json.writeNumberField("connected_since", status.connectedSinceMs());
+        json.writeNumberField("reconnects", status.reconnects());
+        json.writeNumberField("frames_received", status.framesReceived());
+        json.writeNumberField("malformed_frames", status.malformedFrames());
+        writeGaps(json, status.gaps());
+        json.writeEndObject();
+
+        final EngineCounters counters = engine.counters();
+        json.writeObjectFieldStart("engine");
+        json.writeNumberField("received", counters.received());
+        json.writeNumberField("accepted", counters.accepted());
+        json.writeNumberField("rejected", counters.rejectedTotal());
+        json.writeNumberField("duplicates", counters.duplicates());
+        json.writeNumberField("symbols", engine.symbols().size());
+        json.writeEndObject();
+
+        json.writeObjectFieldStart("journal");
+        json.writeStringField("data_dir", dataDir.toAbsolutePath().normalize().toString());
+        writeGaps(json, engine.gaps());
+        json.writeEndObject();
+    }
+
+    void writeMetrics(final StringBuilder out)
+    {
+        final EngineCounters counters = engine.counters();
+        GatewayMetrics.counter(out, "liqvol_events_received_total", "Frames and liquidations that entered the engine",
+            counters.received());
+        GatewayMetrics.counter(out, "liqvol_events_accepted_total", "Liquidations accepted", counters.accepted());
+        GatewayMetrics.counter(out, "liqvol_events_duplicate_total", "Liquidations dropped as duplicates",
+            counters.duplicates());
+        GatewayMetrics.counter(out, "liqvol_events_ignored_total", "Valid frames without a liquidation", counters.ignored());
+        GatewayMetrics.header(out, "liqvol_events_rejected_total", "Frames or liquidations rejected, by reason", "counter");
+        for (final RejectReason reason : RejectReason.values())
+        {
+            GatewayMetrics.sample(out, "liqvol_events_rejected_total", "reason=\"" + reason.label() + "\"",
+                counters.rejected(reason));
+        }
+        GatewayMetrics.counter(out, "liqvol_engine_stage_errors_total", "Exceptions inside an engine stage",
+            counters.stageErrors());
+        GatewayMetrics.counter(out, "liqvol_engine_listener_errors_total", "Exceptions thrown by engine listeners",
+            counters.listenerErrors());
+
+        final UpstreamStatus status = upstream.status();
+        final UpstreamCounters upstreamCounters = upstream.counters();
+        GatewayMetrics.gauge(out, "liqvol_upstream_connected", "1 while every upstream stream is live", null,
+            status.connected() ? 1 : 0);
+        GatewayMetrics.counter(out, "liqvol_upstream_frames_received_total", "Frames received from the upstream",
+            upstreamCounters.framesReceived());
+        GatewayMetrics.counter(out, "liqvol_upstream_malformed_frames_total", "Upstream frames that could not be read",
+            upstreamCounters.malformedFrames());
+        GatewayMetrics.counter(out, "liqvol_upstream_reconnects_total", "Upstream reconnections after a loss",
+            upstreamCounters.reconnects());
+        GatewayMetrics.counter(out, "liqvol_upstream_rotations_total", "Planned upstream connection rotations",
+            upstreamCounters.rotations());
+        GatewayMetrics.counter(out, "liqvol_upstream_gaps_total", "Recorded intervals without a live upstream",
+            engine.gaps().size());
+    }
+
+    private static void writeGaps(final JsonGenerator json, final List<Gap> gaps) throws IOException
+    {
+        json.writeArrayFieldStart("gaps");
+        for (final Gap gap : gaps)
+        {
+            json.writeStartObject();
+            json.writeNumberField("from", gap.fromMs());
+            json.writeNumberField("to", gap.toMs());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+}

@@ -1,0 +1,116 @@
+package io.liqvol.gateway.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Caps open connections, in total and per remote address. A connection over a cap gets a JSON 503 and is
+ * closed before any request is read.
+ */
+@ChannelHandler.Sharable
+final class ConnectionLimiter extends ChannelInboundHandlerAdapter
+{
+    private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("liqvol.counted");
+    private static final String REFUSAL_BODY =
+        "{\"error\":{\"code\":\"too_many_connections\",\"message\":\"connection limit reached\"}}";
+    private static final byte[] REFUSAL = ("HTTP/1.1 503 Service Unavailable\r\n"
+        + "Content-Type: application/json; charset=utf-8\r\n"
+        + "Connection: close\r\n"
+        + "Content-Length: " + REFUSAL_BODY.length() + "\r\n\r\n"
+        + REFUSAL_BODY).getBytes(StandardCharsets.US_ASCII);
+
+    private final int maxConnections;
+    private final int maxPerAddress;
+    private final GatewayMetrics metrics;
+    private final AtomicInteger open = new AtomicInteger();
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+
+    ConnectionLimiter(final int maxConnections, final int maxPerAddress, final GatewayMetrics metrics)
+    {
+        this.maxConnections = maxConnections;
+        this.maxPerAddress = maxPerAddress;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void channelActive(final ChannelHandlerContext ctx) throws Exception
+    {
+        final InetAddress address = addressOf(ctx.channel().remoteAddress());
+        if (open.incrementAndGet() > maxConnections || !admitAddress(address))
+        {
+            open.decrementAndGet();
+            metrics.connectionsRejected.increment();
+            final ByteBuf refusal = Unpooled.wrappedBuffer(REFUSAL);
+            ctx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.channel().attr(COUNTED).set(address);
+        metrics.httpConnections.incrementAndGet();
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg) throws Exception
+    {
+        if (ctx.channel().hasAttr(COUNTED))
+        {
+            super.channelRead(ctx, msg);
+        }
+        else
+        {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        final InetAddress address = ctx.channel().attr(COUNTED).getAndSet(null);
+        if (address != null)
+        {
+            open.decrementAndGet();
+            metrics.httpConnections.decrementAndGet();
+            openByAddress.computeIfPresent(address, (key, count) -> count.decrementAndGet() == 0 ? null : count);
+            super.channelInactive(ctx);
+        }
+    }
+
+    int openConnections()
+    {
+        return open.get();
+    }
+
+    private boolean admitAddress(final InetAddress address)
+    {
+        final boolean[] admitted = new boolean[1];
+        openByAddress.compute(address, (key, count) ->
+        {
+            final AtomicInteger current = count == null ? new AtomicInteger() : count;
+            admitted[0] = current.get() < maxPerAddress;
+            if (admitted[0])
+            {
+                current.incrementAndGet();
+            }
+            return current.get() == 0 ? null : current;
+        });
+        return admitted[0];
+    }
+
+    private static InetAddress addressOf(final SocketAddress remote)
+    {
+        return remote instanceof InetSocketAddress inet ? inet.getAddress() : InetAddress.getLoopbackAddress();
+    }
+}

@@ -1,0 +1,119 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.BucketView;
+import io.liqvol.engine.EngineListener;
+import io.liqvol.engine.Gap;
+import io.liqvol.engine.LiquidationView;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns the engine's publications into client messages on the engine's publisher thread: each message is
+ * encoded once, as a whole WebSocket frame, and the same bytes handed to every subscriber's queue; nothing
+ * here waits for a client.
+ * Orders of a batch go out as one message per symbol (split into chunks of {@link #MAX_ROWS_PER_MESSAGE}
+ * rows, oldest chunk first), volume updates as one message per changed bucket (so a lagging client can
+ * coalesce them per bucket).
+ */
+public final class FanOutPublisher implements EngineListener
+{
+    /** Keeps messages small (about 70 KB) when a burst arrives in one batch; older rows go out first. */
+    static final int MAX_ROWS_PER_MESSAGE = 256;
+
+    private final Subscriptions subscriptions;
+    private final SymbolDirectory symbols;
+    private final ByteBufAllocator allocator;
+    private final MessageWriter writer = MessageWriter.framing();
+    private final List<SymbolTopic> touched = new ArrayList<>();
+    private final List<BucketSnapshot> oneBucket = new ArrayList<>(1);
+
+    public FanOutPublisher(final Subscriptions subscriptions, final SymbolDirectory symbols, final ByteBufAllocator allocator)
+    {
+        this.subscriptions = subscriptions;
+        this.symbols = symbols;
+        this.allocator = allocator;
+    }
+
+    @Override
+    public void onLiquidation(final LiquidationView liquidation)
+    {
+        final SymbolTopic topic = subscriptions.topic(liquidation.symbol());
+        if (topic == null || topic.orderSubscribers().length == 0)
+        {
+            return;
+        }
+        if (topic.batchRows.size() == 0)
+        {
+            touched.add(topic);
+        }
+        topic.batchRows.add(liquidation);
+    }
+
+    @Override
+    public void onBucketChanged(final BucketView bucket)
+    {
+        final SymbolTopic topic = subscriptions.topic(bucket.symbol());
+        if (topic == null)
+        {
+            return;
+        }
+        final ClientOutbound[] clients = topic.volumeSubscribers(bucket.timeframe());
+        if (clients.length == 0)
+        {
+            return;
+        }
+        oneBucket.clear();
+        oneBucket.add(bucket.toSnapshot());
+        final ByteBuf bytes = writer.liquidationVolume(
+            allocator, bucket.symbol(), bucket.timeframe(), true, System.currentTimeMillis(), oneBucket, null);
+        fanOut(OutboundMessage.coalesced(bytes, bucket.timeframe().ordinal(), bucket.startTimeMs()), clients);
+    }
+
+    @Override
+    public void onBatchEnd()
+    {
+        final long nowMs = System.currentTimeMillis();
+        for (int i = 0; i < touched.size(); i++)
+        {
+            final SymbolTopic topic = touched.get(i);
+            final OrderRows rows = topic.batchRows;
+            final SymbolFormat format = topic.format(symbols);
+            for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_MESSAGE)
+            {
+                final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
+                final ByteBuf bytes = writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
+                fanOut(OutboundMessage.ordered(bytes, rows.oldestReceiveTimeNs()), topic.orderSubscribers());
+            }
+            rows.clear();
+        }
+        touched.clear();
+    }
+
+    /** Tells every client that the upstream had no live connection in that interval. */
+    @Override
+    public void onGap(final Gap gap)
+    {
+        for (final SymbolTopic topic : subscriptions.topics())
+        {
+            final ClientOutbound[] clients = topic.orderSubscribers();
+            if (clients.length > 0)
+            {
+                final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
+                fanOut(OutboundMessage.ordered(bytes, 0), clients);
+            }
+        }
+    }
+
+    private static void fanOut(final OutboundMessage message, final ClientOutbound[] clients)
+    {
+        for (final ClientOutbound client : clients)
+        {
+            client.offer(message);
+        }
+        message.bytes.release();
+    }
+}

@@ -1,0 +1,145 @@
+package io.liqvol.gateway.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The client-facing HTTP and WebSocket server (API.md §3, §4): binds, and on {@link #close()} stops
+ * accepting, closes every WebSocket client with 1001 and waits for them within the close timeout.
+ */
+public final class GatewayServer implements AutoCloseable
+{
+    private static final int QUERY_THREADS = 2;
+    private static final int QUERY_BACKLOG = 1024;
+
+    private final ServerContext context;
+    private final Channel serverChannel;
+    private final ThreadPoolExecutor queries;
+
+    private GatewayServer(final ServerContext context, final Channel serverChannel, final ThreadPoolExecutor queries)
+    {
+        this.context = context;
+        this.serverChannel = serverChannel;
+        this.queries = queries;
+    }
+
+    /** The parts the server is built from. */
+    public record Parts(
+        ServerConfig config,
+        GatewayMetrics metrics,
+        Subscriptions subscriptions,
+        SymbolDirectory symbols,
+        LiquidationHistory history,
+        MarketData marketData,
+        HealthReport healthReport,
+        EventLoopGroup group)
+    {
+    }
+
+    public static GatewayServer start(final Parts parts) throws InterruptedException
+    {
+        final ServerConfig config = parts.config().conclude();
+        final ThreadPoolExecutor queries = queryExecutor();
+        final ChannelGroup webSockets = new DefaultChannelGroup("liqvol-websockets", GlobalEventExecutor.INSTANCE);
+        final ServerContext context = new ServerContext(
+            config,
+            parts.metrics(),
+            parts.subscriptions(),
+            parts.symbols(),
+            parts.history(),
+            new RequestValidator(parts.symbols(), parts.history(), config.maxRangeBuckets(), config.defaultRangeBuckets()),
+            queries,
+            webSockets,
+            parts.marketData(),
+            new KlineRelay(parts.marketData(), PooledByteBufAllocator.DEFAULT));
+        final ConnectionLimiter limiter = new ConnectionLimiter(
+            config.maxConnections(), config.maxConnectionsPerAddress(), parts.metrics());
+        final StaticFiles staticFiles = new StaticFiles("static", GatewayServer.class.getClassLoader());
+        final ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(parts.group())
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
+            .childHandler(new GatewayServerInitializer(context, limiter, staticFiles, parts.healthReport()));
+        if (config.socketSendBufferBytes() > 0)
+        {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.socketSendBufferBytes());
+        }
+        try
+        {
+            final Channel channel = bootstrap.bind(config.host(), config.port()).sync().channel();
+            return new GatewayServer(context, channel, queries);
+        }
+        catch (final RuntimeException | InterruptedException e)
+        {
+            queries.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port()
+    {
+        return ((InetSocketAddress)serverChannel.localAddress()).getPort();
+    }
+
+    public String host()
+    {
+        return context.config().host();
+    }
+
+    /**
+     * Stops accepting, closes WebSocket clients with 1001 "server shutting down", waits for them within the
+     * close timeout. An interrupt cuts the wait short and is kept on the thread.
+     */
+    @Override
+    public void close()
+    {
+        serverChannel.close().syncUninterruptibly();
+        for (final Channel channel : context.webSockets())
+        {
+            channel.eventLoop().execute(() -> ClientOutbound.closeWith(channel, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(),
+                "server shutting down", context.config().closeTimeoutMs()));
+        }
+        try
+        {
+            context.webSockets().newCloseFuture().await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
+            queries.shutdown();
+            queries.awaitTermination(context.config().closeTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        catch (final InterruptedException e)
+        {
+            queries.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadPoolExecutor queryExecutor()
+    {
+        final AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(QUERY_THREADS, QUERY_THREADS, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUERY_BACKLOG), task ->
+            {
+                final Thread thread = new Thread(task, "liqvol-query-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+    }
+}

@@ -1,0 +1,55 @@
+package io.liqvol.gateway.server;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpContentCompressor;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline of a client connection: connection limits, HTTP codec, idle detection (heartbeats and
+ * silent clients), gzip, aggregation within the request-size limit, then the router, which upgrades
+ * WebSocket requests in place.
+ */
+final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
+{
+    private static final int MAX_INITIAL_LINE_BYTES = 4096;
+    private static final int MAX_HEADER_BYTES = 8192;
+    private static final int MAX_CHUNK_BYTES = 8192;
+
+    private final ServerContext context;
+    private final ConnectionLimiter limiter;
+    private final RestApi rest;
+    private final MarketDataApi marketData;
+    private final StaticFiles staticFiles;
+    private final HealthReport healthReport;
+
+    GatewayServerInitializer(
+        final ServerContext context, final ConnectionLimiter limiter, final StaticFiles staticFiles,
+        final HealthReport healthReport)
+    {
+        this.context = context;
+        this.limiter = limiter;
+        this.rest = new RestApi(context);
+        this.marketData = new MarketDataApi(context);
+        this.staticFiles = staticFiles;
+        this.healthReport = healthReport;
+    }
+
+    @Override
+    protected void initChannel(final SocketChannel channel)
+    {
+        final ServerConfig config = context.config();
+        final ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast("limit", limiter);
+        pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
+        pipeline.addLast("idle", new IdleStateHandler(
+            config.readerIdleMs(), config.heartbeatIntervalMs(), 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast("gzip", new HttpContentCompressor());
+        pipeline.addLast("aggregate", new JsonHttpObjectAggregator(config.maxHttpRequestBytes()));
+        pipeline.addLast("router", new HttpRequestRouter(context, rest, marketData, staticFiles, healthReport));
+    }
+}

@@ -1,0 +1,115 @@
+package io.liqvol.gateway.server;
+
+import io.netty.buffer.ByteBufAllocator;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Shares one upstream kline subscription per symbol and interval among the clients watching it: each
+ * candle is encoded once and offered to every client, coalesced per candle for a lagging one.
+ */
+public final class KlineRelay
+{
+    private final MarketData marketData;
+    private final ByteBufAllocator allocator;
+    private final Map<String, Stream> streams = new HashMap<>();
+
+    public KlineRelay(final MarketData marketData, final ByteBufAllocator allocator)
+    {
+        this.marketData = marketData;
+        this.allocator = allocator;
+    }
+
+    synchronized void join(final String symbol, final String interval, final ClientOutbound client)
+    {
+        final String key = symbol + "@" + interval;
+        Stream stream = streams.get(key);
+        if (stream == null)
+        {
+            stream = new Stream(symbol, interval);
+            streams.put(key, stream);
+            stream.upstream = marketData.subscribeKlines(symbol, interval, stream);
+        }
+        stream.add(client);
+    }
+
+    synchronized void leave(final String symbol, final String interval, final ClientOutbound client)
+    {
+        final String key = symbol + "@" + interval;
+        final Stream stream = streams.get(key);
+        if (stream != null && stream.remove(client))
+        {
+            streams.remove(key);
+            try
+            {
+                stream.upstream.close();
+            }
+            catch (final Exception e)
+            {
+                throw new IllegalStateException("closing the kline subscription " + key + " failed", e);
+            }
+        }
+    }
+
+    synchronized int streamCount()
+    {
+        return streams.size();
+    }
+
+    private final class Stream implements MarketData.CandleListener
+    {
+        private final String symbol;
+        private final String interval;
+        private volatile ClientOutbound[] clients = new ClientOutbound[0];
+        private AutoCloseable upstream;
+
+        Stream(final String symbol, final String interval)
+        {
+            this.symbol = symbol;
+            this.interval = interval;
+        }
+
+        void add(final ClientOutbound client)
+        {
+            final ClientOutbound[] copy = Arrays.copyOf(clients, clients.length + 1);
+            copy[clients.length] = client;
+            clients = copy;
+        }
+
+        /** True when the last client left. */
+        boolean remove(final ClientOutbound client)
+        {
+            final ClientOutbound[] current = clients;
+            int size = 0;
+            final ClientOutbound[] remaining = new ClientOutbound[current.length];
+            for (final ClientOutbound each : current)
+            {
+                if (each != client)
+                {
+                    remaining[size++] = each;
+                }
+            }
+            clients = Arrays.copyOf(remaining, size);
+            return size == 0;
+        }
+
+        @Override
+        public void onCandle(final Candle candle)
+        {
+            final ClientOutbound[] receivers = clients;
+            if (receivers.length == 0)
+            {
+                return;
+            }
+            final OutboundMessage message = OutboundMessage.coalesced(
+                MessageWriter.framingForThisThread().kline(allocator, symbol, interval, candle), 0, candle.openTimeMs());
+            for (final ClientOutbound client : receivers)
+            {
+                client.offer(message);
+            }
+            message.bytes.release();
+        }
+    }
+}

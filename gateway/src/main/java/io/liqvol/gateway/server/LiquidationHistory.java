@@ -1,0 +1,19 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.LiquidationSnapshot;
+import io.liqvol.engine.Timeframe;
+
+import java.util.List;
+
+/** What the server asks the engine; thread-safe, may read the journal (so never on an event loop). */
+public interface LiquidationHistory
+{
+    boolean isKnownSymbol(String symbol);
+
+    /** Zero-filled buckets in ascending time from {@code timeframe.alignDownMs(startMs)} while start < endMs. */
+    List<BucketSnapshot> volume(String symbol, Timeframe timeframe, long startMs, long endMs);
+
+    /** Newest first. */
+    List<LiquidationSnapshot> recentLiquidations(String symbol, int limit);
+}

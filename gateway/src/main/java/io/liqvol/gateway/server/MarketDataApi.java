@@ -1,0 +1,100 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.Timeframe;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.util.List;
+
+/** {@code GET /api/v1/klines/{symbol}/{timeframe}} (relayed from the exchange) and {@code GET /api/v1/symbols}. */
+final class MarketDataApi
+{
+    static final String KLINES_PREFIX = "/api/v1/klines/";
+    static final String SYMBOLS_PATH = "/api/v1/symbols";
+    static final int DEFAULT_KLINES = 500;
+    static final int MAX_KLINES = 1500;
+
+    private final ServerContext context;
+
+    MarketDataApi(final ServerContext context)
+    {
+        this.context = context;
+    }
+
+    /** {@code [{"time":SEC,"open","high","low","close","volume"}]}, the last 500 by default. */
+    void klines(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        final String[] parts = RestApi.segments(query.path(), KLINES_PREFIX, 2);
+        final String symbol = context.validator().symbol(parts[0]);
+        final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
+        final Long startMs = epochMs(RestApi.parameter(query, "start", "start_time"), "start");
+        final Long endMs = epochMs(RestApi.parameter(query, "end", "end_time"), "end");
+        if (startMs != null && endMs != null && startMs >= endMs)
+        {
+            throw ApiException.badRequest("invalid_range", "start must be before end");
+        }
+        final int limit = RequestValidator.limit(RestApi.parameter(query, "limit", null), DEFAULT_KLINES, MAX_KLINES);
+        context.marketData().klines(symbol, timeframe.code(), startMs, endMs, limit).whenComplete((candles, failure) ->
+        {
+            if (failure != null)
+            {
+                HttpResponses.error(ctx, keepAlive, HttpResponseStatus.BAD_GATEWAY, "upstream_error",
+                    "the exchange did not answer: " + failure.getMessage());
+                return;
+            }
+            HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+            {
+                json.writeStartArray();
+                for (final Candle candle : candles)
+                {
+                    MessageWriter.candle(json, candle, false);
+                }
+                json.writeEndArray();
+            }));
+        });
+    }
+
+    /** {@code [{"symbol","baseAsset","quoteAsset","pricePrecision","quantityPrecision","status"}]}. */
+    void symbols(final ChannelHandlerContext ctx, final boolean keepAlive)
+    {
+        final List<SymbolFormat> listed = context.symbols().listed();
+        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+        {
+            json.writeStartArray();
+            for (final SymbolFormat symbol : listed)
+            {
+                json.writeStartObject();
+                json.writeStringField("symbol", symbol.symbol());
+                json.writeStringField("baseAsset", symbol.baseAsset());
+                json.writeStringField("quoteAsset", symbol.quoteAsset());
+                json.writeNumberField("pricePrecision", symbol.pricePrecision());
+                json.writeNumberField("quantityPrecision", symbol.quantityPrecision());
+                json.writeStringField("status", symbol.status());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }));
+    }
+
+    private static Long epochMs(final String raw, final String name)
+    {
+        if (raw == null)
+        {
+            return null;
+        }
+        try
+        {
+            final long value = Long.parseLong(raw);
+            if (value >= 0)
+            {
+                return value;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // answered below
+        }
+        throw ApiException.badRequest("invalid_range", name + " must be epoch milliseconds, was " + raw);
+    }
+}

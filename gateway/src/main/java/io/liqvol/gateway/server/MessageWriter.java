@@ -1,0 +1,408 @@
+package io.liqvol.gateway.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.Timeframe;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.FastThreadLocal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Encodes the contract's messages (API.md §3, §4) with one long-lived jackson generator into pooled
+ * buffers. A framing writer ({@link #framing()}) produces complete WebSocket text frames (server frames are
+ * unmasked, so the same bytes go to every client as they are); a plain one produces JSON only. Not
+ * thread-safe: one instance per thread ({@link #forThisThread()}, {@link #framingForThisThread()}).
+ */
+public final class MessageWriter
+{
+    private static final JsonFactory FACTORY = new JsonFactory()
+        .setRootValueSeparator(null)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** Room for the longest header of a server text frame: opcode byte, length byte, 64-bit length. */
+    private static final int FRAME_HEADER_ROOM = 10;
+    private static final int TEXT_FRAME_FIN = 0x81;
+    private static final FastThreadLocal<MessageWriter> PER_THREAD = new FastThreadLocal<>()
+    {
+        @Override
+        protected MessageWriter initialValue()
+        {
+            return new MessageWriter(false);
+        }
+    };
+    private static final FastThreadLocal<MessageWriter> FRAMING_PER_THREAD = new FastThreadLocal<>()
+    {
+        @Override
+        protected MessageWriter initialValue()
+        {
+            return new MessageWriter(true);
+        }
+    };
+
+    /** Writes one JSON value with the generator. */
+    @FunctionalInterface
+    public interface Body
+    {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
+    private final ByteBufSink sink = new ByteBufSink();
+    private final FixedPointText text = new FixedPointText();
+    private final JsonGenerator json;
+    private final boolean framing;
+
+    private MessageWriter(final boolean framing)
+    {
+        this.framing = framing;
+        try
+        {
+            json = FACTORY.createGenerator(sink);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer of plain JSON. */
+    public static MessageWriter plain()
+    {
+        return new MessageWriter(false);
+    }
+
+    /** A writer of whole WebSocket text frames, for bytes shared by many clients. */
+    public static MessageWriter framing()
+    {
+        return new MessageWriter(true);
+    }
+
+    public static MessageWriter forThisThread()
+    {
+        return PER_THREAD.get();
+    }
+
+    public static MessageWriter framingForThisThread()
+    {
+        return FRAMING_PER_THREAD.get();
+    }
+
+    /** Any JSON body, cold path. */
+    public ByteBuf encode(final ByteBufAllocator allocator, final Body body)
+    {
+        final ByteBuf buffer = begin(allocator, 256);
+        try
+        {
+            body.writeTo(json);
+            return end(buffer);
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            buffer.release();
+            throw e instanceof IOException ? new UncheckedIOException((IOException)e) : (RuntimeException)e;
+        }
+    }
+
+    /** {@code liquidation_order}: all the rows, newest first. */
+    public ByteBuf liquidationOrders(
+        final ByteBufAllocator allocator,
+        final String symbol,
+        final boolean initial,
+        final long nowMs,
+        final OrderRows rows,
+        final SymbolFormat format)
+    {
+        return liquidationOrders(allocator, symbol, initial, nowMs, rows, 0, rows.size(), format);
+    }
+
+    /** {@code liquidation_order}: the rows {@code [fromIndex, toIndex)} (arrival order), newest first. */
+    public ByteBuf liquidationOrders(
+        final ByteBufAllocator allocator,
+        final String symbol,
+        final boolean initial,
+        final long nowMs,
+        final OrderRows rows,
+        final int fromIndex,
+        final int toIndex,
+        final SymbolFormat format)
+    {
+        final ByteBuf buffer = begin(allocator, 128 + (toIndex - fromIndex) * 300);
+        try
+        {
+            json.writeStartObject();
+            json.writeStringField("type", "liquidation_order");
+            json.writeStringField("symbol", symbol);
+            json.writeBooleanField("initial", initial);
+            timestampField(json, "timestamp", nowMs);
+            json.writeFieldName("data");
+            orderArray(rows, fromIndex, toIndex, format, symbol);
+            json.writeEndObject();
+            return end(buffer);
+        }
+        catch (final IOException e)
+        {
+            buffer.release();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The orders as a bare JSON array, newest first (REST). */
+    public void orderArray(final OrderRows rows, final SymbolFormat format, final String symbol) throws IOException
+    {
+        orderArray(rows, 0, rows.size(), format, symbol);
+    }
+
+    private void orderArray(
+        final OrderRows rows, final int fromIndex, final int toIndex, final SymbolFormat format, final String symbol)
+        throws IOException
+    {
+        json.writeStartArray();
+        for (int i = toIndex - 1; i >= fromIndex; i--)
+        {
+            json.writeStartObject();
+            json.writeStringField("symbol", symbol);
+            json.writeStringField("side", rows.side(i).name());
+            text.e8(rows.quantityE8(i), format.quantityScale());
+            json.writeFieldName("quantity");
+            json.writeUTF8String(text.bytes, 0, text.length);
+            json.writeFieldName("quantityFormatted");
+            json.writeUTF8String(text.bytes, 0, text.length);
+            text.e8(rows.priceE8(i), format.priceScale());
+            json.writeFieldName("avgPrice");
+            json.writeUTF8String(text.bytes, 0, text.length);
+            text.notional(rows.quantityE8(i), rows.priceE8(i));
+            text.notionalPlain();
+            json.writeFieldName("priceUsdt");
+            json.writeUTF8String(text.bytes, 0, text.length);
+            text.notionalGrouped();
+            json.writeFieldName("priceUsdtFormatted");
+            json.writeUTF8String(text.bytes, 0, text.length);
+            json.writeNumberField("timestamp", rows.timeMs(i));
+            text.displayTime(rows.timeMs(i));
+            json.writeFieldName("displayTime");
+            json.writeUTF8String(text.bytes, 0, text.length);
+            json.writeStringField("baseAsset", format.baseAsset());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /**
+     * {@code liquidation_volume}; with {@code range} the answer to a client's range request echoes it.
+     */
+    public ByteBuf liquidationVolume(
+        final ByteBufAllocator allocator,
+        final String symbol,
+        final Timeframe timeframe,
+        final boolean update,
+        final long nowMs,
+        final List<BucketSnapshot> buckets,
+        final VolumeRange range)
+    {
+        final ByteBuf buffer = begin(allocator, 192 + buckets.size() * 400);
+        try
+        {
+            json.writeStartObject();
+            json.writeStringField("type", "liquidation_volume");
+            json.writeStringField("symbol", symbol);
+            json.writeStringField("timeframe", timeframe.code());
+            json.writeBooleanField("is_update", update);
+            timestampField(json, "timestamp", nowMs);
+            if (range != null)
+            {
+                json.writeObjectFieldStart("range");
+                json.writeNumberField("start", range.startMs());
+                json.writeNumberField("end", range.endMs());
+                json.writeEndObject();
+            }
+            json.writeFieldName("data");
+            bucketArray(json, buckets);
+            json.writeEndObject();
+            return end(buffer);
+        }
+        catch (final IOException e)
+        {
+            buffer.release();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The buckets as a JSON array in the contract's shape. */
+    public static void bucketArray(final JsonGenerator json, final List<BucketSnapshot> buckets) throws IOException
+    {
+        json.writeStartArray();
+        for (int i = 0; i < buckets.size(); i++)
+        {
+            final BucketSnapshot bucket = buckets.get(i);
+            json.writeStartObject();
+            json.writeNumberField("time", bucket.startTimeMs() / 1000);
+            json.writeNumberField("timestamp_ms", bucket.startTimeMs());
+            json.writeStringField("buy_volume", DecimalText.volume(bucket.buyNotional()));
+            json.writeStringField("sell_volume", DecimalText.volume(bucket.sellNotional()));
+            json.writeStringField("total_volume", DecimalText.volume(bucket.totalNotional()));
+            json.writeStringField("delta_volume", DecimalText.volume(bucket.deltaNotional()));
+            json.writeStringField("buy_volume_formatted", DecimalText.compact(bucket.buyNotional()));
+            json.writeStringField("sell_volume_formatted", DecimalText.compact(bucket.sellNotional()));
+            json.writeStringField("total_volume_formatted", DecimalText.compact(bucket.totalNotional()));
+            json.writeStringField("delta_volume_formatted", DecimalText.compact(bucket.deltaNotional()));
+            json.writeNumberField("buy_count", bucket.buyCount());
+            json.writeNumberField("sell_count", bucket.sellCount());
+            json.writeNumberField("count", bucket.count());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** {@code {"type":"kline","symbol","timeframe","data":{time,open,high,low,close,volume,closed}}}. */
+    public ByteBuf kline(final ByteBufAllocator allocator, final String symbol, final String interval, final Candle candle)
+    {
+        return encode(allocator, generator ->
+        {
+            generator.writeStartObject();
+            generator.writeStringField("type", "kline");
+            generator.writeStringField("symbol", symbol);
+            generator.writeStringField("timeframe", interval);
+            generator.writeFieldName("data");
+            candle(generator, candle, true);
+            generator.writeEndObject();
+        });
+    }
+
+    /** One candle: {@code time} in epoch seconds, prices and volume as strings. */
+    public static void candle(final JsonGenerator json, final Candle candle, final boolean withClosed) throws IOException
+    {
+        json.writeStartObject();
+        json.writeNumberField("time", candle.openTimeMs() / 1000);
+        json.writeStringField("open", candle.open());
+        json.writeStringField("high", candle.high());
+        json.writeStringField("low", candle.low());
+        json.writeStringField("close", candle.close());
+        json.writeStringField("volume", candle.volume());
+        if (withClosed)
+        {
+            json.writeBooleanField("closed", candle.closed());
+        }
+        json.writeEndObject();
+    }
+
+    public ByteBuf heartbeat(final ByteBufAllocator allocator, final String symbol, final long nowMs)
+    {
+        return encode(allocator, generator ->
+        {
+            generator.writeStartObject();
+            generator.writeStringField("type", "heartbeat");
+            generator.writeStringField("symbol", symbol);
+            timestampField(generator, "timestamp", nowMs);
+            generator.writeEndObject();
+        });
+    }
+
+    public ByteBuf pong(final ByteBufAllocator allocator)
+    {
+        return encode(allocator, generator ->
+        {
+            generator.writeStartObject();
+            generator.writeStringField("type", "pong");
+            generator.writeEndObject();
+        });
+    }
+
+    /** A WebSocket error message: {@code {"type":"error","code","message"}}. */
+    public ByteBuf error(final ByteBufAllocator allocator, final String code, final String message)
+    {
+        return encode(allocator, generator ->
+        {
+            generator.writeStartObject();
+            generator.writeStringField("type", "error");
+            generator.writeStringField("code", code);
+            generator.writeStringField("message", message);
+            generator.writeEndObject();
+        });
+    }
+
+    /** A REST error body: {@code {"error":{"code","message"}}}. */
+    public ByteBuf restError(final ByteBufAllocator allocator, final String code, final String message)
+    {
+        return encode(allocator, generator ->
+        {
+            generator.writeStartObject();
+            generator.writeObjectFieldStart("error");
+            generator.writeStringField("code", code);
+            generator.writeStringField("message", message);
+            generator.writeEndObject();
+            generator.writeEndObject();
+        });
+    }
+
+    public ByteBuf gap(final ByteBufAllocator allocator, final String symbol, final long fromMs, final long toMs)
+    {
+        return encode(allocator, generator ->
+        {
+            generator.writeStartObject();
+            generator.writeStringField("type", "gap");
+            generator.writeStringField("symbol", symbol);
+            generator.writeNumberField("from", fromMs);
+            generator.writeNumberField("to", toMs);
+            generator.writeEndObject();
+        });
+    }
+
+    /** Writes {@code "field":"2024-01-01T12:00:00.000Z"}. */
+    public void timestampField(final JsonGenerator generator, final String field, final long timeMs) throws IOException
+    {
+        text.isoTimestamp(timeMs);
+        generator.writeFieldName(field);
+        generator.writeUTF8String(text.bytes, 0, text.length);
+    }
+
+    private ByteBuf begin(final ByteBufAllocator allocator, final int initialCapacity)
+    {
+        final ByteBuf buffer = allocator.buffer(initialCapacity + (framing ? FRAME_HEADER_ROOM : 0));
+        if (framing)
+        {
+            buffer.writerIndex(FRAME_HEADER_ROOM);
+        }
+        sink.target(buffer);
+        return buffer;
+    }
+
+    private ByteBuf end(final ByteBuf buffer) throws IOException
+    {
+        json.flush();
+        sink.target(null);
+        if (framing)
+        {
+            writeFrameHeader(buffer);
+        }
+        return buffer;
+    }
+
+    /** Writes the text frame's header (RFC 6455 §5.2, unmasked) just before the payload. */
+    private static void writeFrameHeader(final ByteBuf buffer)
+    {
+        final int payloadBytes = buffer.writerIndex() - FRAME_HEADER_ROOM;
+        final int start;
+        if (payloadBytes < 126)
+        {
+            start = FRAME_HEADER_ROOM - 2;
+            buffer.setByte(start + 1, payloadBytes);
+        }
+        else if (payloadBytes < 65_536)
+        {
+            start = FRAME_HEADER_ROOM - 4;
+            buffer.setByte(start + 1, 126);
+            buffer.setShort(start + 2, payloadBytes);
+        }
+        else
+        {
+            start = 0;
+            buffer.setByte(start + 1, 127);
+            buffer.setLong(start + 2, payloadBytes);
+        }
+        buffer.setByte(start, TEXT_FRAME_FIN);
+        buffer.readerIndex(start);
+    }
+}

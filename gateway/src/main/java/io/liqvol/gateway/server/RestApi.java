@@ -1,0 +1,135 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.LiquidationSnapshot;
+import io.liqvol.engine.Timeframe;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The REST endpoints of API.md §4 that read the engine. Validation runs on the event loop, the query
+ * and the encoding on the query executor; the answer is written from there.
+ */
+final class RestApi
+{
+    static final String VOLUME_PREFIX = "/api/v1/liquidation-volume/";
+    static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
+    static final int DEFAULT_LIQUIDATIONS = 50;
+    static final int MAX_LIQUIDATIONS = 1000;
+
+    private final ServerContext context;
+
+    RestApi(final ServerContext context)
+    {
+        this.context = context;
+    }
+
+    /** {@code /api/v1/liquidation-volume/{symbol}/{timeframe}?start=&end=} (or start_time/end_time). */
+    void volume(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        final String[] parts = segments(query.path(), VOLUME_PREFIX, 2);
+        final String symbol = context.validator().symbol(parts[0]);
+        final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
+        final VolumeRange range = context.validator().range(timeframe,
+            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
+        answer(ctx, keepAlive, () ->
+        {
+            final List<BucketSnapshot> buckets = context.history().volume(symbol, timeframe, range.startMs(), range.endMs());
+            return MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+            {
+                json.writeStartObject();
+                json.writeStringField("symbol", symbol);
+                json.writeStringField("timeframe", timeframe.code());
+                json.writeNumberField("start_time", range.startMs());
+                json.writeNumberField("end_time", range.endMs());
+                json.writeFieldName("data");
+                MessageWriter.bucketArray(json, buckets);
+                json.writeEndObject();
+            });
+        });
+    }
+
+    /** {@code /api/v1/liquidations/{symbol}?limit=N}: {@code {"symbol","data":[orders newest first]}}. */
+    void liquidations(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        final String symbol = context.validator().symbol(segments(query.path(), LIQUIDATIONS_PREFIX, 1)[0]);
+        final int limit = RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
+        answer(ctx, keepAlive, () ->
+        {
+            final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);
+            final OrderRows rows = new OrderRows();
+            rows.addNewestFirst(recent);
+            final SymbolFormat format = context.symbols().format(symbol);
+            final MessageWriter writer = MessageWriter.forThisThread();
+            return writer.encode(ctx.alloc(), json ->
+            {
+                json.writeStartObject();
+                json.writeStringField("symbol", symbol);
+                json.writeFieldName("data");
+                writer.orderArray(rows, format, symbol);
+                json.writeEndObject();
+            });
+        });
+    }
+
+    /** Produces a body off the event loop. */
+    @FunctionalInterface
+    interface BodyQuery
+    {
+        ByteBuf run();
+    }
+
+    void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final BodyQuery query)
+    {
+        try
+        {
+            context.queries().execute(() ->
+            {
+                try
+                {
+                    HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, query.run());
+                }
+                catch (final ApiException e)
+                {
+                    HttpResponses.error(ctx, keepAlive, e);
+                }
+                catch (final RuntimeException e)
+                {
+                    HttpResponses.error(ctx, false, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                        "the query failed: " + e.getClass().getSimpleName());
+                }
+            });
+        }
+        catch (final RejectedExecutionException e)
+        {
+            HttpResponses.error(ctx, false, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting_down",
+                "the server is shutting down");
+        }
+    }
+
+    /** The {@code count} path segments after {@code prefix}; a 404 when there are not exactly that many. */
+    static String[] segments(final String path, final String prefix, final int count)
+    {
+        final String[] parts = path.substring(prefix.length()).split("/", -1);
+        if (parts.length != count)
+        {
+            throw new ApiException(HttpResponseStatus.NOT_FOUND, "not_found", "no such resource: " + path);
+        }
+        return parts;
+    }
+
+    static String parameter(final QueryStringDecoder query, final String name, final String alias)
+    {
+        List<String> values = query.parameters().get(name);
+        if ((values == null || values.isEmpty()) && alias != null)
+        {
+            values = query.parameters().get(alias);
+        }
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

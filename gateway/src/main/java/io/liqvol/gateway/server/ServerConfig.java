@@ -1,0 +1,237 @@
+package io.liqvol.gateway.server;
+
+import java.util.List;
+
+/**
+ * Settings of the client-facing server: address, limits and timers. Fluent setters, then
+ * {@link #conclude()} validates. Sizes are in bytes and times in milliseconds, as their names say.
+ */
+public final class ServerConfig
+{
+    private String host = "127.0.0.1";
+    private int port = 8000;
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerAddress = 1_000;
+    private int maxClientFrameBytes = 4096;
+    private int maxHttpRequestBytes = 8192;
+    private int requestsPerSecond = 20;
+    private int maxRangeBuckets = 5000;
+    private int defaultRangeBuckets = 500;
+    private List<String> allowedOrigins = List.of();
+    private int maxPendingBytes = 1 << 20;
+    private int writeBufferLowBytes = 128 << 10;
+    private int writeBufferHighBytes = 256 << 10;
+    private int outboundQueueMessages = 1024;
+    private int socketSendBufferBytes;
+    private long heartbeatIntervalMs = 30_000L;
+    private long readerIdleMs = 120_000L;
+    private long closeTimeoutMs = 5_000L;
+
+    public ServerConfig host(final String host)
+    {
+        this.host = host;
+        return this;
+    }
+
+    public String host()
+    {
+        return host;
+    }
+
+    /** 0 lets the operating system choose. */
+    public ServerConfig port(final int port)
+    {
+        this.port = port;
+        return this;
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    public ServerConfig maxConnections(final int maxConnections)
+    {
+        this.maxConnections = maxConnections;
+        return this;
+    }
+
+    public int maxConnections()
+    {
+        return maxConnections;
+    }
+
+    public ServerConfig maxConnectionsPerAddress(final int maxConnectionsPerAddress)
+    {
+        this.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        return this;
+    }
+
+    public int maxConnectionsPerAddress()
+    {
+        return maxConnectionsPerAddress;
+    }
+
+    public ServerConfig maxClientFrameBytes(final int maxClientFrameBytes)
+    {
+        this.maxClientFrameBytes = maxClientFrameBytes;
+        return this;
+    }
+
+    public int maxClientFrameBytes()
+    {
+        return maxClientFrameBytes;
+    }
+
+    public int maxHttpRequestBytes()
+    {
+        return maxHttpRequestBytes;
+    }
+
+    /** Requests (HTTP requests or client WebSocket messages) per second and connection; bursts of twice that. */
+    public ServerConfig requestsPerSecond(final int requestsPerSecond)
+    {
+        this.requestsPerSecond = requestsPerSecond;
+        return this;
+    }
+
+    public int requestsPerSecond()
+    {
+        return requestsPerSecond;
+    }
+
+    public ServerConfig maxRangeBuckets(final int maxRangeBuckets)
+    {
+        this.maxRangeBuckets = maxRangeBuckets;
+        return this;
+    }
+
+    public int maxRangeBuckets()
+    {
+        return maxRangeBuckets;
+    }
+
+    /** Buckets sent when a client names no range: the klines endpoint's default window. */
+    public int defaultRangeBuckets()
+    {
+        return defaultRangeBuckets;
+    }
+
+    /** Origins (such as {@code https://desk.example}) allowed besides the gateway's own. */
+    public ServerConfig allowedOrigins(final List<String> allowedOrigins)
+    {
+        this.allowedOrigins = List.copyOf(allowedOrigins);
+        return this;
+    }
+
+    public List<String> allowedOrigins()
+    {
+        return allowedOrigins;
+    }
+
+    /** Bytes of orders a lagging client may have waiting before it is closed with 1013. */
+    public ServerConfig maxPendingBytes(final int maxPendingBytes)
+    {
+        this.maxPendingBytes = maxPendingBytes;
+        return this;
+    }
+
+    public int maxPendingBytes()
+    {
+        return maxPendingBytes;
+    }
+
+    public ServerConfig writeBufferWaterMarks(final int lowBytes, final int highBytes)
+    {
+        this.writeBufferLowBytes = lowBytes;
+        this.writeBufferHighBytes = highBytes;
+        return this;
+    }
+
+    public int writeBufferLowBytes()
+    {
+        return writeBufferLowBytes;
+    }
+
+    public int writeBufferHighBytes()
+    {
+        return writeBufferHighBytes;
+    }
+
+    /** The kernel's send buffer per client socket; 0 keeps the operating system's default (auto-tuned). */
+    public ServerConfig socketSendBufferBytes(final int socketSendBufferBytes)
+    {
+        this.socketSendBufferBytes = socketSendBufferBytes;
+        return this;
+    }
+
+    public int socketSendBufferBytes()
+    {
+        return socketSendBufferBytes;
+    }
+
+    /** Messages that may wait between the publisher and a client's event loop. */
+    public int outboundQueueMessages()
+    {
+        return outboundQueueMessages;
+    }
+
+    public ServerConfig heartbeatIntervalMs(final long heartbeatIntervalMs)
+    {
+        this.heartbeatIntervalMs = heartbeatIntervalMs;
+        return this;
+    }
+
+    public long heartbeatIntervalMs()
+    {
+        return heartbeatIntervalMs;
+    }
+
+    public ServerConfig readerIdleMs(final long readerIdleMs)
+    {
+        this.readerIdleMs = readerIdleMs;
+        return this;
+    }
+
+    public long readerIdleMs()
+    {
+        return readerIdleMs;
+    }
+
+    /** How long a closing handshake may take before the connection is cut. */
+    public long closeTimeoutMs()
+    {
+        return closeTimeoutMs;
+    }
+
+    /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */
+    public ServerConfig conclude()
+    {
+        if (host == null || host.isBlank())
+        {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        requireRange("port", port, 0, 65_535);
+        requireRange("maxConnections", maxConnections, 1, 1_000_000);
+        requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, maxConnections);
+        requireRange("maxClientFrameBytes", maxClientFrameBytes, 128, 1 << 20);
+        requireRange("requestsPerSecond", requestsPerSecond, 1, 1_000_000);
+        requireRange("maxRangeBuckets", maxRangeBuckets, 1, 1_000_000);
+        requireRange("writeBufferLowBytes", writeBufferLowBytes, 1024, writeBufferHighBytes);
+        requireRange("maxPendingBytes", maxPendingBytes, 1024, 1 << 30);
+        requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 1 << 30);
+        if (heartbeatIntervalMs < 10 || readerIdleMs <= heartbeatIntervalMs)
+        {
+            throw new IllegalArgumentException("heartbeatIntervalMs must be >= 10 and below readerIdleMs");
+        }
+        return this;
+    }
+
+    private static void requireRange(final String name, final int value, final int min, final int max)
+    {
+        if (value < min || value > max)
+        {
+            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.liqvol.gateway.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * What every client stream shares once the upgrade is done: validating the request (an error message and
+ * close 1008 when it is bad), the request-rate limit, {@code ping}, heartbeats after idle writes, closing
+ * silent clients, and the hand-over of writability changes to the client's {@link ClientOutbound}.
+ */
+abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
+{
+    protected final ServerContext context;
+    protected ClientOutbound outbound;
+    protected String symbol;
+    private TokenBucket rate;
+
+    StreamHandler(final ServerContext context)
+    {
+        this.context = context;
+    }
+
+    /** Validates the request URI and subscribes; throws {@link ApiException} for a bad request. */
+    protected abstract void start(Channel channel, QueryStringDecoder request);
+
+    /** Answers a client's {@code range} message. */
+    protected abstract void onRange(Channel channel, ClientMessage message);
+
+    /** Unsubscribes; called once when the channel closes after a successful start. */
+    protected abstract void stop();
+
+    protected abstract void countClient(int delta);
+
+    @Override
+    public void userEventTriggered(final ChannelHandlerContext ctx, final Object event) throws Exception
+    {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake)
+        {
+            begin(ctx.channel(), handshake.requestUri());
+        }
+        else if (event instanceof IdleStateEvent idle)
+        {
+            onIdle(ctx.channel(), idle.state());
+        }
+        else
+        {
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    private void begin(final Channel channel, final String uri)
+    {
+        countClient(1);
+        context.webSockets().add(channel);
+        rate = new TokenBucket(context.config().requestsPerSecond(), System.nanoTime());
+        try
+        {
+            start(channel, new QueryStringDecoder(uri));
+        }
+        catch (final ApiException e)
+        {
+            refuse(channel, e);
+        }
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
+    {
+        if (!(frame instanceof TextWebSocketFrame text) || outbound == null)
+        {
+            return;
+        }
+        if (!rate.tryAcquire(System.nanoTime()))
+        {
+            context.metrics().requestsRateLimited.increment();
+            sendError(ctx.channel(), "rate_limited", "more than " + context.config().requestsPerSecond()
+                + " messages per second");
+            return;
+        }
+        final ClientMessage message;
+        try
+        {
+            message = ClientMessage.parse(text.text());
+        }
+        catch (final ApiException e)
+        {
+            context.metrics().clientErrors.increment();
+            sendError(ctx.channel(), e.code(), e.getMessage());
+            return;
+        }
+        if ("ping".equals(message.type()))
+        {
+            writeText(ctx.channel(), MessageWriter.forThisThread().pong(ctx.alloc()));
+            ctx.flush();
+            return;
+        }
+        try
+        {
+            onRange(ctx.channel(), message);
+        }
+        catch (final ApiException e)
+        {
+            refuse(ctx.channel(), e);
+        }
+    }
+
+    private void onIdle(final Channel channel, final IdleState state)
+    {
+        if (state == IdleState.WRITER_IDLE && outbound != null)
+        {
+            writeText(channel, MessageWriter.forThisThread().heartbeat(channel.alloc(), symbol, System.currentTimeMillis()));
+            channel.writeAndFlush(new PingWebSocketFrame());
+        }
+        else if (state == IdleState.READER_IDLE)
+        {
+            ClientOutbound.closeWith(channel, WebSocketCloseStatus.NORMAL_CLOSURE.code(), "idle",
+                context.config().closeTimeoutMs());
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (outbound != null)
+        {
+            outbound.writabilityChanged();
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (rate != null)
+        {
+            countClient(-1);
+        }
+        if (outbound != null)
+        {
+            stop();
+            outbound.dispose();
+        }
+        super.channelInactive(ctx);
+    }
+
+    /**
+     * A protocol violation (the decoder has already answered it with a close status such as 1009) or a
+     * failed write to a client that went away: counted where it is the client's fault, and the channel closed.
+     */
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        if (cause instanceof CorruptedWebSocketFrameException)
+        {
+            context.metrics().clientErrors.increment();
+        }
+        ctx.close();
+    }
+
+    /** Runs a history query off the event loop; closes the stream with 1011 if it fails. */
+    protected void query(final Channel channel, final Runnable task)
+    {
+        try
+        {
+            context.queries().execute(() ->
+            {
+                try
+                {
+                    task.run();
+                }
+                catch (final RuntimeException e)
+                {
+                    channel.eventLoop().execute(() -> ClientOutbound.closeWith(channel,
+                        WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(), "internal error", context.config().closeTimeoutMs()));
+                }
+            });
+        }
+        catch (final RejectedExecutionException e)
+        {
+            ClientOutbound.closeWith(channel, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "server shutting down",
+                context.config().closeTimeoutMs());
+        }
+    }
+
+    protected void refuse(final Channel channel, final ApiException error)
+    {
+        context.metrics().clientErrors.increment();
+        sendError(channel, error.code(), error.getMessage());
+        ClientOutbound.closeWith(channel, WebSocketCloseStatus.POLICY_VIOLATION.code(), error.code(),
+            context.config().closeTimeoutMs());
+    }
+
+    private void sendError(final Channel channel, final String code, final String message)
+    {
+        writeText(channel, MessageWriter.forThisThread().error(channel.alloc(), code, message));
+        channel.flush();
+    }
+
+    protected void writeText(final Channel channel, final ByteBuf bytes)
+    {
+        context.metrics().messagesSent.increment();
+        context.metrics().bytesSent.add(bytes.readableBytes());
+        channel.write(new TextWebSocketFrame(bytes), channel.voidPromise());
+    }
+
+    protected static String parameter(final QueryStringDecoder decoder, final String name)
+    {
+        final List<String> values = decoder.parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

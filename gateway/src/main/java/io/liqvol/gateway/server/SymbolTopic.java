@@ -1,0 +1,97 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.Timeframe;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The clients watching one symbol: all of them receive its orders, those with a timeframe also its
+ * volume updates. Arrays are copied on change (rare, event loops) so that the publisher reads them
+ * without locks or allocation.
+ */
+final class SymbolTopic
+{
+    private static final ClientOutbound[] NONE = new ClientOutbound[0];
+
+    final String symbol;
+    /** The publisher's rows of the batch being published; publisher thread only. */
+    final OrderRows batchRows = new OrderRows();
+    /** The publisher's cached format of the symbol and the directory version it came from. */
+    private SymbolFormat format;
+    private int formatVersion;
+    private volatile ClientOutbound[] orderSubscribers = NONE;
+    private final AtomicReferenceArray<ClientOutbound[]> volumeSubscribers =
+        new AtomicReferenceArray<>(Timeframe.count());
+
+    SymbolTopic(final String symbol)
+    {
+        this.symbol = symbol;
+        for (int i = 0; i < Timeframe.count(); i++)
+        {
+            volumeSubscribers.set(i, NONE);
+        }
+    }
+
+    /** The symbol's format, looked up again only when the directory changed; publisher thread only. */
+    SymbolFormat format(final SymbolDirectory symbols)
+    {
+        final int version = symbols.version();
+        if (format == null || formatVersion != version)
+        {
+            format = symbols.format(symbol);
+            formatVersion = version;
+        }
+        return format;
+    }
+
+    ClientOutbound[] orderSubscribers()
+    {
+        return orderSubscribers;
+    }
+
+    ClientOutbound[] volumeSubscribers(final Timeframe timeframe)
+    {
+        return volumeSubscribers.get(timeframe.ordinal());
+    }
+
+    synchronized void add(final ClientOutbound client, final Timeframe timeframe)
+    {
+        orderSubscribers = with(orderSubscribers, client);
+        if (timeframe != null)
+        {
+            volumeSubscribers.set(timeframe.ordinal(), with(volumeSubscribers.get(timeframe.ordinal()), client));
+        }
+    }
+
+    synchronized void remove(final ClientOutbound client, final Timeframe timeframe)
+    {
+        orderSubscribers = without(orderSubscribers, client);
+        if (timeframe != null)
+        {
+            volumeSubscribers.set(timeframe.ordinal(), without(volumeSubscribers.get(timeframe.ordinal()), client));
+        }
+    }
+
+    private static ClientOutbound[] with(final ClientOutbound[] clients, final ClientOutbound client)
+    {
+        final ClientOutbound[] copy = Arrays.copyOf(clients, clients.length + 1);
+        copy[clients.length] = client;
+        return copy;
+    }
+
+    private static ClientOutbound[] without(final ClientOutbound[] clients, final ClientOutbound client)
+    {
+        for (int i = 0; i < clients.length; i++)
+        {
+            if (clients[i] == client)
+            {
+                final ClientOutbound[] copy = new ClientOutbound[clients.length - 1];
+                System.arraycopy(clients, 0, copy, 0, i);
+                System.arraycopy(clients, i + 1, copy, i, clients.length - i - 1);
+                return copy;
+            }
+        }
+        return clients;
+    }
+}

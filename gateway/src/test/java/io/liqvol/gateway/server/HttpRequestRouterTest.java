@@ -1,0 +1,211 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.Side;
+import io.liqvol.engine.Timeframe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpRequestRouterTest
+{
+    private static final long E8 = 100_000_000L;
+    private static ServerHarness harness;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws InterruptedException
+    {
+        harness = ServerHarness.start(new ServerConfig().requestsPerSecond(1000));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException
+    {
+        harness.close();
+    }
+
+    @Test
+    void shouldServeVolumeZeroFilledWithExactTotals() throws Exception
+    {
+        final long timeMs = Timeframe.H1.alignDownMs(System.currentTimeMillis()) - 3_600_000L + 5;
+        harness.liquidate("SOLUSDT", Side.BUY, 3 * E8, 150 * E8 + 5_000_000L, timeMs);
+        harness.liquidate("SOLUSDT", Side.SELL, E8 / 4, 151 * E8, timeMs + 1);
+        awaitRecorded("SOLUSDT", 2);
+        final long startMs = timeMs - 2 * 3_600_000L;
+
+        final HttpResponse<String> response = get("/api/v1/liquidation-volume/SOLUSDT/1h?start_time=" + startMs
+            + "&end_time=" + (timeMs + 3_600_000L));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        final Map<String, Object> body = TestJson.object(response.body());
+        assertThat(body).containsEntry("symbol", "SOLUSDT").containsEntry("timeframe", "1h")
+            .containsEntry("start_time", startMs).containsEntry("end_time", timeMs + 3_600_000L);
+        final List<Map<String, Object>> data = LiquidationStreamHandlerTest.rows(body);
+        assertThat(data).hasSize(4);
+        assertThat(data.get(2)).containsEntry("timestamp_ms", timeMs - 5).containsEntry("buy_volume", "450.15")
+            .containsEntry("sell_volume", "37.75").containsEntry("total_volume", "487.90")
+            .containsEntry("delta_volume", "412.40").containsEntry("count", 2L);
+        assertThat(data.get(0)).containsEntry("total_volume", "0.00");
+    }
+
+    @Test
+    void shouldDefaultToTheLast500Buckets() throws Exception
+    {
+        final Map<String, Object> body = TestJson.object(get("/api/v1/liquidation-volume/BTCUSDT/1d").body());
+
+        assertThat(LiquidationStreamHandlerTest.rows(body)).hasSize(500);
+    }
+
+    @Test
+    void shouldAnswerVolumeErrorsWithJson() throws Exception
+    {
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT/2m"), 400, "invalid_timeframe");
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT/1m?start=5&end=5"), 400, "invalid_range");
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT/1m?start=x"), 400, "invalid_range");
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT/1m?start=0&end=300000001"), 400, "range_too_large");
+        assertError(get("/api/v1/liquidation-volume/NOPEUSDT/1m"), 404, "unknown_symbol");
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT"), 404, "not_found");
+    }
+
+    @Test
+    void shouldServeTheMostRecentLiquidationsNewestFirst() throws Exception
+    {
+        final long nowMs = System.currentTimeMillis();
+        for (int i = 1; i <= 5; i++)
+        {
+            harness.liquidate("XRPUSDT", Side.SELL, i * E8, 2 * E8, nowMs + i);
+        }
+        awaitRecorded("XRPUSDT", 5);
+
+        final Map<String, Object> body = TestJson.object(get("/api/v1/liquidations/XRPUSDT?limit=3").body());
+
+        assertThat(body).containsEntry("symbol", "XRPUSDT");
+        final List<Map<String, Object>> data = LiquidationStreamHandlerTest.rows(body);
+        assertThat(data).extracting(row -> row.get("timestamp")).containsExactly(nowMs + 5, nowMs + 4, nowMs + 3);
+        assertThat(data.get(0)).containsEntry("priceUsdt", "10.00").containsEntry("baseAsset", "XRP");
+        assertError(get("/api/v1/liquidations/XRPUSDT?limit=1001"), 400, "invalid_limit");
+        assertError(get("/api/v1/liquidations/XRPUSDT?limit=0"), 400, "invalid_limit");
+        assertError(get("/api/v1/liquidations/NOPE"), 404, "unknown_symbol");
+    }
+
+    @Test
+    void shouldRelayKlinesAndListSymbolsFromTheExchange() throws Exception
+    {
+        final List<Object> klines = TestJson.array(get("/api/v1/klines/BTCUSDT/1m?limit=3").body());
+        assertThat(klines).hasSize(3);
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> candle = (Map<String, Object>)klines.get(2);
+        assertThat(candle).containsOnlyKeys("time", "open", "high", "low", "close", "volume");
+        assertThat((Long)candle.get("time") * 1000).isEqualTo(Timeframe.M1.alignDownMs(System.currentTimeMillis()));
+
+        assertThat(TestJson.array(get("/api/v1/klines/BTCUSDT/1h").body())).hasSize(500);
+        assertError(get("/api/v1/klines/BTCUSDT/1h?limit=1501"), 400, "invalid_limit");
+        assertError(get("/api/v1/klines/BTCUSDT/9h"), 400, "invalid_timeframe");
+
+        final List<Object> symbols = TestJson.array(get("/api/v1/symbols").body());
+        assertThat(symbols).contains(Map.of("symbol", "BTCUSDT", "baseAsset", "BTC", "quoteAsset", "USDT",
+            "pricePrecision", 2L, "quantityPrecision", 3L, "status", "TRADING"));
+    }
+
+    @Test
+    void shouldReportHealthAndMetrics() throws Exception
+    {
+        final Map<String, Object> health = TestJson.object(get("/health").body());
+        assertThat(health).containsEntry("status", "ok").containsKeys("upstream", "engine", "journal", "clients");
+        assertThat(String.valueOf(health.get("upstream"))).contains("connected=", "connected_since=", "reconnects=", "gaps=");
+
+        final HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(type -> type.startsWith("text/plain"));
+        assertThat(metrics.body()).contains("liqvol_ws_clients{stream=\"liquidations\"}",
+            "liqvol_events_rejected_total{reason=\"malformed_json\"}", "liqvol_end_to_end_latency_seconds_bucket{le=\"0.001\"}",
+            "liqvol_ws_slow_clients_closed_total", "liqvol_upstream_connected");
+    }
+
+    @Test
+    void shouldServeThePageWithEtagAndGzip() throws Exception
+    {
+        final HttpResponse<byte[]> page = HTTP.send(HttpRequest.newBuilder(harness.http("/"))
+            .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(gunzip(page.body())).contains("liqvol test page");
+        final String etag = page.headers().firstValue("etag").orElseThrow();
+
+        final HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(harness.http("/"))
+            .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+
+        assertError(get("/../../etc/passwd"), 404, "not_found");
+        assertError(get("/%2e%2e/pom.xml"), 404, "not_found");
+        assertError(get("/nothing.js"), 404, "not_found");
+    }
+
+    @Test
+    void shouldRefuseOtherMethodsAndPlainRequestsToStreams() throws Exception
+    {
+        final HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(harness.http("/api/v1/symbols"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertError(post, 405, "method_not_allowed");
+        assertError(get("/api/v1/ws/liquidations/BTCUSDT"), 400, "websocket_expected");
+    }
+
+    @Test
+    void shouldAnswerOversizedAndUndecodableRequestsWithJson() throws Exception
+    {
+        final HttpResponse<String> large = HTTP.send(HttpRequest.newBuilder(harness.http("/api/v1/symbols"))
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(), HttpResponse.BodyHandlers.ofString());
+        assertError(large, 413, "request_too_large");
+
+        final HttpResponse<String> longLine = get("/api/v1/symbols?pad=" + "x".repeat(5000));
+        assertError(longLine, 400, "bad_request");
+    }
+
+    private static void assertError(final HttpResponse<String> response, final int status, final String code)
+    {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> error = (Map<String, Object>)TestJson.object(response.body()).get("error");
+        assertThat(error).containsEntry("code", code).containsKey("message");
+    }
+
+    private static HttpResponse<String> get(final String pathAndQuery) throws IOException, InterruptedException
+    {
+        return HTTP.send(HttpRequest.newBuilder(harness.http(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String gunzip(final byte[] body) throws IOException
+    {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body)))
+        {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void awaitRecorded(final String symbol, final int count)
+    {
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (harness.engine.recentLiquidations(symbol, count).size() < count)
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("the engine did not publish " + count + " liquidations of " + symbol);
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

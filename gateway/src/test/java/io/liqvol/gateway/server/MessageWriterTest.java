@@ -1,0 +1,148 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.Side;
+import io.liqvol.engine.Timeframe;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessageWriterTest
+{
+    private static final long TIME_MS = 1_700_000_000_000L;
+    private final MessageWriter writer = MessageWriter.plain();
+    private final SymbolFormat btc = new SymbolFormat("BTCUSDT", "BTC", "USDT", 3, 2, "TRADING");
+
+    @Test
+    void shouldEncodeOrdersNewestFirstInTheContractShape()
+    {
+        final OrderRows rows = new OrderRows();
+        rows.add(Side.SELL, 1_400_000L, 991_000_000_000L, TIME_MS - 1000);
+        rows.add(Side.BUY, 10_000_000L, 5_000_000_000_000L, TIME_MS);
+
+        final Map<String, Object> message = TestJson.object(text(
+            writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", false, 1_704_110_400_000L, rows, btc)));
+
+        assertThat(message).containsEntry("type", "liquidation_order").containsEntry("symbol", "BTCUSDT")
+            .containsEntry("initial", false).containsEntry("timestamp", "2024-01-01T12:00:00.000Z");
+        final List<?> data = (List<?>)message.get("data");
+        assertThat(data).hasSize(2);
+        assertThat(data.get(0)).isEqualTo(Map.ofEntries(
+            Map.entry("symbol", "BTCUSDT"), Map.entry("side", "BUY"), Map.entry("quantity", "0.100"),
+            Map.entry("quantityFormatted", "0.100"), Map.entry("avgPrice", "50000.00"), Map.entry("priceUsdt", "5000.00"),
+            Map.entry("priceUsdtFormatted", "5,000"), Map.entry("timestamp", TIME_MS),
+            Map.entry("displayTime", "22:13:20"), Map.entry("baseAsset", "BTC")));
+        assertThat(asObject(data.get(1))).containsEntry("side", "SELL").containsEntry("quantity", "0.014")
+            .containsEntry("avgPrice", "9910.00").containsEntry("priceUsdt", "138.74").containsEntry("displayTime", "22:13:19");
+    }
+
+    @Test
+    void shouldEncodeBucketsWithExactAndCompactVolumes()
+    {
+        final BucketSnapshot bucket = new BucketSnapshot("BTCUSDT", Timeframe.M1, TIME_MS, new BigDecimal("10000.0000"),
+            new BigDecimal("5000"), new BigDecimal("0.2"), new BigDecimal("0.1"), 6, 4);
+
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
+            "BTCUSDT", Timeframe.M1, true, TIME_MS, List.of(bucket), null)));
+
+        assertThat(message).containsEntry("type", "liquidation_volume").containsEntry("timeframe", "1m")
+            .containsEntry("is_update", true).doesNotContainKey("range");
+        assertThat(((List<?>)message.get("data")).get(0)).isEqualTo(Map.ofEntries(
+            Map.entry("time", TIME_MS / 1000), Map.entry("timestamp_ms", TIME_MS), Map.entry("buy_volume", "10000.00"),
+            Map.entry("sell_volume", "5000.00"), Map.entry("total_volume", "15000.00"), Map.entry("delta_volume", "5000.00"),
+            Map.entry("buy_volume_formatted", "10.00K"), Map.entry("sell_volume_formatted", "5.00K"),
+            Map.entry("total_volume_formatted", "15.00K"), Map.entry("delta_volume_formatted", "5.00K"),
+            Map.entry("buy_count", 6L), Map.entry("sell_count", 4L), Map.entry("count", 10L)));
+    }
+
+    @Test
+    void shouldEchoTheRangeOfARangeAnswer()
+    {
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
+            "BTCUSDT", Timeframe.H1, false, TIME_MS, List.of(), new VolumeRange(1, 2))));
+
+        assertThat(message).containsEntry("is_update", false).containsEntry("range", Map.of("start", 1L, "end", 2L))
+            .containsEntry("data", List.of());
+    }
+
+    @Test
+    void shouldEncodeTheSmallMessages()
+    {
+        assertThat(TestJson.object(text(writer.heartbeat(UnpooledByteBufAllocator.DEFAULT, "ETHUSDT", 0))))
+            .isEqualTo(Map.of("type", "heartbeat", "symbol", "ETHUSDT", "timestamp", "1970-01-01T00:00:00.000Z"));
+        assertThat(TestJson.object(text(writer.pong(UnpooledByteBufAllocator.DEFAULT)))).isEqualTo(Map.of("type", "pong"));
+        assertThat(TestJson.object(text(writer.error(UnpooledByteBufAllocator.DEFAULT, "unknown_symbol", "no \"X\""))))
+            .isEqualTo(Map.of("type", "error", "code", "unknown_symbol", "message", "no \"X\""));
+        assertThat(TestJson.object(text(writer.restError(UnpooledByteBufAllocator.DEFAULT, "invalid_range", "bad"))))
+            .isEqualTo(Map.of("error", Map.of("code", "invalid_range", "message", "bad")));
+        assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", 5, 9))))
+            .isEqualTo(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L));
+        assertThat(TestJson.object(text(writer.kline(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", "1m",
+            new Candle(TIME_MS, "1", "2", "0.5", "1.5", "10", true))))).isEqualTo(Map.of("type", "kline",
+            "symbol", "BTCUSDT", "timeframe", "1m", "data", Map.of("time", TIME_MS / 1000, "open", "1", "high", "2",
+                "low", "0.5", "close", "1.5", "volume", "10", "closed", true)));
+    }
+
+    @Test
+    void shouldFrameMessagesAsUnmaskedTextFramesOfEachLengthClass()
+    {
+        final MessageWriter framing = MessageWriter.framing();
+        for (final int rowCount : new int[] {0, 1, 300})
+        {
+            final OrderRows rows = new OrderRows();
+            for (int i = 0; i < rowCount; i++)
+            {
+                rows.add(Side.BUY, 10_000_000L + i, 5_000_000_000_000L, TIME_MS);
+            }
+            final ByteBuf plain = writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
+            final ByteBuf frame = framing.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
+            try
+            {
+                assertThat(frame.readUnsignedByte()).isEqualTo((short)0x81);
+                final int lengthByte = frame.readUnsignedByte();
+                final long length = lengthByte == 126 ? frame.readUnsignedShort() : lengthByte == 127 ? frame.readLong() : lengthByte;
+                assertThat(length).isEqualTo(plain.readableBytes()).isEqualTo(frame.readableBytes());
+                assertThat(frame).isEqualTo(plain);
+            }
+            finally
+            {
+                plain.release();
+                frame.release();
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteConsecutiveMessagesIndependently()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            assertThat(text(writer.pong(UnpooledByteBufAllocator.DEFAULT))).isEqualTo("{\"type\":\"pong\"}");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(final Object value)
+    {
+        return (Map<String, Object>)value;
+    }
+
+    private static String text(final ByteBuf buffer)
+    {
+        try
+        {
+            return buffer.toString(StandardCharsets.UTF_8);
+        }
+        finally
+        {
+            buffer.release();
+        }
+    }
+}

@@ -1,0 +1,1 @@
+console.log("liqvol test asset");
