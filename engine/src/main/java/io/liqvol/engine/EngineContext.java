@@ -29,6 +29,7 @@ public final class EngineContext
     public static final long DEFAULT_FSYNC_INTERVAL_MS = 1000;
     /** 0: the journal keeps everything. */
     public static final long DEFAULT_RETENTION_MS = 0;
+    public static final int DEFAULT_STAGE_THREADS = 4;
 
     private int ringSize = DEFAULT_RING_SIZE;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
@@ -43,6 +44,7 @@ public final class EngineContext
     private long segmentBytes = DEFAULT_SEGMENT_BYTES;
     private long fsyncIntervalMs = DEFAULT_FSYNC_INTERVAL_MS;
     private long retentionMs = DEFAULT_RETENTION_MS;
+    private int stageThreads = DEFAULT_STAGE_THREADS;
     private final List<EngineListener> listeners = new ArrayList<>();
     private boolean concluded;
 
@@ -216,6 +218,23 @@ public final class EngineContext
         return retentionMs;
     }
 
+    /**
+     * Threads the four stages run on: 4 (each stage its own thread, journal and aggregate in parallel), 2 (decode;
+     * then journal, aggregate and publish in turn) or 1 (all four in turn). Stages that wait spin on the stage before
+     * them, so a machine with fewer free cores than stage threads pays scheduler time slices in latency: there, fewer
+     * threads are faster.
+     */
+    public EngineContext stageThreads(final int stageThreads)
+    {
+        this.stageThreads = stageThreads;
+        return this;
+    }
+
+    public int stageThreads()
+    {
+        return stageThreads;
+    }
+
     /** Adds a listener called on the publisher thread; order of addition is order of calls. */
     public EngineContext listener(final EngineListener listener)
     {
@@ -257,6 +276,10 @@ public final class EngineContext
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir))
         {
             throw new IllegalArgumentException("dataDir is not a directory: " + dataDir);
+        }
+        if (stageThreads != 1 && stageThreads != 2 && stageThreads != 4)
+        {
+            throw new IllegalArgumentException("stageThreads must be 1, 2 or 4, was " + stageThreads);
         }
         if (epochClock == null)
         {

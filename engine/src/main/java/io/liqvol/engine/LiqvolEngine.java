@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -32,7 +33,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final Journal journal;
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
-    private final PublishStage publish;
+    private final EventHandler<FrameEvent> lastStage;
     private volatile boolean closed;
 
     private LiqvolEngine(final EngineContext context)
@@ -59,7 +60,7 @@ public final class LiqvolEngine implements AutoCloseable
         disruptor = new Disruptor<>(
             () -> new FrameEvent(context.maxFrameBytes()),
             context.ringSize(),
-            new StageThreadFactory(),
+            new StageThreadFactory(context.stageThreads()),
             ProducerType.MULTI,
             context.waitStrategy());
         ring = disruptor.getRingBuffer();
@@ -73,10 +74,24 @@ public final class LiqvolEngine implements AutoCloseable
         // 2b. aggregate: add each liquidation to its bucket of every timeframe
         final AggregateStage aggregate = new AggregateStage(buckets, counters);
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
-        publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
+        final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
 
-        disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
+        switch (context.stageThreads())
+        {
+            case 1:
+                lastStage = new SequentialStages(decode, journalStage, aggregate, publish);
+                disruptor.handleEventsWith(lastStage);
+                break;
+            case 2:
+                lastStage = new SequentialStages(journalStage, aggregate, publish);
+                disruptor.handleEventsWith(decode).then(lastStage);
+                break;
+            default:
+                lastStage = publish;
+                disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
+                break;
+        }
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
     }
 
@@ -301,7 +316,7 @@ public final class LiqvolEngine implements AutoCloseable
     void drain()
     {
         final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(publish) < cursor)
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
         {
             LockSupport.parkNanos(100_000);
         }
@@ -318,7 +333,7 @@ public final class LiqvolEngine implements AutoCloseable
         closed = true;
         // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
         final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(publish) < cursor)
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
         {
             LockSupport.parkNanos(100_000);
         }
@@ -332,14 +347,30 @@ public final class LiqvolEngine implements AutoCloseable
     /** Names the stage threads so a thread dump shows the pipeline. */
     private static final class StageThreadFactory implements ThreadFactory
     {
-        private static final String[] NAMES = {"liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"};
+        private final String[] names;
         private final AtomicInteger created = new AtomicInteger();
+
+        StageThreadFactory(final int stageThreads)
+        {
+            switch (stageThreads)
+            {
+                case 1:
+                    names = new String[] {"liqvol-stages"};
+                    break;
+                case 2:
+                    names = new String[] {"liqvol-decode", "liqvol-journal-aggregate-publish"};
+                    break;
+                default:
+                    names = new String[] {"liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"};
+                    break;
+            }
+        }
 
         @Override
         public Thread newThread(final Runnable runnable)
         {
             final int n = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, n < NAMES.length ? NAMES[n] : "liqvol-stage-" + n);
+            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "liqvol-stage-" + n);
             thread.setDaemon(true);
             return thread;
         }

@@ -32,6 +32,7 @@ class EngineContextTest
         assertThatThrownBy(() -> new EngineContext().recentLiquidationsPerSymbol(0).conclude())
             .hasMessageContaining("recentLiquidationsPerSymbol");
         assertThatThrownBy(() -> new EngineContext().epochClock(null).conclude()).hasMessageContaining("epochClock");
+        assertThatThrownBy(() -> new EngineContext().stageThreads(3).conclude()).hasMessageContaining("stageThreads");
     }
 
     @Test

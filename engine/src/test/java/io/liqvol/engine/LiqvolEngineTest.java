@@ -1,6 +1,8 @@
 package io.liqvol.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,9 @@ class LiqvolEngineTest
     private static final long NOW_MS = 1_732_000_000_000L;
     private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "1000PEPEUSDT", "XRPUSDT"};
 
-    @Test
-    void shouldMatchABigDecimalReferenceExactlyForEveryTimeframe() throws Exception
+    @ParameterizedTest(name = "stageThreads {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void shouldMatchABigDecimalReferenceExactlyForEveryTimeframe(final int stageThreads) throws Exception
     {
         final SplittableRandom random = new SplittableRandom(2024);
         final long spanMs = 5 * 86_400_000L;
@@ -61,7 +64,8 @@ class LiqvolEngineTest
         };
 
         final int liquidations = 100_000;
-        final LiqvolEngine engine = LiqvolEngine.launch(context().bucketsPerTimeframe(8192).listener(listener));
+        final LiqvolEngine engine = LiqvolEngine.launch(
+            context().stageThreads(stageThreads).bucketsPerTimeframe(8192).listener(listener));
         try
         {
             for (int n = 0; n < liquidations; n++)
