@@ -20,12 +20,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The whole ring: one producer hands in raw frames as fast as the ring takes them. The ring is small next to a
  * measurement iteration, so once it is full the producer runs at the pace of the slowest stage: this is the
- * pipeline's throughput in liquidations per second.
+ * pipeline's throughput in liquidations per second. With {@code journal=on} every liquidation is also written to
+ * a journal in a fresh temporary directory (fsync once a second, the default).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,7 +46,14 @@ public class PipelineBenchmark
     @Param({"blocking", "yielding", "sleeping"})
     public String waitStrategy;
 
+    @Param({"on", "off"})
+    public String journal;
+
+    @Param({"1", "2", "4"})
+    public int stageThreads;
+
     private BenchFrames frames;
+    private Path dataDir;
     private LiqvolEngine engine;
     private int next;
     private long handedIn;
@@ -50,7 +62,10 @@ public class PipelineBenchmark
     public void setUp()
     {
         frames = new BenchFrames(FRAMES);
+        dataDir = "on".equals(journal) ? temporaryDirectory() : null;
         engine = LiqvolEngine.launch(new EngineContext()
+            .dataDir(dataDir)
+            .stageThreads(stageThreads)
             .epochClock(() -> BenchFrames.clockMs(FRAMES))
             .waitStrategy(waitStrategyNamed(waitStrategy))
             .ringSize(16384)
@@ -61,6 +76,10 @@ public class PipelineBenchmark
     public void tearDown()
     {
         engine.close();
+        if (dataDir != null)
+        {
+            BenchJournal.delete(dataDir);
+        }
         if (engine.counters().published() + engine.counters().duplicates() != handedIn)
         {
             throw new IllegalStateException("lost liquidations: handed in " + handedIn + ", published "
@@ -79,6 +98,18 @@ public class PipelineBenchmark
         }
         handedIn += BATCH;
         return handedIn;
+    }
+
+    private static Path temporaryDirectory()
+    {
+        try
+        {
+            return Files.createTempDirectory("liqvol-bench-pipeline");
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     static WaitStrategy waitStrategyNamed(final String name)

@@ -1,0 +1,34 @@
+package io.liqvol.bench;
+
+/**
+ * A fixed schedule of planned send times, one every {@code intervalNs}. The sender waits for an event's planned
+ * time but never for the system under test: when it falls behind it sends at once, and the latency is still taken
+ * from the planned time, so a stall is charged to every event it delayed (no coordinated omission).
+ */
+final class Pacer
+{
+    private final long startNs;
+    private final long intervalNs;
+
+    Pacer(final long startNs, final long ratePerSecond)
+    {
+        this.startNs = startNs;
+        this.intervalNs = 1_000_000_000L / ratePerSecond;
+    }
+
+    long plannedNs(final long index)
+    {
+        return startNs + index * intervalNs;
+    }
+
+    /** Waits until the planned time of the event; returns that planned time. */
+    long awaitPlanned(final long index)
+    {
+        final long plannedNs = plannedNs(index);
+        while (System.nanoTime() < plannedNs)
+        {
+            Thread.onSpinWait();
+        }
+        return plannedNs;
+    }
+}
