@@ -29,7 +29,8 @@ public final class EngineContext
     public static final long DEFAULT_FSYNC_INTERVAL_MS = 1000;
     /** 0: the journal keeps everything. */
     public static final long DEFAULT_RETENTION_MS = 0;
-    public static final int DEFAULT_STAGE_THREADS = 4;
+    /** One thread per stage needs a core per stage; below that, fewer threads (see {@link #stageThreads(int)}). */
+    public static final int DEFAULT_STAGE_THREADS = defaultStageThreads(Runtime.getRuntime().availableProcessors());
 
     private int ringSize = DEFAULT_RING_SIZE;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
@@ -222,7 +223,7 @@ public final class EngineContext
      * Threads the four stages run on: 4 (each stage its own thread, journal and aggregate in parallel), 2 (decode;
      * then journal, aggregate and publish in turn) or 1 (all four in turn). Stages that wait spin on the stage before
      * them, so a machine with fewer free cores than stage threads pays scheduler time slices in latency: there, fewer
-     * threads are faster.
+     * threads are faster. The default follows the core count: 4 from 8 cores, 2 from 4, else 1.
      */
     public EngineContext stageThreads(final int stageThreads)
     {
@@ -291,6 +292,11 @@ public final class EngineContext
         }
         concluded = true;
         return this;
+    }
+
+    static int defaultStageThreads(final int cores)
+    {
+        return cores >= 8 ? 4 : cores >= 4 ? 2 : 1;
     }
 
     private static void requirePowerOfTwo(final String name, final int value)

@@ -22,6 +22,15 @@ class EngineContextTest
     }
 
     @Test
+    void shouldRunFewerStageThreadsOnFewerCores()
+    {
+        assertThat(EngineContext.defaultStageThreads(2)).isEqualTo(1);
+        assertThat(EngineContext.defaultStageThreads(4)).isEqualTo(2);
+        assertThat(EngineContext.defaultStageThreads(16)).isEqualTo(4);
+        assertThat(new EngineContext().conclude().stageThreads()).isIn(1, 2, 4);
+    }
+
+    @Test
     void shouldNameTheFirstInvalidValue()
     {
         assertThatThrownBy(() -> new EngineContext().ringSize(1000).conclude()).hasMessageContaining("ringSize");
