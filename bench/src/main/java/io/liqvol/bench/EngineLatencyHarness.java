@@ -39,7 +39,7 @@ public final class EngineLatencyHarness
         final long measuredEvents = rate * options.number("seconds", 20);
         final String wait = options.text("wait", "blocking");
         final boolean journal = !"off".equals(options.text("journal", "on"));
-        final int stageThreads = options.integer("stage-threads", 1);
+        final int stageThreads = options.integer("stage-threads", EngineContext.DEFAULT_STAGE_THREADS);
         final boolean stampPlanned = !"actual".equals(options.text("stamp", "planned"));
 
         System.out.println("conditions: " + LatencyReport.conditions());
