@@ -60,7 +60,7 @@ public final class EndToEndHarness
             final ExchangeSimulator simulator = gateway.simulator();
             awaitUpstream(simulator);
             final URI uri = URI.create("ws://127.0.0.1:" + gateway.port() + "/api/v1/ws/liquidations/" + SYMBOL);
-            final int ready = pool.open(uri, clients, 250, receiver, 60_000);
+            final int ready = pool.open(uri, 0, clients, 250, receiver, 60_000);
             if (ready < clients)
             {
                 throw new IllegalStateException("only " + ready + " of " + clients + " clients got their snapshot");

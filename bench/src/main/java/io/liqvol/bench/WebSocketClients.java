@@ -54,16 +54,17 @@ final class WebSocketClients implements AutoCloseable
     }
 
     /**
-     * Opens {@code count} clients on {@code uri}, at most {@code inFlight} handshakes at a time, and waits until each
-     * has received its first message (the initial snapshot). Returns how many did within the timeout.
+     * Opens {@code count} clients on {@code uri}, numbered from {@code firstClient}, at most {@code inFlight}
+     * handshakes at a time, and waits until each has received its first message (the initial snapshot). Returns how
+     * many did within the timeout.
      */
-    int open(final URI uri, final int count, final int inFlight, final TextListener listener, final long timeoutMs)
-        throws InterruptedException
+    int open(final URI uri, final int firstClient, final int count, final int inFlight, final TextListener listener,
+        final long timeoutMs) throws InterruptedException
     {
         int ready = 0;
-        for (int from = 0; from < count; from += inFlight)
+        for (int from = firstClient; from < firstClient + count; from += inFlight)
         {
-            final int to = Math.min(count, from + inFlight);
+            final int to = Math.min(firstClient + count, from + inFlight);
             final CountDownLatch firstMessages = new CountDownLatch(to - from);
             final List<ChannelFuture> connects = new ArrayList<>(to - from);
             for (int client = from; client < to; client++)
