@@ -19,6 +19,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ClientOutbound implements Runnable
 {
+    /**
+     * Looks at a joining client's ordered messages after its snapshot, until {@link #done()}: returns the
+     * message to deliver (the same, a replacement, or null to drop it), taking over its reference.
+     */
+    interface JoinFilter
+    {
+        OutboundMessage apply(OutboundMessage message);
+
+        boolean done();
+    }
+
     private static final int MAX_COALESCED = 32;
 
     private final Channel channel;
@@ -35,6 +46,7 @@ final class ClientOutbound implements Runnable
     private long pendingOrderedBytes;
     private boolean holding = true;
     private boolean open = true;
+    private JoinFilter joinFilter;
 
     ClientOutbound(final Channel channel, final ServerConfig config, final GatewayMetrics metrics)
     {
@@ -66,7 +78,21 @@ final class ClientOutbound implements Runnable
     /** Starts delivering live messages, after the client's snapshot was written; event loop. */
     void release()
     {
+        release(null);
+    }
+
+    /** As {@link #release()}, passing ordered messages through the filter until it is done. */
+    void release(final JoinFilter filter)
+    {
+        joinFilter = filter;
         holding = false;
+        final int held = pendingOrdered.size();
+        for (int i = 0; i < held; i++)
+        {
+            final OutboundMessage message = pendingOrdered.pollFirst();
+            pendingOrderedBytes -= message.sizeBytes();
+            enqueueOrdered(message);
+        }
         drain();
     }
 
@@ -121,8 +147,25 @@ final class ClientOutbound implements Runnable
             coalesce(message);
             return;
         }
-        pendingOrdered.addLast(message);
-        pendingOrderedBytes += message.sizeBytes();
+        enqueueOrdered(message);
+    }
+
+    private void enqueueOrdered(final OutboundMessage message)
+    {
+        OutboundMessage delivered = message;
+        if (joinFilter != null && !holding)
+        {
+            delivered = joinFilter.apply(message);
+            if (joinFilter.done())
+            {
+                joinFilter = null;
+            }
+        }
+        if (delivered != null)
+        {
+            pendingOrdered.addLast(delivered);
+            pendingOrderedBytes += delivered.sizeBytes();
+        }
     }
 
     private void coalesce(final OutboundMessage message)

@@ -42,7 +42,12 @@ public final class FanOutPublisher implements EngineListener
     public void onLiquidation(final LiquidationView liquidation)
     {
         final SymbolTopic topic = subscriptions.topic(liquidation.symbol());
-        if (topic == null || topic.orderSubscribers().length == 0)
+        if (topic == null)
+        {
+            return;
+        }
+        topic.lastSequence(liquidation.sequence());
+        if (topic.orderSubscribers().length == 0)
         {
             return;
         }
@@ -86,7 +91,9 @@ public final class FanOutPublisher implements EngineListener
             {
                 final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
                 final ByteBuf bytes = writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
-                fanOut(OutboundMessage.ordered(bytes, rows.oldestReceiveTimeNs()), topic.orderSubscribers());
+                final ClientOutbound[] clients = topic.orderSubscribers();
+                final OrderRows joiningCopy = topic.hasJoiningClients() ? rows.copy(from, to) : null;
+                fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy), clients);
             }
             rows.clear();
         }
@@ -103,7 +110,7 @@ public final class FanOutPublisher implements EngineListener
             if (clients.length > 0)
             {
                 final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
-                fanOut(OutboundMessage.ordered(bytes, 0), clients);
+                fanOut(OutboundMessage.ordered(bytes), clients);
             }
         }
     }

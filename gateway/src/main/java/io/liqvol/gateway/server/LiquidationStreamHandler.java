@@ -22,6 +22,8 @@ final class LiquidationStreamHandler extends StreamHandler
 
     private Timeframe timeframe;
     private SymbolTopic topic;
+    /** Until the first live message past the snapshot: live messages may repeat snapshot rows. */
+    private boolean joining;
 
     LiquidationStreamHandler(final ServerContext context)
     {
@@ -38,14 +40,16 @@ final class LiquidationStreamHandler extends StreamHandler
             timeframe, parameter(request, "start"), parameter(request, "end"), System.currentTimeMillis());
         outbound = new ClientOutbound(channel, context.config(), context.metrics());
         topic = context.subscriptions().join(symbol);
-        topic.add(outbound, timeframe);
+        topic.join(outbound, timeframe);
+        joining = true;
         context.marketData().watch(symbol);
         sendSnapshot(channel, range);
     }
 
     /**
      * Subscribed before querying, so nothing published meanwhile is missed; live messages wait in the
-     * client's queue until the snapshot is written.
+     * client's queue until the snapshot is written, and rows that made it into both are dropped from the
+     * live ones ({@link SnapshotDeduplication}), so each liquidation reaches the client exactly once.
      */
     private void sendSnapshot(final Channel channel, final VolumeRange range)
     {
@@ -57,6 +61,8 @@ final class LiquidationStreamHandler extends StreamHandler
             final ByteBufAllocator allocator = channel.alloc();
             final MessageWriter writer = MessageWriter.forThisThread();
             final List<LiquidationSnapshot> recent = context.history().recentLiquidations(forSymbol, SNAPSHOT_ORDERS);
+            // read after the query: every row of the snapshot has a sequence at most this
+            final long snapshotSequence = topic.lastSequence();
             final OrderRows rows = new OrderRows();
             rows.addNewestFirst(recent);
             final ByteBuf orders = writer.liquidationOrders(
@@ -70,7 +76,7 @@ final class LiquidationStreamHandler extends StreamHandler
                     writeText(channel, volume);
                 }
                 channel.flush();
-                client.release();
+                client.release(new SnapshotDeduplication(channel.alloc(), snapshotSequence, rows));
             });
         });
     }
@@ -113,6 +119,7 @@ final class LiquidationStreamHandler extends StreamHandler
     @Override
     protected void stop()
     {
+        finishJoining();
         topic.remove(outbound, timeframe);
         context.marketData().unwatch(symbol);
     }
@@ -121,5 +128,79 @@ final class LiquidationStreamHandler extends StreamHandler
     protected void countClient(final int delta)
     {
         context.metrics().liquidationClients.addAndGet(delta);
+    }
+
+    private void finishJoining()
+    {
+        if (joining)
+        {
+            joining = false;
+            topic.joined();
+        }
+    }
+
+    /**
+     * A liquidation published while the client subscribed can be in its snapshot and in a live message. Live
+     * messages carry a copy of their rows while a client joins; this drops the rows the snapshot had (same
+     * side, quantity, price and time, the engine's identity of a liquidation) until a message past the
+     * snapshot's newest sequence arrives. Runs on the client's event loop.
+     */
+    private final class SnapshotDeduplication implements ClientOutbound.JoinFilter
+    {
+        private final ByteBufAllocator allocator;
+        private final long snapshotSequence;
+        private final OrderRows snapshot;
+
+        SnapshotDeduplication(final ByteBufAllocator allocator, final long snapshotSequence, final OrderRows snapshot)
+        {
+            this.allocator = allocator;
+            this.snapshotSequence = snapshotSequence;
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public OutboundMessage apply(final OutboundMessage message)
+        {
+            if (message.lastSequence < 0)
+            {
+                return message;
+            }
+            if (message.lastSequence > snapshotSequence)
+            {
+                finishJoining();
+            }
+            final OrderRows rows = message.rows;
+            if (rows == null)
+            {
+                return message;
+            }
+            final OrderRows kept = new OrderRows();
+            for (int i = 0; i < rows.size(); i++)
+            {
+                if (rows.sequence(i) > snapshotSequence
+                    || !snapshot.contains(rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i)))
+                {
+                    kept.add(rows, i);
+                }
+            }
+            if (kept.size() == rows.size())
+            {
+                return message;
+            }
+            message.bytes.release();
+            if (kept.size() == 0)
+            {
+                return null;
+            }
+            final ByteBuf bytes = MessageWriter.framingForThisThread().liquidationOrders(
+                allocator, symbol, false, System.currentTimeMillis(), kept, context.symbols().format(symbol));
+            return OutboundMessage.orders(bytes, message.receiveTimeNs, message.lastSequence, null);
+        }
+
+        @Override
+        public boolean done()
+        {
+            return !joining;
+        }
     }
 }

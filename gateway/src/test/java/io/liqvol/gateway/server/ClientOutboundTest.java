@@ -103,6 +103,43 @@ class ClientOutboundTest
     }
 
     @Test
+    void shouldPassOrderedMessagesThroughTheJoinFilterUntilItIsDone()
+    {
+        offerOrdered("held-drop");
+        offerOrdered("held-keep");
+        channel.runPendingTasks();
+        final List<String> seen = new ArrayList<>();
+        outbound.release(new ClientOutbound.JoinFilter()
+        {
+            @Override
+            public OutboundMessage apply(final OutboundMessage message)
+            {
+                final String text = message.bytes.toString(2, message.bytes.readableBytes() - 2, StandardCharsets.UTF_8);
+                seen.add(text);
+                if (text.endsWith("drop"))
+                {
+                    message.bytes.release();
+                    return null;
+                }
+                return message;
+            }
+
+            @Override
+            public boolean done()
+            {
+                return seen.size() == 3;
+            }
+        });
+        offerOrdered("live-drop");
+        offerOrdered("after-done-drop");
+        channel.runPendingTasks();
+
+        assertThat(written()).containsExactly("held-keep", "after-done-drop");
+        assertThat(seen).containsExactly("held-drop", "held-keep", "live-drop");
+        assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
+    }
+
+    @Test
     void shouldReleaseWhatArrivesAfterDisposal()
     {
         outbound.release();
@@ -121,7 +158,7 @@ class ClientOutboundTest
 
     private void offerOrdered(final String text)
     {
-        offerShared(OutboundMessage.ordered(buffer(text), 0));
+        offerShared(OutboundMessage.ordered(buffer(text)));
     }
 
     private void offerBucket(final String text, final long startMs)
