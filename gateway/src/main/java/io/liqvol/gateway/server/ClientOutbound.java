@@ -20,17 +20,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ClientOutbound implements Runnable
 {
     /**
-     * Looks at a joining client's ordered messages after its snapshot, until {@link #done()}: returns the
-     * message to deliver (the same, a replacement, or null to drop it), taking over its reference.
+     * Edits the ordered messages held for a client until its snapshot was written (dropping or replacing
+     * some; a dropped or replaced message's reference must be released).
      */
-    interface JoinFilter
+    interface HeldFilter
     {
-        OutboundMessage apply(OutboundMessage message);
-
-        boolean done();
+        void filter(ArrayDeque<OutboundMessage> held);
     }
 
     private static final int MAX_COALESCED = 32;
+    private static final int REMEMBERED = 4;
 
     private final Channel channel;
     private final GatewayMetrics metrics;
@@ -46,7 +45,8 @@ final class ClientOutbound implements Runnable
     private long pendingOrderedBytes;
     private boolean holding = true;
     private boolean open = true;
-    private JoinFilter joinFilter;
+    /** The last written message of the most recently written keys (each holding a reference), for replays. */
+    private final OutboundMessage[] lastWritten = new OutboundMessage[REMEMBERED];
 
     ClientOutbound(final Channel channel, final ServerConfig config, final GatewayMetrics metrics)
     {
@@ -81,18 +81,24 @@ final class ClientOutbound implements Runnable
         release(null);
     }
 
-    /** As {@link #release()}, passing ordered messages through the filter until it is done. */
-    void release(final JoinFilter filter)
+    /** As {@link #release()}, after the filter edited the ordered messages held so far. */
+    void release(final HeldFilter filter)
     {
-        joinFilter = filter;
-        holding = false;
-        final int held = pendingOrdered.size();
-        for (int i = 0; i < held; i++)
+        OutboundMessage message;
+        while ((message = queue.poll()) != null)
         {
-            final OutboundMessage message = pendingOrdered.pollFirst();
-            pendingOrderedBytes -= message.sizeBytes();
-            enqueueOrdered(message);
+            accept(message);
         }
+        if (open && filter != null)
+        {
+            filter.filter(pendingOrdered);
+            pendingOrderedBytes = 0;
+            for (final OutboundMessage held : pendingOrdered)
+            {
+                pendingOrderedBytes += held.sizeBytes();
+            }
+        }
+        holding = false;
         drain();
     }
 
@@ -147,25 +153,8 @@ final class ClientOutbound implements Runnable
             coalesce(message);
             return;
         }
-        enqueueOrdered(message);
-    }
-
-    private void enqueueOrdered(final OutboundMessage message)
-    {
-        OutboundMessage delivered = message;
-        if (joinFilter != null && !holding)
-        {
-            delivered = joinFilter.apply(message);
-            if (joinFilter.done())
-            {
-                joinFilter = null;
-            }
-        }
-        if (delivered != null)
-        {
-            pendingOrdered.addLast(delivered);
-            pendingOrderedBytes += delivered.sizeBytes();
-        }
+        pendingOrdered.addLast(message);
+        pendingOrderedBytes += message.sizeBytes();
     }
 
     private void coalesce(final OutboundMessage message)
@@ -229,7 +218,67 @@ final class ClientOutbound implements Runnable
         }
     }
 
+    /**
+     * Writes again the last written message of each remembered key of {@code group} with a time in
+     * {@code [fromMs, toMs)}: after an answer computed a moment earlier (a range), so that the client ends
+     * with the newest totals it was sent. Event loop.
+     */
+    void replayLastWritten(final int group, final long fromMs, final long toMs)
+    {
+        if (!open)
+        {
+            return;
+        }
+        boolean wrote = false;
+        for (final OutboundMessage message : lastWritten)
+        {
+            if (message != null && message.coalesceGroup == group && message.coalesceTimeMs >= fromMs
+                && message.coalesceTimeMs < toMs)
+            {
+                message.bytes.retain();
+                writeToChannel(message);
+                wrote = true;
+            }
+        }
+        if (wrote)
+        {
+            channel.flush();
+        }
+    }
+
     private void write(final OutboundMessage message)
+    {
+        if (message.isCoalesced())
+        {
+            remember(message);
+        }
+        writeToChannel(message);
+    }
+
+    private void remember(final OutboundMessage message)
+    {
+        int slot = 0;
+        for (int i = 0; i < REMEMBERED; i++)
+        {
+            if (lastWritten[i] == null || lastWritten[i].sameKey(message))
+            {
+                slot = i;
+                break;
+            }
+            if (lastWritten[i].coalesceTimeMs < lastWritten[slot].coalesceTimeMs)
+            {
+                slot = i;
+            }
+        }
+        if (lastWritten[slot] != null)
+        {
+            lastWritten[slot].bytes.release();
+        }
+        message.bytes.retain();
+        lastWritten[slot] = message;
+    }
+
+    private void writeToChannel(final OutboundMessage message)
     {
         metrics.messagesSent.increment();
         metrics.bytesSent.add(message.sizeBytes());
@@ -269,6 +318,14 @@ final class ClientOutbound implements Runnable
     {
         open = false;
         discardPending();
+        for (int i = 0; i < REMEMBERED; i++)
+        {
+            if (lastWritten[i] != null)
+            {
+                lastWritten[i].bytes.release();
+                lastWritten[i] = null;
+            }
+        }
         OutboundMessage message;
         while ((message = queue.poll()) != null)
         {

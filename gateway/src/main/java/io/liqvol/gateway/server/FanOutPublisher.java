@@ -49,6 +49,10 @@ public final class FanOutPublisher implements EngineListener
         topic.lastSequence(liquidation.sequence());
         if (topic.orderSubscribers().length == 0)
         {
+            if (topic.batchRows.size() == 0)
+            {
+                topic.deliveredSequence(liquidation.sequence());
+            }
             return;
         }
         if (topic.batchRows.size() == 0)
@@ -96,6 +100,7 @@ public final class FanOutPublisher implements EngineListener
                 fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy), clients);
             }
             rows.clear();
+            topic.deliveredSequence(topic.lastSequence());
         }
         touched.clear();
     }

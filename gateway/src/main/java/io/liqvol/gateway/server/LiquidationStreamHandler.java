@@ -8,7 +8,9 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client of {@code /api/v1/ws/liquidations/{symbol}[?timeframe=&start=&end=]} (API.md §3): subscribes,
@@ -22,7 +24,7 @@ final class LiquidationStreamHandler extends StreamHandler
 
     private Timeframe timeframe;
     private SymbolTopic topic;
-    /** Until the first live message past the snapshot: live messages may repeat snapshot rows. */
+    /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
     private boolean joining;
 
     LiquidationStreamHandler(final ServerContext context)
@@ -76,9 +78,31 @@ final class LiquidationStreamHandler extends StreamHandler
                     writeText(channel, volume);
                 }
                 channel.flush();
-                client.release(new SnapshotDeduplication(channel.alloc(), snapshotSequence, rows));
+                releaseWhenDelivered(channel, client, snapshotSequence, rows);
             });
         });
+    }
+
+    /**
+     * Lets live messages through once every liquidation up to the snapshot's sequence has been offered to
+     * this client (the publisher is at most one batch behind), so the held messages can be compared with
+     * the snapshot as a whole.
+     */
+    private void releaseWhenDelivered(
+        final Channel channel, final ClientOutbound client, final long snapshotSequence, final OrderRows snapshot)
+    {
+        if (!channel.isActive() || client != outbound)
+        {
+            return;
+        }
+        if (topic.deliveredSequence() < snapshotSequence)
+        {
+            channel.eventLoop().schedule(() -> releaseWhenDelivered(channel, client, snapshotSequence, snapshot),
+                1, TimeUnit.MILLISECONDS);
+            return;
+        }
+        client.release(new SnapshotDeduplication(channel.alloc(), snapshot));
+        finishJoining();
     }
 
     @Override
@@ -103,6 +127,7 @@ final class LiquidationStreamHandler extends StreamHandler
             {
                 writeText(channel, volume);
                 channel.flush();
+                outbound.replayLastWritten(forTimeframe.ordinal(), range.startMs(), range.endMs());
             });
         });
     }
@@ -140,67 +165,73 @@ final class LiquidationStreamHandler extends StreamHandler
     }
 
     /**
-     * A liquidation published while the client subscribed can be in its snapshot and in a live message. Live
-     * messages carry a copy of their rows while a client joins; this drops the rows the snapshot had (same
-     * side, quantity, price and time, the engine's identity of a liquidation) until a message past the
-     * snapshot's newest sequence arrives. Runs on the client's event loop.
+     * Liquidations published while the client subscribed reach it live and may also be in its snapshot (or,
+     * when more than a snapshot's worth came meanwhile, be older than it). The snapshot is the newest window
+     * of the symbol's liquidations in publication order and the held messages a contiguous run of that same
+     * order, so everything up to the last held row that the snapshot has (same side, quantity, price and
+     * time: the engine's identity of a liquidation) is dropped, and the rest delivered.
      */
-    private final class SnapshotDeduplication implements ClientOutbound.JoinFilter
+    private final class SnapshotDeduplication implements ClientOutbound.HeldFilter
     {
         private final ByteBufAllocator allocator;
-        private final long snapshotSequence;
         private final OrderRows snapshot;
 
-        SnapshotDeduplication(final ByteBufAllocator allocator, final long snapshotSequence, final OrderRows snapshot)
+        SnapshotDeduplication(final ByteBufAllocator allocator, final OrderRows snapshot)
         {
             this.allocator = allocator;
-            this.snapshotSequence = snapshotSequence;
             this.snapshot = snapshot;
         }
 
         @Override
-        public OutboundMessage apply(final OutboundMessage message)
+        public void filter(final ArrayDeque<OutboundMessage> held)
         {
-            if (message.lastSequence < 0)
+            int lastMessage = -1;
+            int lastRow = -1;
+            int index = 0;
+            for (final OutboundMessage message : held)
             {
-                return message;
-            }
-            if (message.lastSequence > snapshotSequence)
-            {
-                finishJoining();
-            }
-            final OrderRows rows = message.rows;
-            if (rows == null)
-            {
-                return message;
-            }
-            final OrderRows kept = new OrderRows();
-            for (int i = 0; i < rows.size(); i++)
-            {
-                if (rows.sequence(i) > snapshotSequence
-                    || !snapshot.contains(rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i)))
+                final OrderRows rows = message.rows;
+                for (int i = 0; rows != null && i < rows.size(); i++)
                 {
-                    kept.add(rows, i);
+                    if (snapshot.contains(rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i)))
+                    {
+                        lastMessage = index;
+                        lastRow = i;
+                    }
+                }
+                index++;
+            }
+            if (lastMessage < 0)
+            {
+                return;
+            }
+            final int count = held.size();
+            for (int i = 0; i < count; i++)
+            {
+                final OutboundMessage message = held.pollFirst();
+                if (i > lastMessage || message.rows == null)
+                {
+                    held.addLast(message);
+                }
+                else if (i < lastMessage || lastRow == message.rows.size() - 1)
+                {
+                    message.bytes.release();
+                }
+                else
+                {
+                    held.addLast(rest(message, lastRow + 1));
                 }
             }
-            if (kept.size() == rows.size())
-            {
-                return message;
-            }
+        }
+
+        /** The message re-encoded with its rows from {@code fromIndex} on; takes over the message's reference. */
+        private OutboundMessage rest(final OutboundMessage message, final int fromIndex)
+        {
+            final OrderRows kept = message.rows.copy(fromIndex, message.rows.size());
             message.bytes.release();
-            if (kept.size() == 0)
-            {
-                return null;
-            }
             final ByteBuf bytes = MessageWriter.framingForThisThread().liquidationOrders(
                 allocator, symbol, false, System.currentTimeMillis(), kept, context.symbols().format(symbol));
             return OutboundMessage.orders(bytes, message.receiveTimeNs, message.lastSequence, null);
-        }
-
-        @Override
-        public boolean done()
-        {
-            return !joining;
         }
     }
 }

@@ -24,6 +24,8 @@ final class SymbolTopic
     private volatile ClientOutbound[] orderSubscribers = NONE;
     /** The engine sequence of the newest liquidation of the symbol handed to the publisher. */
     private volatile long lastSequence;
+    /** The newest sequence up to which every liquidation of the symbol has been offered to its subscribers. */
+    private volatile long deliveredSequence;
     /** Clients between subscribing and having seen the first live message past their snapshot. */
     private final AtomicInteger joining = new AtomicInteger();
     private final AtomicReferenceArray<ClientOutbound[]> volumeSubscribers =
@@ -61,6 +63,17 @@ final class SymbolTopic
         lastSequence = sequence;
     }
 
+    long deliveredSequence()
+    {
+        return deliveredSequence;
+    }
+
+    /** Publisher thread only. */
+    void deliveredSequence(final long sequence)
+    {
+        deliveredSequence = sequence;
+    }
+
     /** Whether live messages must carry a copy of their rows, for a joining client to drop what its snapshot had. */
     boolean hasJoiningClients()
     {
@@ -74,7 +87,7 @@ final class SymbolTopic
         add(client, timeframe);
     }
 
-    /** A joining client has seen a live message past its snapshot. */
+    /** A joining client has released its held messages. */
     void joined()
     {
         joining.decrementAndGet();

@@ -103,39 +103,43 @@ class ClientOutboundTest
     }
 
     @Test
-    void shouldPassOrderedMessagesThroughTheJoinFilterUntilItIsDone()
+    void shouldLetTheHeldFilterEditWhatWasHeldBeforeTheSnapshot()
     {
         offerOrdered("held-drop");
         offerOrdered("held-keep");
         channel.runPendingTasks();
-        final List<String> seen = new ArrayList<>();
-        outbound.release(new ClientOutbound.JoinFilter()
-        {
-            @Override
-            public OutboundMessage apply(final OutboundMessage message)
-            {
-                final String text = message.bytes.toString(2, message.bytes.readableBytes() - 2, StandardCharsets.UTF_8);
-                seen.add(text);
-                if (text.endsWith("drop"))
-                {
-                    message.bytes.release();
-                    return null;
-                }
-                return message;
-            }
 
-            @Override
-            public boolean done()
-            {
-                return seen.size() == 3;
-            }
+        outbound.release(held ->
+        {
+            final OutboundMessage dropped = held.pollFirst();
+            dropped.bytes.release();
         });
-        offerOrdered("live-drop");
-        offerOrdered("after-done-drop");
+        offerOrdered("live");
         channel.runPendingTasks();
 
-        assertThat(written()).containsExactly("held-keep", "after-done-drop");
-        assertThat(seen).containsExactly("held-drop", "held-keep", "live-drop");
+        assertThat(written()).containsExactly("held-keep", "live");
+        assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
+    }
+
+    @Test
+    void shouldReplayTheLastWrittenUpdateOfBucketsInARange()
+    {
+        outbound.release();
+        offerBucket("b1-v1", 1_000);
+        offerBucket("b2-v1", 2_000);
+        channel.runPendingTasks();
+        offerBucket("b1-v2", 1_000);
+        channel.runPendingTasks();
+        assertThat(written()).containsExactly("b1-v1", "b2-v1", "b1-v2");
+
+        outbound.replayLastWritten(0, 0, 1_500);
+        assertThat(written()).containsExactly("b1-v2");
+        outbound.replayLastWritten(0, 0, 3_000);
+        assertThat(written()).containsExactlyInAnyOrder("b1-v2", "b2-v1");
+        outbound.replayLastWritten(1, 0, 3_000);
+        assertThat(written()).isEmpty();
+
+        outbound.dispose();
         assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
     }
 
