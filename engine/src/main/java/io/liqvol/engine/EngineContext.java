@@ -5,6 +5,8 @@ import com.lmax.disruptor.WaitStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,11 @@ public final class EngineContext
     public static final long DEFAULT_MAX_FUTURE_SKEW_MS = 24 * 3_600_000L;
     /** 2017-01-01T00:00:00Z: Binance futures did not exist before it, so an earlier time is a bad frame. */
     public static final long DEFAULT_MIN_TIME_MS = 1_483_228_800_000L;
+    /** 32 MiB: about 350 000 liquidations per journal segment. */
+    public static final long DEFAULT_SEGMENT_BYTES = 32L << 20;
+    public static final long DEFAULT_FSYNC_INTERVAL_MS = 1000;
+    /** 0: the journal keeps everything. */
+    public static final long DEFAULT_RETENTION_MS = 0;
 
     private int ringSize = DEFAULT_RING_SIZE;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
@@ -32,6 +39,10 @@ public final class EngineContext
     private long maxFutureSkewMs = DEFAULT_MAX_FUTURE_SKEW_MS;
     private EpochClock epochClock = SystemEpochClock.INSTANCE;
     private WaitStrategy waitStrategy;
+    private Path dataDir;
+    private long segmentBytes = DEFAULT_SEGMENT_BYTES;
+    private long fsyncIntervalMs = DEFAULT_FSYNC_INTERVAL_MS;
+    private long retentionMs = DEFAULT_RETENTION_MS;
     private final List<EngineListener> listeners = new ArrayList<>();
     private boolean concluded;
 
@@ -146,6 +157,65 @@ public final class EngineContext
         return waitStrategy;
     }
 
+    /**
+     * Directory of the durable journal ({@code LIQVOL_DATA_DIR}); the engine recovers from it on launch and records
+     * every accepted liquidation and gap in it. {@code null} (the default) runs in memory only.
+     */
+    public EngineContext dataDir(final Path dataDir)
+    {
+        this.dataDir = dataDir;
+        return this;
+    }
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    /** Size of a journal segment file; the journal rolls to a new segment when one is full. */
+    public EngineContext segmentBytes(final long segmentBytes)
+    {
+        this.segmentBytes = segmentBytes;
+        return this;
+    }
+
+    public long segmentBytes()
+    {
+        return segmentBytes;
+    }
+
+    /**
+     * How often written journal pages are forced to the device. A process crash never loses a journaled record
+     * (the pages are in the OS page cache); a power loss can lose up to this interval of records. 0 forces every
+     * batch before it is published, so a power loss loses nothing a client was sent, at the cost of a device
+     * write per batch.
+     */
+    public EngineContext fsyncIntervalMs(final long fsyncIntervalMs)
+    {
+        this.fsyncIntervalMs = fsyncIntervalMs;
+        return this;
+    }
+
+    public long fsyncIntervalMs()
+    {
+        return fsyncIntervalMs;
+    }
+
+    /**
+     * Journal segments whose newest liquidation is older than this are removed (history then starts later);
+     * aggregates held in memory are not touched. 0 (the default) keeps everything.
+     */
+    public EngineContext retentionMs(final long retentionMs)
+    {
+        this.retentionMs = retentionMs;
+        return this;
+    }
+
+    public long retentionMs()
+    {
+        return retentionMs;
+    }
+
     /** Adds a listener called on the publisher thread; order of addition is order of calls. */
     public EngineContext listener(final EngineListener listener)
     {
@@ -173,6 +243,20 @@ public final class EngineContext
         if (minTimeMs < 0 || maxFutureSkewMs < 0)
         {
             throw new IllegalArgumentException("minTimeMs and maxFutureSkewMs must be >= 0");
+        }
+        if (segmentBytes < JournalDescriptor.recordOffset(1024) || segmentBytes > 1L << 30)
+        {
+            throw new IllegalArgumentException(
+                "segmentBytes must be in [" + JournalDescriptor.recordOffset(1024) + ", " + (1L << 30) + "], was "
+                    + segmentBytes);
+        }
+        if (fsyncIntervalMs < 0 || retentionMs < 0)
+        {
+            throw new IllegalArgumentException("fsyncIntervalMs and retentionMs must be >= 0");
+        }
+        if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir))
+        {
+            throw new IllegalArgumentException("dataDir is not a directory: " + dataDir);
         }
         if (epochClock == null)
         {

@@ -3,13 +3,41 @@ package io.liqvol.engine;
 import com.lmax.disruptor.EventHandler;
 
 /**
- * Stage 2a: the seam where accepted liquidations and gaps are recorded, in parallel with aggregation and before
- * publication. The durable journal plugs in here.
+ * Stage 2a: records accepted liquidations and gaps in the journal, in parallel with aggregation and before
+ * publication (the publish stage waits for this one). Without a data directory the engine runs in memory only and
+ * this stage has nothing to do.
  */
 final class JournalStage implements EventHandler<FrameEvent>
 {
+    private final Journal journal;
+    private final SymbolTable symbols;
+
+    JournalStage(final Journal journal, final SymbolTable symbols)
+    {
+        this.journal = journal;
+        this.symbols = symbols;
+    }
+
     @Override
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
+        if (journal == null)
+        {
+            return;
+        }
+        if (event.kind == FrameEvent.KIND_GAP)
+        {
+            journal.appendGap(event.gapFromMs, event.gapToMs, System.nanoTime());
+        }
+        for (int i = 0; i < event.count; i++)
+        {
+            journal.appendLiquidation(
+                event.symbolId[i], symbols, event.side[i], event.quantityE8[i], event.priceE8[i], event.tradeTimeMs[i],
+                event.eventTimeMs[i], event.receiveTimeNs);
+        }
+        if (endOfBatch)
+        {
+            journal.endOfBatch();
+        }
     }
 }

@@ -29,6 +29,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final BucketStore buckets;
     private final RecentLiquidations recent;
     private final List<Gap> gaps = new CopyOnWriteArrayList<>();
+    private final Journal journal;
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
     private final PublishStage publish;
@@ -40,6 +41,20 @@ public final class LiqvolEngine implements AutoCloseable
         symbols = new SymbolTable(context.maxSymbols());
         buckets = new BucketStore(context.maxSymbols(), context.bucketsPerTimeframe());
         recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
+        final DuplicateFilter duplicates = new DuplicateFilter(context.maxSymbols());
+        // 0. recover: replay the journal into symbols, buckets, recent liquidations, gaps and the duplicate filter
+        // before any stage thread runs, so every structure keeps its single writer
+        if (context.dataDir() == null)
+        {
+            journal = null;
+        }
+        else
+        {
+            final JournalReplay replay = new JournalReplay(
+                symbols, buckets, recent, duplicates, gaps, context.maxSymbols(), context.recentLiquidationsPerSymbol());
+            journal = Journal.open(context, replay);
+            replay.finish();
+        }
 
         disruptor = new Disruptor<>(
             () -> new FrameEvent(context.maxFrameBytes()),
@@ -51,17 +66,17 @@ public final class LiqvolEngine implements AutoCloseable
 
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
         final DecodeStage decode = new DecodeStage(new FrameDecoder(
-            symbols, new DuplicateFilter(context.maxSymbols()), counters, context.epochClock(), context.minTimeMs(),
+            symbols, duplicates, counters, context.epochClock(), context.minTimeMs(),
             context.maxFutureSkewMs()));
         // 2a. journal: record what was accepted, in parallel with
-        final JournalStage journal = new JournalStage();
+        final JournalStage journalStage = new JournalStage(journal, symbols);
         // 2b. aggregate: add each liquidation to its bucket of every timeframe
         final AggregateStage aggregate = new AggregateStage(buckets, counters);
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
         publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
 
-        disruptor.handleEventsWith(decode).then(journal, aggregate).then(publish);
+        disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
     }
 
@@ -186,8 +201,8 @@ public final class LiqvolEngine implements AutoCloseable
 
     /**
      * The buckets of a symbol from the one holding {@code startMs} while their start is before {@code endMs},
-     * ascending, with zeros where nothing was liquidated. Buckets older than the in-memory window are zero until
-     * the journal serves history.
+     * ascending, with zeros where nothing was liquidated. Buckets older than the in-memory window come from the
+     * journal's roll-ups (zero without a data directory).
      */
     public List<BucketSnapshot> volume(
         final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
@@ -208,11 +223,19 @@ public final class LiqvolEngine implements AutoCloseable
         values.symbolId = symbolId;
         values.timeframe = timeframe;
         final List<BucketSnapshot> result = new ArrayList<>((int)(last - first + 1));
+        long firstEvicted = -1;
+        long lastEvicted = -1;
         for (long index = first; index <= last; index++)
         {
             if (symbolId >= 0)
             {
-                buckets.read(symbolId, timeframe.ordinal(), index, values);
+                if (buckets.read(symbolId, timeframe.ordinal(), index, values) == BucketStore.EVICTED && journal != null)
+                {
+                    firstEvicted = firstEvicted < 0 ? index : firstEvicted;
+                    lastEvicted = index;
+                    result.add(null);
+                    continue;
+                }
             }
             else
             {
@@ -220,6 +243,21 @@ public final class LiqvolEngine implements AutoCloseable
             }
             values.bucketIndex = index;
             result.add(values.toSnapshot());
+        }
+        if (firstEvicted >= 0)
+        {
+            final HistoryRange history = journal.history().volume(symbol, timeframe, firstEvicted, lastEvicted);
+            for (long index = firstEvicted; index <= lastEvicted; index++)
+            {
+                final int at = (int)(index - first);
+                if (result.get(at) == null)
+                {
+                    values.clear();
+                    history.copyTo(index, values);
+                    values.bucketIndex = index;
+                    result.set(at, values.toSnapshot());
+                }
+            }
         }
         return result;
     }
@@ -241,6 +279,34 @@ public final class LiqvolEngine implements AutoCloseable
         return context;
     }
 
+    /** What recovery found in the journal on launch ({@link RecoveryReport#NONE} without a data directory). */
+    public RecoveryReport recovery()
+    {
+        return journal == null ? RecoveryReport.NONE : journal.recovery();
+    }
+
+    /** The journal's state for a health report, or null when the engine runs without a data directory. */
+    public JournalStatus journalStatus()
+    {
+        return journal == null ? null : journal.status(context.retentionMs());
+    }
+
+    /** The journal, or null without a data directory; for the importer and tests in this package. */
+    Journal journal()
+    {
+        return journal;
+    }
+
+    /** Waits until every event handed in so far has passed all stages (the importer's barrier). */
+    void drain()
+    {
+        final long cursor = ring.getCursor();
+        while (disruptor.getSequenceValueFor(publish) < cursor)
+        {
+            LockSupport.parkNanos(100_000);
+        }
+    }
+
     /** Stops accepting input, processes everything already in the ring, then stops the stages. */
     @Override
     public void close()
@@ -257,6 +323,10 @@ public final class LiqvolEngine implements AutoCloseable
             LockSupport.parkNanos(100_000);
         }
         disruptor.halt();
+        if (journal != null)
+        {
+            journal.close();
+        }
     }
 
     /** Names the stage threads so a thread dump shows the pipeline. */

@@ -1,6 +1,11 @@
 package io.liqvol.engine;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,5 +32,24 @@ class EngineContextTest
         assertThatThrownBy(() -> new EngineContext().recentLiquidationsPerSymbol(0).conclude())
             .hasMessageContaining("recentLiquidationsPerSymbol");
         assertThatThrownBy(() -> new EngineContext().epochClock(null).conclude()).hasMessageContaining("epochClock");
+    }
+
+    @Test
+    void shouldValidateTheJournalSettings(@TempDir final Path dir) throws IOException
+    {
+        final EngineContext defaults = new EngineContext().conclude();
+        assertThat(defaults.dataDir()).isNull();
+        assertThat(defaults.segmentBytes()).isEqualTo(EngineContext.DEFAULT_SEGMENT_BYTES);
+        assertThat(defaults.fsyncIntervalMs()).isEqualTo(EngineContext.DEFAULT_FSYNC_INTERVAL_MS);
+        assertThat(defaults.retentionMs()).isZero();
+
+        assertThatThrownBy(() -> new EngineContext().segmentBytes(4096).conclude()).hasMessageContaining("segmentBytes");
+        assertThatThrownBy(() -> new EngineContext().segmentBytes(1L << 31).conclude())
+            .hasMessageContaining("segmentBytes");
+        assertThatThrownBy(() -> new EngineContext().fsyncIntervalMs(-1).conclude())
+            .hasMessageContaining("fsyncIntervalMs");
+        assertThatThrownBy(() -> new EngineContext().retentionMs(-1).conclude()).hasMessageContaining("retentionMs");
+        final Path file = Files.createFile(dir.resolve("not-a-directory"));
+        assertThatThrownBy(() -> new EngineContext().dataDir(file).conclude()).hasMessageContaining("dataDir");
     }
 }

@@ -1,0 +1,319 @@
+package io.liqvol.engine;
+
+import org.agrona.concurrent.EpochClock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The durable journal in a data directory: memory-mapped segments of fixed-length records
+ * ({@link JournalDescriptor}), rolled when full. One process owns a directory at a time (a file lock).
+ * <p>
+ * Durability: a record is written into the mapping before the publish stage may hand it to a listener, and a
+ * mapping's pages belong to the operating system's page cache the moment they are written, so a crash of the
+ * process (even SIGKILL) loses nothing that a client was sent. Against power loss the pages must reach the device:
+ * with {@code fsyncIntervalMs == 0} the journal stage forces each batch before the batch is published (nothing a
+ * client saw can be lost; each batch waits for the device); with an interval (default 1000 ms) a background thread
+ * forces the written pages that often, so a power loss can lose up to that interval of records, some of which
+ * clients may have seen.
+ */
+final class Journal implements AutoCloseable
+{
+    static final String LOCK_FILE = "liqvol.lock";
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final long segmentBytes;
+    private final long fsyncIntervalMs;
+    private final EpochClock clock;
+    private final long epochOffsetNs;
+    private final List<JournalSegment> segments = new CopyOnWriteArrayList<>();
+    private final JournalHistory history;
+    private final RecoveryReport recovery;
+    private final Thread syncer;
+
+    // Journal thread only.
+    private final CRC32C crc = new CRC32C();
+    private final byte[][] symbolBytes;
+    private volatile JournalSegment current;
+    private ByteBuffer view;
+    private int next;
+    private int forced;
+
+    private Journal(final EngineContext context, final JournalVisitor visitor) throws IOException
+    {
+        dir = context.dataDir();
+        segmentBytes = context.segmentBytes();
+        fsyncIntervalMs = context.fsyncIntervalMs();
+        clock = context.epochClock();
+        epochOffsetNs = clock.time() * 1_000_000L - System.nanoTime();
+        symbolBytes = new byte[context.maxSymbols()][];
+        Files.createDirectories(dir);
+        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = tryLock(lockChannel);
+        if (lock == null)
+        {
+            lockChannel.close();
+            throw new IllegalStateException("data directory is in use by another process: " + dir);
+        }
+        history = new JournalHistory(dir, segments, context.retentionMs(), clock);
+        try
+        {
+            recovery = recover(visitor);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            history.close();
+            lock.release();
+            lockChannel.close();
+            throw ex;
+        }
+        syncer = fsyncIntervalMs > 0 ? startSyncer() : null;
+    }
+
+    /** Opens the segments found, applies retention, replays them and positions the writer after the last record. */
+    private RecoveryReport recover(final JournalVisitor visitor) throws IOException
+    {
+        final List<Path> files = segmentFiles(dir);
+        if (!files.isEmpty() && JournalSegment.isAbandoned(files.get(files.size() - 1)))
+        {
+            // A crash while the newest segment was being created: it never held a record.
+            Files.delete(files.remove(files.size() - 1));
+        }
+        for (int i = 0; i < files.size(); i++)
+        {
+            final Path file = files.get(i);
+            final JournalSegment segment =
+                JournalSegment.open(file, JournalDescriptor.segmentNumberOf(file.getFileName().toString()));
+            segments.add(segment);
+            history.opened(segment, i < files.size() - 1);
+        }
+        history.applyRetention();
+        final JournalRecovery replay = new JournalRecovery();
+        final RecoveryReport report = replay.recover(segments, visitor);
+        history.recovered();
+        if (segments.isEmpty())
+        {
+            startSegment(1);
+        }
+        else
+        {
+            current = segments.get(segments.size() - 1);
+            view = current.checksumView();
+            next = replay.tailRecords();
+            forced = next;
+        }
+        return report;
+    }
+
+    /** Opens (creating if needed) the journal of {@code context.dataDir()} and replays it into the visitor. */
+    static Journal open(final EngineContext context, final JournalVisitor visitor)
+    {
+        try
+        {
+            return new Journal(context, visitor);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open the journal in " + context.dataDir(), ex);
+        }
+    }
+
+    RecoveryReport recovery()
+    {
+        return recovery;
+    }
+
+    /** Any thread. */
+    JournalStatus status(final long retentionMs)
+    {
+        return new JournalStatus(
+            dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs, recovery);
+    }
+
+    JournalHistory history()
+    {
+        return history;
+    }
+
+    /** Journal thread: appends a liquidation; the symbol's name is taken from the table once per symbol. */
+    void appendLiquidation(
+        final int symbolId,
+        final SymbolTable symbols,
+        final int side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs,
+        final long receiveTimeNs)
+    {
+        byte[] name = symbolBytes[symbolId];
+        if (name == null)
+        {
+            name = symbols.nameOf(symbolId).getBytes(StandardCharsets.US_ASCII);
+            symbolBytes[symbolId] = name;
+        }
+        ensureRoom();
+        current.writeLiquidation(
+            next++, crc, view, name, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, receiveTimeMs(receiveTimeNs));
+    }
+
+    /** Journal thread: appends a gap. */
+    void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
+    {
+        ensureRoom();
+        current.writeGap(next++, crc, view, fromMs, toMs, receiveTimeMs(receiveTimeNs));
+    }
+
+    /** Journal thread, at the end of a batch: makes the batch readable and, if so configured, durable. */
+    void endOfBatch()
+    {
+        if (fsyncIntervalMs == 0)
+        {
+            current.force(forced, next);
+            forced = next;
+        }
+        current.commit(next);
+    }
+
+    @Override
+    public void close()
+    {
+        if (syncer != null)
+        {
+            syncer.interrupt();
+            try
+            {
+                syncer.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (current != null)
+        {
+            current.commit(next);
+            current.force();
+        }
+        history.close();
+        try
+        {
+            lock.release();
+            lockChannel.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private long receiveTimeMs(final long receiveTimeNs)
+    {
+        return (receiveTimeNs + epochOffsetNs) / 1_000_000L;
+    }
+
+    private void ensureRoom()
+    {
+        if (next < current.capacity())
+        {
+            return;
+        }
+        final JournalSegment sealed = current;
+        sealed.commit(next);
+        if (fsyncIntervalMs == 0)
+        {
+            sealed.force(forced, next);
+        }
+        startSegment(sealed.number() + 1);
+        history.sealed(sealed);
+    }
+
+    private void startSegment(final long number)
+    {
+        try
+        {
+            final JournalSegment segment = JournalSegment.create(dir, number, segmentBytes, clock.time());
+            history.opened(segment, false);
+            segments.add(segment);
+            current = segment;
+            view = segment.checksumView();
+            next = 0;
+            forced = 0;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create journal segment " + number + " in " + dir, ex);
+        }
+    }
+
+    /** Forces the written pages every interval; a segment that was rolled meanwhile is forced whole once. */
+    private Thread startSyncer()
+    {
+        final Thread thread = new Thread(() ->
+        {
+            JournalSegment last = null;
+            while (!Thread.currentThread().isInterrupted())
+            {
+                try
+                {
+                    Thread.sleep(fsyncIntervalMs);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                final JournalSegment segment = current;
+                if (last != null && last != segment)
+                {
+                    last.force();
+                }
+                segment.force(0, segment.committedRecords());
+                last = segment;
+            }
+        }, "liqvol-journal-sync");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The lock, or null if another process (or another engine in this one) holds it. */
+    private static FileLock tryLock(final FileChannel channel) throws IOException
+    {
+        try
+        {
+            return channel.tryLock();
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            return null;
+        }
+    }
+
+    private static List<Path> segmentFiles(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> result = new ArrayList<>();
+            files.filter(f -> JournalDescriptor.segmentNumberOf(f.getFileName().toString()) >= 0)
+                .sorted(Comparator.comparingLong(f -> JournalDescriptor.segmentNumberOf(f.getFileName().toString())))
+                .forEach(result::add);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.liqvol.engine;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Kills an engine with SIGKILL mid-stream and proves that nothing a listener was handed is lost. */
+class LiqvolEngineCrashTest
+{
+    private static final int HANDED_BEFORE_KILL = 20_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldKeepEveryLiquidationAListenerWasHandedWhenTheProcessIsKilled() throws Exception
+    {
+        final Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"),
+            CrashingEngineMain.class.getName(),
+            dir.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        final BitSet handed = new BitSet();
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)))
+        {
+            String line;
+            while ((line = reader.readLine()) != null)
+            {
+                handed.set(Integer.parseInt(line));
+                if (handed.cardinality() == HANDED_BEFORE_KILL)
+                {
+                    // SIGKILL through the handle: Process.destroyForcibly() would also close the pipe, and the
+                    // lines the child wrote just before dying must still be read.
+                    child.toHandle().destroyForcibly();
+                }
+            }
+        }
+        finally
+        {
+            child.destroyForcibly();
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(137);
+        assertThat(handed.cardinality()).isGreaterThanOrEqualTo(HANDED_BEFORE_KILL);
+        assertThat(handed.nextClearBit(0)).isEqualTo(handed.cardinality());
+
+        final BitSet journaled = journaledNumbers();
+        assertThat(journaled.cardinality()).isEqualTo(journaled.nextClearBit(0));
+        final BitSet lost = (BitSet)handed.clone();
+        lost.andNot(journaled);
+        assertThat(lost.isEmpty()).as("handed to a listener but not journaled: %s", lost).isTrue();
+
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().dataDir(dir)))
+        {
+            final int recovered = journaled.cardinality();
+            assertThat(engine.recovery().liquidations()).isEqualTo(recovered);
+            for (int s = 0; s < CrashingEngineMain.SYMBOLS.length; s++)
+            {
+                final String symbol = CrashingEngineMain.SYMBOLS[s];
+                BigDecimal buy = BigDecimal.ZERO;
+                BigDecimal sell = BigDecimal.ZERO;
+                long count = 0;
+                for (int i = s; i < recovered; i += CrashingEngineMain.SYMBOLS.length)
+                {
+                    if (CrashingEngineMain.side(i) == Side.BUY)
+                    {
+                        buy = buy.add(CrashingEngineMain.notional(i));
+                    }
+                    else
+                    {
+                        sell = sell.add(CrashingEngineMain.notional(i));
+                    }
+                    count++;
+                }
+                final BucketSnapshot month = engine.volume(
+                    symbol, Timeframe.MN1, CrashingEngineMain.T0, CrashingEngineMain.T0 + 1).get(0);
+                assertThat(month.buyNotional()).isEqualByComparingTo(buy);
+                assertThat(month.sellNotional()).isEqualByComparingTo(sell);
+                assertThat(month.count()).isEqualTo(count);
+            }
+        }
+    }
+
+    /** The numbers of the liquidations the journal holds, read straight from its segment files. */
+    private BitSet journaledNumbers() throws Exception
+    {
+        final List<JournalSegment> segments = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir))
+        {
+            for (final Path file : files
+                .filter(f -> JournalDescriptor.segmentNumberOf(f.getFileName().toString()) > 0)
+                .sorted(Comparator.naturalOrder())
+                .toList())
+            {
+                segments.add(JournalSegment.open(file, JournalDescriptor.segmentNumberOf(file.getFileName().toString())));
+            }
+        }
+        final BitSet numbers = new BitSet();
+        new JournalRecovery().recover(segments, new JournalVisitor()
+        {
+            @Override
+            public void onLiquidation(
+                final char[] symbol,
+                final int symbolLength,
+                final int side,
+                final long quantityE8,
+                final long priceE8,
+                final long tradeTimeMs,
+                final long eventTimeMs)
+            {
+                final int i = (int)(tradeTimeMs - CrashingEngineMain.T0);
+                assertThat(new String(symbol, 0, symbolLength)).isEqualTo(CrashingEngineMain.symbol(i));
+                assertThat(quantityE8).isEqualTo(CrashingEngineMain.quantityE8(i));
+                assertThat(priceE8).isEqualTo(CrashingEngineMain.priceE8(i));
+                numbers.set(i);
+            }
+
+            @Override
+            public void onGap(final long fromMs, final long toMs)
+            {
+            }
+        });
+        return numbers;
+    }
+}
