@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bounded way from publishers to one client. Any thread {@link #offer}s shared messages (whole
- * WebSocket frames, written as they are) into a fixed-size queue and never blocks; the client's event loop drains it, writing while the channel is
- * writable. A lagging client keeps ordered messages (orders, gaps) up to a byte bound, checked after each
- * drain has written what it could, and only the newest message per bucket; past the bound it is closed with
- * 1013 and counted, never silently skipped.
+ * WebSocket frames, written as they are) into a fixed-size queue and never blocks; the client's event loop
+ * drains it, writing while the channel is writable. A lagging client keeps ordered messages (orders, gaps)
+ * up to a byte bound, checked after each drain has written what it could, and only the newest message per
+ * bucket; past the bound it is closed with 1013 and counted, never silently skipped.
  */
 final class ClientOutbound implements Runnable
 {
@@ -58,8 +58,8 @@ final class ClientOutbound implements Runnable
     }
 
     /**
-     * Takes one reference of the message's bytes; any thread. Returns false (and releases nothing) when the
-     * queue is full: the client is then closed as too slow.
+     * Takes one reference of the message's bytes for the client; any thread. Returns false, taking none,
+     * when the queue is full: the client is then closed as too slow.
      */
     boolean offer(final OutboundMessage message)
     {
