@@ -22,6 +22,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -63,12 +64,13 @@ public final class Gateway implements AutoCloseable
             NioIoHandler.newFactory());
         final Subscriptions subscriptions = new Subscriptions();
         this.engine = LiqvolEngine.launch(new EngineContext()
+            .dataDir(config.dataDir())
             .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
         final UpstreamConfig upstreamConfig = new UpstreamConfig()
-            .wsBaseUrl(simulator != null ? simulator.wsBaseUrl() : config.binanceWsBaseUrl())
+            .wsBaseUrl(upstreamWsBaseUrl(config, simulator))
             .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
             .mode(UpstreamMode.fromCode(config.upstreamMode()))
-            .proxy(simulator != null ? null : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            .proxy(isLoopback(upstreamWsBaseUrl(config, simulator)) ? null : UpstreamConfig.proxyFromEnvironment(System.getenv()));
         this.rest = new BinanceRestClient(upstreamConfig, upstreamGroup);
         this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame,
             gap -> engine.recordGap(gap.fromMs(), gap.toMs()), upstreamGroup);
@@ -77,7 +79,7 @@ public final class Gateway implements AutoCloseable
             () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
             TimeUnit.MILLISECONDS);
         upstream.start();
-        final GatewayStatus status = new GatewayStatus(engine, upstream, config.dataDir());
+        final GatewayStatus status = new GatewayStatus(engine, upstream);
         metrics.addSection(status::writeMetrics);
         this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
             new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status::writeHealth, serverGroup));
@@ -155,6 +157,18 @@ public final class Gateway implements AutoCloseable
         {
             simulator.close();
         }
+    }
+
+    private static String upstreamWsBaseUrl(final GatewayConfig config, final ExchangeSimulator simulator)
+    {
+        return simulator != null ? simulator.wsBaseUrl() : config.binanceWsBaseUrl();
+    }
+
+    /** A proxy from the environment is for the way out, never for an exchange on this machine. */
+    private static boolean isLoopback(final String url)
+    {
+        final String host = URI.create(url).getHost();
+        return "localhost".equalsIgnoreCase(host) || host != null && (host.startsWith("127.") || host.equals("[::1]"));
     }
 
     /** Waits for the exchange's symbol list so that the first clients are validated against it. */

@@ -111,7 +111,8 @@ public final class GatewayConfig
     public static String usage()
     {
         final StringBuilder text = new StringBuilder(2048)
-            .append("Usage: java -jar liqvol.jar [--simulate] [--flag value ...]\n\n")
+            .append("Usage: java -jar liqvol.jar [--simulate] [--flag value ...]\n")
+            .append("       java -jar liqvol.jar import [--data-dir DIR] FILE...   (liquidationSnapshot .csv/.zip)\n\n")
             .append("  --simulate  run the built-in exchange simulator and record from it (offline)\n")
             .append("  --help      this text\n\n")
             .append("Each setting is an environment variable, overridden by its flag:\n");

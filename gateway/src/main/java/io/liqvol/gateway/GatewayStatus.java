@@ -3,7 +3,9 @@ package io.liqvol.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.EngineCounters;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.JournalStatus;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.RecoveryReport;
 import io.liqvol.engine.RejectReason;
 import io.liqvol.gateway.server.GatewayMetrics;
 import io.liqvol.gateway.upstream.BinanceUpstream;
@@ -11,7 +13,6 @@ import io.liqvol.gateway.upstream.UpstreamCounters;
 import io.liqvol.gateway.upstream.UpstreamStatus;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /** The engine's and the upstream's state for {@code /health} and {@code /metrics}. */
@@ -19,13 +20,11 @@ final class GatewayStatus
 {
     private final LiqvolEngine engine;
     private final BinanceUpstream upstream;
-    private final Path dataDir;
 
-    GatewayStatus(final LiqvolEngine engine, final BinanceUpstream upstream, final Path dataDir)
+    GatewayStatus(final LiqvolEngine engine, final BinanceUpstream upstream)
     {
         this.engine = engine;
         this.upstream = upstream;
-        this.dataDir = dataDir;
     }
 
     void writeHealth(final JsonGenerator json) throws IOException
@@ -49,8 +48,23 @@ final class GatewayStatus
         json.writeNumberField("symbols", engine.symbols().size());
         json.writeEndObject();
 
+        final JournalStatus journal = engine.journalStatus();
         json.writeObjectFieldStart("journal");
-        json.writeStringField("data_dir", dataDir.toAbsolutePath().normalize().toString());
+        json.writeStringField("data_dir", journal.dataDir() == null ? null
+            : journal.dataDir().toAbsolutePath().normalize().toString());
+        json.writeNumberField("segments", journal.segments());
+        json.writeNumberField("newest_segment_records", journal.newestSegmentRecords());
+        json.writeNumberField("fsync_interval_ms", journal.fsyncIntervalMs());
+        json.writeNumberField("retention_ms", journal.retentionMs());
+        final RecoveryReport recovery = journal.recovery();
+        json.writeObjectFieldStart("recovery");
+        json.writeNumberField("segments", recovery.segments());
+        json.writeNumberField("liquidations", recovery.liquidations());
+        json.writeNumberField("gaps", recovery.gaps());
+        json.writeNumberField("corrupt_records", recovery.corruptRecords());
+        json.writeNumberField("truncated_records", recovery.truncatedRecords());
+        json.writeNumberField("elapsed_ms", recovery.elapsedNs() / 1_000_000);
+        json.writeEndObject();
         writeGaps(json, engine.gaps());
         json.writeEndObject();
     }

@@ -1,22 +1,62 @@
 package io.liqvol.gateway;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar liqvol.jar [--simulate] [--flag value ...]}: starts the gateway, prints one line
  * {@code liqvol listening on http://HOST:PORT} once it serves, and shuts down gracefully on SIGTERM/SIGINT.
- * Invalid configuration: a message on stderr and exit code 2.
+ * Invalid configuration: a message on stderr and exit code 2. {@code java -jar liqvol.jar import
+ * [--data-dir DIR] FILE...} loads Binance liquidationSnapshot files into the journal instead.
  */
 public final class Main
 {
     static final int EXIT_USAGE = 2;
+    private static final String IMPORT = "import";
 
     private Main()
     {
     }
 
+    /** {@code import [--data-dir DIR] FILE...}: settings as for the gateway, the other arguments are files. */
+    private static int importFiles(final String[] args)
+    {
+        final List<String> flags = new ArrayList<>();
+        final List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.length; i++)
+        {
+            if (!args[i].startsWith("--"))
+            {
+                files.add(args[i]);
+                continue;
+            }
+            flags.add(args[i]);
+            if (!args[i].contains("=") && !args[i].equals("--simulate") && i + 1 < args.length)
+            {
+                flags.add(args[++i]);
+            }
+        }
+        try
+        {
+            final GatewayConfig config = GatewayConfig.parse(flags.toArray(new String[0]), System.getenv());
+            return ImportCommand.run(config.dataDir(), files, System.out);
+        }
+        catch (final IllegalArgumentException e)
+        {
+            System.err.println("liqvol: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+    }
+
     public static void main(final String[] args) throws InterruptedException
     {
+        if (args.length > 0 && args[0].equals(IMPORT))
+        {
+            System.exit(importFiles(Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         final GatewayConfig config;
         try
         {

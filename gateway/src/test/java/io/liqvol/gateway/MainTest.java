@@ -48,6 +48,19 @@ class MainTest
     }
 
     @Test
+    void shouldRunTheImportCommandOnTheDataDirectory() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-import-main-test");
+        final Path missing = dataDir.resolve("missing.csv");
+        final Process process = java("import", "--data-dir", dataDir.toString(), missing.toString()).start();
+
+        final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(out).contains("not a file: " + missing);
+    }
+
+    @Test
     void shouldServeWithTheSimulatorAndStopGracefullyOnSigterm() throws Exception
     {
         final Path dataDir = Files.createTempDirectory("liqvol-main-test");

@@ -12,14 +12,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bounded way from publishers to one client. Any thread {@link #offer}s shared messages (whole
- * WebSocket frames, written as they are) into a fixed-size queue and never blocks; the client's event loop drains it, writing while the channel is
- * writable. A lagging client keeps ordered messages (orders, gaps) up to a byte bound, checked after each
- * drain has written what it could, and only the newest message per bucket; past the bound it is closed with
- * 1013 and counted, never silently skipped.
+ * WebSocket frames, written as they are) into a fixed-size queue and never blocks; the client's event loop
+ * drains it, writing while the channel is writable. A lagging client keeps ordered messages (orders, gaps)
+ * up to a byte bound, checked after each drain has written what it could, and only the newest message per
+ * bucket; past the bound it is closed with 1013 and counted, never silently skipped.
  */
 final class ClientOutbound implements Runnable
 {
+    /**
+     * Edits the ordered messages held for a client until its snapshot was written (dropping or replacing
+     * some; a dropped or replaced message's reference must be released).
+     */
+    interface HeldFilter
+    {
+        void filter(ArrayDeque<OutboundMessage> held);
+    }
+
     private static final int MAX_COALESCED = 32;
+    private static final int REMEMBERED = 4;
 
     private final Channel channel;
     private final GatewayMetrics metrics;
@@ -35,6 +45,8 @@ final class ClientOutbound implements Runnable
     private long pendingOrderedBytes;
     private boolean holding = true;
     private boolean open = true;
+    /** The last written message of the most recently written keys (each holding a reference), for replays. */
+    private final OutboundMessage[] lastWritten = new OutboundMessage[REMEMBERED];
 
     ClientOutbound(final Channel channel, final ServerConfig config, final GatewayMetrics metrics)
     {
@@ -46,8 +58,8 @@ final class ClientOutbound implements Runnable
     }
 
     /**
-     * Takes one reference of the message's bytes; any thread. Returns false (and releases nothing) when the
-     * queue is full: the client is then closed as too slow.
+     * Takes one reference of the message's bytes for the client; any thread. Returns false, taking none,
+     * when the queue is full: the client is then closed as too slow.
      */
     boolean offer(final OutboundMessage message)
     {
@@ -66,6 +78,26 @@ final class ClientOutbound implements Runnable
     /** Starts delivering live messages, after the client's snapshot was written; event loop. */
     void release()
     {
+        release(null);
+    }
+
+    /** As {@link #release()}, after the filter edited the ordered messages held so far. */
+    void release(final HeldFilter filter)
+    {
+        OutboundMessage message;
+        while ((message = queue.poll()) != null)
+        {
+            accept(message);
+        }
+        if (open && filter != null)
+        {
+            filter.filter(pendingOrdered);
+            pendingOrderedBytes = 0;
+            for (final OutboundMessage held : pendingOrdered)
+            {
+                pendingOrderedBytes += held.sizeBytes();
+            }
+        }
         holding = false;
         drain();
     }
@@ -186,7 +218,67 @@ final class ClientOutbound implements Runnable
         }
     }
 
+    /**
+     * Writes again the last written message of each remembered key of {@code group} with a time in
+     * {@code [fromMs, toMs)}: after an answer computed a moment earlier (a range), so that the client ends
+     * with the newest totals it was sent. Event loop.
+     */
+    void replayLastWritten(final int group, final long fromMs, final long toMs)
+    {
+        if (!open)
+        {
+            return;
+        }
+        boolean wrote = false;
+        for (final OutboundMessage message : lastWritten)
+        {
+            if (message != null && message.coalesceGroup == group && message.coalesceTimeMs >= fromMs
+                && message.coalesceTimeMs < toMs)
+            {
+                message.bytes.retain();
+                writeToChannel(message);
+                wrote = true;
+            }
+        }
+        if (wrote)
+        {
+            channel.flush();
+        }
+    }
+
     private void write(final OutboundMessage message)
+    {
+        if (message.isCoalesced())
+        {
+            remember(message);
+        }
+        writeToChannel(message);
+    }
+
+    private void remember(final OutboundMessage message)
+    {
+        int slot = 0;
+        for (int i = 0; i < REMEMBERED; i++)
+        {
+            if (lastWritten[i] == null || lastWritten[i].sameKey(message))
+            {
+                slot = i;
+                break;
+            }
+            if (lastWritten[i].coalesceTimeMs < lastWritten[slot].coalesceTimeMs)
+            {
+                slot = i;
+            }
+        }
+        if (lastWritten[slot] != null)
+        {
+            lastWritten[slot].bytes.release();
+        }
+        message.bytes.retain();
+        lastWritten[slot] = message;
+    }
+
+    private void writeToChannel(final OutboundMessage message)
     {
         metrics.messagesSent.increment();
         metrics.bytesSent.add(message.sizeBytes());
@@ -226,6 +318,14 @@ final class ClientOutbound implements Runnable
     {
         open = false;
         discardPending();
+        for (int i = 0; i < REMEMBERED; i++)
+        {
+            if (lastWritten[i] != null)
+            {
+                lastWritten[i].bytes.release();
+                lastWritten[i] = null;
+            }
+        }
         OutboundMessage message;
         while ((message = queue.poll()) != null)
         {

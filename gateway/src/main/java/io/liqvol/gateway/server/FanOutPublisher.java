@@ -42,8 +42,17 @@ public final class FanOutPublisher implements EngineListener
     public void onLiquidation(final LiquidationView liquidation)
     {
         final SymbolTopic topic = subscriptions.topic(liquidation.symbol());
-        if (topic == null || topic.orderSubscribers().length == 0)
+        if (topic == null)
         {
+            return;
+        }
+        topic.lastSequence(liquidation.sequence());
+        if (topic.orderSubscribers().length == 0)
+        {
+            if (topic.batchRows.size() == 0)
+            {
+                topic.deliveredSequence(liquidation.sequence());
+            }
             return;
         }
         if (topic.batchRows.size() == 0)
@@ -86,9 +95,12 @@ public final class FanOutPublisher implements EngineListener
             {
                 final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
                 final ByteBuf bytes = writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
-                fanOut(OutboundMessage.ordered(bytes, rows.oldestReceiveTimeNs()), topic.orderSubscribers());
+                final ClientOutbound[] clients = topic.orderSubscribers();
+                final OrderRows joiningCopy = topic.hasJoiningClients() ? rows.copy(from, to) : null;
+                fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy), clients);
             }
             rows.clear();
+            topic.deliveredSequence(topic.lastSequence());
         }
         touched.clear();
     }
@@ -103,7 +115,7 @@ public final class FanOutPublisher implements EngineListener
             if (clients.length > 0)
             {
                 final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
-                fanOut(OutboundMessage.ordered(bytes, 0), clients);
+                fanOut(OutboundMessage.ordered(bytes), clients);
             }
         }
     }

@@ -8,7 +8,9 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client of {@code /api/v1/ws/liquidations/{symbol}[?timeframe=&start=&end=]} (API.md §3): subscribes,
@@ -22,6 +24,8 @@ final class LiquidationStreamHandler extends StreamHandler
 
     private Timeframe timeframe;
     private SymbolTopic topic;
+    /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
+    private boolean joining;
 
     LiquidationStreamHandler(final ServerContext context)
     {
@@ -38,14 +42,16 @@ final class LiquidationStreamHandler extends StreamHandler
             timeframe, parameter(request, "start"), parameter(request, "end"), System.currentTimeMillis());
         outbound = new ClientOutbound(channel, context.config(), context.metrics());
         topic = context.subscriptions().join(symbol);
-        topic.add(outbound, timeframe);
+        topic.join(outbound, timeframe);
+        joining = true;
         context.marketData().watch(symbol);
         sendSnapshot(channel, range);
     }
 
     /**
      * Subscribed before querying, so nothing published meanwhile is missed; live messages wait in the
-     * client's queue until the snapshot is written.
+     * client's queue until the snapshot is written, and rows that made it into both are dropped from the
+     * live ones ({@link SnapshotDeduplication}), so each liquidation reaches the client exactly once.
      */
     private void sendSnapshot(final Channel channel, final VolumeRange range)
     {
@@ -57,6 +63,8 @@ final class LiquidationStreamHandler extends StreamHandler
             final ByteBufAllocator allocator = channel.alloc();
             final MessageWriter writer = MessageWriter.forThisThread();
             final List<LiquidationSnapshot> recent = context.history().recentLiquidations(forSymbol, SNAPSHOT_ORDERS);
+            // read after the query: every row of the snapshot has a sequence at most this
+            final long snapshotSequence = topic.lastSequence();
             final OrderRows rows = new OrderRows();
             rows.addNewestFirst(recent);
             final ByteBuf orders = writer.liquidationOrders(
@@ -70,9 +78,31 @@ final class LiquidationStreamHandler extends StreamHandler
                     writeText(channel, volume);
                 }
                 channel.flush();
-                client.release();
+                releaseWhenDelivered(channel, client, snapshotSequence, rows);
             });
         });
+    }
+
+    /**
+     * Lets live messages through once every liquidation up to the snapshot's sequence has been offered to
+     * this client (the publisher is at most one batch behind), so the held messages can be compared with
+     * the snapshot as a whole.
+     */
+    private void releaseWhenDelivered(
+        final Channel channel, final ClientOutbound client, final long snapshotSequence, final OrderRows snapshot)
+    {
+        if (!channel.isActive() || client != outbound)
+        {
+            return;
+        }
+        if (topic.deliveredSequence() < snapshotSequence)
+        {
+            channel.eventLoop().schedule(() -> releaseWhenDelivered(channel, client, snapshotSequence, snapshot),
+                1, TimeUnit.MILLISECONDS);
+            return;
+        }
+        client.release(new SnapshotDeduplication(channel.alloc(), snapshot));
+        finishJoining();
     }
 
     @Override
@@ -97,6 +127,7 @@ final class LiquidationStreamHandler extends StreamHandler
             {
                 writeText(channel, volume);
                 channel.flush();
+                outbound.replayLastWritten(forTimeframe.ordinal(), range.startMs(), range.endMs());
             });
         });
     }
@@ -113,6 +144,7 @@ final class LiquidationStreamHandler extends StreamHandler
     @Override
     protected void stop()
     {
+        finishJoining();
         topic.remove(outbound, timeframe);
         context.marketData().unwatch(symbol);
     }
@@ -121,5 +153,85 @@ final class LiquidationStreamHandler extends StreamHandler
     protected void countClient(final int delta)
     {
         context.metrics().liquidationClients.addAndGet(delta);
+    }
+
+    private void finishJoining()
+    {
+        if (joining)
+        {
+            joining = false;
+            topic.joined();
+        }
+    }
+
+    /**
+     * Liquidations published while the client subscribed reach it live and may also be in its snapshot (or,
+     * when more than a snapshot's worth came meanwhile, be older than it). The snapshot is the newest window
+     * of the symbol's liquidations in publication order and the held messages a contiguous run of that same
+     * order, so everything up to the last held row that the snapshot has (same side, quantity, price and
+     * time: the engine's identity of a liquidation) is dropped, and the rest delivered.
+     */
+    private final class SnapshotDeduplication implements ClientOutbound.HeldFilter
+    {
+        private final ByteBufAllocator allocator;
+        private final OrderRows snapshot;
+
+        SnapshotDeduplication(final ByteBufAllocator allocator, final OrderRows snapshot)
+        {
+            this.allocator = allocator;
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public void filter(final ArrayDeque<OutboundMessage> held)
+        {
+            int lastMessage = -1;
+            int lastRow = -1;
+            int index = 0;
+            for (final OutboundMessage message : held)
+            {
+                final OrderRows rows = message.rows;
+                for (int i = 0; rows != null && i < rows.size(); i++)
+                {
+                    if (snapshot.contains(rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i)))
+                    {
+                        lastMessage = index;
+                        lastRow = i;
+                    }
+                }
+                index++;
+            }
+            if (lastMessage < 0)
+            {
+                return;
+            }
+            final int count = held.size();
+            for (int i = 0; i < count; i++)
+            {
+                final OutboundMessage message = held.pollFirst();
+                if (i > lastMessage || message.rows == null)
+                {
+                    held.addLast(message);
+                }
+                else if (i < lastMessage || lastRow == message.rows.size() - 1)
+                {
+                    message.bytes.release();
+                }
+                else
+                {
+                    held.addLast(rest(message, lastRow + 1));
+                }
+            }
+        }
+
+        /** The message re-encoded with its rows from {@code fromIndex} on; takes over the message's reference. */
+        private OutboundMessage rest(final OutboundMessage message, final int fromIndex)
+        {
+            final OrderRows kept = message.rows.copy(fromIndex, message.rows.size());
+            message.bytes.release();
+            final ByteBuf bytes = MessageWriter.framingForThisThread().liquidationOrders(
+                allocator, symbol, false, System.currentTimeMillis(), kept, context.symbols().format(symbol));
+            return OutboundMessage.orders(bytes, message.receiveTimeNs, message.lastSequence, null);
+        }
     }
 }

@@ -18,6 +18,7 @@ final class OrderRows
     private long[] quantitiesE8 = new long[16];
     private long[] pricesE8 = new long[16];
     private long[] timesMs = new long[16];
+    private long[] sequences = new long[16];
     private long oldestReceiveTimeNs;
     private int size;
 
@@ -38,6 +39,7 @@ final class OrderRows
             oldestReceiveTimeNs = liquidation.receiveTimeNs();
         }
         add(liquidation.side(), liquidation.quantityE8(), liquidation.priceE8(), liquidation.tradeTimeMs());
+        sequences[size - 1] = liquidation.sequence();
     }
 
     /** Adds snapshots given newest first (as the engine returns them), keeping arrival order. */
@@ -59,12 +61,51 @@ final class OrderRows
             quantitiesE8 = Arrays.copyOf(quantitiesE8, capacity);
             pricesE8 = Arrays.copyOf(pricesE8, capacity);
             timesMs = Arrays.copyOf(timesMs, capacity);
+            sequences = Arrays.copyOf(sequences, capacity);
         }
         sides[size] = side;
         quantitiesE8[size] = quantityE8;
         pricesE8[size] = priceE8;
         timesMs[size] = timeMs;
+        sequences[size] = 0;
         size++;
+    }
+
+    /** The engine sequence of a live row (0 for rows from a snapshot). */
+    long sequence(final int index)
+    {
+        return sequences[index];
+    }
+
+    /** Appends row {@code index} of another set, sequence included. */
+    void add(final OrderRows other, final int index)
+    {
+        add(other.sides[index], other.quantitiesE8[index], other.pricesE8[index], other.timesMs[index]);
+        sequences[size - 1] = other.sequences[index];
+    }
+
+    /** A copy of the rows {@code [fromIndex, toIndex)}; allocates (only while a client joins). */
+    OrderRows copy(final int fromIndex, final int toIndex)
+    {
+        final OrderRows copy = new OrderRows();
+        for (int i = fromIndex; i < toIndex; i++)
+        {
+            copy.add(this, i);
+        }
+        return copy;
+    }
+
+    /** Whether a row with the same side, quantity, price and time (the engine's identity of a liquidation) is here. */
+    boolean contains(final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    {
+        for (int i = 0; i < size; i++)
+        {
+            if (sides[i] == side && quantitiesE8[i] == quantityE8 && pricesE8[i] == priceE8 && timesMs[i] == timeMs)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     Side side(final int index)

@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.Timeframe;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -21,6 +22,12 @@ final class SymbolTopic
     private SymbolFormat format;
     private int formatVersion;
     private volatile ClientOutbound[] orderSubscribers = NONE;
+    /** The engine sequence of the newest liquidation of the symbol handed to the publisher. */
+    private volatile long lastSequence;
+    /** The newest sequence up to which every liquidation of the symbol has been offered to its subscribers. */
+    private volatile long deliveredSequence;
+    /** Clients between subscribing and having seen the first live message past their snapshot. */
+    private final AtomicInteger joining = new AtomicInteger();
     private final AtomicReferenceArray<ClientOutbound[]> volumeSubscribers =
         new AtomicReferenceArray<>(Timeframe.count());
 
@@ -43,6 +50,47 @@ final class SymbolTopic
             formatVersion = version;
         }
         return format;
+    }
+
+    long lastSequence()
+    {
+        return lastSequence;
+    }
+
+    /** Publisher thread only. */
+    void lastSequence(final long sequence)
+    {
+        lastSequence = sequence;
+    }
+
+    long deliveredSequence()
+    {
+        return deliveredSequence;
+    }
+
+    /** Publisher thread only. */
+    void deliveredSequence(final long sequence)
+    {
+        deliveredSequence = sequence;
+    }
+
+    /** Whether live messages must carry a copy of their rows, for a joining client to drop what its snapshot had. */
+    boolean hasJoiningClients()
+    {
+        return joining.get() > 0;
+    }
+
+    /** Subscribes a client that will de-duplicate its snapshot against live messages; see {@link #joined()}. */
+    void join(final ClientOutbound client, final Timeframe timeframe)
+    {
+        joining.incrementAndGet();
+        add(client, timeframe);
+    }
+
+    /** A joining client has released its held messages. */
+    void joined()
+    {
+        joining.decrementAndGet();
     }
 
     ClientOutbound[] orderSubscribers()

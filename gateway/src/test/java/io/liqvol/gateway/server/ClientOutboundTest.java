@@ -103,6 +103,47 @@ class ClientOutboundTest
     }
 
     @Test
+    void shouldLetTheHeldFilterEditWhatWasHeldBeforeTheSnapshot()
+    {
+        offerOrdered("held-drop");
+        offerOrdered("held-keep");
+        channel.runPendingTasks();
+
+        outbound.release(held ->
+        {
+            final OutboundMessage dropped = held.pollFirst();
+            dropped.bytes.release();
+        });
+        offerOrdered("live");
+        channel.runPendingTasks();
+
+        assertThat(written()).containsExactly("held-keep", "live");
+        assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
+    }
+
+    @Test
+    void shouldReplayTheLastWrittenUpdateOfBucketsInARange()
+    {
+        outbound.release();
+        offerBucket("b1-v1", 1_000);
+        offerBucket("b2-v1", 2_000);
+        channel.runPendingTasks();
+        offerBucket("b1-v2", 1_000);
+        channel.runPendingTasks();
+        assertThat(written()).containsExactly("b1-v1", "b2-v1", "b1-v2");
+
+        outbound.replayLastWritten(0, 0, 1_500);
+        assertThat(written()).containsExactly("b1-v2");
+        outbound.replayLastWritten(0, 0, 3_000);
+        assertThat(written()).containsExactlyInAnyOrder("b1-v2", "b2-v1");
+        outbound.replayLastWritten(1, 0, 3_000);
+        assertThat(written()).isEmpty();
+
+        outbound.dispose();
+        assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
+    }
+
+    @Test
     void shouldReleaseWhatArrivesAfterDisposal()
     {
         outbound.release();
@@ -121,7 +162,7 @@ class ClientOutboundTest
 
     private void offerOrdered(final String text)
     {
-        offerShared(OutboundMessage.ordered(buffer(text), 0));
+        offerShared(OutboundMessage.ordered(buffer(text)));
     }
 
     private void offerBucket(final String text, final long startMs)

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -195,6 +197,58 @@ class LiquidationStreamHandlerTest
         assertThat(catchThrowable(() -> TestWebSocket.connect(http,
             harness.ws("/api/v1/ws/liquidations/BTCUSDT"), "https://evil.example"))).rootCause().hasMessageContaining("403");
         assertThat(harness.metrics.render()).contains("liqvol_origins_rejected_total 1");
+    }
+
+    @Test
+    void shouldDeliverEachLiquidationExactlyOnceToClientsJoiningDuringABurst() throws Exception
+    {
+        final int burst = 2000;
+        final long baseMs = System.currentTimeMillis() - 10_000;
+        final Thread producer = new Thread(() ->
+        {
+            for (int i = 1; i <= burst; i++)
+            {
+                harness.liquidate("LINKUSDT", Side.SELL, E8, 15 * E8, baseMs + i);
+                if (i % 5 == 0)
+                {
+                    LockSupport.parkNanos(2_000_000L);
+                }
+            }
+        });
+        harness.liquidate("LINKUSDT", Side.BUY, E8, 15 * E8, baseMs);
+        awaitRecent("LINKUSDT", 1);
+        producer.start();
+        final List<TestWebSocket> clients = new ArrayList<>();
+        while (producer.isAlive() && clients.size() < 20)
+        {
+            clients.add(TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/LINKUSDT")));
+            Thread.sleep(30);
+        }
+        producer.join();
+
+        assertThat(clients).hasSizeGreaterThan(5);
+        for (final TestWebSocket client : clients)
+        {
+            final List<Long> seen = new ArrayList<>();
+            final List<Map<String, Object>> snapshot = rows(client.next("liquidation_order"));
+            for (int i = snapshot.size() - 1; i >= 0; i--)
+            {
+                seen.add((Long)snapshot.get(i).get("timestamp") - baseMs);
+            }
+            while (seen.isEmpty() || seen.get(seen.size() - 1) < burst)
+            {
+                final List<Map<String, Object>> live = rows(client.next("liquidation_order"));
+                for (int i = live.size() - 1; i >= 0; i--)
+                {
+                    seen.add((Long)live.get(i).get("timestamp") - baseMs);
+                }
+            }
+            for (int i = 1; i < seen.size(); i++)
+            {
+                assertThat(seen.get(i)).as("liquidation after %d", seen.get(i - 1)).isEqualTo(seen.get(i - 1) + 1);
+            }
+            client.abort();
+        }
     }
 
     @Test
