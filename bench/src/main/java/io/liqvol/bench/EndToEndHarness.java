@@ -95,6 +95,11 @@ public final class EndToEndHarness
             System.out.println(LatencyReport.header());
             System.out.println(LatencyReport.row(String.format("end to end, %,d clients, %,d/s", clients, rate),
                 histogramNs));
+            if (receiver.rows.get() != expectedRows)
+            {
+                System.out.println("INCOMPLETE: clients read " + receiver.rows.get() + " of " + expectedRows + " rows");
+                System.exit(1);
+            }
         }
         finally
         {

@@ -56,6 +56,7 @@ public final class IdleClientsHarness
             .redirectErrorStream(true)
             .start();
         final AtomicLongArray lastMessageNs = new AtomicLongArray(target + 1);
+        int exitCode = 0;
         try (WebSocketClients pool = new WebSocketClients(2))
         {
             final URI uri = URI.create("ws://" + awaitListening(gateway) + "/api/v1/ws/liquidations/BTCUSDT");
@@ -89,6 +90,11 @@ public final class IdleClientsHarness
                     + " closed by the gateway %d; gateway alive %b%n", pool.openChannels(), live,
                 options.integer("live-check-seconds", 10), pool.closedByServer(), gateway.isAlive());
             System.out.println("conditions after: load average " + LatencyReport.loadAverage());
+            if (opened < target || live < opened)
+            {
+                System.out.println("BELOW TARGET: held " + opened + " of " + target + ", " + live + " live");
+                exitCode = 1;
+            }
         }
         finally
         {
@@ -99,6 +105,7 @@ public final class IdleClientsHarness
                 files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
             }
         }
+        System.exit(exitCode);
     }
 
     private static String awaitListening(final Process gateway) throws IOException

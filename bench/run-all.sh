@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every measurement of bench/README.md, in order, each output with the machine's load in bench/results/.
+# Takes about 25 minutes. Build first: mvn -B -q -pl bench -am package -DskipTests
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=bench/results
+mkdir -p "$out"
+jar=bench/target/benchmarks.jar
+harness=(java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp "$jar")
+
+run() {
+  local name=$1; shift
+  { echo "\$ $*"; echo "start: $(date -u +%FT%TZ) $(uptime)"; "$@" 2>&1 | grep -v '^\(WARNING\|INFO\|[A-Z][a-z][a-z] [0-9]*, 20\)'; echo "end: $(date -u +%FT%TZ) $(uptime)"; } > "$out/$name.txt"
+}
+
+run jmh-decode java -jar "$jar" DecodeAggregateBenchmark -prof gc
+run jmh-pipeline java -jar "$jar" PipelineBenchmark -p waitStrategy=blocking,yielding -p journal=on -p stageThreads=1,2,4 -prof gc
+run jmh-pipeline-no-journal java -jar "$jar" PipelineBenchmark -p waitStrategy=blocking -p journal=off -p stageThreads=1,4 -prof gc
+for threads in 1 4; do
+  run "engine-latency-100k-threads$threads" "${harness[@]}" io.liqvol.bench.EngineLatencyHarness --rate 100000 --seconds 20 --warmup-seconds 10 --stage-threads $threads
+done
+run engine-latency-100k-yielding "${harness[@]}" io.liqvol.bench.EngineLatencyHarness --rate 100000 --seconds 20 --warmup-seconds 10 --stage-threads 1 --wait yielding
+run engine-latency-10k "${harness[@]}" io.liqvol.bench.EngineLatencyHarness --rate 10000 --seconds 20 --warmup-seconds 10 --stage-threads 1
+for clients in 1 100 1000; do
+  for rate in 1000 20000; do
+    run "e2e-$clients-clients-$rate" "${harness[@]}" io.liqvol.bench.EndToEndHarness --clients $clients --rate $rate --seconds 20 --warmup-seconds 5
+  done
+done
+run e2e-send-time "${harness[@]}" io.liqvol.bench.EndToEndHarness --clients 1 --rate 10 --seconds 30 --warmup-seconds 5
+run seed-scenarios "${harness[@]}" io.liqvol.bench.SeedScenariosHarness --runs 5
+run idle-clients "${harness[@]}" io.liqvol.bench.IdleClientsHarness --gateway-jar gateway/target/liqvol.jar --heap 512m --target 19000 --step 1000
+run jmh-history java -jar "$jar" HistoryQueryBenchmark -p timeframe=1m -wi 2 -i 3
+run jmh-recovery java -jar "$jar" JournalRecoveryBenchmark -wi 1 -i 3
