@@ -26,6 +26,7 @@ for clients in 1 100 1000; do
     run "e2e-$clients-clients-$rate" "${harness[@]}" io.liqvol.bench.EndToEndHarness --clients $clients --rate $rate --seconds 20 --warmup-seconds 5
   done
 done
+run e2e-1000-clients-100 "${harness[@]}" io.liqvol.bench.EndToEndHarness --clients 1000 --rate 100 --seconds 20 --warmup-seconds 5
 run e2e-send-time "${harness[@]}" io.liqvol.bench.EndToEndHarness --clients 1 --rate 10 --seconds 30 --warmup-seconds 5
 run seed-scenarios "${harness[@]}" io.liqvol.bench.SeedScenariosHarness --runs 5
 run idle-clients "${harness[@]}" io.liqvol.bench.IdleClientsHarness --gateway-jar gateway/target/liqvol.jar --heap 512m --target 19000 --step 1000
