@@ -167,7 +167,8 @@ class LiqvolEngineTest
                 updatesThisBatch.set(0);
             }
         };
-        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(listener)))
+        // One thread per stage: the aggregate stage must run ahead while the publisher is held.
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().stageThreads(4).listener(listener)))
         {
             running.set(engine);
             for (int i = 0; i < 500; i++)
