@@ -19,6 +19,8 @@ final class LiveRollup implements Rollup
     private final ByteBuffer view;
     private final char[] symbolChars = new char[JournalDescriptor.SYMBOL_CAPACITY];
     private final Map<String, SymbolBuckets> bySymbol = new HashMap<>();
+    /** The same buckets found by the record's characters, so that folding a record makes no String. */
+    private SymbolBuckets[] byChars = new SymbolBuckets[64];
     private int covered;
     private long minTradeTimeMs = Long.MAX_VALUE;
     private long maxTradeTimeMs = Long.MIN_VALUE;
@@ -92,8 +94,7 @@ final class LiveRollup implements Rollup
         final long tradeTimeMs = segment.tradeTimeMs(n);
         minTradeTimeMs = Math.min(minTradeTimeMs, tradeTimeMs);
         maxTradeTimeMs = Math.max(maxTradeTimeMs, tradeTimeMs);
-        final String symbol = new String(symbolChars, 0, segment.symbol(n, symbolChars));
-        final SymbolBuckets buckets = bySymbol.computeIfAbsent(symbol, s -> new SymbolBuckets());
+        final SymbolBuckets buckets = bucketsOf(symbolChars, segment.symbol(n, symbolChars));
         final int side = segment.side(n);
         final long quantityE8 = segment.quantityE8(n);
         final long priceE8 = segment.priceE8(n);
@@ -103,22 +104,84 @@ final class LiveRollup implements Rollup
         }
     }
 
+    private SymbolBuckets bucketsOf(final char[] chars, final int length)
+    {
+        int hash = 0;
+        for (int i = 0; i < length; i++)
+        {
+            hash = 31 * hash + chars[i];
+        }
+        final int mask = byChars.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            final SymbolBuckets buckets = byChars[slot];
+            if (buckets == null)
+            {
+                final SymbolBuckets added = new SymbolBuckets(new String(chars, 0, length));
+                bySymbol.put(added.symbol, added);
+                byChars[slot] = added;
+                if (bySymbol.size() * 2 > byChars.length)
+                {
+                    rehash();
+                }
+                return added;
+            }
+            if (buckets.isNamed(chars, length))
+            {
+                return buckets;
+            }
+        }
+    }
+
+    private void rehash()
+    {
+        byChars = new SymbolBuckets[byChars.length * 2];
+        final int mask = byChars.length - 1;
+        for (final SymbolBuckets buckets : bySymbol.values())
+        {
+            int slot = buckets.symbol.hashCode() & mask;
+            while (byChars[slot] != null)
+            {
+                slot = (slot + 1) & mask;
+            }
+            byChars[slot] = buckets;
+        }
+    }
+
     /** A symbol's buckets per base: rows of totals found by bucket index. */
     private static final class SymbolBuckets
     {
+        private final String symbol;
         private final Long2LongHashMap[] rowByIndex = new Long2LongHashMap[RollupDescriptor.BASES.length];
         private final long[][] indexOfRow = new long[RollupDescriptor.BASES.length][];
         private final long[][] values = new long[RollupDescriptor.BASES.length][];
         private final int[] rows = new int[RollupDescriptor.BASES.length];
 
-        SymbolBuckets()
+        SymbolBuckets(final String symbol)
         {
+            this.symbol = symbol;
             for (int base = 0; base < rowByIndex.length; base++)
             {
                 rowByIndex[base] = new Long2LongHashMap(-1);
                 indexOfRow[base] = new long[8];
                 values[base] = new long[8 * RollupValues.LENGTH];
             }
+        }
+
+        boolean isNamed(final char[] chars, final int length)
+        {
+            if (symbol.length() != length)
+            {
+                return false;
+            }
+            for (int i = 0; i < length; i++)
+            {
+                if (symbol.charAt(i) != chars[i])
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         void add(final int base, final long bucketIndex, final int side, final long quantityE8, final long priceE8)

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,6 +51,35 @@ class RollupTest
         assertThat(sum(live, Timeframe.MN1, T0).sellCount).isEqualTo(1);
         assertThat(live.overlaps(T0 + 6 * HOUR_MS, T0 + 7 * HOUR_MS)).isFalse();
         assertThat(live.maxTradeTimeMs()).isEqualTo(T0 + 5 * HOUR_MS);
+    }
+
+    @Test
+    void shouldFoldRecordsOfKnownSymbolsWithoutAllocating() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(200_000), T0);
+        final LiveRollup live = new LiveRollup(segment);
+        final String[] symbols = new String[100];
+        for (int s = 0; s < symbols.length; s++)
+        {
+            symbols[s] = "SYM" + s + "USDT";
+        }
+        for (int n = 0; n < 100_000; n++)
+        {
+            write(segment, n, symbols[n % symbols.length], n & 1, 1_000_000L, 40_000_00000000L, T0 + n % 1000);
+        }
+        segment.commit(50_000);
+        assertThat(live.maxTradeTimeMs()).isEqualTo(T0 + 999);
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+
+        segment.commit(100_000);
+        live.maxTradeTimeMs();
+
+        assertThat(threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before).isLessThan(1024);
+        final long minute = Timeframe.M1.bucketIndex(T0);
+        final BucketValues sym7 = values(range(live, "SYM7USDT", Timeframe.M1, minute, minute), minute);
+        assertThat(sym7.buyCount + sym7.sellCount).isEqualTo(1000);
     }
 
     @Test
