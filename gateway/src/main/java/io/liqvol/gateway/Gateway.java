@@ -70,7 +70,9 @@ public final class Gateway implements AutoCloseable
             .wsBaseUrl(upstreamWsBaseUrl(config, simulator))
             .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
             .mode(UpstreamMode.fromCode(config.upstreamMode()))
-            .proxy(isLoopback(upstreamWsBaseUrl(config, simulator)) ? null : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            .proxy(isLoopback(upstreamWsBaseUrl(config, simulator))
+                ? null
+                : UpstreamConfig.proxyFromEnvironment(System.getenv()));
         this.rest = new BinanceRestClient(upstreamConfig, upstreamGroup);
         this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame,
             gap -> engine.recordGap(gap.fromMs(), gap.toMs()), upstreamGroup);
