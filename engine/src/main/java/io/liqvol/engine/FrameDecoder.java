@@ -224,22 +224,16 @@ final class FrameDecoder
         orderSeen = false;
         while (true)
         {
-            final JsonToken token = next();
-            if (token == JsonToken.END_OBJECT)
+            final JsonToken value = nextFieldValue();
+            if (value == null)
+            {
+                return false;
+            }
+            if (value == JsonToken.END_OBJECT)
             {
                 break;
             }
-            if (token != JsonToken.FIELD_NAME)
-            {
-                return false;
-            }
-            final String name = parser.currentName();
-            final JsonToken value = next();
-            if (truncated)
-            {
-                return false;
-            }
-            switch (name)
+            switch (parser.currentName())
             {
                 case "e":
                     forceOrder = value == JsonToken.VALUE_STRING && textEquals("forceOrder");
@@ -310,22 +304,16 @@ final class FrameDecoder
         tradeTime = ABSENT;
         while (true)
         {
-            final JsonToken token = next();
-            if (token == JsonToken.END_OBJECT)
+            final JsonToken value = nextFieldValue();
+            if (value == null)
+            {
+                return false;
+            }
+            if (value == JsonToken.END_OBJECT)
             {
                 return true;
             }
-            if (token != JsonToken.FIELD_NAME)
-            {
-                return false;
-            }
-            final String name = parser.currentName();
-            final JsonToken value = next();
-            if (truncated)
-            {
-                return false;
-            }
-            switch (name)
+            switch (parser.currentName())
             {
                 case "s":
                     readSymbol(value);
@@ -620,6 +608,25 @@ final class FrameDecoder
             }
         }
         return true;
+    }
+
+    /**
+     * The first token of the next field's value, positioned so that {@code currentName()} is the field's name;
+     * END_OBJECT when the object ends; null when the frame is not valid JSON there.
+     */
+    private JsonToken nextFieldValue() throws IOException
+    {
+        final JsonToken token = next();
+        if (token == JsonToken.END_OBJECT)
+        {
+            return token;
+        }
+        if (token != JsonToken.FIELD_NAME)
+        {
+            return null;
+        }
+        final JsonToken value = next();
+        return truncated ? null : value;
     }
 
     /** The next token; marks the frame truncated if the parser needs more input than the frame has. */

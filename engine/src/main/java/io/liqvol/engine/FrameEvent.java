@@ -50,34 +50,29 @@ final class FrameEvent
 
     void setFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
-        kind = KIND_FRAME;
-        this.receiveTimeNs = receiveTimeNs;
-        inputSymbol = null;
-        if (length > frame.length)
+        if (beginFrame(length, receiveTimeNs))
         {
-            oversized = true;
-            frameLength = 0;
-            return;
+            buffer.getBytes(offset, frame, 0, length);
         }
-        oversized = false;
-        frameLength = length;
-        buffer.getBytes(offset, frame, 0, length);
     }
 
     void setFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
     {
+        if (beginFrame(length, receiveTimeNs))
+        {
+            System.arraycopy(bytes, offset, frame, 0, length);
+        }
+    }
+
+    /** False when the frame does not fit: it is then marked oversized and not copied. */
+    private boolean beginFrame(final int length, final long receiveTimeNs)
+    {
         kind = KIND_FRAME;
         this.receiveTimeNs = receiveTimeNs;
         inputSymbol = null;
-        if (length > frame.length)
-        {
-            oversized = true;
-            frameLength = 0;
-            return;
-        }
-        oversized = false;
-        frameLength = length;
-        System.arraycopy(bytes, offset, frame, 0, length);
+        oversized = length > frame.length;
+        frameLength = oversized ? 0 : length;
+        return !oversized;
     }
 
     void setLiquidation(

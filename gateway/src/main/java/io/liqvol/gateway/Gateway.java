@@ -70,10 +70,17 @@ public final class Gateway implements AutoCloseable
             .wsBaseUrl(upstreamWsBaseUrl(config, simulator))
             .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
             .mode(UpstreamMode.fromCode(config.upstreamMode()))
-            .proxy(isLoopback(upstreamWsBaseUrl(config, simulator)) ? null : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            .proxy(isLoopback(upstreamWsBaseUrl(config, simulator))
+                ? null
+                : UpstreamConfig.proxyFromEnvironment(System.getenv()));
         this.rest = new BinanceRestClient(upstreamConfig, upstreamGroup);
         this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame,
             gap -> engine.recordGap(gap.fromMs(), gap.toMs()), upstreamGroup);
+        if (config.liquidationApiBaseUrl() != null)
+        {
+            LOG.log(System.Logger.Level.WARNING, "a peer ({0}) is configured, but filling gaps from a peer is not "
+                + "implemented yet: gaps stay recorded in /health", config.liquidationApiBaseUrl());
+        }
         loadSymbols();
         this.symbolRefresh = upstreamGroup.scheduleAtFixedRate(
             () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,

@@ -257,6 +257,7 @@ public final class GatewayConfig
                 }
             }
         }
-        throw new IllegalArgumentException("--" + flag + " must be a " + String.join(" or ", schemes) + " URL, was " + value);
+        throw new IllegalArgumentException(
+            "--" + flag + " must be a " + String.join(" or ", schemes) + " URL, was " + value);
     }
 }

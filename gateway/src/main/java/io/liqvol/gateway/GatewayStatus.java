@@ -77,7 +77,8 @@ final class GatewayStatus
         GatewayMetrics.counter(out, "liqvol_events_accepted_total", "Liquidations accepted", counters.accepted());
         GatewayMetrics.counter(out, "liqvol_events_duplicate_total", "Liquidations dropped as duplicates",
             counters.duplicates());
-        GatewayMetrics.counter(out, "liqvol_events_ignored_total", "Valid frames without a liquidation", counters.ignored());
+        GatewayMetrics.counter(out, "liqvol_events_ignored_total", "Valid frames without a liquidation",
+            counters.ignored());
         GatewayMetrics.header(out, "liqvol_events_rejected_total", "Frames or liquidations rejected, by reason", "counter");
         for (final RejectReason reason : RejectReason.values())
         {

@@ -40,7 +40,8 @@ final class UpstreamMarketData implements MarketData
     @Override
     public AutoCloseable subscribeKlines(final String symbol, final String interval, final CandleListener listener)
     {
-        return upstream.subscribeKlines(symbol, interval, (klineSymbol, klineInterval, kline) -> listener.onCandle(candle(kline)));
+        return upstream.subscribeKlines(symbol, interval,
+            (klineSymbol, klineInterval, kline) -> listener.onCandle(candle(kline)));
     }
 
     @Override

@@ -88,11 +88,6 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         }
     }
 
-    int openConnections()
-    {
-        return open.get();
-    }
-
     private boolean admitAddress(final InetAddress address)
     {
         final boolean[] admitted = new boolean[1];

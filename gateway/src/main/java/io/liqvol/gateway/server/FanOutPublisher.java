@@ -31,7 +31,8 @@ public final class FanOutPublisher implements EngineListener
     private final List<SymbolTopic> touched = new ArrayList<>();
     private final List<BucketSnapshot> oneBucket = new ArrayList<>(1);
 
-    public FanOutPublisher(final Subscriptions subscriptions, final SymbolDirectory symbols, final ByteBufAllocator allocator)
+    public FanOutPublisher(
+        final Subscriptions subscriptions, final SymbolDirectory symbols, final ByteBufAllocator allocator)
     {
         this.subscriptions = subscriptions;
         this.symbols = symbols;
@@ -94,10 +95,12 @@ public final class FanOutPublisher implements EngineListener
             for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_MESSAGE)
             {
                 final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
-                final ByteBuf bytes = writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
+                final ByteBuf bytes =
+                    writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
                 final ClientOutbound[] clients = topic.orderSubscribers();
                 final OrderRows joiningCopy = topic.hasJoiningClients() ? rows.copy(from, to) : null;
-                fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy), clients);
+                fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy),
+                    clients);
             }
             rows.clear();
             topic.deliveredSequence(topic.lastSequence());

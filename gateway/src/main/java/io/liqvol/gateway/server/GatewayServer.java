@@ -113,10 +113,12 @@ public final class GatewayServer implements AutoCloseable
     public void close()
     {
         serverChannel.close().syncUninterruptibly();
+        final int goingAway = WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code();
+        final long closeTimeoutMs = context.config().closeTimeoutMs();
         for (final Channel channel : context.webSockets())
         {
-            channel.eventLoop().execute(() -> ClientOutbound.closeWith(channel, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(),
-                "server shutting down", context.config().closeTimeoutMs()));
+            channel.eventLoop().execute(
+                () -> ClientOutbound.closeWith(channel, goingAway, "server shutting down", closeTimeoutMs));
         }
         try
         {

@@ -199,7 +199,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         else
         {
-            response = HttpResponses.response(HttpResponseStatus.OK, file.contentType(), Unpooled.wrappedBuffer(file.content()));
+            response = HttpResponses.response(
+                HttpResponseStatus.OK, file.contentType(), Unpooled.wrappedBuffer(file.content()));
         }
         response.headers()
             .set(HttpHeaderNames.ETAG, file.etag())

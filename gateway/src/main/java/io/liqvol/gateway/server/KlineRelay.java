@@ -53,11 +53,6 @@ public final class KlineRelay
         }
     }
 
-    synchronized int streamCount()
-    {
-        return streams.size();
-    }
-
     private final class Stream implements MarketData.CandleListener
     {
         private final String symbol;

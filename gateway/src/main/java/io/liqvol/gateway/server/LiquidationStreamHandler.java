@@ -69,7 +69,9 @@ final class LiquidationStreamHandler extends StreamHandler
             rows.addNewestFirst(recent);
             final ByteBuf orders = writer.liquidationOrders(
                 allocator, forSymbol, true, System.currentTimeMillis(), rows, context.symbols().format(forSymbol));
-            final ByteBuf volume = range == null ? null : volumeMessage(writer, allocator, forSymbol, forTimeframe, range, false);
+            final ByteBuf volume = range == null
+                ? null
+                : volumeMessage(writer, allocator, forSymbol, forTimeframe, range, false);
             channel.eventLoop().execute(() ->
             {
                 writeText(channel, orders);
@@ -136,7 +138,8 @@ final class LiquidationStreamHandler extends StreamHandler
         final MessageWriter writer, final ByteBufAllocator allocator, final String forSymbol, final Timeframe forTimeframe,
         final VolumeRange range, final boolean echoRange)
     {
-        final List<BucketSnapshot> buckets = context.history().volume(forSymbol, forTimeframe, range.startMs(), range.endMs());
+        final List<BucketSnapshot> buckets =
+            context.history().volume(forSymbol, forTimeframe, range.startMs(), range.endMs());
         return writer.liquidationVolume(allocator, forSymbol, forTimeframe, false, System.currentTimeMillis(), buckets,
             echoRange ? range : null);
     }

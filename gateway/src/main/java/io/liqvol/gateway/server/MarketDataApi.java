@@ -43,7 +43,8 @@ final class MarketDataApi
                     "the exchange did not answer: " + failure.getMessage());
                 return;
             }
-            HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+            final MessageWriter writer = MessageWriter.forThisThread();
+            HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
             {
                 json.writeStartArray();
                 for (final Candle candle : candles)

@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * One encoded message, a whole WebSocket text frame, shared by every subscriber that receives it. Each
- * subscriber holds one reference of {@link #bytes} and writes a duplicate of it. A message with a coalescing key (a bucket or a candle)
- * carries accumulated state, so a newer message with the same key replaces it for a lagging client.
+ * subscriber holds one reference of {@link #bytes} and writes a duplicate of it. A message with a coalescing
+ * key (a bucket or a candle) carries accumulated state, so a newer message with the same key replaces it for
+ * a lagging client.
  */
 final class OutboundMessage
 {

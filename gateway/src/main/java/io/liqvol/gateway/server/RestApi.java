@@ -39,7 +39,8 @@ final class RestApi
             parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
         answer(ctx, keepAlive, () ->
         {
-            final List<BucketSnapshot> buckets = context.history().volume(symbol, timeframe, range.startMs(), range.endMs());
+            final List<BucketSnapshot> buckets =
+                context.history().volume(symbol, timeframe, range.startMs(), range.endMs());
             return MessageWriter.forThisThread().encode(ctx.alloc(), json ->
             {
                 json.writeStartObject();

@@ -122,7 +122,8 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         if (state == IdleState.WRITER_IDLE && outbound != null)
         {
-            writeText(channel, MessageWriter.forThisThread().heartbeat(channel.alloc(), symbol, System.currentTimeMillis()));
+            final long nowMs = System.currentTimeMillis();
+            writeText(channel, MessageWriter.forThisThread().heartbeat(channel.alloc(), symbol, nowMs));
             channel.writeAndFlush(new PingWebSocketFrame());
         }
         else if (state == IdleState.READER_IDLE)
@@ -185,7 +186,8 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                 catch (final RuntimeException e)
                 {
                     channel.eventLoop().execute(() -> ClientOutbound.closeWith(channel,
-                        WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(), "internal error", context.config().closeTimeoutMs()));
+                        WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(), "internal error",
+                        context.config().closeTimeoutMs()));
                 }
             });
         }

@@ -48,9 +48,4 @@ public final class SymbolDirectory
         final SymbolFormat format = formats.get(symbol);
         return format != null ? format : SymbolFormat.unlisted(symbol);
     }
-
-    public int size()
-    {
-        return formats.size();
-    }
 }

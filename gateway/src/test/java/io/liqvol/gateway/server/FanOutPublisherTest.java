@@ -52,6 +52,7 @@ class FanOutPublisherTest
                 expected.assertReceivedBy(socket);
             }
             assertThat(harness.metrics.slowClientsClosed()).isZero();
+            assertThat(harness.metrics.endToEndLatency().count()).isGreaterThanOrEqualTo(clients);
             sockets.forEach(TestWebSocket::abort);
         }
         finally
