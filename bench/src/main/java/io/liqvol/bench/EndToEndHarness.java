@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * End to end over loopback: the exchange simulator pushes a forceOrder frame → the gateway (upstream client,
@@ -103,7 +104,10 @@ public final class EndToEndHarness
         }
         finally
         {
-            Files.walk(dataDir).sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            try (Stream<Path> files = Files.walk(dataDir))
+            {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
         }
     }
 

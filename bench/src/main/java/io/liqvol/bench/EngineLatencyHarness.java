@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Engine latency from the receive stamp to the listener at a fixed rate. A sender thread hands in one raw frame per
@@ -68,7 +69,10 @@ public final class EngineLatencyHarness
         engine.close();
         if (dataDir != null)
         {
-            Files.walk(dataDir).sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            try (Stream<Path> files = Files.walk(dataDir))
+            {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+            }
         }
 
         System.out.println("conditions after: load average " + LatencyReport.loadAverage());
