@@ -55,6 +55,7 @@ public final class EndToEndHarness
             "--max-connections-per-address", String.valueOf(clients + 100)}, Map.of());
         final long[] plannedNs = new long[total];
         final Receiver receiver = new Receiver(plannedNs, warmupEvents);
+        boolean complete = true;
         try (Gateway gateway = Gateway.start(config, new SimulatorConfig().generateFlow(false), config.serverConfig());
              WebSocketClients pool = new WebSocketClients(clientThreads))
         {
@@ -99,7 +100,7 @@ public final class EndToEndHarness
             if (receiver.rows.get() != expectedRows)
             {
                 System.out.println("INCOMPLETE: clients read " + receiver.rows.get() + " of " + expectedRows + " rows");
-                System.exit(1);
+                complete = false;
             }
         }
         finally
@@ -108,6 +109,10 @@ public final class EndToEndHarness
             {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
             }
+        }
+        if (!complete)
+        {
+            System.exit(1);
         }
     }
 
