@@ -1,6 +1,7 @@
 package io.liqvol.gateway;
 
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.gateway.server.FanOutPublisher;
 import io.liqvol.gateway.server.GatewayMetrics;
@@ -23,6 +24,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +52,7 @@ public final class Gateway implements AutoCloseable
     private final SymbolDirectory symbols = new SymbolDirectory();
     private final LiqvolEngine engine;
     private final BinanceRestClient rest;
+    private final PeerGapFiller peer;
     private final BinanceUpstream upstream;
     private final ScheduledFuture<?> symbolRefresh;
     private final GatewayServer server;
@@ -74,13 +78,10 @@ public final class Gateway implements AutoCloseable
                 ? null
                 : UpstreamConfig.proxyFromEnvironment(System.getenv()));
         this.rest = new BinanceRestClient(upstreamConfig, upstreamGroup);
-        this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame,
-            gap -> engine.recordGap(gap.fromMs(), gap.toMs()), upstreamGroup);
-        if (config.liquidationApiBaseUrl() != null)
-        {
-            LOG.log(System.Logger.Level.WARNING, "a peer ({0}) is configured, but filling gaps from a peer is not "
-                + "implemented yet: gaps stay recorded in /health", config.liquidationApiBaseUrl());
-        }
+        this.peer = config.liquidationApiBaseUrl() == null ? null : new PeerGapFiller(
+            URI.create(config.liquidationApiBaseUrl()), engine,
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame, this::onGap, upstreamGroup);
         loadSymbols();
         this.symbolRefresh = upstreamGroup.scheduleAtFixedRate(
             () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
@@ -163,6 +164,26 @@ public final class Gateway implements AutoCloseable
         if (simulator != null)
         {
             simulator.close();
+        }
+    }
+
+    /** A gap is recorded (journal, /health, clients), then filled from the peer if one is configured. */
+    private void onGap(final Gap gap)
+    {
+        engine.recordGap(gap.fromMs(), gap.toMs());
+        if (peer != null)
+        {
+            peer.fill(gap).whenComplete((report, failure) ->
+            {
+                if (failure != null)
+                {
+                    LOG.log(System.Logger.Level.WARNING, "filling gap {0} from the peer failed: {1}", gap, failure);
+                }
+                else
+                {
+                    LOG.log(System.Logger.Level.INFO, "filled gap {0} from the peer: {1}", gap, report);
+                }
+            });
         }
     }
 
