@@ -1,10 +1,5 @@
 package io.liqvol.bench;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.EngineListener;
@@ -49,7 +44,7 @@ public final class EngineLatencyHarness
         final LatencyListener listener = new LatencyListener(warmupEvents);
         final LiqvolEngine engine = LiqvolEngine.launch(new EngineContext()
             .dataDir(dataDir)
-            .waitStrategy(waitStrategyNamed(wait))
+            .waitStrategy(WaitStrategies.named(wait))
             .stageThreads(stageThreads)
             .listener(listener));
 
@@ -83,22 +78,6 @@ public final class EngineLatencyHarness
             rate, stageThreads, wait, journal ? "on" : "off", stampPlanned ? "planned" : "actual"), listener.histogramNs));
     }
 
-    private static WaitStrategy waitStrategyNamed(final String name)
-    {
-        switch (name)
-        {
-            case "yielding":
-                return new YieldingWaitStrategy();
-            case "sleeping":
-                return new SleepingWaitStrategy();
-            case "busy-spin":
-                return new BusySpinWaitStrategy();
-            case "blocking":
-                return new BlockingWaitStrategy();
-            default:
-                throw new IllegalArgumentException("--wait must be blocking, yielding, sleeping or busy-spin");
-        }
-    }
 
     /** Records receive-to-listener latency of every liquidation after the warm-up, on the publisher thread. */
     private static final class LatencyListener implements EngineListener

@@ -1,10 +1,6 @@
 package io.liqvol.engine;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
-import com.lmax.disruptor.BusySpinWaitStrategy;
-import com.lmax.disruptor.SleepingWaitStrategy;
-import com.lmax.disruptor.WaitStrategy;
-import com.lmax.disruptor.YieldingWaitStrategy;
+import io.liqvol.bench.WaitStrategies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,7 +63,7 @@ public class PipelineBenchmark
             .dataDir(dataDir)
             .stageThreads(stageThreads)
             .epochClock(() -> BenchFrames.clockMs(FRAMES))
-            .waitStrategy(waitStrategyNamed(waitStrategy))
+            .waitStrategy(WaitStrategies.named(waitStrategy))
             .ringSize(16384)
             .listener(new CountingListener()));
     }
@@ -112,20 +108,6 @@ public class PipelineBenchmark
         }
     }
 
-    static WaitStrategy waitStrategyNamed(final String name)
-    {
-        switch (name)
-        {
-            case "yielding":
-                return new YieldingWaitStrategy();
-            case "sleeping":
-                return new SleepingWaitStrategy();
-            case "busy-spin":
-                return new BusySpinWaitStrategy();
-            default:
-                return new BlockingWaitStrategy();
-        }
-    }
 
     /** A listener that only counts, so the benchmark measures the engine. */
     static final class CountingListener implements EngineListener
