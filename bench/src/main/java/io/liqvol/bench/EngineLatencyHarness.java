@@ -5,6 +5,7 @@ import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.LiquidationView;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.WaitStrategies;
 import org.HdrHistogram.Histogram;
 
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package io.liqvol.engine;
 
-import io.liqvol.bench.WaitStrategies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

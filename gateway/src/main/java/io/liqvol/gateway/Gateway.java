@@ -69,6 +69,8 @@ public final class Gateway implements AutoCloseable
         final Subscriptions subscriptions = new Subscriptions();
         this.engine = LiqvolEngine.launch(new EngineContext()
             .dataDir(config.dataDir())
+            .stageThreads(config.engineStageThreads())
+            .waitStrategy(config.engineWaitStrategy())
             .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
         final UpstreamConfig upstreamConfig = new UpstreamConfig()
             .wsBaseUrl(upstreamWsBaseUrl(config, simulator))

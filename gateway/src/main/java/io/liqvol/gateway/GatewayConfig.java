@@ -1,5 +1,8 @@
 package io.liqvol.gateway;
 
+import com.lmax.disruptor.WaitStrategy;
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.server.ServerConfig;
 
 import java.net.URI;
@@ -40,7 +43,11 @@ public final class GatewayConfig
             "HTTP requests or client WebSocket messages per second and connection (bursts of twice that)"),
         new Setting("max-client-frame-bytes", "LIQVOL_MAX_CLIENT_FRAME_BYTES", "4096", "largest client WebSocket frame"),
         new Setting("max-pending-bytes", "LIQVOL_MAX_PENDING_BYTES", "1048576",
-            "orders a lagging client may have waiting before it is closed with 1013"));
+            "orders a lagging client may have waiting before it is closed with 1013"),
+        new Setting("engine-stage-threads", "LIQVOL_ENGINE_STAGE_THREADS", "",
+            "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)"),
+        new Setting("engine-wait-strategy", "LIQVOL_ENGINE_WAIT_STRATEGY", "blocking",
+            "how idle stage threads wait: blocking (no idle CPU), sleeping, yielding or busy-spin (a core each)"));
 
     private final Map<String, String> values;
     private final boolean simulate;
@@ -137,6 +144,20 @@ public final class GatewayConfig
         {
             url("liquidation-api-base-url", "http://", "https://");
         }
+        if (!values.get("engine-stage-threads").isEmpty()
+            && !Arrays.asList("1", "2", "4").contains(values.get("engine-stage-threads")))
+        {
+            throw new IllegalArgumentException(
+                "--engine-stage-threads must be 1, 2 or 4, was " + values.get("engine-stage-threads"));
+        }
+        try
+        {
+            engineWaitStrategy();
+        }
+        catch (final IllegalArgumentException e)
+        {
+            throw new IllegalArgumentException("--engine-wait-strategy: " + e.getMessage(), e);
+        }
         if (values.get("data-dir").isBlank())
         {
             throw new IllegalArgumentException("--data-dir must not be empty");
@@ -190,6 +211,18 @@ public final class GatewayConfig
     public String binanceRestBaseUrl()
     {
         return values.get("binance-rest-base-url");
+    }
+
+    /** Threads for the engine's stages: the flag, else the engine's default for this machine's cores. */
+    public int engineStageThreads()
+    {
+        final String value = values.get("engine-stage-threads");
+        return value.isEmpty() ? EngineContext.DEFAULT_STAGE_THREADS : Integer.parseInt(value);
+    }
+
+    public WaitStrategy engineWaitStrategy()
+    {
+        return WaitStrategies.named(values.get("engine-wait-strategy"));
     }
 
     /** The peer instance's REST base, or null. */

@@ -1,5 +1,8 @@
 package io.liqvol.gateway;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import io.liqvol.engine.EngineContext;
 import io.liqvol.gateway.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,23 @@ class GatewayConfigTest
             .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--max-connections-per-address", "20000"}, Map.of()))
             .hasMessageContaining("maxConnectionsPerAddress");
+        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--engine-stage-threads", "3"}, Map.of()))
+            .hasMessageContaining("--engine-stage-threads");
+        assertThatThrownBy(() -> GatewayConfig.parse(new String[0], Map.of("LIQVOL_ENGINE_WAIT_STRATEGY", "fast")))
+            .hasMessageContaining("--engine-wait-strategy");
+    }
+
+    @Test
+    void shouldConfigureTheEngineThreads()
+    {
+        final GatewayConfig defaults = GatewayConfig.parse(new String[0], Map.of());
+        final GatewayConfig tuned = GatewayConfig.parse(
+            new String[] {"--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin"}, Map.of());
+
+        assertThat(defaults.engineStageThreads()).isEqualTo(EngineContext.DEFAULT_STAGE_THREADS);
+        assertThat(defaults.engineWaitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
+        assertThat(tuned.engineStageThreads()).isEqualTo(4);
+        assertThat(tuned.engineWaitStrategy()).isInstanceOf(BusySpinWaitStrategy.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.liqvol.bench;
+package io.liqvol.engine;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
@@ -6,7 +6,7 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
-/** The engine's wait strategies by the names the benchmarks and harnesses take. */
+/** The wait strategies an engine can run its stages with, by the names the gateway and the benchmarks take. */
 public final class WaitStrategies
 {
     private WaitStrategies()

@@ -1,4 +1,4 @@
-package io.liqvol.bench;
+package io.liqvol.engine;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
