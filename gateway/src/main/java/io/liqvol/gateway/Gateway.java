@@ -26,7 +26,9 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -62,37 +64,60 @@ public final class Gateway implements AutoCloseable
     {
         this.config = config;
         this.simulator = simulator;
+        // What has started so far, to be stopped again, newest first, if a later part fails (a port in use, a
+        // data directory locked by another process): otherwise its non-daemon threads keep the JVM alive.
+        final Deque<Runnable> started = new ArrayDeque<>();
         this.serverGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("liqvol-io"),
             NioIoHandler.newFactory());
+        started.push(() -> shutdown(serverGroup));
         this.upstreamGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("liqvol-upstream"),
             NioIoHandler.newFactory());
-        final Subscriptions subscriptions = new Subscriptions();
-        this.engine = LiqvolEngine.launch(new EngineContext()
-            .dataDir(config.dataDir())
-            .stageThreads(config.engineStageThreads())
-            .waitStrategy(config.engineWaitStrategy())
-            .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
-        final UpstreamConfig upstreamConfig = new UpstreamConfig()
-            .wsBaseUrl(upstreamWsBaseUrl(config, simulator))
-            .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
-            .mode(UpstreamMode.fromCode(config.upstreamMode()))
-            .proxy(isLoopback(upstreamWsBaseUrl(config, simulator))
-                ? null
-                : UpstreamConfig.proxyFromEnvironment(System.getenv()));
-        this.rest = new BinanceRestClient(upstreamConfig, upstreamGroup);
-        this.peer = config.liquidationApiBaseUrl() == null ? null : new PeerGapFiller(
-            URI.create(config.liquidationApiBaseUrl()), engine,
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-        this.upstream = new BinanceUpstream(upstreamConfig, engine::ingestFrame, this::onGap, upstreamGroup);
-        loadSymbols();
-        this.symbolRefresh = upstreamGroup.scheduleAtFixedRate(
-            () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
-            TimeUnit.MILLISECONDS);
-        upstream.start();
-        final GatewayStatus status = new GatewayStatus(engine, upstream);
-        metrics.addSection(status::writeMetrics);
-        this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
-            new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status::writeHealth, serverGroup));
+        started.push(() -> shutdown(upstreamGroup));
+        try
+        {
+            final Subscriptions subscriptions = new Subscriptions();
+            final LiqvolEngine launched = LiqvolEngine.launch(new EngineContext()
+                .dataDir(config.dataDir())
+                .stageThreads(config.engineStageThreads())
+                .waitStrategy(config.engineWaitStrategy())
+                .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
+            this.engine = launched;
+            started.push(launched::close);
+            final UpstreamConfig upstreamConfig = new UpstreamConfig()
+                .wsBaseUrl(upstreamWsBaseUrl(config, simulator))
+                .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
+                .mode(UpstreamMode.fromCode(config.upstreamMode()))
+                .proxy(isLoopback(upstreamWsBaseUrl(config, simulator))
+                    ? null
+                    : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            final BinanceRestClient restClient = new BinanceRestClient(upstreamConfig, upstreamGroup);
+            this.rest = restClient;
+            started.push(restClient::close);
+            this.peer = config.liquidationApiBaseUrl() == null ? null : new PeerGapFiller(
+                URI.create(config.liquidationApiBaseUrl()), engine,
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+            final BinanceUpstream upstreamClient =
+                new BinanceUpstream(upstreamConfig, engine::ingestFrame, this::onGap, upstreamGroup);
+            this.upstream = upstreamClient;
+            started.push(upstreamClient::close);
+            loadSymbols();
+            final ScheduledFuture<?> refresh = upstreamGroup.scheduleAtFixedRate(
+                () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
+                TimeUnit.MILLISECONDS);
+            this.symbolRefresh = refresh;
+            started.push(() -> refresh.cancel(false));
+            upstream.start();
+            final GatewayStatus status = new GatewayStatus(engine, upstream);
+            metrics.addSection(status::writeMetrics);
+            this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
+                new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status::writeHealth, serverGroup));
+        }
+        catch (final Exception e)
+        {
+            // Also catches what Netty throws undeclared, such as a BindException from a port in use.
+            started.forEach(Runnable::run);
+            throw e;
+        }
     }
 
     /** Starts everything; with {@code --simulate} first an exchange simulator on a free loopback port. */
@@ -111,7 +136,7 @@ public final class Gateway implements AutoCloseable
         {
             return new Gateway(config, simulator, serverConfig);
         }
-        catch (final RuntimeException | InterruptedException e)
+        catch (final Exception e)
         {
             if (simulator != null)
             {
@@ -161,8 +186,8 @@ public final class Gateway implements AutoCloseable
         upstream.close();
         rest.close();
         engine.close();
-        upstreamGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        serverGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        shutdown(upstreamGroup);
+        shutdown(serverGroup);
         if (simulator != null)
         {
             simulator.close();
@@ -187,6 +212,11 @@ public final class Gateway implements AutoCloseable
                 }
             });
         }
+    }
+
+    private static void shutdown(final EventLoopGroup group)
+    {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static String upstreamWsBaseUrl(final GatewayConfig config, final ExchangeSimulator simulator)

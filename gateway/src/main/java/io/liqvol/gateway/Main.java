@@ -79,9 +79,10 @@ public final class Main
         {
             gateway = Gateway.start(config);
         }
-        catch (final RuntimeException e)
+        catch (final Exception e)
         {
-            System.err.println("liqvol: could not start: " + e.getMessage());
+            // Netty throws a port in use as an undeclared BindException, hence Exception, not RuntimeException.
+            System.err.println("liqvol: could not start on " + config.host() + ":" + config.port() + ": " + e);
             System.exit(1);
             return;
         }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +88,29 @@ class MainTest
         finally
         {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldExitWithAMessageWhenThePortIsTaken() throws Exception
+    {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
+        {
+            final Path dataDir = Files.createTempDirectory("liqvol-main-port-test");
+            final Path stderr = dataDir.resolve("stderr.txt");
+            final Process process = java("--simulate", "--port", String.valueOf(taken.getLocalPort()), "--data-dir",
+                dataDir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile()).start();
+            try
+            {
+                assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited, not hung on started threads").isTrue();
+                assertThat(process.exitValue()).isEqualTo(1);
+                assertThat(Files.readString(stderr)).contains("could not start on 127.0.0.1:" + taken.getLocalPort(), "BindException");
+            }
+            finally
+            {
+                process.destroyForcibly();
+            }
         }
     }
 
