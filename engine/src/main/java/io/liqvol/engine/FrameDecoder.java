@@ -111,8 +111,8 @@ final class FrameDecoder
     private void decodeInput(final FrameEvent event)
     {
         final String symbol = event.inputSymbol;
-        final int length = symbol == null ? 0 : Math.min(symbol.length(), SymbolTable.MAX_SYMBOL_LENGTH + 1);
-        if (length > SymbolTable.MAX_SYMBOL_LENGTH || length == 0)
+        final int length = symbol == null ? 0 : symbol.length();
+        if (length == 0 || length > SymbolTable.MAX_SYMBOL_LENGTH)
         {
             counters.incrementRejected(RejectReason.INVALID_SYMBOL);
             return;
