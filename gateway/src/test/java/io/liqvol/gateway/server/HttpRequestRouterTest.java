@@ -2,6 +2,8 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.ServerHarness;
+import io.liqvol.gateway.testing.TestJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.TestJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;

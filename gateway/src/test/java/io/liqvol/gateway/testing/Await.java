@@ -1,4 +1,4 @@
-package io.liqvol.gateway.simulator;
+package io.liqvol.gateway.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

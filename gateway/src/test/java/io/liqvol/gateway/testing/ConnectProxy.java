@@ -1,4 +1,4 @@
-package io.liqvol.gateway.upstream;
+package io.liqvol.gateway.testing;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP CONNECT proxy on loopback, with basic authentication, that counts the tunnels it opened. It
  * resolves every target host to 127.0.0.1, like a desk's proxy that knows names the desk cannot resolve.
  */
-final class ConnectProxy implements AutoCloseable
+public final class ConnectProxy implements AutoCloseable
 {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final AtomicInteger tunnels = new AtomicInteger();
@@ -45,7 +45,7 @@ final class ConnectProxy implements AutoCloseable
     private final String expectedAuthorization;
     private final Channel server;
 
-    ConnectProxy(final String user, final String password) throws InterruptedException
+    public ConnectProxy(final String user, final String password) throws InterruptedException
     {
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
             .encodeToString((user + ':' + password).getBytes(StandardCharsets.UTF_8));
@@ -67,23 +67,23 @@ final class ConnectProxy implements AutoCloseable
             .channel();
     }
 
-    int port()
+    public int port()
     {
         return ((InetSocketAddress)server.localAddress()).getPort();
     }
 
     /** Hosts named in CONNECT requests, in order. */
-    List<String> targets()
+    public List<String> targets()
     {
         return targets;
     }
 
-    int tunnels()
+    public int tunnels()
     {
         return tunnels.get();
     }
 
-    int refused()
+    public int refused()
     {
         return refused.get();
     }

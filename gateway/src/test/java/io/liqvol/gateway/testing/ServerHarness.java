@@ -1,9 +1,11 @@
-package io.liqvol.gateway.server;
+package io.liqvol.gateway.testing;
 
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.gateway.Gateway;
 import io.liqvol.gateway.GatewayConfig;
+import io.liqvol.gateway.server.GatewayMetrics;
+import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 
@@ -17,12 +19,12 @@ import java.util.Map;
  * The whole gateway on an OS-chosen loopback port, recording from a quiet exchange simulator (it generates
  * nothing; tests inject what they need), for tests over real sockets.
  */
-final class ServerHarness implements AutoCloseable
+public final class ServerHarness implements AutoCloseable
 {
-    final Gateway gateway;
-    final LiqvolEngine engine;
-    final ExchangeSimulator simulator;
-    final GatewayMetrics metrics;
+    public final Gateway gateway;
+    public final LiqvolEngine engine;
+    public final ExchangeSimulator simulator;
+    public final GatewayMetrics metrics;
 
     private ServerHarness(final Gateway gateway)
     {
@@ -32,12 +34,12 @@ final class ServerHarness implements AutoCloseable
         this.metrics = gateway.metrics();
     }
 
-    static ServerHarness start(final ServerConfig config) throws InterruptedException
+    public static ServerHarness start(final ServerConfig config) throws InterruptedException
     {
         return start(config, temporaryDataDir(), "all-market");
     }
 
-    static ServerHarness start(final ServerConfig config, final Path dataDir, final String upstreamMode)
+    private static ServerHarness start(final ServerConfig config, final Path dataDir, final String upstreamMode)
         throws InterruptedException
     {
         final GatewayConfig gatewayConfig = GatewayConfig.parse(
@@ -47,7 +49,7 @@ final class ServerHarness implements AutoCloseable
             config.host("127.0.0.1").port(0)));
     }
 
-    static Path temporaryDataDir()
+    private static Path temporaryDataDir()
     {
         try
         {
@@ -59,23 +61,23 @@ final class ServerHarness implements AutoCloseable
         }
     }
 
-    int port()
+    public int port()
     {
         return gateway.port();
     }
 
-    URI ws(final String pathAndQuery)
+    public URI ws(final String pathAndQuery)
     {
         return URI.create("ws://127.0.0.1:" + port() + pathAndQuery);
     }
 
-    URI http(final String pathAndQuery)
+    public URI http(final String pathAndQuery)
     {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
 
     /** A liquidation of {@code quantityE8 × priceE8} at {@code timeMs}, handed to the engine as an embedder would. */
-    void liquidate(final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    public void liquidate(final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
     {
         engine.ingestLiquidation(symbol, side, quantityE8, priceE8, timeMs, timeMs);
     }

@@ -1,6 +1,7 @@
-package io.liqvol.gateway.upstream;
+package io.liqvol.gateway.testing;
 
 import io.liqvol.gateway.simulator.SimulatedLiquidation;
+import io.liqvol.gateway.upstream.FrameSink;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
@@ -12,12 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Records the raw forceOrder events the upstream delivers, and reads back their identity (symbol, side, T, z, ap). */
-final class RecordingFrameSink implements FrameSink
+public final class RecordingFrameSink implements FrameSink
 {
     /** A liquidation's identity, the fields the engine de-duplicates on, as the exchange wrote them. */
-    record Key(String symbol, String side, long tradeTimeMs, String quantity, String averagePrice)
+    public record Key(String symbol, String side, long tradeTimeMs, String quantity, String averagePrice)
     {
-        static Key of(final SimulatedLiquidation liquidation)
+        public static Key of(final SimulatedLiquidation liquidation)
         {
             return new Key(liquidation.symbol(), liquidation.side().name(), liquidation.tradeTimeMs(),
                 liquidation.quantity(), liquidation.averagePrice());
@@ -36,13 +37,13 @@ final class RecordingFrameSink implements FrameSink
         return true;
     }
 
-    List<String> frames()
+    public List<String> frames()
     {
         return frames;
     }
 
     /** Every delivered event's key, in arrival order, duplicates included. */
-    List<Key> keys()
+    public List<Key> keys()
     {
         final List<Key> keys = new ArrayList<>();
         for (final String frame : frames)
@@ -58,7 +59,7 @@ final class RecordingFrameSink implements FrameSink
         return keys;
     }
 
-    Set<Key> distinctKeys()
+    public Set<Key> distinctKeys()
     {
         return new LinkedHashSet<>(keys());
     }

@@ -1,4 +1,4 @@
-package io.liqvol.gateway.server;
+package io.liqvol.gateway.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,28 +12,28 @@ import java.nio.charset.StandardCharsets;
  * A WebSocket client on a plain socket with a tiny receive buffer, which reads only when told to: a
  * client that lags as badly as a real slow one, with nothing in between that would buffer for it.
  */
-final class RawWebSocket implements AutoCloseable
+public final class RawWebSocket implements AutoCloseable
 {
     /** A frame as received: opcode and payload. */
-    record Frame(int opcode, byte[] payload)
+    public record Frame(int opcode, byte[] payload)
     {
-        String text()
+        public String text()
         {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeStatus()
+        public int closeStatus()
         {
             return (payload[0] & 0xff) << 8 | payload[1] & 0xff;
         }
 
-        String closeReason()
+        public String closeReason()
         {
             return new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
         }
     }
 
-    static final int OPCODE_CLOSE = 8;
+    public static final int OPCODE_CLOSE = 8;
 
     private final Socket socket;
     private final DataInputStream in;
@@ -44,7 +44,7 @@ final class RawWebSocket implements AutoCloseable
         this.in = new DataInputStream(socket.getInputStream());
     }
 
-    static RawWebSocket connect(final int port, final String path, final int receiveBufferBytes) throws IOException
+    public static RawWebSocket connect(final int port, final String path, final int receiveBufferBytes) throws IOException
     {
         final Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBufferBytes);
@@ -65,7 +65,7 @@ final class RawWebSocket implements AutoCloseable
         return client;
     }
 
-    Frame read() throws IOException
+    public Frame read() throws IOException
     {
         final int first = in.readUnsignedByte();
         final int second = in.readUnsignedByte();

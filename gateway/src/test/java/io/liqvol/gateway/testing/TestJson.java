@@ -1,4 +1,4 @@
-package io.liqvol.gateway.server;
+package io.liqvol.gateway.testing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
