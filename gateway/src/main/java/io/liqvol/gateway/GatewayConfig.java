@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's configuration (API.md §5): each setting from its environment variable, overridden by its
+ * The gateway's configuration (docs/API.md §5): each setting from its environment variable, overridden by its
  * {@code --flag value} (or {@code --flag=value}). Invalid values are refused with a message naming them.
  */
 public final class GatewayConfig

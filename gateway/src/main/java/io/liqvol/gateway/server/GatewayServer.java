@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The client-facing HTTP and WebSocket server (API.md §3, §4): binds, and on {@link #close()} stops
+ * The client-facing HTTP and WebSocket server (docs/API.md §3, §4): binds, and on {@link #close()} stops
  * accepting, closes every WebSocket client with 1001 and waits for them within the close timeout.
  */
 public final class GatewayServer implements AutoCloseable

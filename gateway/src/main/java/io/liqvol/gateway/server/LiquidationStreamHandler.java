@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client of {@code /api/v1/ws/liquidations/{symbol}[?timeframe=&start=&end=]} (API.md §3): subscribes,
+ * One client of {@code /api/v1/ws/liquidations/{symbol}[?timeframe=&start=&end=]} (docs/API.md §3): subscribes,
  * sends the snapshot (the latest orders, then the volume range), then lets live messages through its
  * {@link ClientOutbound}; answers {@code range} requests.
  */

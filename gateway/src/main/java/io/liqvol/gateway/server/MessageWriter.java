@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Encodes the contract's messages (API.md §3, §4) with one long-lived jackson generator into pooled
+ * Encodes the contract's messages (docs/API.md §3, §4) with one long-lived jackson generator into pooled
  * buffers. A framing writer ({@link #framing()}) produces complete WebSocket text frames (server frames are
  * unmasked, so the same bytes go to every client as they are); a plain one produces JSON only. Not
  * thread-safe: one instance per thread ({@link #forThisThread()}, {@link #framingForThisThread()}).
