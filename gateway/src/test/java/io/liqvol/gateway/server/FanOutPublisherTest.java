@@ -29,7 +29,8 @@ class FanOutPublisherTest
         final int burst = 300;
         try (ServerHarness harness = ServerHarness.start(new ServerConfig().maxConnectionsPerAddress(clients + 10)))
         {
-            final List<TestWebSocket> sockets = connect(harness, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", clients);
+            final List<TestWebSocket> sockets =
+                connect(harness, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", clients);
             for (final TestWebSocket socket : sockets)
             {
                 socket.next("liquidation_order");

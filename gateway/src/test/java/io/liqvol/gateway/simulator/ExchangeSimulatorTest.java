@@ -49,7 +49,8 @@ class ExchangeSimulatorTest
             client.send("{\"method\":\"UNSUBSCRIBE\",\"params\":[\"ethusdt@kline_1m\"],\"id\":9}");
             assertThat(client.nextTextContaining("\"id\":9", WAIT_MS)).isEqualTo("{\"result\":null,\"id\":9}");
             client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":10}");
-            assertThat(client.nextTextContaining("\"id\":10", WAIT_MS)).isEqualTo("{\"result\":[\"btcusdt@forceOrder\"],\"id\":10}");
+            assertThat(client.nextTextContaining("\"id\":10", WAIT_MS))
+                .isEqualTo("{\"result\":[\"btcusdt@forceOrder\"],\"id\":10}");
             assertThat(simulator.subscriberCount("btcusdt@forceOrder")).isEqualTo(1);
             assertThat(simulator.subscriberCount("ethusdt@kline_1m")).isZero();
         }
@@ -68,7 +69,8 @@ class ExchangeSimulatorTest
             final SimulatedLiquidation liquidation = simulator.injectLiquidation("BTCUSDT", Side.SELL);
 
             final String event = liquidation.toEventJson(eventTimeOf(raw.nextText(WAIT_MS), "raw"));
-            assertThat(combined.nextText(WAIT_MS)).isEqualTo("{\"stream\":\"btcusdt@forceOrder\",\"data\":" + event + "}");
+            assertThat(combined.nextText(WAIT_MS))
+                .isEqualTo("{\"stream\":\"btcusdt@forceOrder\",\"data\":" + event + "}");
             assertThat(event).contains("\"s\":\"BTCUSDT\"", "\"S\":\"SELL\"", "\"z\":\"" + liquidation.quantity() + "\"",
                 "\"ap\":\"" + liquidation.averagePrice() + "\"", "\"T\":" + liquidation.tradeTimeMs());
         }
@@ -88,7 +90,8 @@ class ExchangeSimulatorTest
 
             simulator.injectLiquidation("SOLUSDT", Side.BUY);
 
-            assertThat(two.nextText(WAIT_MS)).startsWith("{\"stream\":\"solusdt@forceOrder\",\"data\":{\"e\":\"forceOrder\"");
+            assertThat(two.nextText(WAIT_MS))
+                .startsWith("{\"stream\":\"solusdt@forceOrder\",\"data\":{\"e\":\"forceOrder\"");
             assertThat(deep.nextText(200)).isNull();
         }
     }

@@ -44,7 +44,8 @@ public final class RawWebSocket implements AutoCloseable
         this.in = new DataInputStream(socket.getInputStream());
     }
 
-    public static RawWebSocket connect(final int port, final String path, final int receiveBufferBytes) throws IOException
+    public static RawWebSocket connect(final int port, final String path, final int receiveBufferBytes)
+        throws IOException
     {
         final Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBufferBytes);

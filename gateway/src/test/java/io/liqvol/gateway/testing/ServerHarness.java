@@ -43,7 +43,8 @@ public final class ServerHarness implements AutoCloseable
         throws InterruptedException
     {
         final GatewayConfig gatewayConfig = GatewayConfig.parse(
-            new String[] {"--simulate", "--port", "0", "--data-dir", dataDir.toString(), "--upstream-mode", upstreamMode},
+            new String[] {"--simulate", "--port", "0", "--data-dir", dataDir.toString(),
+                "--upstream-mode", upstreamMode},
             Map.of());
         return new ServerHarness(Gateway.start(gatewayConfig, new SimulatorConfig().generateFlow(false),
             config.host("127.0.0.1").port(0)));
@@ -77,7 +78,8 @@ public final class ServerHarness implements AutoCloseable
     }
 
     /** A liquidation of {@code quantityE8 × priceE8} at {@code timeMs}, handed to the engine as an embedder would. */
-    public void liquidate(final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    public void liquidate(
+        final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
     {
         engine.ingestLiquidation(symbol, side, quantityE8, priceE8, timeMs, timeMs);
     }
