@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 /**
  * Layout of a roll-up file {@code journal-NNNNNNNNNNNN.lqr}: the bucket totals of one sealed journal segment per

@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 /** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
 interface JournalVisitor

@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 /**
  * Layout of a journal segment file {@code journal-NNNNNNNNNNNN.lqj}: one header slot, then fixed-length records,
