@@ -5,6 +5,10 @@ import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.liqvol.engine.journal.HistoryRange;
+import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.JournalStatus;
+import io.liqvol.engine.journal.RecoveryReport;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.JournalVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Timeframe;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Timeframe;
+
 /**
  * Layout of a roll-up file {@code journal-NNNNNNNNNNNN.lqr}: the bucket totals of one sealed journal segment per
  * symbol in three base timeframes (1m, 1h, 1d; every other timeframe is a whole number of these, so history of any
