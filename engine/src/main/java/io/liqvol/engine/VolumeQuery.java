@@ -48,7 +48,8 @@ final class VolumeQuery
         {
             if (symbolId >= 0)
             {
-                if (buckets.read(symbolId, timeframe.ordinal(), index, values) == BucketStore.EVICTED && journal != null)
+                final int found = buckets.read(symbolId, timeframe.ordinal(), index, values);
+                if (found == BucketStore.EVICTED && journal != null)
                 {
                     firstEvicted = firstEvicted < 0 ? index : firstEvicted;
                     lastEvicted = index;

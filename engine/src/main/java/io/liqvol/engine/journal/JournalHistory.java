@@ -118,7 +118,8 @@ public final class JournalHistory implements AutoCloseable
     }
 
     /** The journal's totals of {@code [firstIndex, lastIndex]} buckets of a symbol. Any thread. */
-    public HistoryRange volume(final String symbol, final Timeframe timeframe, final long firstIndex, final long lastIndex)
+    public HistoryRange volume(
+        final String symbol, final Timeframe timeframe, final long firstIndex, final long lastIndex)
     {
         final HistoryRange range = new HistoryRange(timeframe, firstIndex, lastIndex);
         final int base = RollupDescriptor.baseOf(timeframe);
@@ -137,7 +138,8 @@ public final class JournalHistory implements AutoCloseable
     }
 
     /** Hands every journaled liquidation of a symbol traded in {@code [startMs, endMs)} to the consumer. Cold path. */
-    public void forEachLiquidation(final String symbol, final long startMs, final long endMs, final LiquidationConsumer consumer)
+    public void forEachLiquidation(
+        final String symbol, final long startMs, final long endMs, final LiquidationConsumer consumer)
     {
         final byte[] name = symbol.getBytes(StandardCharsets.US_ASCII);
         final CRC32C crc = new CRC32C();
