@@ -12,76 +12,30 @@ import java.util.List;
 enum StageLayout
 {
     /** Every stage on one thread, in order. */
-    ONE_THREAD(List.of("liqvol-stages"))
-    {
-        @Override
-        EventHandler<FrameEvent> wire(
-            final Disruptor<FrameEvent> disruptor,
-            final EventHandler<FrameEvent> decode,
-            final EventHandler<FrameEvent> journal,
-            final EventHandler<FrameEvent> aggregate,
-            final EventHandler<FrameEvent> publish)
-        {
-            final EventHandler<FrameEvent> stages = new SequentialStages(decode, journal, aggregate, publish);
-            disruptor.handleEventsWith(stages);
-            return stages;
-        }
-    },
-
+    ONE_THREAD("liqvol-stages"),
     /** Decode on its own thread; journal, aggregate and publish in order on a second. */
-    TWO_THREADS(List.of("liqvol-decode", "liqvol-journal-aggregate-publish"))
-    {
-        @Override
-        EventHandler<FrameEvent> wire(
-            final Disruptor<FrameEvent> disruptor,
-            final EventHandler<FrameEvent> decode,
-            final EventHandler<FrameEvent> journal,
-            final EventHandler<FrameEvent> aggregate,
-            final EventHandler<FrameEvent> publish)
-        {
-            final EventHandler<FrameEvent> stages = new SequentialStages(journal, aggregate, publish);
-            disruptor.handleEventsWith(decode).then(stages);
-            return stages;
-        }
-    },
-
+    TWO_THREADS("liqvol-decode", "liqvol-journal-aggregate-publish"),
     /** A thread per stage, journal and aggregate in parallel. */
-    THREAD_PER_STAGE(List.of("liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"))
-    {
-        @Override
-        EventHandler<FrameEvent> wire(
-            final Disruptor<FrameEvent> disruptor,
-            final EventHandler<FrameEvent> decode,
-            final EventHandler<FrameEvent> journal,
-            final EventHandler<FrameEvent> aggregate,
-            final EventHandler<FrameEvent> publish)
-        {
-            disruptor.handleEventsWith(decode).then(journal, aggregate).then(publish);
-            return publish;
-        }
-    };
+    THREAD_PER_STAGE("liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish");
 
     private final List<String> threadNames;
 
-    StageLayout(final List<String> threadNames)
+    StageLayout(final String... threadNames)
     {
-        this.threadNames = threadNames;
+        this.threadNames = List.of(threadNames);
     }
 
     /** The layout of {@code stageThreads} (1, 2 or 4, as {@link EngineContext#conclude()} checks). */
     static StageLayout of(final int stageThreads)
     {
-        switch (stageThreads)
+        for (final StageLayout layout : values())
         {
-            case 1:
-                return ONE_THREAD;
-            case 2:
-                return TWO_THREADS;
-            case 4:
-                return THREAD_PER_STAGE;
-            default:
-                throw new IllegalArgumentException("no stage layout for " + stageThreads + " threads");
+            if (layout.threadNames.size() == stageThreads)
+            {
+                return layout;
+            }
         }
+        throw new IllegalArgumentException("no stage layout for " + stageThreads + " threads");
     }
 
     /** The names of the threads the wiring starts, in the order the ring starts them. */
@@ -91,10 +45,30 @@ enum StageLayout
     }
 
     /** Hands the stages to the ring in this layout and returns the stage that sees each event last. */
-    abstract EventHandler<FrameEvent> wire(
-        Disruptor<FrameEvent> disruptor,
-        EventHandler<FrameEvent> decode,
-        EventHandler<FrameEvent> journal,
-        EventHandler<FrameEvent> aggregate,
-        EventHandler<FrameEvent> publish);
+    EventHandler<FrameEvent> wire(
+        final Disruptor<FrameEvent> disruptor,
+        final EventHandler<FrameEvent> decode,
+        final EventHandler<FrameEvent> journal,
+        final EventHandler<FrameEvent> aggregate,
+        final EventHandler<FrameEvent> publish)
+    {
+        switch (this)
+        {
+            case ONE_THREAD:
+            {
+                final EventHandler<FrameEvent> stages = new SequentialStages(decode, journal, aggregate, publish);
+                disruptor.handleEventsWith(stages);
+                return stages;
+            }
+            case TWO_THREADS:
+            {
+                final EventHandler<FrameEvent> stages = new SequentialStages(journal, aggregate, publish);
+                disruptor.handleEventsWith(decode).then(stages);
+                return stages;
+            }
+            default:
+                disruptor.handleEventsWith(decode).then(journal, aggregate).then(publish);
+                return publish;
+        }
+    }
 }

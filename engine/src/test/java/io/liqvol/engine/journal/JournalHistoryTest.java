@@ -28,25 +28,6 @@ class JournalHistoryTest
     private static final int COUNT = 6_000;
     private static final long STEP_MS = 47_000L;
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
-    private static final JournalVisitor IGNORE = new JournalVisitor()
-    {
-        @Override
-        public void onLiquidation(
-            final char[] symbol,
-            final int symbolLength,
-            final int side,
-            final long quantityE8,
-            final long priceE8,
-            final long tradeTimeMs,
-            final long eventTimeMs)
-        {
-        }
-
-        @Override
-        public void onGap(final long fromMs, final long toMs)
-        {
-        }
-    };
 
     @TempDir
     Path dir;
@@ -54,7 +35,7 @@ class JournalHistoryTest
     @Test
     void shouldSumTheLiveRollupsAndThenThePersistedOnes()
     {
-        try (Journal journal = Journal.open(context(), IGNORE))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             append(journal);
             assertHistoryMatchesReference(journal.history());
@@ -66,27 +47,29 @@ class JournalHistoryTest
     @Test
     void shouldServeHistoryFromPersistedRollupsAfterRestart()
     {
-        try (Journal journal = Journal.open(context(), IGNORE))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             append(journal);
         }
         assertThat(rollupFiles()).isEqualTo(COUNT / 1024);
-        try (Journal journal = Journal.open(context(), IGNORE))
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(), replayed))
         {
             assertHistoryMatchesReference(journal.history());
         }
+        assertThat(replayed.records()).hasSize(COUNT);
     }
 
     @Test
     void shouldRebuildAMissingRollupAfterRestart() throws Exception
     {
-        try (Journal journal = Journal.open(context(), IGNORE))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             append(journal);
         }
         Files.delete(dir.resolve(RollupDescriptor.fileName(2)));
         Files.writeString(dir.resolve(RollupDescriptor.fileName(3)), "torn");
-        try (Journal journal = Journal.open(context(), IGNORE))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             assertHistoryMatchesReference(journal.history());
             journal.history().awaitRollups();
@@ -101,7 +84,7 @@ class JournalHistoryTest
         final long nowMs = T0 + COUNT * STEP_MS;
         final long retentionMs = 86_400_000L;
         final EngineContext context = context().epochClock(() -> nowMs).retentionMs(retentionMs);
-        try (Journal journal = Journal.open(context, IGNORE))
+        try (Journal journal = Journal.open(context, new RecordingVisitor()))
         {
             append(journal);
             journal.history().awaitRollups();
@@ -111,7 +94,7 @@ class JournalHistoryTest
                 .allSatisfy(bucket -> assertThat(bucket.count()).isZero());
         }
         assertThat(Files.exists(dir.resolve(JournalDescriptor.segmentFileName(1)))).isFalse();
-        try (Journal journal = Journal.open(context, IGNORE))
+        try (Journal journal = Journal.open(context, new RecordingVisitor()))
         {
             assertThat(volume(journal.history(), Timeframe.H1, nowMs - retentionMs / 2, nowMs))
                 .isEqualTo(reference(Timeframe.H1, nowMs - retentionMs / 2, nowMs));
@@ -147,7 +130,7 @@ class JournalHistoryTest
         final List<BucketSnapshot> result = new ArrayList<>();
         for (long index = first; index <= last; index++)
         {
-            result.add(HistoryTotals.of(range, index).toSnapshot("BTCUSDT", timeframe, index));
+            result.add(HistorySnapshots.of(range, "BTCUSDT", timeframe, index));
         }
         return result;
     }

@@ -1,6 +1,6 @@
 package io.liqvol.engine.journal;
 
-import io.liqvol.engine.Int128;
+import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +43,10 @@ class RollupTest
         assertThat(sum(live, Timeframe.H4, T0).sellCount()).isZero();
         segment.commit(4);
 
-        final HistoryTotals first = sum(live, Timeframe.H4, T0);
+        final BucketSnapshot first = sum(live, Timeframe.H4, T0);
         assertThat(first.buyCount()).isEqualTo(1);
         assertThat(first.sellCount()).isEqualTo(1);
-        assertThat(Int128.toBigDecimal(first.sellNotionalHigh(), first.sellNotionalLow(), 16))
-            .isEqualByComparingTo("20005");
+        assertThat(first.sellNotional()).isEqualByComparingTo("20005");
         assertThat(sum(live, Timeframe.H4, T0 + 4 * HOUR_MS).buyCount()).isEqualTo(1);
         assertThat(sum(live, Timeframe.W1, T0).buyCount()).isEqualTo(2);
         assertThat(sum(live, Timeframe.MN1, T0).sellCount()).isEqualTo(1);
@@ -80,7 +79,8 @@ class RollupTest
 
         assertThat(threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before).isLessThan(1024);
         final long minute = Timeframe.M1.bucketIndex(T0);
-        final HistoryTotals sym7 = HistoryTotals.of(range(live, "SYM7USDT", Timeframe.M1, minute, minute), minute);
+        final HistoryRange sym7Range = range(live, "SYM7USDT", Timeframe.M1, minute, minute);
+        final BucketSnapshot sym7 = HistorySnapshots.of(sym7Range, "SYM7USDT", Timeframe.M1, minute);
         assertThat(sym7.buyCount() + sym7.sellCount()).isEqualTo(1000);
     }
 
@@ -109,11 +109,13 @@ class RollupTest
             final HistoryRange fromFile = range(mapped, "BTCUSDT", timeframe, first, last);
             for (long index = first; index <= last; index++)
             {
-                assertThat(HistoryTotals.of(fromFile, index)).as(timeframe.code() + " " + index)
-                    .isEqualTo(HistoryTotals.of(fromLive, index));
+                assertThat(HistorySnapshots.of(fromFile, "BTCUSDT", timeframe, index))
+                    .as(timeframe.code() + " " + index)
+                    .isEqualTo(HistorySnapshots.of(fromLive, "BTCUSDT", timeframe, index));
             }
         }
-        assertThat(HistoryTotals.of(range(mapped, "SOLUSDT", Timeframe.D1, 0, 30_000), 19_723).buyCount()).isZero();
+        final HistoryRange other = range(mapped, "SOLUSDT", Timeframe.D1, 0, 30_000);
+        assertThat(HistorySnapshots.of(other, "SOLUSDT", Timeframe.D1, 19_723).buyCount()).isZero();
 
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {
@@ -174,10 +176,11 @@ class RollupTest
             n, crc, view, symbol.getBytes(StandardCharsets.US_ASCII), side, quantityE8, priceE8, timeMs, timeMs, timeMs);
     }
 
-    private static HistoryTotals sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
+    private static BucketSnapshot sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
     {
         final long index = timeframe.bucketIndex(timeMs);
-        return HistoryTotals.of(range(rollup, "BTCUSDT", timeframe, index, index), index);
+        final HistoryRange range = range(rollup, "BTCUSDT", timeframe, index, index);
+        return HistorySnapshots.of(range, "BTCUSDT", timeframe, index);
     }
 
     private static HistoryRange range(
