@@ -2,6 +2,7 @@ package io.liqvol.engine;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
+import io.liqvol.engine.journal.JournalDescriptor;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 

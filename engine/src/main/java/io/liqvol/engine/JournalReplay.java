@@ -1,5 +1,7 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.JournalVisitor;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

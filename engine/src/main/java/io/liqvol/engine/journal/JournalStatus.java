@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -12,32 +12,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.CRC32C;
 
-import static io.liqvol.engine.JournalDescriptor.CHECKSUMMED_FROM;
-import static io.liqvol.engine.JournalDescriptor.CHECKSUM_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.CREATED_TIME_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.EVENT_TIME_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.FORMAT_VERSION;
-import static io.liqvol.engine.JournalDescriptor.FORMAT_VERSION_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.HEADER_LENGTH;
-import static io.liqvol.engine.JournalDescriptor.HEADER_RECORD_LENGTH_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.LENGTH_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.MAGIC;
-import static io.liqvol.engine.JournalDescriptor.MAGIC_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.PRICE_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.QUANTITY_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.RECEIVE_TIME_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.RECORD_LENGTH;
-import static io.liqvol.engine.JournalDescriptor.RECORD_VERSION;
-import static io.liqvol.engine.JournalDescriptor.SEGMENT_NUMBER_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.SIDE_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.SYMBOL_CAPACITY;
-import static io.liqvol.engine.JournalDescriptor.SYMBOL_LENGTH_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.SYMBOL_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.TRADE_TIME_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.TYPE_GAP;
-import static io.liqvol.engine.JournalDescriptor.TYPE_LIQUIDATION;
-import static io.liqvol.engine.JournalDescriptor.TYPE_OFFSET;
-import static io.liqvol.engine.JournalDescriptor.VERSION_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUMMED_FROM;
+import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUM_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.CREATED_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.EVENT_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.FORMAT_VERSION;
+import static io.liqvol.engine.journal.JournalDescriptor.FORMAT_VERSION_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.HEADER_LENGTH;
+import static io.liqvol.engine.journal.JournalDescriptor.HEADER_RECORD_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.MAGIC;
+import static io.liqvol.engine.journal.JournalDescriptor.MAGIC_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.PRICE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.QUANTITY_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.RECEIVE_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.RECORD_LENGTH;
+import static io.liqvol.engine.journal.JournalDescriptor.RECORD_VERSION;
+import static io.liqvol.engine.journal.JournalDescriptor.SEGMENT_NUMBER_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SIDE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_CAPACITY;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.TRADE_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_GAP;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_LIQUIDATION;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.VERSION_OFFSET;
 
 /**
  * One memory-mapped journal segment file in the layout of {@link JournalDescriptor}. The journal thread is the

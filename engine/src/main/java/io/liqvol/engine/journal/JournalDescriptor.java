@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 /**
  * Layout of a journal segment file {@code journal-NNNNNNNNNNNN.lqj}: one header slot, then fixed-length records,
@@ -21,7 +21,7 @@ package io.liqvol.engine;
  * loss or flipped on disk. A gap record ({@link #TYPE_GAP}) carries its interval in the trade and event time fields
  * and no symbol. The symbol is stored by name, never by the in-memory id, which is assigned in order of sighting.
  */
-final class JournalDescriptor
+public final class JournalDescriptor
 {
     static final int MAGIC = 0x4A56514C;
     static final int FORMAT_VERSION = 1;
@@ -63,7 +63,7 @@ final class JournalDescriptor
     }
 
     /** Byte offset of record {@code n} in its segment. */
-    static long recordOffset(final long n)
+    public static long recordOffset(final long n)
     {
         return HEADER_LENGTH + n * RECORD_LENGTH;
     }
@@ -74,13 +74,13 @@ final class JournalDescriptor
         return (int)((segmentBytes - HEADER_LENGTH) / RECORD_LENGTH);
     }
 
-    static String segmentFileName(final long segmentNumber)
+    public static String segmentFileName(final long segmentNumber)
     {
         return SEGMENT_PREFIX + String.format("%012d", segmentNumber) + SEGMENT_SUFFIX;
     }
 
     /** The number in a segment file's name, or -1 if the name is not a segment's. */
-    static long segmentNumberOf(final String fileName)
+    public static long segmentNumberOf(final String fileName)
     {
         if (!fileName.startsWith(SEGMENT_PREFIX) || !fileName.endsWith(SEGMENT_SUFFIX))
         {

@@ -1,4 +1,6 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
+
+import io.liqvol.engine.Timeframe;
 
 /**
  * Layout of a roll-up file {@code journal-NNNNNNNNNNNN.lqr}: the bucket totals of one sealed journal segment per

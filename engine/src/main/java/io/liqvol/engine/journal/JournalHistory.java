@@ -1,5 +1,6 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Timeframe;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.zip.CRC32C;
  * sealed. A query sums the base buckets of the roll-ups whose time span overlaps it. The background thread also
  * removes segments older than the retention period.
  */
-final class JournalHistory implements AutoCloseable
+public final class JournalHistory implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(JournalHistory.class.getName());
 
@@ -117,7 +118,8 @@ final class JournalHistory implements AutoCloseable
     }
 
     /** The journal's totals of {@code [firstIndex, lastIndex]} buckets of a symbol. Any thread. */
-    HistoryRange volume(final String symbol, final Timeframe timeframe, final long firstIndex, final long lastIndex)
+    public HistoryRange volume(
+        final String symbol, final Timeframe timeframe, final long firstIndex, final long lastIndex)
     {
         final HistoryRange range = new HistoryRange(timeframe, firstIndex, lastIndex);
         final int base = RollupDescriptor.baseOf(timeframe);
@@ -136,7 +138,8 @@ final class JournalHistory implements AutoCloseable
     }
 
     /** Hands every journaled liquidation of a symbol traded in {@code [startMs, endMs)} to the consumer. Cold path. */
-    void forEachLiquidation(final String symbol, final long startMs, final long endMs, final LiquidationConsumer consumer)
+    public void forEachLiquidation(
+        final String symbol, final long startMs, final long endMs, final LiquidationConsumer consumer)
     {
         final byte[] name = symbol.getBytes(StandardCharsets.US_ASCII);
         final CRC32C crc = new CRC32C();
@@ -162,7 +165,7 @@ final class JournalHistory implements AutoCloseable
     }
 
     /** Waits until every sealed segment has its roll-up file (tests, benchmarks, orderly shutdown). */
-    void awaitRollups()
+    public void awaitRollups()
     {
         try
         {
@@ -234,7 +237,7 @@ final class JournalHistory implements AutoCloseable
     }
 
     /** Receives journaled liquidations of one symbol. */
-    interface LiquidationConsumer
+    public interface LiquidationConsumer
     {
         void accept(int side, long tradeTimeMs, long quantityE8, long priceE8);
     }

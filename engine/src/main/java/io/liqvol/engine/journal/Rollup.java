@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 /** The bucket totals of one journal segment in the base timeframes of {@link RollupDescriptor}. Any thread. */
 interface Rollup

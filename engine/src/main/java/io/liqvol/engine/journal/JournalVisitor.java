@@ -1,7 +1,7 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 /** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
-interface JournalVisitor
+public interface JournalVisitor
 {
     /** {@code symbol[0, symbolLength)} is only valid during the call. */
     void onLiquidation(

@@ -1,5 +1,10 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Int128;
+import io.liqvol.engine.Side;
+import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,101 +27,120 @@ class JournalHistoryTest
     private static final long T0 = 1_704_067_200_000L;
     private static final int COUNT = 6_000;
     private static final long STEP_MS = 47_000L;
+    private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT");
 
     @TempDir
     Path dir;
 
     @Test
-    void shouldServeBucketsOlderThanTheInMemoryWindowFromTheJournal()
+    void shouldSumTheLiveRollupsAndThenThePersistedOnes()
     {
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
-            ingest(engine);
-            engine.drain();
-            assertHistoryMatchesReference(engine);
-            engine.journal().history().awaitRollups();
-            assertHistoryMatchesReference(engine);
+            append(journal);
+            assertHistoryMatchesReference(journal.history());
+            journal.history().awaitRollups();
+            assertHistoryMatchesReference(journal.history());
         }
     }
 
     @Test
     void shouldServeHistoryFromPersistedRollupsAfterRestart()
     {
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
-            ingest(engine);
+            append(journal);
         }
         assertThat(rollupFiles()).isEqualTo(COUNT / 1024);
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(), replayed))
         {
-            assertHistoryMatchesReference(engine);
+            assertHistoryMatchesReference(journal.history());
         }
+        assertThat(replayed.records()).hasSize(COUNT);
     }
 
     @Test
     void shouldRebuildAMissingRollupAfterRestart() throws Exception
     {
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
-            ingest(engine);
+            append(journal);
         }
         Files.delete(dir.resolve(RollupDescriptor.fileName(2)));
         Files.writeString(dir.resolve(RollupDescriptor.fileName(3)), "torn");
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
-            assertHistoryMatchesReference(engine);
-            engine.journal().history().awaitRollups();
-            assertHistoryMatchesReference(engine);
+            assertHistoryMatchesReference(journal.history());
+            journal.history().awaitRollups();
+            assertHistoryMatchesReference(journal.history());
         }
         assertThat(Files.size(dir.resolve(RollupDescriptor.fileName(3)))).isGreaterThan(RollupDescriptor.HEADER_LENGTH);
     }
 
     @Test
-    void shouldRemoveSegmentsOlderThanTheRetentionWithoutTouchingNewerAggregates()
+    void shouldRemoveSegmentsOlderThanTheRetentionAndKeepTheHistoryOfNewerOnes()
     {
         final long nowMs = T0 + COUNT * STEP_MS;
         final long retentionMs = 86_400_000L;
-        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(() -> nowMs).retentionMs(retentionMs)))
+        final EngineContext context = context().epochClock(() -> nowMs).retentionMs(retentionMs);
+        try (Journal journal = Journal.open(context, new RecordingVisitor()))
         {
-            ingest(engine);
-            engine.drain();
-            engine.journal().history().awaitRollups();
-            final List<BucketSnapshot> lastDay = engine.volume("BTCUSDT", Timeframe.H1, nowMs - retentionMs / 2, nowMs);
-            assertThat(lastDay).isEqualTo(reference(Timeframe.H1, nowMs - retentionMs / 2, nowMs));
-            assertThat(engine.volume("BTCUSDT", Timeframe.M1, T0, T0 + 3_600_000L))
+            append(journal);
+            journal.history().awaitRollups();
+            assertThat(volume(journal.history(), Timeframe.H1, nowMs - retentionMs / 2, nowMs))
+                .isEqualTo(reference(Timeframe.H1, nowMs - retentionMs / 2, nowMs));
+            assertThat(volume(journal.history(), Timeframe.M1, T0, T0 + 3_600_000L))
                 .allSatisfy(bucket -> assertThat(bucket.count()).isZero());
         }
         assertThat(Files.exists(dir.resolve(JournalDescriptor.segmentFileName(1)))).isFalse();
-        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(() -> nowMs).retentionMs(retentionMs)))
+        try (Journal journal = Journal.open(context, new RecordingVisitor()))
         {
-            assertThat(engine.volume("BTCUSDT", Timeframe.H1, nowMs - retentionMs / 2, nowMs))
+            assertThat(volume(journal.history(), Timeframe.H1, nowMs - retentionMs / 2, nowMs))
                 .isEqualTo(reference(Timeframe.H1, nowMs - retentionMs / 2, nowMs));
         }
     }
 
     private EngineContext context()
     {
-        return new EngineContext()
-            .dataDir(dir)
-            .bucketsPerTimeframe(16)
-            .segmentBytes(JournalDescriptor.recordOffset(1024))
-            .maxFutureSkewMs(Long.MAX_VALUE / 4);
+        return new EngineContext().dataDir(dir).segmentBytes(JournalDescriptor.recordOffset(1024));
     }
 
-    private static void ingest(final LiqvolEngine engine)
+    /** Writes the generated liquidations in batches of 64, as the journal stage would. */
+    private static void append(final Journal journal)
     {
         for (int i = 0; i < COUNT; i++)
         {
-            engine.ingestLiquidation(symbol(i), side(i), quantityE8(i), priceE8(i), timeMs(i), timeMs(i));
+            journal.appendLiquidation(i % 3 == 2 ? 1 : 0, SYMBOLS::get, side(i).ordinal(), quantityE8(i), priceE8(i),
+                timeMs(i), timeMs(i), System.nanoTime());
+            if (i % 64 == 63)
+            {
+                journal.endOfBatch();
+            }
         }
+        journal.endOfBatch();
     }
 
-    private static void assertHistoryMatchesReference(final LiqvolEngine engine)
+    private static List<BucketSnapshot> volume(
+        final JournalHistory history, final Timeframe timeframe, final long startMs, final long endMs)
+    {
+        final long first = timeframe.bucketIndex(startMs);
+        final long last = timeframe.bucketIndex(endMs - 1);
+        final HistoryRange range = history.volume("BTCUSDT", timeframe, first, last);
+        final List<BucketSnapshot> result = new ArrayList<>();
+        for (long index = first; index <= last; index++)
+        {
+            result.add(HistorySnapshots.of(range, "BTCUSDT", timeframe, index));
+        }
+        return result;
+    }
+
+    private static void assertHistoryMatchesReference(final JournalHistory history)
     {
         final long endMs = T0 + COUNT * STEP_MS;
         for (final Timeframe timeframe : Timeframe.values())
         {
-            assertThat(engine.volume("BTCUSDT", timeframe, T0, endMs))
+            assertThat(volume(history, timeframe, T0, endMs))
                 .as(timeframe.code())
                 .isEqualTo(reference(timeframe, T0, endMs));
         }
@@ -172,7 +196,7 @@ class JournalHistoryTest
 
     private static String symbol(final int i)
     {
-        return i % 3 == 2 ? "ETHUSDT" : "BTCUSDT";
+        return SYMBOLS.get(i % 3 == 2 ? 1 : 0);
     }
 
     private static Side side(final int i)

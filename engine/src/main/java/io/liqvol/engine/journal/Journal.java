@@ -1,5 +1,6 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.EngineContext;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -31,7 +33,7 @@ import java.util.zip.CRC32C;
  * forces the written pages that often, so a power loss can lose up to that interval of records, some of which
  * clients may have seen.
  */
-final class Journal implements AutoCloseable
+public final class Journal implements AutoCloseable
 {
     static final String LOCK_FILE = "liqvol.lock";
 
@@ -122,7 +124,7 @@ final class Journal implements AutoCloseable
     }
 
     /** Opens (creating if needed) the journal of {@code context.dataDir()} and replays it into the visitor. */
-    static Journal open(final EngineContext context, final JournalVisitor visitor)
+    public static Journal open(final EngineContext context, final JournalVisitor visitor)
     {
         try
         {
@@ -134,27 +136,27 @@ final class Journal implements AutoCloseable
         }
     }
 
-    RecoveryReport recovery()
+    public RecoveryReport recovery()
     {
         return recovery;
     }
 
     /** Any thread. */
-    JournalStatus status(final long retentionMs)
+    public JournalStatus status(final long retentionMs)
     {
         return new JournalStatus(
             dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs, recovery);
     }
 
-    JournalHistory history()
+    public JournalHistory history()
     {
         return history;
     }
 
-    /** Journal thread: appends a liquidation; the symbol's name is taken from the table once per symbol. */
-    void appendLiquidation(
+    /** Journal thread: appends a liquidation; the symbol's name is asked for once per symbol id. */
+    public void appendLiquidation(
         final int symbolId,
-        final SymbolTable symbols,
+        final IntFunction<String> symbolNames,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -165,7 +167,7 @@ final class Journal implements AutoCloseable
         byte[] name = symbolBytes[symbolId];
         if (name == null)
         {
-            name = symbols.nameOf(symbolId).getBytes(StandardCharsets.US_ASCII);
+            name = symbolNames.apply(symbolId).getBytes(StandardCharsets.US_ASCII);
             symbolBytes[symbolId] = name;
         }
         ensureRoom();
@@ -174,14 +176,14 @@ final class Journal implements AutoCloseable
     }
 
     /** Journal thread: appends a gap. */
-    void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
+    public void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
     {
         ensureRoom();
         current.writeGap(next++, crc, view, fromMs, toMs, receiveTimeMs(receiveTimeNs));
     }
 
     /** Journal thread, at the end of a batch: makes the batch readable and, if so configured, durable. */
-    void endOfBatch()
+    public void endOfBatch()
     {
         if (fsyncIntervalMs == 0)
         {

@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

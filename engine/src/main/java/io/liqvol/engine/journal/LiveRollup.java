@@ -1,5 +1,6 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Timeframe;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Int128;
 import org.agrona.DirectBuffer;
 
 /**
@@ -53,19 +54,15 @@ final class RollupValues
         values[at + SELL_COUNT] += from.getLong(offset + SELL_COUNT * Long.BYTES);
     }
 
-    /** Copies totals into a query's {@link BucketValues}. */
-    static void copyTo(final long[] values, final int at, final BucketValues into)
+    /** Hands the totals at {@code values[at, at + LENGTH)} to a consumer. */
+    static void copyTo(final long[] values, final int at, final TotalsConsumer into)
     {
-        into.buyNotionalHigh = values[at + BUY_NOTIONAL];
-        into.buyNotionalLow = values[at + BUY_NOTIONAL + 1];
-        into.sellNotionalHigh = values[at + SELL_NOTIONAL];
-        into.sellNotionalLow = values[at + SELL_NOTIONAL + 1];
-        into.buyQuantityHigh = values[at + BUY_QUANTITY];
-        into.buyQuantityLow = values[at + BUY_QUANTITY + 1];
-        into.sellQuantityHigh = values[at + SELL_QUANTITY];
-        into.sellQuantityLow = values[at + SELL_QUANTITY + 1];
-        into.buyCount = values[at + BUY_COUNT];
-        into.sellCount = values[at + SELL_COUNT];
+        into.accept(
+            values[at + BUY_NOTIONAL], values[at + BUY_NOTIONAL + 1],
+            values[at + SELL_NOTIONAL], values[at + SELL_NOTIONAL + 1],
+            values[at + BUY_QUANTITY], values[at + BUY_QUANTITY + 1],
+            values[at + SELL_QUANTITY], values[at + SELL_QUANTITY + 1],
+            values[at + BUY_COUNT], values[at + SELL_COUNT]);
     }
 
     private static void add128(final long[] values, final int at, final long high, final long low)

@@ -1,9 +1,10 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Timeframe;
 import org.agrona.DirectBuffer;
 
 /** The buckets of one history query, summed from roll-ups: {@code count} buckets from {@code firstIndex}. */
-final class HistoryRange
+public final class HistoryRange
 {
     private final Timeframe timeframe;
     private final long firstIndex;
@@ -47,8 +48,8 @@ final class HistoryRange
         }
     }
 
-    /** Copies the totals of bucket {@code index} (of the timeframe) into {@code into}. */
-    void copyTo(final long index, final BucketValues into)
+    /** Hands the totals of bucket {@code index} (of the timeframe) to {@code into}. */
+    public void copyTo(final long index, final TotalsConsumer into)
     {
         RollupValues.copyTo(values, (int)(index - firstIndex) * RollupValues.LENGTH, into);
     }

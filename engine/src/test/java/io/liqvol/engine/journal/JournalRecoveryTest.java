@@ -1,5 +1,12 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Gap;
+import io.liqvol.engine.LiquidationSnapshot;
+import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Side;
+import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,22 +35,21 @@ class RollupTest
         final LiveRollup live = new LiveRollup(segment);
         write(segment, 0, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0 + 5_000);
         segment.commit(1);
-        assertThat(sum(live, Timeframe.H4, T0).buyCount).isEqualTo(1);
+        assertThat(sum(live, Timeframe.H4, T0).buyCount()).isEqualTo(1);
 
         write(segment, 1, "BTCUSDT", 1, 50_000_000L, 40_010_00000000L, T0 + 2 * HOUR_MS);
         write(segment, 2, "ETHUSDT", 0, 100_000_000L, 2_000_00000000L, T0 + 3 * HOUR_MS);
         write(segment, 3, "BTCUSDT", 0, 100_000_000L, 41_000_00000000L, T0 + 5 * HOUR_MS);
-        assertThat(sum(live, Timeframe.H4, T0).sellCount).isZero();
+        assertThat(sum(live, Timeframe.H4, T0).sellCount()).isZero();
         segment.commit(4);
 
-        final BucketValues first = sum(live, Timeframe.H4, T0);
-        assertThat(first.buyCount).isEqualTo(1);
-        assertThat(first.sellCount).isEqualTo(1);
-        assertThat(Int128.toBigDecimal(first.sellNotionalHigh, first.sellNotionalLow, 16))
-            .isEqualByComparingTo("20005");
-        assertThat(sum(live, Timeframe.H4, T0 + 4 * HOUR_MS).buyCount).isEqualTo(1);
-        assertThat(sum(live, Timeframe.W1, T0).buyCount).isEqualTo(2);
-        assertThat(sum(live, Timeframe.MN1, T0).sellCount).isEqualTo(1);
+        final BucketSnapshot first = sum(live, Timeframe.H4, T0);
+        assertThat(first.buyCount()).isEqualTo(1);
+        assertThat(first.sellCount()).isEqualTo(1);
+        assertThat(first.sellNotional()).isEqualByComparingTo("20005");
+        assertThat(sum(live, Timeframe.H4, T0 + 4 * HOUR_MS).buyCount()).isEqualTo(1);
+        assertThat(sum(live, Timeframe.W1, T0).buyCount()).isEqualTo(2);
+        assertThat(sum(live, Timeframe.MN1, T0).sellCount()).isEqualTo(1);
         assertThat(live.overlaps(T0 + 6 * HOUR_MS, T0 + 7 * HOUR_MS)).isFalse();
         assertThat(live.maxTradeTimeMs()).isEqualTo(T0 + 5 * HOUR_MS);
     }
@@ -78,8 +79,9 @@ class RollupTest
 
         assertThat(threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before).isLessThan(1024);
         final long minute = Timeframe.M1.bucketIndex(T0);
-        final BucketValues sym7 = values(range(live, "SYM7USDT", Timeframe.M1, minute, minute), minute);
-        assertThat(sym7.buyCount + sym7.sellCount).isEqualTo(1000);
+        final HistoryRange sym7Range = range(live, "SYM7USDT", Timeframe.M1, minute, minute);
+        final BucketSnapshot sym7 = HistorySnapshots.of(sym7Range, "SYM7USDT", Timeframe.M1, minute);
+        assertThat(sym7.buyCount() + sym7.sellCount()).isEqualTo(1000);
     }
 
     @Test
@@ -107,11 +109,13 @@ class RollupTest
             final HistoryRange fromFile = range(mapped, "BTCUSDT", timeframe, first, last);
             for (long index = first; index <= last; index++)
             {
-                assertThat(values(fromFile, index)).as(timeframe.code() + " " + index)
-                    .usingRecursiveComparison().isEqualTo(values(fromLive, index));
+                assertThat(HistorySnapshots.of(fromFile, "BTCUSDT", timeframe, index))
+                    .as(timeframe.code() + " " + index)
+                    .isEqualTo(HistorySnapshots.of(fromLive, "BTCUSDT", timeframe, index));
             }
         }
-        assertThat(values(range(mapped, "SOLUSDT", Timeframe.D1, 0, 30_000), 19_723).buyCount).isZero();
+        final HistoryRange other = range(mapped, "SOLUSDT", Timeframe.D1, 0, 30_000);
+        assertThat(HistorySnapshots.of(other, "SOLUSDT", Timeframe.D1, 19_723).buyCount()).isZero();
 
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
         {
@@ -172,10 +176,11 @@ class RollupTest
             n, crc, view, symbol.getBytes(StandardCharsets.US_ASCII), side, quantityE8, priceE8, timeMs, timeMs, timeMs);
     }
 
-    private static BucketValues sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
+    private static BucketSnapshot sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
     {
         final long index = timeframe.bucketIndex(timeMs);
-        return values(range(rollup, "BTCUSDT", timeframe, index, index), index);
+        final HistoryRange range = range(rollup, "BTCUSDT", timeframe, index, index);
+        return HistorySnapshots.of(range, "BTCUSDT", timeframe, index);
     }
 
     private static HistoryRange range(
@@ -187,13 +192,5 @@ class RollupTest
         rollup.sum(symbol, base, baseTimeframe.bucketIndex(range.startMs()), baseTimeframe.bucketIndex(range.endMs() - 1),
             range);
         return range;
-    }
-
-    private static BucketValues values(final HistoryRange range, final long index)
-    {
-        final BucketValues values = new BucketValues();
-        values.clear();
-        range.copyTo(index, values);
-        return values;
     }
 }

@@ -1,4 +1,4 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -14,23 +14,23 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
-import static io.liqvol.engine.RollupDescriptor.CHECKSUM_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_BASE_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_COUNT_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_COUNT_OFFSET_IN_ITEM;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_ENTRIES_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_LENGTH;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_SYMBOL_LENGTH_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_SYMBOL_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.ENTRY_LENGTH;
-import static io.liqvol.engine.RollupDescriptor.HEADER_LENGTH;
-import static io.liqvol.engine.RollupDescriptor.MAGIC;
-import static io.liqvol.engine.RollupDescriptor.MAGIC_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.MAX_TIME_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.MIN_TIME_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.RECORDS_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.SEGMENT_NUMBER_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.VERSION_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.CHECKSUM_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_BASE_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET_IN_ITEM;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_ENTRIES_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_LENGTH;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_SYMBOL_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_SYMBOL_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.ENTRY_LENGTH;
+import static io.liqvol.engine.journal.RollupDescriptor.HEADER_LENGTH;
+import static io.liqvol.engine.journal.RollupDescriptor.MAGIC;
+import static io.liqvol.engine.journal.RollupDescriptor.MAGIC_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.MAX_TIME_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.MIN_TIME_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.RECORDS_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.SEGMENT_NUMBER_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.VERSION_OFFSET;
 
 /** Builds a roll-up file in the layout of {@link RollupDescriptor} and writes it atomically. Cold path. */
 final class RollupFileWriter

@@ -1,5 +1,6 @@
-package io.liqvol.engine;
+package io.liqvol.engine.journal;
 
+import io.liqvol.engine.Timeframe;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -13,21 +14,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
-import static io.liqvol.engine.RollupDescriptor.CHECKSUM_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_BASE_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_COUNT_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_COUNT_OFFSET_IN_ITEM;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_ENTRIES_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_LENGTH;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_SYMBOL_LENGTH_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.DIRECTORY_SYMBOL_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.ENTRY_LENGTH;
-import static io.liqvol.engine.RollupDescriptor.HEADER_LENGTH;
-import static io.liqvol.engine.RollupDescriptor.MAGIC;
-import static io.liqvol.engine.RollupDescriptor.MAGIC_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.MAX_TIME_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.MIN_TIME_OFFSET;
-import static io.liqvol.engine.RollupDescriptor.VERSION_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.CHECKSUM_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_BASE_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET_IN_ITEM;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_ENTRIES_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_LENGTH;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_SYMBOL_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_SYMBOL_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.ENTRY_LENGTH;
+import static io.liqvol.engine.journal.RollupDescriptor.HEADER_LENGTH;
+import static io.liqvol.engine.journal.RollupDescriptor.MAGIC;
+import static io.liqvol.engine.journal.RollupDescriptor.MAGIC_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.MAX_TIME_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.MIN_TIME_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.VERSION_OFFSET;
 
 /** A sealed segment's roll-up file, memory-mapped read-only; the directory is read into a map once. */
 final class MappedRollup implements Rollup
