@@ -1,10 +1,14 @@
 package io.liqvol.engine;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.CounterSet;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The engine's counters. Each counter has one writing thread (a pipeline stage), which increments it with a plain
- * read and an ordered write; any thread may read them.
+ * The engine's counters. Each counter but stage errors has one writing thread (a pipeline stage), which increments
+ * it with a plain read and an ordered write; any thread may read them.
  */
 public final class EngineCounters
 {
@@ -12,14 +16,50 @@ public final class EngineCounters
     private static final int ACCEPTED = 1;
     private static final int DUPLICATES = 2;
     private static final int IGNORED = 3;
-    private static final int BEYOND_WINDOW = 4;
-    private static final int AGGREGATE_OVERFLOWS = 5;
-    private static final int PUBLISHED = 6;
-    private static final int LISTENER_ERRORS = 7;
-    private static final int STAGE_ERRORS = 8;
-    private static final int FIRST_REJECT = 9;
+    private static final int FIRST_REJECT = 4;
+    private static final int STAGE_ERRORS = FIRST_REJECT + RejectReason.values().length;
+    private static final int LISTENER_ERRORS = STAGE_ERRORS + 1;
+    private static final int PUBLISHED = STAGE_ERRORS + 2;
+    private static final int BEYOND_WINDOW = STAGE_ERRORS + 3;
+    private static final int AGGREGATE_OVERFLOWS = STAGE_ERRORS + 4;
 
-    private final AtomicLongArray values = new AtomicLongArray(FIRST_REJECT + RejectReason.values().length);
+    private static final List<CounterDescriptor> DESCRIPTORS = descriptors();
+
+    private final CounterSet values = new CounterSet(DESCRIPTORS);
+
+    private static List<CounterDescriptor> descriptors()
+    {
+        final List<CounterDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(CounterDescriptor.counter(RECEIVED, "liqvol_events_received_total",
+            "Frames and liquidations that entered the engine"));
+        descriptors.add(CounterDescriptor.counter(ACCEPTED, "liqvol_events_accepted_total", "Liquidations accepted"));
+        descriptors.add(CounterDescriptor.counter(DUPLICATES, "liqvol_events_duplicate_total",
+            "Liquidations dropped as duplicates"));
+        descriptors.add(CounterDescriptor.counter(IGNORED, "liqvol_events_ignored_total",
+            "Valid frames without a liquidation"));
+        for (final RejectReason reason : RejectReason.values())
+        {
+            descriptors.add(CounterDescriptor.counter(FIRST_REJECT + reason.ordinal(), "liqvol_events_rejected_total",
+                "Frames or liquidations rejected, by reason", "reason=\"" + reason.label() + "\""));
+        }
+        descriptors.add(CounterDescriptor.counter(STAGE_ERRORS, "liqvol_engine_stage_errors_total",
+            "Exceptions inside an engine stage"));
+        descriptors.add(CounterDescriptor.counter(LISTENER_ERRORS, "liqvol_engine_listener_errors_total",
+            "Exceptions thrown by engine listeners"));
+        descriptors.add(CounterDescriptor.counter(PUBLISHED, "liqvol_events_published_total",
+            "Liquidations handed to engine listeners"));
+        descriptors.add(CounterDescriptor.counter(BEYOND_WINDOW, "liqvol_engine_beyond_window_total",
+            "Liquidation-timeframe pairs older than the bucket window"));
+        descriptors.add(CounterDescriptor.counter(AGGREGATE_OVERFLOWS, "liqvol_engine_aggregate_overflows_total",
+            "Bucket sums refused because they would overflow"));
+        return descriptors;
+    }
+
+    /** Every engine counter with its description, for {@code /metrics}. */
+    public CounterSet counterSet()
+    {
+        return values;
+    }
 
     /** Frames and embedder liquidations that entered the decode stage. */
     public long received()
@@ -92,57 +132,52 @@ public final class EngineCounters
 
     void incrementReceived()
     {
-        increment(RECEIVED);
+        values.incrementOrdered(RECEIVED);
     }
 
     void incrementAccepted()
     {
-        increment(ACCEPTED);
+        values.incrementOrdered(ACCEPTED);
     }
 
     void incrementDuplicates()
     {
-        increment(DUPLICATES);
+        values.incrementOrdered(DUPLICATES);
     }
 
     void incrementIgnored()
     {
-        increment(IGNORED);
+        values.incrementOrdered(IGNORED);
     }
 
     void incrementRejected(final RejectReason reason)
     {
-        increment(FIRST_REJECT + reason.ordinal());
+        values.incrementOrdered(FIRST_REJECT + reason.ordinal());
     }
 
     void incrementBeyondWindow()
     {
-        increment(BEYOND_WINDOW);
+        values.incrementOrdered(BEYOND_WINDOW);
     }
 
     void incrementAggregateOverflows()
     {
-        increment(AGGREGATE_OVERFLOWS);
+        values.incrementOrdered(AGGREGATE_OVERFLOWS);
     }
 
     void incrementPublished()
     {
-        increment(PUBLISHED);
+        values.incrementOrdered(PUBLISHED);
     }
 
     void incrementListenerErrors()
     {
-        increment(LISTENER_ERRORS);
+        values.incrementOrdered(LISTENER_ERRORS);
     }
 
     /** Stage errors may come from any stage thread, so this one is a true atomic add. */
     void incrementStageErrors()
     {
-        values.incrementAndGet(STAGE_ERRORS);
-    }
-
-    private void increment(final int index)
-    {
-        values.lazySet(index, values.get(index) + 1);
+        values.increment(STAGE_ERRORS);
     }
 }
