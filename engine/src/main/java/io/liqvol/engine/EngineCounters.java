@@ -1,10 +1,7 @@
 package io.liqvol.engine;
 
-import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.CounterDescriptors;
 import io.liqvol.engine.counters.CounterSet;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The engine's counters. Each counter but stage errors has one writing thread (a pipeline stage), which increments
@@ -12,47 +9,38 @@ import java.util.List;
  */
 public final class EngineCounters
 {
-    private static final int RECEIVED = 0;
-    private static final int ACCEPTED = 1;
-    private static final int DUPLICATES = 2;
-    private static final int IGNORED = 3;
-    private static final int FIRST_REJECT = 4;
-    private static final int STAGE_ERRORS = FIRST_REJECT + RejectReason.values().length;
-    private static final int LISTENER_ERRORS = STAGE_ERRORS + 1;
-    private static final int PUBLISHED = STAGE_ERRORS + 2;
-    private static final int BEYOND_WINDOW = STAGE_ERRORS + 3;
-    private static final int AGGREGATE_OVERFLOWS = STAGE_ERRORS + 4;
+    private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
+    private static final int RECEIVED = DESCRIPTORS.counter("liqvol_events_received_total",
+        "Frames and liquidations that entered the engine");
+    private static final int ACCEPTED = DESCRIPTORS.counter("liqvol_events_accepted_total", "Liquidations accepted");
+    private static final int DUPLICATES = DESCRIPTORS.counter("liqvol_events_duplicate_total",
+        "Liquidations dropped as duplicates");
+    private static final int IGNORED = DESCRIPTORS.counter("liqvol_events_ignored_total",
+        "Valid frames without a liquidation");
+    private static final int FIRST_REJECT = rejectedByReason();
+    private static final int STAGE_ERRORS = DESCRIPTORS.counter("liqvol_engine_stage_errors_total",
+        "Exceptions inside an engine stage");
+    private static final int LISTENER_ERRORS = DESCRIPTORS.counter("liqvol_engine_listener_errors_total",
+        "Exceptions thrown by engine listeners");
+    private static final int PUBLISHED = DESCRIPTORS.counter("liqvol_events_published_total",
+        "Liquidations handed to engine listeners");
+    private static final int BEYOND_WINDOW = DESCRIPTORS.counter("liqvol_engine_beyond_window_total",
+        "Liquidation-timeframe pairs older than the bucket window");
+    private static final int AGGREGATE_OVERFLOWS = DESCRIPTORS.counter("liqvol_engine_aggregate_overflows_total",
+        "Bucket sums refused because they would overflow");
 
-    private static final List<CounterDescriptor> DESCRIPTORS = descriptors();
+    private final CounterSet values = new CounterSet(DESCRIPTORS.list());
 
-    private final CounterSet values = new CounterSet(DESCRIPTORS);
-
-    private static List<CounterDescriptor> descriptors()
+    /** One counter per reason, in the order of {@link RejectReason}; returns the first one's id. */
+    private static int rejectedByReason()
     {
-        final List<CounterDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(CounterDescriptor.counter(RECEIVED, "liqvol_events_received_total",
-            "Frames and liquidations that entered the engine"));
-        descriptors.add(CounterDescriptor.counter(ACCEPTED, "liqvol_events_accepted_total", "Liquidations accepted"));
-        descriptors.add(CounterDescriptor.counter(DUPLICATES, "liqvol_events_duplicate_total",
-            "Liquidations dropped as duplicates"));
-        descriptors.add(CounterDescriptor.counter(IGNORED, "liqvol_events_ignored_total",
-            "Valid frames without a liquidation"));
+        final int first = DESCRIPTORS.size();
         for (final RejectReason reason : RejectReason.values())
         {
-            descriptors.add(CounterDescriptor.counter(FIRST_REJECT + reason.ordinal(), "liqvol_events_rejected_total",
-                "Frames or liquidations rejected, by reason", "reason=\"" + reason.label() + "\""));
+            DESCRIPTORS.counter("liqvol_events_rejected_total", "Frames or liquidations rejected, by reason",
+                "reason=\"" + reason.label() + "\"");
         }
-        descriptors.add(CounterDescriptor.counter(STAGE_ERRORS, "liqvol_engine_stage_errors_total",
-            "Exceptions inside an engine stage"));
-        descriptors.add(CounterDescriptor.counter(LISTENER_ERRORS, "liqvol_engine_listener_errors_total",
-            "Exceptions thrown by engine listeners"));
-        descriptors.add(CounterDescriptor.counter(PUBLISHED, "liqvol_events_published_total",
-            "Liquidations handed to engine listeners"));
-        descriptors.add(CounterDescriptor.counter(BEYOND_WINDOW, "liqvol_engine_beyond_window_total",
-            "Liquidation-timeframe pairs older than the bucket window"));
-        descriptors.add(CounterDescriptor.counter(AGGREGATE_OVERFLOWS, "liqvol_engine_aggregate_overflows_total",
-            "Bucket sums refused because they would overflow"));
-        return descriptors;
+        return first;
     }
 
     /** Every engine counter with its description, for {@code /metrics}. */

@@ -1,5 +1,6 @@
 package io.liqvol.engine.counters;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,20 +17,13 @@ public record CounterDescriptor(int id, String name, String help, Kind kind, Str
     /** A Prometheus metric type: a counter only goes up, a gauge (a count of open things) goes both ways. */
     public enum Kind
     {
-        COUNTER("counter"),
-        GAUGE("gauge");
-
-        private final String text;
-
-        Kind(final String text)
-        {
-            this.text = text;
-        }
+        COUNTER,
+        GAUGE;
 
         /** The word in a {@code # TYPE} line. */
         public String text()
         {
-            return text;
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -55,26 +49,6 @@ public record CounterDescriptor(int id, String name, String help, Kind kind, Str
         {
             throw new IllegalArgumentException("labels of " + name + " are not name=\"value\" pairs: " + labels);
         }
-    }
-
-    public static CounterDescriptor counter(final int id, final String name, final String help)
-    {
-        return new CounterDescriptor(id, name, help, Kind.COUNTER, null);
-    }
-
-    public static CounterDescriptor counter(final int id, final String name, final String help, final String labels)
-    {
-        return new CounterDescriptor(id, name, help, Kind.COUNTER, labels);
-    }
-
-    public static CounterDescriptor gauge(final int id, final String name, final String help)
-    {
-        return new CounterDescriptor(id, name, help, Kind.GAUGE, null);
-    }
-
-    public static CounterDescriptor gauge(final int id, final String name, final String help, final String labels)
-    {
-        return new CounterDescriptor(id, name, help, Kind.GAUGE, labels);
     }
 
     /** Whether this and {@code other} are samples of one metric and so share its HELP and TYPE lines. */

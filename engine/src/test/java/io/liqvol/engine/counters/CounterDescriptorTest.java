@@ -1,5 +1,6 @@
 package io.liqvol.engine.counters;
 
+import io.liqvol.engine.counters.CounterDescriptor.Kind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +12,8 @@ class CounterDescriptorTest
     void shouldDescribeACounterOrAGaugeWithOrWithoutLabels()
     {
         final CounterDescriptor rejected =
-            CounterDescriptor.counter(3, "liqvol_events_rejected_total", "Rejected, by reason", "reason=\"overflow\"");
-        final CounterDescriptor clients = CounterDescriptor.gauge(0, "liqvol_ws_clients", "Clients");
+            new CounterDescriptor(3, "liqvol_rejected_total", "By reason", Kind.COUNTER, "reason=\"overflow\"");
+        final CounterDescriptor clients = new CounterDescriptor(0, "liqvol_ws_clients", "Clients", Kind.GAUGE, null);
 
         assertThat(rejected.id()).isEqualTo(3);
         assertThat(rejected.kind().text()).isEqualTo("counter");
@@ -24,9 +25,9 @@ class CounterDescriptorTest
     @Test
     void shouldTellSamplesOfOneMetricByName()
     {
-        final CounterDescriptor a = CounterDescriptor.gauge(0, "liqvol_ws_clients", "Clients", "stream=\"a\"");
-        final CounterDescriptor b = CounterDescriptor.gauge(1, "liqvol_ws_clients", "Clients", "stream=\"b\"");
-        final CounterDescriptor other = CounterDescriptor.gauge(2, "liqvol_http_connections", "Connections");
+        final CounterDescriptor a = new CounterDescriptor(0, "liqvol_clients", "Clients", Kind.GAUGE, "stream=\"a\"");
+        final CounterDescriptor b = new CounterDescriptor(1, "liqvol_clients", "Clients", Kind.GAUGE, "stream=\"b\"");
+        final CounterDescriptor other = new CounterDescriptor(2, "liqvol_connections", "Connections", Kind.GAUGE, null);
 
         assertThat(a.sameMetric(b)).isTrue();
         assertThat(a.sameMetric(other)).isFalse();
@@ -35,19 +36,19 @@ class CounterDescriptorTest
     @Test
     void shouldRefuseWhatPrometheusCannotRead()
     {
-        assertThatThrownBy(() -> CounterDescriptor.counter(-1, "liqvol_total", "Help"))
+        assertThatThrownBy(() -> new CounterDescriptor(-1, "liqvol_total", "Help", Kind.COUNTER, null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
-        assertThatThrownBy(() -> CounterDescriptor.counter(0, "liqvol-total", "Help"))
+        assertThatThrownBy(() -> new CounterDescriptor(0, "liqvol-total", "Help", Kind.COUNTER, null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("liqvol-total");
-        assertThatThrownBy(() -> CounterDescriptor.counter(0, "1st_total", "Help"))
+        assertThatThrownBy(() -> new CounterDescriptor(0, "1st_total", "Help", Kind.COUNTER, null))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CounterDescriptor.counter(0, "liqvol_total", "two\nlines"))
+        assertThatThrownBy(() -> new CounterDescriptor(0, "liqvol_total", "two\nlines", Kind.COUNTER, null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one line");
-        assertThatThrownBy(() -> CounterDescriptor.counter(0, "liqvol_total", " "))
+        assertThatThrownBy(() -> new CounterDescriptor(0, "liqvol_total", " ", Kind.COUNTER, null))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> CounterDescriptor.counter(0, "liqvol_total", "Help", "reason=overflow"))
+        assertThatThrownBy(() -> new CounterDescriptor(0, "liqvol_total", "Help", Kind.COUNTER, "reason=overflow"))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason=overflow");
-        assertThatThrownBy(() -> CounterDescriptor.counter(0, "liqvol_total", "Help", "reason=\"a\"b\""))
+        assertThatThrownBy(() -> new CounterDescriptor(0, "liqvol_total", "Help", Kind.COUNTER, "reason=\"a\"b\""))
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CounterDescriptor(0, "liqvol_total", "Help", null, null))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kind");
@@ -56,7 +57,7 @@ class CounterDescriptorTest
     @Test
     void shouldAcceptSeveralLabels()
     {
-        assertThat(CounterDescriptor.counter(0, "liqvol_total", "Help", "a=\"1\",b_2=\"x y\"").labels())
+        assertThat(new CounterDescriptor(0, "liqvol_total", "Help", Kind.COUNTER, "a=\"1\",b_2=\"x y\"").labels())
             .isEqualTo("a=\"1\",b_2=\"x y\"");
     }
 }

@@ -1,6 +1,7 @@
 package io.liqvol.engine.counters;
 
 import org.agrona.concurrent.AtomicBuffer;
+import io.liqvol.engine.counters.CounterDescriptor.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CounterSetTest
 {
     private static final List<CounterDescriptor> THREE = List.of(
-        CounterDescriptor.counter(0, "liqvol_a_total", "A"),
-        CounterDescriptor.counter(1, "liqvol_b_total", "B"),
-        CounterDescriptor.gauge(2, "liqvol_c", "C"));
+        new CounterDescriptor(0, "liqvol_a_total", "A", Kind.COUNTER, null),
+        new CounterDescriptor(1, "liqvol_b_total", "B", Kind.COUNTER, null),
+        new CounterDescriptor(2, "liqvol_c", "C", Kind.GAUGE, null));
 
     private final CounterSet counters = new CounterSet(THREE);
 
@@ -125,8 +126,8 @@ class CounterSetTest
     void shouldRefuseIdsThatAreNotTheirPosition()
     {
         assertThatThrownBy(() -> new CounterSet(List.of(
-            CounterDescriptor.counter(0, "liqvol_a_total", "A"),
-            CounterDescriptor.counter(2, "liqvol_b_total", "B"))))
+            new CounterDescriptor(0, "liqvol_a_total", "A", Kind.COUNTER, null),
+            new CounterDescriptor(2, "liqvol_b_total", "B", Kind.COUNTER, null))))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("liqvol_b_total has id 2 at index 1");
     }
 
@@ -134,17 +135,17 @@ class CounterSetTest
     void shouldRefuseAMetricDescribedTwiceOrSplitApart()
     {
         assertThatThrownBy(() -> new CounterSet(List.of(
-            CounterDescriptor.counter(0, "liqvol_a_total", "A"),
-            CounterDescriptor.counter(1, "liqvol_a_total", "A"))))
+            new CounterDescriptor(0, "liqvol_a_total", "A", Kind.COUNTER, null),
+            new CounterDescriptor(1, "liqvol_a_total", "A", Kind.COUNTER, null))))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("described twice");
         assertThatThrownBy(() -> new CounterSet(List.of(
-            CounterDescriptor.counter(0, "liqvol_a_total", "A", "r=\"x\""),
-            CounterDescriptor.counter(1, "liqvol_a_total", "Other help", "r=\"y\""))))
+            new CounterDescriptor(0, "liqvol_a_total", "A", Kind.COUNTER, "r=\"x\""),
+            new CounterDescriptor(1, "liqvol_a_total", "Other help", Kind.COUNTER, "r=\"y\""))))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("described twice");
         assertThatThrownBy(() -> new CounterSet(List.of(
-            CounterDescriptor.counter(0, "liqvol_a_total", "A", "r=\"x\""),
-            CounterDescriptor.counter(1, "liqvol_b_total", "B"),
-            CounterDescriptor.counter(2, "liqvol_a_total", "A", "r=\"y\""))))
+            new CounterDescriptor(0, "liqvol_a_total", "A", Kind.COUNTER, "r=\"x\""),
+            new CounterDescriptor(1, "liqvol_b_total", "B", Kind.COUNTER, null),
+            new CounterDescriptor(2, "liqvol_a_total", "A", Kind.COUNTER, "r=\"y\""))))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not adjacent");
         assertThatThrownBy(() -> new CounterSet(List.of()))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");

@@ -1,8 +1,7 @@
 package io.liqvol.engine.counters;
 
+import io.liqvol.engine.counters.CounterDescriptor.Kind;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +10,14 @@ class PrometheusTextTest
     @Test
     void shouldWriteEveryCounterWithOneHeaderPerMetric()
     {
-        final CounterSet counters = new CounterSet(List.of(
-            CounterDescriptor.gauge(0, "liqvol_ws_clients", "Connected clients by stream", "stream=\"a\""),
-            CounterDescriptor.gauge(1, "liqvol_ws_clients", "Connected clients by stream", "stream=\"b\""),
-            CounterDescriptor.counter(2, "liqvol_sent_total", "Messages sent")));
-        counters.add(0, 2);
-        counters.increment(2);
-        counters.add(2, 41);
+        final CounterDescriptors descriptors = new CounterDescriptors();
+        final int clientsOfA = descriptors.gauge("liqvol_ws_clients", "Connected clients by stream", "stream=\"a\"");
+        descriptors.gauge("liqvol_ws_clients", "Connected clients by stream", "stream=\"b\"");
+        final int sent = descriptors.counter("liqvol_sent_total", "Messages sent");
+        final CounterSet counters = new CounterSet(descriptors.list());
+        counters.add(clientsOfA, 2);
+        counters.increment(sent);
+        counters.add(sent, 41);
         final StringBuilder out = new StringBuilder();
 
         PrometheusText.write(out, counters);
@@ -38,8 +38,8 @@ class PrometheusTextTest
     {
         final StringBuilder out = new StringBuilder();
 
-        PrometheusText.write(out, "liqvol_up", "1 while up", CounterDescriptor.Kind.GAUGE, 1);
-        PrometheusText.write(out, "liqvol_gaps_total", "Gaps", CounterDescriptor.Kind.COUNTER, -3);
+        PrometheusText.write(out, "liqvol_up", "1 while up", Kind.GAUGE, 1);
+        PrometheusText.write(out, "liqvol_gaps_total", "Gaps", Kind.COUNTER, -3);
         PrometheusText.header(out, "liqvol_latency_seconds", "Latency", "histogram");
 
         assertThat(out.toString()).isEqualTo("""

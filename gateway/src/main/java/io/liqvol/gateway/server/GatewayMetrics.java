@@ -1,6 +1,6 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.CounterDescriptors;
 import io.liqvol.engine.counters.CounterSet;
 import io.liqvol.engine.counters.PrometheusText;
 
@@ -20,43 +20,32 @@ public final class GatewayMetrics
         void writeTo(StringBuilder out);
     }
 
-    static final int LIQUIDATION_CLIENTS = 0;
-    static final int KLINE_CLIENTS = 1;
-    static final int HTTP_CONNECTIONS = 2;
-    static final int HTTP_REQUESTS = 3;
-    static final int MESSAGES_SENT = 4;
-    static final int BYTES_SENT = 5;
-    static final int COALESCED_UPDATES = 6;
-    static final int SLOW_CLIENTS_CLOSED = 7;
-    static final int CONNECTIONS_REJECTED = 8;
-    static final int REQUESTS_RATE_LIMITED = 9;
-    static final int ORIGINS_REJECTED = 10;
-    static final int CLIENT_ERRORS = 11;
-
     private static final String WS_CLIENTS = "liqvol_ws_clients";
     private static final String WS_CLIENTS_HELP = "Connected WebSocket clients by stream";
-    private static final List<CounterDescriptor> DESCRIPTORS = List.of(
-        CounterDescriptor.gauge(LIQUIDATION_CLIENTS, WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"liquidations\""),
-        CounterDescriptor.gauge(KLINE_CLIENTS, WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"klines\""),
-        CounterDescriptor.gauge(HTTP_CONNECTIONS, "liqvol_http_connections",
-            "Open HTTP connections (including WebSocket)"),
-        CounterDescriptor.counter(HTTP_REQUESTS, "liqvol_http_requests_total", "HTTP requests answered"),
-        CounterDescriptor.counter(MESSAGES_SENT, "liqvol_ws_messages_sent_total",
-            "WebSocket messages written to clients"),
-        CounterDescriptor.counter(BYTES_SENT, "liqvol_ws_bytes_sent_total", "WebSocket payload bytes written to clients"),
-        CounterDescriptor.counter(COALESCED_UPDATES, "liqvol_ws_coalesced_updates_total",
-            "Volume updates replaced by a newer total of the same bucket for a lagging client"),
-        CounterDescriptor.counter(SLOW_CLIENTS_CLOSED, "liqvol_ws_slow_clients_closed_total",
-            "Clients closed with 1013 because their orders could not be delivered within the bound"),
-        CounterDescriptor.counter(CONNECTIONS_REJECTED, "liqvol_connections_rejected_total",
-            "Connections refused by the connection limits"),
-        CounterDescriptor.counter(REQUESTS_RATE_LIMITED, "liqvol_requests_rate_limited_total",
-            "Requests refused by the rate limit"),
-        CounterDescriptor.counter(ORIGINS_REJECTED, "liqvol_origins_rejected_total",
-            "WebSocket upgrades refused for their Origin"),
-        CounterDescriptor.counter(CLIENT_ERRORS, "liqvol_client_errors_total", "Client requests answered with an error"));
+    private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
+    static final int LIQUIDATION_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"liquidations\"");
+    static final int KLINE_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"klines\"");
+    static final int HTTP_CONNECTIONS = DESCRIPTORS.gauge("liqvol_http_connections",
+        "Open HTTP connections (including WebSocket)");
+    static final int HTTP_REQUESTS = DESCRIPTORS.counter("liqvol_http_requests_total", "HTTP requests answered");
+    static final int MESSAGES_SENT = DESCRIPTORS.counter("liqvol_ws_messages_sent_total",
+        "WebSocket messages written to clients");
+    static final int BYTES_SENT = DESCRIPTORS.counter("liqvol_ws_bytes_sent_total",
+        "WebSocket payload bytes written to clients");
+    static final int COALESCED_UPDATES = DESCRIPTORS.counter("liqvol_ws_coalesced_updates_total",
+        "Volume updates replaced by a newer total of the same bucket for a lagging client");
+    static final int SLOW_CLIENTS_CLOSED = DESCRIPTORS.counter("liqvol_ws_slow_clients_closed_total",
+        "Clients closed with 1013 because their orders could not be delivered within the bound");
+    static final int CONNECTIONS_REJECTED = DESCRIPTORS.counter("liqvol_connections_rejected_total",
+        "Connections refused by the connection limits");
+    static final int REQUESTS_RATE_LIMITED = DESCRIPTORS.counter("liqvol_requests_rate_limited_total",
+        "Requests refused by the rate limit");
+    static final int ORIGINS_REJECTED = DESCRIPTORS.counter("liqvol_origins_rejected_total",
+        "WebSocket upgrades refused for their Origin");
+    static final int CLIENT_ERRORS = DESCRIPTORS.counter("liqvol_client_errors_total",
+        "Client requests answered with an error");
 
-    private final CounterSet values = new CounterSet(DESCRIPTORS);
+    private final CounterSet values = new CounterSet(DESCRIPTORS.list());
     final LatencyHistogram endToEndLatency = new LatencyHistogram();
     private final List<Section> sections = new CopyOnWriteArrayList<>();
 

@@ -1,9 +1,7 @@
 package io.liqvol.gateway.simulator;
 
-import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.CounterDescriptors;
 import io.liqvol.engine.counters.CounterSet;
-
-import java.util.List;
 
 /**
  * What the simulator did, readable from any thread (tests assert on it). Event loops and the market generator write
@@ -11,38 +9,28 @@ import java.util.List;
  */
 public final class SimulatorCounters
 {
-    static final int CONNECTIONS_ACCEPTED = 0;
-    static final int CONTROL_MESSAGES = 1;
-    static final int INVALID_REQUESTS = 2;
-    static final int RATE_LIMIT_DISCONNECTS = 3;
-    static final int PONG_TIMEOUT_DISCONNECTS = 4;
-    static final int AGE_CUTS = 5;
-    static final int PINGS_SENT = 6;
-    static final int PONGS_RECEIVED = 7;
-    static final int LIQUIDATIONS_PUBLISHED = 8;
-    static final int FRAMES_SENT = 9;
+    private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
+    static final int CONNECTIONS_ACCEPTED = DESCRIPTORS.counter("liqvol_simulator_connections_accepted_total",
+        "WebSocket connections the simulator accepted");
+    static final int CONTROL_MESSAGES = DESCRIPTORS.counter("liqvol_simulator_control_messages_total",
+        "Text messages clients sent the simulator");
+    static final int INVALID_REQUESTS = DESCRIPTORS.counter("liqvol_simulator_invalid_requests_total",
+        "Client messages the simulator answered with an error");
+    static final int RATE_LIMIT_DISCONNECTS = DESCRIPTORS.counter("liqvol_simulator_rate_limit_disconnects_total",
+        "Connections dropped for sending messages too fast");
+    static final int PONG_TIMEOUT_DISCONNECTS = DESCRIPTORS.counter("liqvol_simulator_pong_timeout_disconnects_total",
+        "Connections dropped for not answering a ping in time");
+    static final int AGE_CUTS = DESCRIPTORS.counter("liqvol_simulator_age_cuts_total",
+        "Connections cut for reaching the maximum age");
+    static final int PINGS_SENT = DESCRIPTORS.counter("liqvol_simulator_pings_sent_total", "Pings sent to clients");
+    static final int PONGS_RECEIVED = DESCRIPTORS.counter("liqvol_simulator_pongs_received_total",
+        "Pongs received from clients");
+    static final int LIQUIDATIONS_PUBLISHED = DESCRIPTORS.counter("liqvol_simulator_liquidations_published_total",
+        "Liquidations pushed to their streams");
+    static final int FRAMES_SENT = DESCRIPTORS.counter("liqvol_simulator_frames_sent_total",
+        "Data frames written to clients");
 
-    private static final List<CounterDescriptor> DESCRIPTORS = List.of(
-        CounterDescriptor.counter(CONNECTIONS_ACCEPTED, "liqvol_simulator_connections_accepted_total",
-            "WebSocket connections the simulator accepted"),
-        CounterDescriptor.counter(CONTROL_MESSAGES, "liqvol_simulator_control_messages_total",
-            "Text messages clients sent the simulator"),
-        CounterDescriptor.counter(INVALID_REQUESTS, "liqvol_simulator_invalid_requests_total",
-            "Client messages the simulator answered with an error"),
-        CounterDescriptor.counter(RATE_LIMIT_DISCONNECTS, "liqvol_simulator_rate_limit_disconnects_total",
-            "Connections dropped for sending messages too fast"),
-        CounterDescriptor.counter(PONG_TIMEOUT_DISCONNECTS, "liqvol_simulator_pong_timeout_disconnects_total",
-            "Connections dropped for not answering a ping in time"),
-        CounterDescriptor.counter(AGE_CUTS, "liqvol_simulator_age_cuts_total",
-            "Connections cut for reaching the maximum age"),
-        CounterDescriptor.counter(PINGS_SENT, "liqvol_simulator_pings_sent_total", "Pings sent to clients"),
-        CounterDescriptor.counter(PONGS_RECEIVED, "liqvol_simulator_pongs_received_total",
-            "Pongs received from clients"),
-        CounterDescriptor.counter(LIQUIDATIONS_PUBLISHED, "liqvol_simulator_liquidations_published_total",
-            "Liquidations pushed to their streams"),
-        CounterDescriptor.counter(FRAMES_SENT, "liqvol_simulator_frames_sent_total", "Data frames written to clients"));
-
-    private final CounterSet values = new CounterSet(DESCRIPTORS);
+    private final CounterSet values = new CounterSet(DESCRIPTORS.list());
 
     /** Every simulator counter with its description. */
     public CounterSet counterSet()

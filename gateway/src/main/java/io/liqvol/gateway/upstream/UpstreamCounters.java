@@ -1,9 +1,7 @@
 package io.liqvol.gateway.upstream;
 
-import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.CounterDescriptors;
 import io.liqvol.engine.counters.CounterSet;
-
-import java.util.List;
 
 /**
  * What the Binance client saw and did, readable from any thread (for {@code /metrics} and tests). Connections run on
@@ -11,42 +9,30 @@ import java.util.List;
  */
 public final class UpstreamCounters
 {
-    static final int FRAMES_RECEIVED = 0;
-    static final int MALFORMED_FRAMES = 1;
-    static final int RECONNECTS = 2;
-    static final int ROTATIONS = 3;
-    static final int LIQUIDATION_FRAMES = 4;
-    static final int KLINE_FRAMES = 5;
-    static final int IGNORED_FRAMES = 6;
-    static final int CONTROL_MESSAGES_SENT = 7;
-    static final int SUBSCRIPTION_ERRORS = 8;
-    static final int CONNECTIONS_OPENED = 9;
-    static final int IDLE_TIMEOUTS = 10;
+    private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
+    static final int FRAMES_RECEIVED = DESCRIPTORS.counter("liqvol_upstream_frames_received_total",
+        "Frames received from the upstream");
+    static final int MALFORMED_FRAMES = DESCRIPTORS.counter("liqvol_upstream_malformed_frames_total",
+        "Upstream frames that could not be read");
+    static final int RECONNECTS = DESCRIPTORS.counter("liqvol_upstream_reconnects_total",
+        "Upstream reconnections after a loss");
+    static final int ROTATIONS = DESCRIPTORS.counter("liqvol_upstream_rotations_total",
+        "Planned upstream connection rotations");
+    static final int LIQUIDATION_FRAMES = DESCRIPTORS.counter("liqvol_upstream_liquidation_frames_total",
+        "Upstream liquidation frames handed to the engine");
+    static final int KLINE_FRAMES = DESCRIPTORS.counter("liqvol_upstream_kline_frames_total", "Upstream kline events");
+    static final int IGNORED_FRAMES = DESCRIPTORS.counter("liqvol_upstream_ignored_frames_total",
+        "Well-formed upstream frames of a stream nobody consumes");
+    static final int CONTROL_MESSAGES_SENT = DESCRIPTORS.counter("liqvol_upstream_control_messages_sent_total",
+        "Subscribe, unsubscribe and ping messages sent upstream");
+    static final int SUBSCRIPTION_ERRORS = DESCRIPTORS.counter("liqvol_upstream_subscription_errors_total",
+        "Subscription requests the upstream answered with an error");
+    static final int CONNECTIONS_OPENED = DESCRIPTORS.counter("liqvol_upstream_connections_opened_total",
+        "Upstream WebSocket handshakes completed");
+    static final int IDLE_TIMEOUTS = DESCRIPTORS.counter("liqvol_upstream_idle_timeouts_total",
+        "Upstream connections given up because no frame arrived in time");
 
-    private static final List<CounterDescriptor> DESCRIPTORS = List.of(
-        CounterDescriptor.counter(FRAMES_RECEIVED, "liqvol_upstream_frames_received_total",
-            "Frames received from the upstream"),
-        CounterDescriptor.counter(MALFORMED_FRAMES, "liqvol_upstream_malformed_frames_total",
-            "Upstream frames that could not be read"),
-        CounterDescriptor.counter(RECONNECTS, "liqvol_upstream_reconnects_total",
-            "Upstream reconnections after a loss"),
-        CounterDescriptor.counter(ROTATIONS, "liqvol_upstream_rotations_total",
-            "Planned upstream connection rotations"),
-        CounterDescriptor.counter(LIQUIDATION_FRAMES, "liqvol_upstream_liquidation_frames_total",
-            "Upstream liquidation frames handed to the engine"),
-        CounterDescriptor.counter(KLINE_FRAMES, "liqvol_upstream_kline_frames_total", "Upstream kline events"),
-        CounterDescriptor.counter(IGNORED_FRAMES, "liqvol_upstream_ignored_frames_total",
-            "Well-formed upstream frames of a stream nobody consumes"),
-        CounterDescriptor.counter(CONTROL_MESSAGES_SENT, "liqvol_upstream_control_messages_sent_total",
-            "Subscribe, unsubscribe and ping messages sent upstream"),
-        CounterDescriptor.counter(SUBSCRIPTION_ERRORS, "liqvol_upstream_subscription_errors_total",
-            "Subscription requests the upstream answered with an error"),
-        CounterDescriptor.counter(CONNECTIONS_OPENED, "liqvol_upstream_connections_opened_total",
-            "Upstream WebSocket handshakes completed"),
-        CounterDescriptor.counter(IDLE_TIMEOUTS, "liqvol_upstream_idle_timeouts_total",
-            "Upstream connections given up because no frame arrived in time"));
-
-    private final CounterSet values = new CounterSet(DESCRIPTORS);
+    private final CounterSet values = new CounterSet(DESCRIPTORS.list());
 
     /** Every upstream counter with its description, for {@code /metrics}. */
     public CounterSet counterSet()
