@@ -45,6 +45,6 @@ final class KlineStreamHandler extends StreamHandler
     @Override
     protected void countClient(final int delta)
     {
-        context.metrics().klineClients.addAndGet(delta);
+        context.metrics().add(GatewayMetrics.KLINE_CLIENTS, delta);
     }
 }

@@ -155,7 +155,7 @@ final class LiquidationStreamHandler extends StreamHandler
     @Override
     protected void countClient(final int delta)
     {
-        context.metrics().liquidationClients.addAndGet(delta);
+        context.metrics().add(GatewayMetrics.LIQUIDATION_CLIENTS, delta);
     }
 
     private void finishJoining()

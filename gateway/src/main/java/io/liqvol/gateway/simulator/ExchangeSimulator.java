@@ -253,7 +253,7 @@ public final class ExchangeSimulator implements AutoCloseable
                 hub.publish(event.stream(), event.json());
                 if (event.forceOrder())
                 {
-                    counters.liquidationsPublished.incrementAndGet();
+                    counters.increment(SimulatorCounters.LIQUIDATIONS_PUBLISHED);
                     hub.publish(StreamName.ALL_FORCE_ORDERS, event.json());
                 }
             }, delayMs, TimeUnit.MILLISECONDS);

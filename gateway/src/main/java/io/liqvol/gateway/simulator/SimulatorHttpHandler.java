@@ -106,7 +106,7 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
                 ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
                 ctx.pipeline().addAfter("ws-aggregator", "ws-session", new SimulatorWebSocketHandler(simulator, session));
                 ctx.pipeline().remove(ctx.name());
-                simulator.counters().connectionsAccepted.incrementAndGet();
+                simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
                 simulator.market().execute(() -> simulator.hub().open(session, route.streams()));
             }
         });
