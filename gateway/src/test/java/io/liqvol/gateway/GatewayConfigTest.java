@@ -114,30 +114,30 @@ class GatewayConfigTest
         assertThat(GatewayConfig.parse(new String[0], Map.of("LIQVOL_SIMULATE", "no")).simulate()).isFalse();
     }
 
+    /** flag | invalid value | the message it is refused with. */
+    private static final String INVALID_VALUES = """
+        host |  | --host must not be empty
+        port | 70000 | --port must be in [0, 65535], was 70000
+        port | eighty | --port must be an integer, was eighty
+        data-dir |  | --data-dir must not be empty
+        upstream-mode | some | --upstream-mode must be all-market or per-symbol, was some
+        binance-ws-base-url | http://x | --binance-ws-base-url must be a ws:// or wss:// URL, was http://x
+        binance-rest-base-url | ftp://x | --binance-rest-base-url must be a http:// or https:// URL, was ftp://x
+        liquidation-api-base-url | peer:1 | --liquidation-api-base-url must be a http:// or https:// URL, was peer:1
+        max-connections | 0 | --max-connections must be in [1, 1000000], was 0
+        max-connections-per-address | 20000 | --max-connections-per-address must be in [1, 10000], was 20000
+        requests-per-second | 0 | --requests-per-second must be in [1, 1000000], was 0
+        max-client-frame-bytes | 64 | --max-client-frame-bytes must be in [128, 1048576], was 64
+        max-pending-bytes | 1k | --max-pending-bytes must be an integer, was 1k
+        max-pending-bytes | 10 | --max-pending-bytes must be in [1024, 1073741824], was 10
+        engine-stage-threads | 3 | --engine-stage-threads must be 1, 2 or 4, was 3
+        engine-wait-strategy | fast | --engine-wait-strategy must be blocking, sleeping, yielding or busy-spin, was fast
+        """;
+
     static Stream<Arguments> invalidValues()
     {
-        return Stream.of(
-            Arguments.of("host", " ", "--host must not be empty"),
-            Arguments.of("port", "70000", "--port must be in [0, 65535], was 70000"),
-            Arguments.of("port", "eighty", "--port must be an integer, was eighty"),
-            Arguments.of("data-dir", " ", "--data-dir must not be empty"),
-            Arguments.of("upstream-mode", "some", "--upstream-mode must be all-market or per-symbol, was some"),
-            Arguments.of("binance-ws-base-url", "http://x",
-                "--binance-ws-base-url must be a ws:// or wss:// URL, was http://x"),
-            Arguments.of("binance-rest-base-url", "ftp://x",
-                "--binance-rest-base-url must be a http:// or https:// URL, was ftp://x"),
-            Arguments.of("liquidation-api-base-url", "peer:8000",
-                "--liquidation-api-base-url must be a http:// or https:// URL, was peer:8000"),
-            Arguments.of("max-connections", "0", "--max-connections must be in [1, 1000000], was 0"),
-            Arguments.of("max-connections-per-address", "20000",
-                "--max-connections-per-address must be in [1, 10000], was 20000"),
-            Arguments.of("requests-per-second", "0", "--requests-per-second must be in [1, 1000000], was 0"),
-            Arguments.of("max-client-frame-bytes", "64", "--max-client-frame-bytes must be in [128, 1048576], was 64"),
-            Arguments.of("max-pending-bytes", "1k", "--max-pending-bytes must be an integer, was 1k"),
-            Arguments.of("max-pending-bytes", "10", "--max-pending-bytes must be in [1024, 1073741824], was 10"),
-            Arguments.of("engine-stage-threads", "3", "--engine-stage-threads must be 1, 2 or 4, was 3"),
-            Arguments.of("engine-wait-strategy", "fast",
-                "--engine-wait-strategy must be blocking, sleeping, yielding or busy-spin, was fast"));
+        return INVALID_VALUES.lines().map(line -> line.split("\\|")).map(cells -> Arguments.of(
+            cells[0].strip(), cells[1].strip(), cells[2].strip()));
     }
 
     @ParameterizedTest(name = "--{0} {1}")
