@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's configuration (API.md §5): each setting from its environment variable, overridden by its
+ * The gateway's configuration (docs/API.md §5): each setting from its environment variable, overridden by its
  * {@code --flag value} (or {@code --flag=value}), mapped onto the config that owns it ({@link ServerConfig},
  * {@link UpstreamConfig}, {@link EngineContext}). Defaults and ranges live there; an invalid value is refused
  * with that config's message under the flag's name.

@@ -199,7 +199,12 @@ class GatewayConfigTest
     @Test
     void shouldMatchTheReadmeConfigurationTable() throws IOException
     {
-        final List<List<String>> rows = readmeConfigurationRows();
+        assertMatchesTheSettings(configurationTable(Path.of("..", "README.md"), "### Configuration"));
+    }
+
+    /** Compares env, flag and default of each row; the --simulate switch is no setting but must be listed. */
+    private static void assertMatchesTheSettings(final List<List<String>> rows)
+    {
         final List<List<String>> settings = rows.stream()
             .filter(row -> !row.get(1).equals("--" + GatewayConfig.SIMULATE_FLAG))
             .collect(Collectors.toList());
@@ -217,28 +222,29 @@ class GatewayConfigTest
     }
 
     /**
-     * The README's configuration table as (env, flag, default) rows; a default not in backquotes ("unset",
-     * "from the core count") is a description, read as no default.
+     * The (env, flag, default) columns of the table under that heading; a default not in backquotes ("unset",
+     * "from the core count") is a description, read as no default. Rows without a flag (an environment variable
+     * only, such as HTTPS_PROXY) are no gateway settings and left out.
      */
-    private static List<List<String>> readmeConfigurationRows() throws IOException
+    private static List<List<String>> configurationTable(final Path file, final String heading) throws IOException
     {
-        final List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
-        final int heading = lines.indexOf("### Configuration");
-        assertThat(heading).as("README has a configuration section").isNotNegative();
+        final List<String> lines = Files.readAllLines(file);
+        final int start = lines.indexOf(heading);
+        assertThat(start).as(file + " has the heading " + heading).isNotNegative();
         final List<List<String>> rows = new ArrayList<>();
-        for (final String line : lines.subList(heading + 1, lines.size()))
+        for (final String line : lines.subList(start + 1, lines.size()))
         {
             if (line.startsWith("#"))
             {
                 break;
             }
-            if (line.startsWith("| `"))
+            final String[] cells = line.split("\\|");
+            if (line.startsWith("| `") && !unquoted(cells[2]).isEmpty())
             {
-                final String[] cells = line.split("\\|");
                 rows.add(List.of(unquoted(cells[1]), unquoted(cells[2]), unquoted(cells[3])));
             }
         }
-        assertThat(rows).as("rows of the README's configuration table").isNotEmpty();
+        assertThat(rows).as("rows of the configuration table in " + file).isNotEmpty();
         return rows;
     }
 
