@@ -1,6 +1,5 @@
 package io.liqvol.engine;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import io.liqvol.engine.journal.JournalDescriptor;
 import org.agrona.concurrent.EpochClock;
@@ -32,6 +31,8 @@ public final class EngineContext
     public static final long DEFAULT_RETENTION_MS = 0;
     /** One thread per stage needs a core per stage; below that, fewer threads (see {@link #stageThreads(int)}). */
     public static final int DEFAULT_STAGE_THREADS = defaultStageThreads(Runtime.getRuntime().availableProcessors());
+    /** Blocking: idle stage threads use no CPU (see {@link WaitStrategies}). */
+    public static final String DEFAULT_WAIT_STRATEGY = "blocking";
 
     private int ringSize = DEFAULT_RING_SIZE;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
@@ -261,35 +262,30 @@ public final class EngineContext
         requireRange("maxFrameBytes", maxFrameBytes, 64, 1 << 20);
         requireRange("maxSymbols", maxSymbols, 1, 1 << 20);
         requireRange("recentLiquidationsPerSymbol", recentLiquidationsPerSymbol, 1, 1 << 20);
-        if (minTimeMs < 0 || maxFutureSkewMs < 0)
-        {
-            throw new IllegalArgumentException("minTimeMs and maxFutureSkewMs must be >= 0");
-        }
+        requireNotNegative("minTimeMs", minTimeMs);
+        requireNotNegative("maxFutureSkewMs", maxFutureSkewMs);
         if (segmentBytes < JournalDescriptor.recordOffset(1024) || segmentBytes > 1L << 30)
         {
-            throw new IllegalArgumentException(
-                "segmentBytes must be in [" + JournalDescriptor.recordOffset(1024) + ", " + (1L << 30) + "], was "
-                    + segmentBytes);
+            throw new InvalidSettingException("segmentBytes",
+                "must be in [" + JournalDescriptor.recordOffset(1024) + ", " + (1L << 30) + "], was " + segmentBytes);
         }
-        if (fsyncIntervalMs < 0 || retentionMs < 0)
-        {
-            throw new IllegalArgumentException("fsyncIntervalMs and retentionMs must be >= 0");
-        }
+        requireNotNegative("fsyncIntervalMs", fsyncIntervalMs);
+        requireNotNegative("retentionMs", retentionMs);
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir))
         {
-            throw new IllegalArgumentException("dataDir is not a directory: " + dataDir);
+            throw new InvalidSettingException("dataDir", "is not a directory: " + dataDir);
         }
         if (stageThreads != 1 && stageThreads != 2 && stageThreads != 4)
         {
-            throw new IllegalArgumentException("stageThreads must be 1, 2 or 4, was " + stageThreads);
+            throw new InvalidSettingException("stageThreads", "must be 1, 2 or 4, was " + stageThreads);
         }
         if (epochClock == null)
         {
-            throw new IllegalArgumentException("epochClock must be set");
+            throw new InvalidSettingException("epochClock", "must be set");
         }
         if (waitStrategy == null)
         {
-            waitStrategy = new BlockingWaitStrategy();
+            waitStrategy = WaitStrategies.named(DEFAULT_WAIT_STRATEGY);
         }
         concluded = true;
         return this;
@@ -304,7 +300,7 @@ public final class EngineContext
     {
         if (value < 2 || Integer.bitCount(value) != 1)
         {
-            throw new IllegalArgumentException(name + " must be a power of two >= 2, was " + value);
+            throw new InvalidSettingException(name, "must be a power of two >= 2, was " + value);
         }
     }
 
@@ -312,7 +308,15 @@ public final class EngineContext
     {
         if (value < min || value > max)
         {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
+            throw new InvalidSettingException(name, "must be in [" + min + ", " + max + "], was " + value);
+        }
+    }
+
+    private static void requireNotNegative(final String name, final long value)
+    {
+        if (value < 0)
+        {
+            throw new InvalidSettingException(name, "must be >= 0, was " + value);
         }
     }
 }

@@ -13,6 +13,7 @@ public final class WaitStrategies
     {
     }
 
+    /** The strategy of that name; refused as the engine's {@code waitStrategy} setting otherwise. */
     public static WaitStrategy named(final String name)
     {
         switch (name)
@@ -26,7 +27,8 @@ public final class WaitStrategies
             case "blocking":
                 return new BlockingWaitStrategy();
             default:
-                throw new IllegalArgumentException("wait strategy must be blocking, yielding, sleeping or busy-spin: " + name);
+                throw new InvalidSettingException(
+                    "waitStrategy", "must be blocking, sleeping, yielding or busy-spin, was " + name);
         }
     }
 }

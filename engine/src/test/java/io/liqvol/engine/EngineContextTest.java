@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,8 @@ class EngineContextTest
         final EngineContext context = new EngineContext().conclude();
 
         assertThat(context.ringSize()).isEqualTo(EngineContext.DEFAULT_RING_SIZE);
-        assertThat(context.waitStrategy()).isNotNull();
+        assertThat(EngineContext.DEFAULT_WAIT_STRATEGY).isEqualTo("blocking");
+        assertThat(context.waitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
     }
 
     @Test
@@ -41,7 +43,16 @@ class EngineContextTest
         assertThatThrownBy(() -> new EngineContext().recentLiquidationsPerSymbol(0).conclude())
             .hasMessageContaining("recentLiquidationsPerSymbol");
         assertThatThrownBy(() -> new EngineContext().epochClock(null).conclude()).hasMessageContaining("epochClock");
-        assertThatThrownBy(() -> new EngineContext().stageThreads(3).conclude()).hasMessageContaining("stageThreads");
+        assertThatThrownBy(() -> new EngineContext().stageThreads(3).conclude())
+            .isInstanceOfSatisfying(InvalidSettingException.class, e ->
+            {
+                assertThat(e.setting()).isEqualTo("stageThreads");
+                assertThat(e.problem()).isEqualTo("must be 1, 2 or 4, was 3");
+            })
+            .hasMessage("stageThreads must be 1, 2 or 4, was 3");
+        assertThatThrownBy(() -> new EngineContext().minTimeMs(-1).conclude()).hasMessageContaining("minTimeMs");
+        assertThatThrownBy(() -> new EngineContext().maxFutureSkewMs(-1).conclude())
+            .hasMessageContaining("maxFutureSkewMs");
     }
 
     @Test

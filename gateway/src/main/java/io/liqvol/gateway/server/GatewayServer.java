@@ -27,11 +27,12 @@ public final class GatewayServer implements AutoCloseable
     private static final int QUERY_THREADS = 2;
     private static final int QUERY_BACKLOG = 1024;
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
     private final Channel serverChannel;
     private final ThreadPoolExecutor queries;
 
-    private GatewayServer(final ServerContext context, final Channel serverChannel, final ThreadPoolExecutor queries)
+    private GatewayServer(
+        final ServerHandlerParts context, final Channel serverChannel, final ThreadPoolExecutor queries)
     {
         this.context = context;
         this.serverChannel = serverChannel;
@@ -56,7 +57,7 @@ public final class GatewayServer implements AutoCloseable
         final ServerConfig config = parts.config().conclude();
         final ThreadPoolExecutor queries = queryExecutor();
         final ChannelGroup webSockets = new DefaultChannelGroup("liqvol-websockets", GlobalEventExecutor.INSTANCE);
-        final ServerContext context = new ServerContext(
+        final ServerHandlerParts context = new ServerHandlerParts(
             config,
             parts.metrics(),
             parts.subscriptions(),

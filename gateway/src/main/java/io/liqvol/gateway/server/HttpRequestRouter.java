@@ -29,7 +29,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 {
     static final String WS_PREFIX = "/api/v1/ws/";
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
@@ -37,8 +37,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private TokenBucket rate;
 
     HttpRequestRouter(
-        final ServerContext context, final RestApi rest, final MarketDataApi marketData, final StaticFiles staticFiles,
-        final HealthReport healthReport)
+        final ServerHandlerParts context, final RestApi rest, final MarketDataApi marketData,
+        final StaticFiles staticFiles, final HealthReport healthReport)
     {
         this.context = context;
         this.rest = rest;

@@ -14,7 +14,7 @@ final class KlineStreamHandler extends StreamHandler
 
     private String interval;
 
-    KlineStreamHandler(final ServerContext context)
+    KlineStreamHandler(final ServerHandlerParts context)
     {
         super(context);
     }

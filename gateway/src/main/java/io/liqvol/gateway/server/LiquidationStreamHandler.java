@@ -27,7 +27,7 @@ final class LiquidationStreamHandler extends StreamHandler
     /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
     private boolean joining;
 
-    LiquidationStreamHandler(final ServerContext context)
+    LiquidationStreamHandler(final ServerHandlerParts context)
     {
         super(context);
     }

@@ -22,9 +22,9 @@ final class RestApi
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
 
-    RestApi(final ServerContext context)
+    RestApi(final ServerHandlerParts context)
     {
         this.context = context;
     }

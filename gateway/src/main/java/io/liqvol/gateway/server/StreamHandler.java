@@ -24,12 +24,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
-    protected final ServerContext context;
+    protected final ServerHandlerParts context;
     protected ClientOutbound outbound;
     protected String symbol;
     private TokenBucket rate;
 
-    StreamHandler(final ServerContext context)
+    StreamHandler(final ServerHandlerParts context)
     {
         this.context = context;
     }

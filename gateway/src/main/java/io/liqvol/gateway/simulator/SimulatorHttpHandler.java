@@ -29,9 +29,9 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
 {
     static final int MAX_FRAME_BYTES = 1 << 20;
 
-    private final SimulatorContext simulator;
+    private final SimulatorHandlerParts simulator;
 
-    SimulatorHttpHandler(final SimulatorContext simulator)
+    SimulatorHttpHandler(final SimulatorHandlerParts simulator)
     {
         this.simulator = simulator;
     }

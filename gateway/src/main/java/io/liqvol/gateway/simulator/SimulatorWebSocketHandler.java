@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
-    private final SimulatorContext simulator;
+    private final SimulatorHandlerParts simulator;
     private final SimulatorSession session;
     private long windowStartMs;
     private int messagesInWindow;
@@ -28,7 +28,7 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
     private ScheduledFuture<?> pinger;
     private ScheduledFuture<?> ageCut;
 
-    SimulatorWebSocketHandler(final SimulatorContext simulator, final SimulatorSession session)
+    SimulatorWebSocketHandler(final SimulatorHandlerParts simulator, final SimulatorSession session)
     {
         this.simulator = simulator;
         this.session = session;
