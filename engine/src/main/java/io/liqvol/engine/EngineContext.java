@@ -1,6 +1,5 @@
 package io.liqvol.engine;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
@@ -288,7 +287,7 @@ public final class EngineContext
         }
         if (waitStrategy == null)
         {
-            waitStrategy = new BlockingWaitStrategy();
+            waitStrategy = WaitStrategies.named(WaitStrategies.DEFAULT);
         }
         concluded = true;
         return this;

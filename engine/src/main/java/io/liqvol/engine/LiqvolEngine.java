@@ -4,14 +4,11 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
-import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -57,12 +54,7 @@ public final class LiqvolEngine implements AutoCloseable
             replay.finish();
         }
 
-        disruptor = new Disruptor<>(
-            () -> new FrameEvent(context.maxFrameBytes()),
-            context.ringSize(),
-            new StageThreadFactory(context.stageThreads()),
-            ProducerType.MULTI,
-            context.waitStrategy());
+        disruptor = StageLayout.disruptor(context);
         ring = disruptor.getRingBuffer();
 
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
@@ -77,21 +69,7 @@ public final class LiqvolEngine implements AutoCloseable
         final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
 
-        switch (context.stageThreads())
-        {
-            case 1:
-                lastStage = new SequentialStages(decode, journalStage, aggregate, publish);
-                disruptor.handleEventsWith(lastStage);
-                break;
-            case 2:
-                lastStage = new SequentialStages(journalStage, aggregate, publish);
-                disruptor.handleEventsWith(decode).then(lastStage);
-                break;
-            default:
-                lastStage = publish;
-                disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
-                break;
-        }
+        lastStage = StageLayout.wire(disruptor, context.stageThreads(), decode, journalStage, aggregate, publish);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
     }
 
@@ -341,38 +319,6 @@ public final class LiqvolEngine implements AutoCloseable
         if (journal != null)
         {
             journal.close();
-        }
-    }
-
-    /** Names the stage threads so a thread dump shows the pipeline. */
-    private static final class StageThreadFactory implements ThreadFactory
-    {
-        private final String[] names;
-        private final AtomicInteger created = new AtomicInteger();
-
-        StageThreadFactory(final int stageThreads)
-        {
-            switch (stageThreads)
-            {
-                case 1:
-                    names = new String[] {"liqvol-stages"};
-                    break;
-                case 2:
-                    names = new String[] {"liqvol-decode", "liqvol-journal-aggregate-publish"};
-                    break;
-                default:
-                    names = new String[] {"liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"};
-                    break;
-            }
-        }
-
-        @Override
-        public Thread newThread(final Runnable runnable)
-        {
-            final int n = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "liqvol-stage-" + n);
-            thread.setDaemon(true);
-            return thread;
         }
     }
 
