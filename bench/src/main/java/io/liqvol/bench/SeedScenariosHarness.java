@@ -68,7 +68,7 @@ public final class SeedScenariosHarness
                 final BatchResult batches = batchesOfFifty(wait);
                 final ConcurrentResult concurrent = fiveSymbols(wait);
                 rows.add(String.format(Locale.ROOT,
-                    "| %d%s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %.3f | %.1f | %.3f |",
+                    "| %d%s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.3f | %.1f | %.3f |",
                     run, run == 1 ? " (cold)" : "", wait, batches.timesNs.getTotalCount(),
                     LatencyReport.micros((long)ringNs.getMean()), LatencyReport.micros(ringNs.getValueAtPercentile(50)),
                     LatencyReport.micros((long)batches.timesNs.getMean()),
