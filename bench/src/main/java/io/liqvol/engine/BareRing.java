@@ -1,10 +1,7 @@
 package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
-
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ring's own limit: the engine's ring and stage layout ({@link StageLayout}: the same stage threads and wait
@@ -20,14 +17,14 @@ public final class BareRing implements AutoCloseable
     }
 
     private final Disruptor<FrameEvent> disruptor;
-    private final RingBuffer<FrameEvent> ring;
+    private final RingInput input;
     private final EventHandler<FrameEvent> lastStage;
     private final ReadingStage[] readers = {new ReadingStage(), new ReadingStage(), new ReadingStage()};
 
     private BareRing(final EngineContext context, final SlotListener listener)
     {
         disruptor = StageLayout.disruptor(context);
-        ring = disruptor.getRingBuffer();
+        input = new RingInput(disruptor.getRingBuffer());
         final EventHandler<FrameEvent> publish = (event, sequence, endOfBatch) ->
             listener.onSlot(sequence, event.receiveTimeNs);
         lastStage = StageLayout.wire(disruptor, context.stageThreads(), readers[0], readers[1], readers[2], publish);
@@ -44,15 +41,7 @@ public final class BareRing implements AutoCloseable
     /** As {@link LiqvolEngine#ingestFrame(byte[], int, int, long)}: copies the frame into the next slot. */
     public void ingestFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
     {
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(bytes, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(bytes, offset, length, receiveTimeNs);
     }
 
     /** As {@link LiqvolEngine#ingestLiquidation}: fills the next slot with a decoded liquidation. */
@@ -64,16 +53,7 @@ public final class BareRing implements AutoCloseable
         final long tradeTimeMs,
         final long eventTimeMs)
     {
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setLiquidation(
-                symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
     }
 
     /** What the reading stages saw, so that their reads cannot be optimised away. */
@@ -91,11 +71,7 @@ public final class BareRing implements AutoCloseable
     @Override
     public void close()
     {
-        final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(lastStage) < cursor)
-        {
-            LockSupport.parkNanos(100_000);
-        }
+        StageLayout.awaitPassed(disruptor, lastStage);
         disruptor.halt();
     }
 

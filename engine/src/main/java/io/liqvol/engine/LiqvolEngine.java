@@ -9,7 +9,6 @@ import org.agrona.DirectBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The liquidation engine: a Disruptor ring of preallocated frames flowing through decode → (journal ∥ aggregate)
@@ -30,6 +29,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final Journal journal;
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
+    private final RingInput input;
     private final EventHandler<FrameEvent> lastStage;
     private volatile boolean closed;
 
@@ -56,6 +56,7 @@ public final class LiqvolEngine implements AutoCloseable
 
         disruptor = StageLayout.disruptor(context);
         ring = disruptor.getRingBuffer();
+        input = new RingInput(ring);
 
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
         final DecodeStage decode = new DecodeStage(new FrameDecoder(
@@ -91,15 +92,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(buffer, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(buffer, offset, length, receiveTimeNs);
         return true;
     }
 
@@ -110,15 +103,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(bytes, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(bytes, offset, length, receiveTimeNs);
         return true;
     }
 
@@ -139,16 +124,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setLiquidation(
-                symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         return true;
     }
 
@@ -163,15 +139,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setGap(fromMs, toMs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.gap(fromMs, toMs);
         return true;
     }
 
@@ -293,11 +261,7 @@ public final class LiqvolEngine implements AutoCloseable
     /** Waits until every event handed in so far has passed all stages (the importer's barrier). */
     void drain()
     {
-        final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(lastStage) < cursor)
-        {
-            LockSupport.parkNanos(100_000);
-        }
+        StageLayout.awaitPassed(disruptor, lastStage);
     }
 
     /** Stops accepting input, processes everything already in the ring, then stops the stages. */
@@ -309,12 +273,7 @@ public final class LiqvolEngine implements AutoCloseable
             return;
         }
         closed = true;
-        // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
-        final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(lastStage) < cursor)
-        {
-            LockSupport.parkNanos(100_000);
-        }
+        StageLayout.awaitPassed(disruptor, lastStage);
         disruptor.halt();
         if (journal != null)
         {

@@ -6,6 +6,7 @@ import com.lmax.disruptor.dsl.ProducerType;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The ring and how the four stages sit on its threads ({@link EngineContext#stageThreads()}): one place, so that the
@@ -53,6 +54,19 @@ final class StageLayout
             default:
                 disruptor.handleEventsWith(decode).then(journal, aggregate).then(publish);
                 return publish;
+        }
+    }
+
+    /**
+     * Waits until the last stage has passed every event handed in so far. Disruptor.shutdown() skips stages whose
+     * threads have not started yet, so this waits for the last stage itself.
+     */
+    static void awaitPassed(final Disruptor<FrameEvent> disruptor, final EventHandler<FrameEvent> lastStage)
+    {
+        final long cursor = disruptor.getRingBuffer().getCursor();
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
+        {
+            LockSupport.parkNanos(100_000);
         }
     }
 
