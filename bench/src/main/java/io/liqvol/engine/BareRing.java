@@ -46,11 +46,7 @@ public final class BareRing implements AutoCloseable
 
     /** As {@link LiqvolEngine#ingestLiquidation}: fills the next slot with a decoded liquidation. */
     public void ingestLiquidation(
-        final String symbol,
-        final Side side,
-        final long quantityE8,
-        final long priceE8,
-        final long tradeTimeMs,
+        final String symbol, final Side side, final long quantityE8, final long priceE8, final long tradeTimeMs,
         final long eventTimeMs)
     {
         input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);

@@ -25,11 +25,7 @@ public final class InlineStages
 
     /** Validates, interns, deduplicates and aggregates one liquidation; returns how many were accepted (0 or 1). */
     public int liquidation(
-        final String symbol,
-        final Side side,
-        final long quantityE8,
-        final long priceE8,
-        final long tradeTimeMs,
+        final String symbol, final Side side, final long quantityE8, final long priceE8, final long tradeTimeMs,
         final long eventTimeMs)
     {
         event.setLiquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());

@@ -43,11 +43,7 @@ final class RingInput
     }
 
     void liquidation(
-        final String symbol,
-        final Side side,
-        final long quantityE8,
-        final long priceE8,
-        final long tradeTimeMs,
+        final String symbol, final Side side, final long quantityE8, final long priceE8, final long tradeTimeMs,
         final long eventTimeMs)
     {
         final long sequence = ring.next();
