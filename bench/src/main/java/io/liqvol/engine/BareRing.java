@@ -2,10 +2,11 @@ package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
 
 /**
- * The ring's own limit: the engine's ring and stage layout ({@link StageLayout}: the same stage threads and wait
- * strategy) fed the same way, with four stages that only read the slot. What it costs is the copy into the ring,
+ * The ring's own limit: the engine's ring and stage layout ({@link StageLayout}: the same stage threads, thread
+ * names and wait strategy) fed the same way, with four stages that only read the slot. What it costs is the copy into the ring,
  * the hand-offs and the waits: the floor under the engine's figures measured beside it.
  */
 public final class BareRing implements AutoCloseable
@@ -18,16 +19,17 @@ public final class BareRing implements AutoCloseable
 
     private final Disruptor<FrameEvent> disruptor;
     private final RingInput input;
-    private final EventHandler<FrameEvent> lastStage;
     private final ReadingStage[] readers = {new ReadingStage(), new ReadingStage(), new ReadingStage()};
 
     private BareRing(final EngineContext context, final SlotListener listener)
     {
-        disruptor = StageLayout.disruptor(context);
+        final StageLayout layout = StageLayout.of(context.stageThreads());
+        disruptor = new Disruptor<>(() -> new FrameEvent(context.maxFrameBytes()), context.ringSize(),
+            new StageThreadFactory(layout), ProducerType.MULTI, context.waitStrategy());
         input = new RingInput(disruptor.getRingBuffer());
         final EventHandler<FrameEvent> publish = (event, sequence, endOfBatch) ->
             listener.onSlot(sequence, event.receiveTimeNs);
-        lastStage = StageLayout.wire(disruptor, context.stageThreads(), readers[0], readers[1], readers[2], publish);
+        layout.wire(disruptor, readers[0], readers[1], readers[2], publish);
     }
 
     /** Validates the context (ring size, frame size, stage threads, wait strategy) and starts the stages. */
@@ -63,12 +65,11 @@ public final class BareRing implements AutoCloseable
         return sum;
     }
 
-    /** Lets every slot handed in so far pass all stages, then stops them. */
+    /** Lets every slot handed in so far pass all stages, then stops them (once the stage threads have started). */
     @Override
     public void close()
     {
-        StageLayout.awaitPassed(disruptor, lastStage);
-        disruptor.halt();
+        disruptor.shutdown();
     }
 
     /** Reads the slot's input and nothing else. */

@@ -4,11 +4,15 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.DirectBuffer;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The liquidation engine: a Disruptor ring of preallocated frames flowing through decode → (journal ∥ aggregate)
@@ -54,9 +58,13 @@ public final class LiqvolEngine implements AutoCloseable
             replay.finish();
         }
 
-        disruptor = StageLayout.disruptor(context);
+        disruptor = new Disruptor<>(
+            () -> new FrameEvent(context.maxFrameBytes()),
+            context.ringSize(),
+            new StageThreadFactory(context.stageThreads()),
+            ProducerType.MULTI,
+            context.waitStrategy());
         ring = disruptor.getRingBuffer();
-        input = new RingInput(ring);
 
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
         final DecodeStage decode = new DecodeStage(new FrameDecoder(
@@ -69,8 +77,23 @@ public final class LiqvolEngine implements AutoCloseable
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
         final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
+        input = new RingInput(ring);
 
-        lastStage = StageLayout.wire(disruptor, context.stageThreads(), decode, journalStage, aggregate, publish);
+        switch (context.stageThreads())
+        {
+            case 1:
+                lastStage = new SequentialStages(decode, journalStage, aggregate, publish);
+                disruptor.handleEventsWith(lastStage);
+                break;
+            case 2:
+                lastStage = new SequentialStages(journalStage, aggregate, publish);
+                disruptor.handleEventsWith(decode).then(lastStage);
+                break;
+            default:
+                lastStage = publish;
+                disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
+                break;
+        }
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
     }
 
@@ -261,7 +284,11 @@ public final class LiqvolEngine implements AutoCloseable
     /** Waits until every event handed in so far has passed all stages (the importer's barrier). */
     void drain()
     {
-        StageLayout.awaitPassed(disruptor, lastStage);
+        final long cursor = ring.getCursor();
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
+        {
+            LockSupport.parkNanos(100_000);
+        }
     }
 
     /** Stops accepting input, processes everything already in the ring, then stops the stages. */
@@ -273,11 +300,48 @@ public final class LiqvolEngine implements AutoCloseable
             return;
         }
         closed = true;
-        StageLayout.awaitPassed(disruptor, lastStage);
+        // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
+        final long cursor = ring.getCursor();
+        while (disruptor.getSequenceValueFor(lastStage) < cursor)
+        {
+            LockSupport.parkNanos(100_000);
+        }
         disruptor.halt();
         if (journal != null)
         {
             journal.close();
+        }
+    }
+
+    /** Names the stage threads so a thread dump shows the pipeline. */
+    private static final class StageThreadFactory implements ThreadFactory
+    {
+        private final String[] names;
+        private final AtomicInteger created = new AtomicInteger();
+
+        StageThreadFactory(final int stageThreads)
+        {
+            switch (stageThreads)
+            {
+                case 1:
+                    names = new String[] {"liqvol-stages"};
+                    break;
+                case 2:
+                    names = new String[] {"liqvol-decode", "liqvol-journal-aggregate-publish"};
+                    break;
+                default:
+                    names = new String[] {"liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"};
+                    break;
+            }
+        }
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final int n = created.getAndIncrement();
+            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "liqvol-stage-" + n);
+            thread.setDaemon(true);
+            return thread;
         }
     }
 
