@@ -31,6 +31,25 @@ final class LatencyReport
             micros(histogramNs.getMaxValue()));
     }
 
+    /** A row of ratios, column by column, of one histogram's figures to another's (the baseline's). */
+    static String ratioRow(final String label, final Histogram histogramNs, final Histogram baselineNs)
+    {
+        return String.format(Locale.ROOT, "| %s | — | %s | %s | %s | %s | %s | %s | %s |",
+            label,
+            ratio(histogramNs.getMean(), baselineNs.getMean()),
+            ratio(histogramNs.getValueAtPercentile(50), baselineNs.getValueAtPercentile(50)),
+            ratio(histogramNs.getValueAtPercentile(90), baselineNs.getValueAtPercentile(90)),
+            ratio(histogramNs.getValueAtPercentile(99), baselineNs.getValueAtPercentile(99)),
+            ratio(histogramNs.getValueAtPercentile(99.9), baselineNs.getValueAtPercentile(99.9)),
+            ratio(histogramNs.getValueAtPercentile(99.99), baselineNs.getValueAtPercentile(99.99)),
+            ratio(histogramNs.getMaxValue(), baselineNs.getMaxValue()));
+    }
+
+    static String ratio(final double value, final double baseline)
+    {
+        return baseline <= 0 ? "—" : String.format(Locale.ROOT, "%.1f×", value / baseline);
+    }
+
     static String header()
     {
         return "| run | samples | mean µs | p50 µs | p90 µs | p99 µs | p99.9 µs | p99.99 µs | max µs |\n"

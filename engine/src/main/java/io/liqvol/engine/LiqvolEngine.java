@@ -33,6 +33,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final VolumeQuery volumeQuery;
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
+    private final RingInput input;
     private final EventHandler<FrameEvent> lastStage;
     private volatile boolean closed;
 
@@ -79,6 +80,7 @@ public final class LiqvolEngine implements AutoCloseable
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
         final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
+        input = new RingInput(ring);
 
         lastStage = layout.wire(disruptor, decode, journalStage, aggregate, publish);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
@@ -102,15 +104,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(buffer, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(buffer, offset, length, receiveTimeNs);
         return true;
     }
 
@@ -121,15 +115,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(bytes, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(bytes, offset, length, receiveTimeNs);
         return true;
     }
 
@@ -150,16 +136,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setLiquidation(
-                symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         return true;
     }
 
@@ -174,15 +151,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setGap(fromMs, toMs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.gap(fromMs, toMs);
         return true;
     }
 
