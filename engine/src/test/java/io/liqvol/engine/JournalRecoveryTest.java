@@ -147,7 +147,7 @@ class JournalRecoveryTest
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
             assertThat(engine.journalStatus()).isEqualTo(new JournalStatus(
-                dir, 4, 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0, engine.recovery()));
+                dir, 4, 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0, engine.recovery(), null, 0, 0));
             assertThat(engine.recovery().segments()).isEqualTo(4);
             assertThat(engine.recovery().liquidations()).isEqualTo(count);
             assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(count));
