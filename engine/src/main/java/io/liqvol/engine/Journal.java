@@ -177,6 +177,12 @@ final class Journal implements AutoCloseable
         return history;
     }
 
+    /** Whether the segment the next roll takes is prepared. Any thread. */
+    boolean spareReady()
+    {
+        return isNext(preparer.spare());
+    }
+
     /** Journal thread: appends a liquidation; the symbol's name is taken from the table once per symbol. */
     void appendLiquidation(
         final int symbolId,

@@ -197,12 +197,12 @@ final class JournalPreparer implements AutoCloseable
             final JournalSegment prepared = allocation.finish();
             allocation = null;
             history.opened(prepared, false);
-            spare = prepared;
             if (failure != null)
             {
-                LOG.log(System.Logger.Level.INFO, "journal segment " + prepared + " prepared; the journal can grow again");
+                LOG.log(System.Logger.Level.INFO, "segment " + prepared + " prepared: the journal can grow again");
                 failure = null;
             }
+            spare = prepared;
         }
         return true;
     }
@@ -219,7 +219,7 @@ final class JournalPreparer implements AutoCloseable
         if (failure == null)
         {
             LOG.log(System.Logger.Level.ERROR, "cannot prepare the next journal segment in " + dir, cause);
-            failure = new JournalFailure(String.valueOf(cause.getMessage()), nowMs);
+            failure = new JournalFailure(cause.toString(), nowMs);
         }
     }
 
