@@ -99,7 +99,7 @@ class JournalStageTest
     }
 
     /** The records a journal replays, newest first, as text. */
-    private static final class Collector implements JournalVisitor
+    static final class Collector implements JournalVisitor
     {
         final List<String> records = new ArrayList<>();
 
