@@ -153,7 +153,7 @@ final class JournalPreparer implements AutoCloseable
     private boolean touchAhead()
     {
         final long writerBytes = JournalDescriptor.recordOffset(active.committedRecords());
-        final long touchedBytes = spareTouchedBytes > 0 ? active.bytes() + spareTouchedBytes : activeTouchedBytes;
+        final long touchedBytes = touchedBytes();
         if (touchAheadBytes == 0 || touchedBytes - writerBytes > touchAheadBytes / 2)
         {
             return false;
@@ -165,7 +165,14 @@ final class JournalPreparer implements AutoCloseable
         {
             spareTouchedBytes = touch(next, spareTouchedBytes, targetBytes - active.bytes());
         }
-        return true;
+        // Near the end of a segment without a spare there is nothing to touch: report no work, so the thread parks.
+        return touchedBytes() > touchedBytes;
+    }
+
+    /** How far touching has gone, counted from the start of the active segment into the spare. */
+    private long touchedBytes()
+    {
+        return spareTouchedBytes > 0 ? active.bytes() + spareTouchedBytes : activeTouchedBytes;
     }
 
     /** Touches the pages of {@code segment} from {@code fromBytes} (a page start) up to {@code toBytes}. */
