@@ -81,7 +81,7 @@ final class BenchJournal
         }
     }
 
-    private static final class IgnoringVisitor implements JournalVisitor
+    static final class IgnoringVisitor implements JournalVisitor
     {
         @Override
         public void onLiquidation(

@@ -6,6 +6,7 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.counters.CounterDescriptor;
 import io.liqvol.engine.counters.PrometheusText;
+import io.liqvol.engine.journal.JournalFailure;
 import io.liqvol.engine.journal.JournalStatus;
 import io.liqvol.engine.journal.RecoveryReport;
 import io.liqvol.gateway.upstream.BinanceUpstream;
@@ -55,6 +56,20 @@ final class GatewayStatus
         json.writeNumberField("newest_segment_records", journal.newestSegmentRecords());
         json.writeNumberField("fsync_interval_ms", journal.fsyncIntervalMs());
         json.writeNumberField("retention_ms", journal.retentionMs());
+        final JournalFailure failure = journal.failure();
+        if (failure == null)
+        {
+            json.writeNullField("failure");
+        }
+        else
+        {
+            json.writeObjectFieldStart("failure");
+            json.writeStringField("reason", failure.reason());
+            json.writeNumberField("since", failure.sinceMs());
+            json.writeEndObject();
+        }
+        json.writeNumberField("unjournaled_records", journal.unjournaledRecords());
+        json.writeNumberField("roll_stalls", journal.rollStalls());
         final RecoveryReport recovery = journal.recovery();
         json.writeObjectFieldStart("recovery");
         json.writeNumberField("segments", recovery.segments());

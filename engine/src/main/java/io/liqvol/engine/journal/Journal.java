@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -32,10 +33,20 @@ import java.util.zip.CRC32C;
  * client saw can be lost; each batch waits for the device); with an interval (default 1000 ms) a background thread
  * forces the written pages that often, so a power loss can lose up to that interval of records, some of which
  * clients may have seen.
+ * <p>
+ * The writer never creates or maps a file: a {@link JournalPreparer} thread allocates the next segment ahead and
+ * touches pages ahead of the writer; at a roll the writer takes that spare. If the spare is still being prepared the
+ * roll waits for it (a roll stall); if it cannot be prepared (a full disk) the journal reports the failure in its
+ * status and, once the segment it has is full, liquidations go on to be published without being journaled, counted,
+ * until the spare can be prepared again.
  */
 public final class Journal implements AutoCloseable
 {
     static final String LOCK_FILE = "liqvol.lock";
+    /** How far ahead of the writer the preparer touches pages by default. */
+    public static final long DEFAULT_TOUCH_AHEAD_BYTES = JournalPreparer.DEFAULT_TOUCH_AHEAD_BYTES;
+
+    private static final long ROLL_STALL_PARK_NS = 20_000L;
 
     private final Path dir;
     private final FileChannel lockChannel;
@@ -48,6 +59,7 @@ public final class Journal implements AutoCloseable
     private final JournalHistory history;
     private final RecoveryReport recovery;
     private final Thread syncer;
+    private final JournalPreparer preparer;
 
     // Journal thread only.
     private final CRC32C crc = new CRC32C();
@@ -56,8 +68,11 @@ public final class Journal implements AutoCloseable
     private ByteBuffer view;
     private int next;
     private int forced;
+    private volatile long unjournaledRecords;
+    private volatile long rollStalls;
 
-    private Journal(final EngineContext context, final JournalVisitor visitor) throws IOException
+    private Journal(final EngineContext context, final JournalVisitor visitor, final long touchAheadBytes)
+        throws IOException
     {
         dir = context.dataDir();
         segmentBytes = context.segmentBytes();
@@ -86,6 +101,7 @@ public final class Journal implements AutoCloseable
             throw ex;
         }
         syncer = fsyncIntervalMs > 0 ? startSyncer() : null;
+        preparer = new JournalPreparer(dir, segmentBytes, touchAheadBytes, history, clock, () -> current);
     }
 
     /** Opens the segments found, applies retention, replays them and positions the writer after the last record. */
@@ -111,24 +127,36 @@ public final class Journal implements AutoCloseable
         history.recovered();
         if (segments.isEmpty())
         {
-            startSegment(1);
+            final JournalSegment first = JournalSegment.create(dir, 1, segmentBytes, clock.time());
+            history.opened(first, false);
+            segments.add(first);
+            current = first;
         }
         else
         {
             current = segments.get(segments.size() - 1);
-            view = current.checksumView();
             next = replay.tailRecords();
             forced = next;
+            // A segment written before segments were allocated up front may be sparse: back what is left of it.
+            final long tailBytes = JournalDescriptor.recordOffset(next) + JournalPreparer.PAGE_BYTES - 1;
+            SegmentAllocation.zeroFill(current.path(), tailBytes & -JournalPreparer.PAGE_BYTES, current.bytes());
         }
+        view = current.checksumView();
         return report;
     }
 
     /** Opens (creating if needed) the journal of {@code context.dataDir()} and replays it into the visitor. */
     public static Journal open(final EngineContext context, final JournalVisitor visitor)
     {
+        return open(context, visitor, DEFAULT_TOUCH_AHEAD_BYTES);
+    }
+
+    /** As {@link #open(EngineContext, JournalVisitor)}, touching {@code touchAheadBytes} ahead (0: never). */
+    public static Journal open(final EngineContext context, final JournalVisitor visitor, final long touchAheadBytes)
+    {
         try
         {
-            return new Journal(context, visitor);
+            return new Journal(context, visitor, touchAheadBytes);
         }
         catch (final IOException ex)
         {
@@ -144,13 +172,19 @@ public final class Journal implements AutoCloseable
     /** Any thread. */
     public JournalStatus status(final long retentionMs)
     {
-        return new JournalStatus(
-            dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs, recovery);
+        return new JournalStatus(dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs,
+            recovery, preparer.failure(), unjournaledRecords, rollStalls);
     }
 
     public JournalHistory history()
     {
         return history;
+    }
+
+    /** Whether the segment the next roll takes is prepared. Any thread. */
+    public boolean spareReady()
+    {
+        return isNext(preparer.spare());
     }
 
     /** Journal thread: appends a liquidation; the symbol's name is asked for once per symbol id. */
@@ -170,7 +204,10 @@ public final class Journal implements AutoCloseable
             name = symbolNames.apply(symbolId).getBytes(StandardCharsets.US_ASCII);
             symbolBytes[symbolId] = name;
         }
-        ensureRoom();
+        if (!ensureRoom())
+        {
+            return;
+        }
         current.writeLiquidation(
             next++, crc, view, name, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, receiveTimeMs(receiveTimeNs));
     }
@@ -178,7 +215,10 @@ public final class Journal implements AutoCloseable
     /** Journal thread: appends a gap. */
     public void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
     {
-        ensureRoom();
+        if (!ensureRoom())
+        {
+            return;
+        }
         current.writeGap(next++, crc, view, fromMs, toMs, receiveTimeMs(receiveTimeNs));
     }
 
@@ -196,6 +236,7 @@ public final class Journal implements AutoCloseable
     @Override
     public void close()
     {
+        preparer.close();
         if (syncer != null)
         {
             syncer.interrupt();
@@ -230,11 +271,18 @@ public final class Journal implements AutoCloseable
         return (receiveTimeNs + epochOffsetNs) / 1_000_000L;
     }
 
-    private void ensureRoom()
+    /** Whether there is a slot for the next record: in the current segment, or in the spare it rolls to. */
+    private boolean ensureRoom()
     {
         if (next < current.capacity())
         {
-            return;
+            return true;
+        }
+        final JournalSegment spare = awaitSpare();
+        if (spare == null)
+        {
+            unjournaledRecords++;
+            return false;
         }
         final JournalSegment sealed = current;
         sealed.commit(next);
@@ -242,26 +290,35 @@ public final class Journal implements AutoCloseable
         {
             sealed.force(forced, next);
         }
-        startSegment(sealed.number() + 1);
-        history.sealed(sealed);
+        spare.activate(clock.time());
+        segments.add(spare);
+        view = spare.checksumView();
+        next = 0;
+        forced = 0;
+        current = spare;
+        return true;
     }
 
-    private void startSegment(final long number)
+    /** The prepared segment after the current one; waits while it is prepared, null if it cannot be. */
+    private JournalSegment awaitSpare()
     {
-        try
+        JournalSegment spare = preparer.spare();
+        if (!isNext(spare) && preparer.failure() == null)
         {
-            final JournalSegment segment = JournalSegment.create(dir, number, segmentBytes, clock.time());
-            history.opened(segment, false);
-            segments.add(segment);
-            current = segment;
-            view = segment.checksumView();
-            next = 0;
-            forced = 0;
+            rollStalls++;
+            do
+            {
+                LockSupport.parkNanos(ROLL_STALL_PARK_NS);
+                spare = preparer.spare();
+            }
+            while (!isNext(spare) && preparer.failure() == null);
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create journal segment " + number + " in " + dir, ex);
-        }
+        return isNext(spare) ? spare : null;
+    }
+
+    private boolean isNext(final JournalSegment spare)
+    {
+        return spare != null && spare.number() == current.number() + 1;
     }
 
     /** Forces the written pages every interval; a segment that was rolled meanwhile is forced whole once. */

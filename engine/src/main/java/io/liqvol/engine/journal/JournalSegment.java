@@ -10,6 +10,7 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUMMED_FROM;
@@ -61,18 +62,23 @@ final class JournalSegment
         this.buffer = new UnsafeBuffer(mapped);
     }
 
-    /** Creates a zero-filled segment of {@code segmentBytes} and writes its header. */
+    /** Creates a segment of {@code segmentBytes}, allocated for real (zeros written), with its header. */
     static JournalSegment create(final Path dir, final long number, final long segmentBytes, final long nowMs)
         throws IOException
     {
-        final Path path = dir.resolve(JournalDescriptor.segmentFileName(number));
+        final JournalSegment segment = SegmentAllocation.allocate(dir, number, segmentBytes);
+        segment.activate(nowMs);
+        return segment;
+    }
+
+    /** Maps an allocated file and writes its header but the magic, so that it reads as abandoned until activated. */
+    static JournalSegment prepared(final Path path, final long number, final long segmentBytes) throws IOException
+    {
         final JournalSegment segment = new JournalSegment(path, number, map(path, segmentBytes));
         final UnsafeBuffer header = segment.buffer;
         header.putInt(FORMAT_VERSION_OFFSET, FORMAT_VERSION);
         header.putLong(SEGMENT_NUMBER_OFFSET, number);
         header.putInt(HEADER_RECORD_LENGTH_OFFSET, RECORD_LENGTH);
-        header.putLong(CREATED_TIME_OFFSET, nowMs);
-        header.putIntRelease(MAGIC_OFFSET, MAGIC);
         return segment;
     }
 
@@ -106,16 +112,37 @@ final class JournalSegment
 
     private static MappedByteBuffer map(final Path path, final long bytes) throws IOException
     {
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw"))
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
-            if (file.length() < bytes)
-            {
-                file.setLength(bytes);
-            }
-            final MappedByteBuffer mapped = file.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, bytes);
+            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
             mapped.order(ByteOrder.LITTLE_ENDIAN);
             return mapped;
         }
+    }
+
+    /**
+     * Writer thread, at a roll: announces a prepared segment (its creation time, then the magic). The header page was
+     * touched when it was prepared, so this is two stores, no system call.
+     */
+    void activate(final long nowMs)
+    {
+        buffer.putLong(CREATED_TIME_OFFSET, nowMs);
+        buffer.putIntRelease(MAGIC_OFFSET, MAGIC);
+    }
+
+    /**
+     * Background thread: write-faults the page at {@code pageOffset} into the mapping before the writer gets there. An
+     * atomic compare-and-set of zero with zero: it can never overwrite what the writer has already stored there.
+     */
+    void touch(final int pageOffset)
+    {
+        buffer.compareAndSetInt(pageOffset, 0, 0);
+    }
+
+    /** The size of the mapped file. */
+    int bytes()
+    {
+        return buffer.capacity();
     }
 
     Path path()

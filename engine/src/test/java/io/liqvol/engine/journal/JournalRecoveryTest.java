@@ -154,7 +154,7 @@ class JournalRecoveryTest
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
             assertThat(engine.journalStatus()).isEqualTo(new JournalStatus(
-                dir, 4, 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0, engine.recovery()));
+                dir, 4, 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0, engine.recovery(), null, 0, 0));
             assertThat(engine.recovery().segments()).isEqualTo(4);
             assertThat(engine.recovery().liquidations()).isEqualTo(count);
             assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(count));
@@ -176,6 +176,31 @@ class JournalRecoveryTest
         {
             assertThat(engine.recovery().liquidations()).isEqualTo(4);
             assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(4));
+        }
+    }
+
+    @Test
+    void shouldDiscardAPreparedSpareThatWasNeverWrittenAndRollIntoANewOne() throws Exception
+    {
+        ingest(1_000);
+        // Killed with the next segment prepared (allocated, mapped, header without magic) but not yet taken.
+        SegmentAllocation.allocate(dir, 2, context().segmentBytes()).force();
+
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().segments()).isEqualTo(1);
+            assertThat(engine.recovery().liquidations()).isEqualTo(1_000);
+            for (int i = 1_000; i < 1_100; i++)
+            {
+                final long timeMs = T0 + i * 1_000L;
+                engine.ingestLiquidation("BTCUSDT", Side.BUY, quantityE8(i), priceE8(i), timeMs, timeMs);
+            }
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().segments()).isEqualTo(2);
+            assertThat(engine.recovery().liquidations()).isEqualTo(1_100);
+            assertThat(totalNotional(engine)).isEqualByComparingTo(referenceNotional(1_100));
         }
     }
 

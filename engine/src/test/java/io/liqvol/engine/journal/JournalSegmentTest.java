@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +81,56 @@ class JournalSegmentTest
             .isTrue();
         JournalSegment.create(dir, 6, JournalDescriptor.recordOffset(1024), 1L).force();
         assertThat(JournalSegment.isAbandoned(dir.resolve(JournalDescriptor.segmentFileName(6)))).isFalse();
+    }
+
+    @Test
+    void shouldPrepareAllocatedSegmentsThatReadAsAbandonedUntilActivated() throws IOException
+    {
+        final long bytes = JournalDescriptor.recordOffset(1024);
+        final JournalSegment prepared = SegmentAllocation.allocate(dir, 8, bytes);
+        assertThat(Files.size(prepared.path())).isEqualTo(bytes);
+        assertThat(JournalSegment.isAbandoned(prepared.path())).isTrue();
+
+        prepared.activate(1L);
+        prepared.force();
+        assertThat(JournalSegment.isAbandoned(prepared.path())).isFalse();
+        assertThat(JournalSegment.open(prepared.path(), 8).capacity()).isEqualTo(1024);
+    }
+
+    @Test
+    void shouldNeverClobberARecordWhenTouchingPagesTheWriterIsWriting() throws Exception
+    {
+        final int records = 20_000;
+        for (int round = 0; round < 5; round++)
+        {
+            final JournalSegment segment =
+                JournalSegment.create(dir, round + 1, JournalDescriptor.recordOffset(records), 1L);
+            final AtomicBoolean writing = new AtomicBoolean(true);
+            final Thread toucher = new Thread(() ->
+            {
+                while (writing.get())
+                {
+                    for (int page = 0; page + Integer.BYTES <= segment.bytes(); page += JournalPreparer.PAGE_BYTES)
+                    {
+                        segment.touch(page);
+                    }
+                }
+            });
+            toucher.start();
+            final ByteBuffer view = segment.checksumView();
+            for (int n = 0; n < records; n++)
+            {
+                segment.writeLiquidation(n, crc, view, BTC, n & 1, 1L + n, 2L + n, 3L + n, 4L + n, 5L + n);
+            }
+            writing.set(false);
+            toucher.join();
+
+            for (int n = 0; n < records; n++)
+            {
+                assertThat(segment.isValid(n, crc, view)).as("record %d of round %d", n, round).isTrue();
+                assertThat(segment.quantityE8(n)).isEqualTo(1L + n);
+            }
+        }
     }
 
     @Test
