@@ -41,7 +41,7 @@ public class DecodeAggregateBenchmark
         final EngineCounters counters = new EngineCounters();
         decoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
             () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
-        aggregate = new AggregateStage(new BucketStore(64, EngineContext.DEFAULT_BUCKETS_PER_TIMEFRAME), counters);
+        aggregate = new AggregateStage(new BucketStore(64, new EngineContext().windowBuckets()), counters);
         event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
     }
 

@@ -104,6 +104,30 @@ class BucketStoreTest
     }
 
     @Test
+    void shouldHoldSixHundredSymbolsLiquidatedInEveryBucketOfEveryWindowInUnder200Megabytes()
+    {
+        final int symbols = 600;
+        final BucketStore defaults = new BucketStore(symbols, new EngineContext().windowBuckets());
+        final long nowMs = 1_732_000_000_000L;
+        for (int symbolId = 0; symbolId < symbols; symbolId++)
+        {
+            for (int t = 0; t < Timeframe.count(); t++)
+            {
+                final Timeframe timeframe = Timeframe.fromOrdinal(t);
+                final long newest = timeframe.bucketIndex(nowMs);
+                for (long index = newest - defaults.windowBuckets(t) - 8; index <= newest; index++)
+                {
+                    defaults.add(symbolId, t, timeframe.bucketStartMs(index), Side.BUY.ordinal(), 1, 1, index);
+                }
+            }
+        }
+
+        assertThat(defaults.allocatedBytes()).isLessThan(200L << 20);
+        assertThat(defaults.read(symbols - 1, Timeframe.D1.ordinal(), Timeframe.D1.bucketIndex(nowMs), values))
+            .isEqualTo(BucketStore.HELD);
+    }
+
+    @Test
     void shouldRefuseASumThatWouldOverflow128Bits()
     {
         final long max = Long.MAX_VALUE;
