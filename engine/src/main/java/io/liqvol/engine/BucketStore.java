@@ -149,7 +149,8 @@ final class BucketStore
         final long cache = table + TABLE_CACHE_OFFSET + (long)timeframe * CACHE_LENGTH;
         final long slot;
         final long tag;
-        if (timeMs >= UnsafeApi.getLong(cache + CACHE_START_OFFSET) && timeMs < UnsafeApi.getLong(cache + CACHE_END_OFFSET))
+        if (timeMs >= UnsafeApi.getLong(cache + CACHE_START_OFFSET)
+            && timeMs < UnsafeApi.getLong(cache + CACHE_END_OFFSET))
         {
             slot = UnsafeApi.getLong(cache + CACHE_SLOT_OFFSET);
             tag = UnsafeApi.getLong(cache + CACHE_TAG_OFFSET);
@@ -205,7 +206,8 @@ final class BucketStore
 
     private boolean isEvicted(final long table, final int timeframe, final long bucketIndex)
     {
-        final long newest = UnsafeApi.getLongAcquire(null, table + TABLE_NEWEST_OFFSET + (long)timeframe * Long.BYTES) - 1;
+        final long newestAt = table + TABLE_NEWEST_OFFSET + (long)timeframe * Long.BYTES;
+        final long newest = UnsafeApi.getLongAcquire(null, newestAt) - 1;
         return newest >= 0 && bucketIndex <= newest - windowBuckets[timeframe];
     }
 
@@ -286,7 +288,8 @@ final class BucketStore
     {
         final int window = windowBuckets[timeframe];
         final long firstHeld = Math.max(0, Math.floorDiv(oldNewest - window + 1, PAGE_BUCKETS));
-        final long lastReleased = Math.min(oldNewest / PAGE_BUCKETS, Math.floorDiv(newest - window + 1, PAGE_BUCKETS) - 1);
+        final long firstKept = Math.floorDiv(newest - window + 1, PAGE_BUCKETS);
+        final long lastReleased = Math.min(oldNewest / PAGE_BUCKETS, firstKept - 1);
         for (long pageNumber = firstHeld; pageNumber <= lastReleased; pageNumber++)
         {
             final long entryAt = entryAddress(table, timeframe, pageNumber * PAGE_BUCKETS);

@@ -308,7 +308,8 @@ public final class EngineContext
         requirePowerOfTwo("ringSize", ringSize);
         for (final Timeframe timeframe : Timeframe.values())
         {
-            requireRange("bucketsPerTimeframe " + timeframe.code(), bucketsPerTimeframe[timeframe.ordinal()], 1, 1 << 20);
+            final int buckets = bucketsPerTimeframe[timeframe.ordinal()];
+            requireRange("bucketsPerTimeframe " + timeframe.code(), buckets, 1, 1 << 20);
         }
         requireRange("maxFrameBytes", maxFrameBytes, 64, 1 << 20);
         requireRange("maxSymbols", maxSymbols, 1, 1 << 20);
