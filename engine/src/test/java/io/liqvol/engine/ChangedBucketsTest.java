@@ -26,11 +26,10 @@ class ChangedBucketsTest
     @Test
     void shouldListTwoBucketsOfOneTimeframeOnceEachWhenLiquidationsAlternate()
     {
-        changed.mark(0, 13, 7);
-        changed.mark(0, 13, 5);
-        changed.mark(0, 13, 7);
-        changed.mark(0, 13, 6);
-        changed.mark(0, 13, 5);
+        for (final int bucketIndex : new int[] {7, 5, 7, 6, 5})
+        {
+            changed.mark(0, 13, bucketIndex);
+        }
 
         assertThat(listed()).containsExactly("0/13/7", "0/13/5", "0/13/6");
     }
@@ -43,9 +42,10 @@ class ChangedBucketsTest
         changed.clear();
         assertThat(listed()).isEmpty();
 
-        changed.mark(0, 2, 8);
-        changed.mark(0, 2, 9);
-        changed.mark(0, 2, 8);
+        for (final int bucketIndex : new int[] {8, 9, 8})
+        {
+            changed.mark(0, 2, bucketIndex);
+        }
 
         assertThat(listed()).containsExactly("0/2/8", "0/2/9");
     }
