@@ -119,6 +119,54 @@ final class BucketValues implements BucketView, TotalsConsumer
     }
 
     @Override
+    public long buyNotionalE16High()
+    {
+        return buyNotionalHigh;
+    }
+
+    @Override
+    public long buyNotionalE16Low()
+    {
+        return buyNotionalLow;
+    }
+
+    @Override
+    public long sellNotionalE16High()
+    {
+        return sellNotionalHigh;
+    }
+
+    @Override
+    public long sellNotionalE16Low()
+    {
+        return sellNotionalLow;
+    }
+
+    @Override
+    public long buyQuantityE8High()
+    {
+        return buyQuantityHigh;
+    }
+
+    @Override
+    public long buyQuantityE8Low()
+    {
+        return buyQuantityLow;
+    }
+
+    @Override
+    public long sellQuantityE8High()
+    {
+        return sellQuantityHigh;
+    }
+
+    @Override
+    public long sellQuantityE8Low()
+    {
+        return sellQuantityLow;
+    }
+
+    @Override
     public long buyCount()
     {
         return buyCount;

@@ -41,7 +41,7 @@ public final class LiqvolEngine implements AutoCloseable
     {
         this.context = context;
         symbols = new SymbolTable(context.maxSymbols());
-        buckets = new BucketStore(context.maxSymbols(), context.bucketsPerTimeframe());
+        buckets = new BucketStore(context.maxSymbols(), context.windowBuckets());
         recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
         final DuplicateFilter duplicates = new DuplicateFilter(context.maxSymbols());
         // 0. recover: replay the journal into symbols, buckets, recent liquidations, gaps and the duplicate filter

@@ -33,11 +33,26 @@ class EngineContextTest
     }
 
     @Test
+    void shouldSizeWindowsPerTimeframe()
+    {
+        final EngineContext context = new EngineContext().bucketsPerTimeframe(Timeframe.H4, 1000);
+
+        assertThat(context.bucketsPerTimeframe(Timeframe.M1)).isEqualTo(512);
+        assertThat(context.bucketsPerTimeframe(Timeframe.H1)).isEqualTo(256);
+        assertThat(context.bucketsPerTimeframe(Timeframe.D1)).isEqualTo(128);
+        assertThat(context.bucketsPerTimeframe(Timeframe.MN1)).isEqualTo(32);
+        assertThat(context.bucketsPerTimeframe(Timeframe.H4)).isEqualTo(1000);
+        assertThat(context.bucketsPerTimeframe(64).windowBuckets()).containsOnly(64);
+    }
+
+    @Test
     void shouldNameTheFirstInvalidValue()
     {
         assertThatThrownBy(() -> new EngineContext().ringSize(1000).conclude()).hasMessageContaining("ringSize");
         assertThatThrownBy(() -> new EngineContext().bucketsPerTimeframe(0).conclude())
             .hasMessageContaining("bucketsPerTimeframe");
+        assertThatThrownBy(() -> new EngineContext().bucketsPerTimeframe(Timeframe.W1, 0).conclude())
+            .hasMessageContaining("bucketsPerTimeframe 1w");
         assertThatThrownBy(() -> new EngineContext().maxFrameBytes(10).conclude()).hasMessageContaining("maxFrameBytes");
         assertThatThrownBy(() -> new EngineContext().maxSymbols(0).conclude()).hasMessageContaining("maxSymbols");
         assertThatThrownBy(() -> new EngineContext().recentLiquidationsPerSymbol(0).conclude())
