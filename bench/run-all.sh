@@ -14,6 +14,8 @@ run() {
 }
 
 run jmh-decode java -jar "$jar" DecodeAggregateBenchmark -prof gc
+run aggregate-cpu-time "${harness[@]}" io.liqvol.engine.AggregateCpuTimeHarness
+run bucket-memory "${harness[@]}" io.liqvol.engine.BucketMemoryHarness
 run jmh-pipeline java -jar "$jar" PipelineBenchmark -p waitStrategy=blocking,yielding -p journal=on -p stageThreads=1,2,4 -prof gc
 run jmh-pipeline-no-journal java -jar "$jar" PipelineBenchmark -p waitStrategy=blocking -p journal=off -p stageThreads=1,4 -prof gc
 for threads in 1 4; do
