@@ -14,6 +14,8 @@ run() {
 }
 
 run jmh-decode java -jar "$jar" DecodeAggregateBenchmark -prof gc
+run aggregate-cpu-time "${harness[@]}" io.liqvol.engine.AggregateCpuTimeHarness
+run bucket-memory "${harness[@]}" io.liqvol.engine.BucketMemoryHarness
 # The pipeline and the ring's own limit (RingBaselineBenchmark ignores -p journal) in one run, for their ratios.
 run jmh-pipeline java -jar "$jar" 'PipelineBenchmark|RingBaselineBenchmark' -p waitStrategy=blocking,yielding,phased -p journal=on -p stageThreads=1,2,4 -prof gc
 run jmh-pipeline-no-journal java -jar "$jar" 'PipelineBenchmark|RingBaselineBenchmark' -p waitStrategy=blocking -p journal=off -p stageThreads=1,4 -prof gc
