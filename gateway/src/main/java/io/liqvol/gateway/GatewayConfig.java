@@ -73,7 +73,8 @@ public final class GatewayConfig
         "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)");
     private static final Setting ENGINE_WAIT_STRATEGY = new Setting("engine-wait-strategy",
         "LIQVOL_ENGINE_WAIT_STRATEGY", EngineContext.DEFAULT_WAIT_STRATEGY, "waitStrategy",
-        "how idle stage threads wait: blocking (no idle CPU), sleeping, yielding or busy-spin (a core each)");
+        "how idle stage threads wait: blocking (no idle CPU), phased (spin, yield, then block), sleeping, yielding"
+            + " or busy-spin (a core each)");
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
