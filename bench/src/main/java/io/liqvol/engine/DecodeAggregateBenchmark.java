@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's per-liquidation work on one thread, without the ring: decode alone, and decode + aggregate into
- * all 14 timeframes. Run with {@code -prof gc} to see the allocation per operation.
+ * all 14 timeframes. {@code decoder} selects the engine's decoder (the strict scanner, jackson as its fallback) or
+ * jackson alone, for a ratio measured in the same run. Run with {@code -prof gc} to see the allocation per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,8 +29,11 @@ public class DecodeAggregateBenchmark
 {
     private static final int FRAMES = 4096;
 
+    @Param({"scanner", "jackson"})
+    public String decoder;
+
     private BenchFrames frames;
-    private FrameDecoder decoder;
+    private FrameDecoder frameDecoder;
     private AggregateStage aggregate;
     private FrameEvent event;
     private long sequence;
@@ -39,8 +44,9 @@ public class DecodeAggregateBenchmark
     {
         frames = new BenchFrames(FRAMES);
         final EngineCounters counters = new EngineCounters();
-        decoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+        frameDecoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
+            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
+            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, "scanner".equals(decoder));
         aggregate = new AggregateStage(new BucketStore(64, EngineContext.DEFAULT_BUCKETS_PER_TIMEFRAME), counters);
         event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
     }
@@ -50,7 +56,7 @@ public class DecodeAggregateBenchmark
     {
         final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
         event.setFrame(frame, 0, frame.length, sequence);
-        decoder.decode(event);
+        frameDecoder.decode(event);
         return event.count;
     }
 
@@ -59,7 +65,7 @@ public class DecodeAggregateBenchmark
     {
         final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
         event.setFrame(frame, 0, frame.length, sequence);
-        decoder.decode(event);
+        frameDecoder.decode(event);
         aggregate.onEvent(event, sequence++, true);
         return event.count;
     }

@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
  */
 final class JacksonFrameParser
 {
+    private static final byte BOM_FIRST_BYTE = (byte)0xEF;
+
     private final JsonFactory jsonFactory = new JsonFactory();
     private final OrderValidator order;
     private final PendingBatch batch;
@@ -30,11 +32,16 @@ final class JacksonFrameParser
         resetParser();
     }
 
-    /** False if the frame is not one complete JSON value; the batch then holds a part of it, to be discarded. */
+    /**
+     * False if the frame is not one complete JSON value; the batch then holds a part of it, to be discarded. A
+     * byte-order mark is refused: the parser would take it only as the first bytes it ever reads, so its verdict
+     * would depend on the frames before.
+     */
     boolean parse(final byte[] frame, final int length)
     {
         truncated = false;
-        if (parseFrame(frame, length) && onlyWhitespaceAfterRoot(frame, length))
+        if (length > 0 && frame[0] != BOM_FIRST_BYTE && parseFrame(frame, length)
+            && onlyWhitespaceAfterRoot(frame, length))
         {
             return true;
         }
