@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Reads any frame with one reused non-blocking jackson parser into an {@link OrderValidator} and a
- * {@link PendingBatch}: the raw {@code forceOrder} event, the combined-stream wrapper {@code {"stream":…,"data":…}},
- * arrays of events, acks and other events, and anything malformed. Reading a valid frame allocates nothing; a
- * malformed frame costs a fresh parser. Decode thread only.
+ * {@link PendingBatch}: the raw {@code forceOrder} event, the combined-stream wrapper
+ * {@code {"stream":…,"data":…}}, arrays of events, acks and other events, and anything malformed. Reading a
+ * valid frame allocates nothing; a malformed frame costs a fresh parser. Decode thread only.
  */
 final class JacksonFrameParser
 {

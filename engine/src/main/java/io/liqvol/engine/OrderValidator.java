@@ -3,7 +3,7 @@ package io.liqvol.engine;
 import static io.liqvol.engine.FieldValues.ABSENT;
 
 /**
- * The fields of the order ({@code "o"}) being read and their validation, following API.md §1's fallbacks: the
+ * The fields of the order ({@code "o"}) being read and their validation, following docs/API.md §1's fallbacks: the
  * filled quantity and average price when present and positive, else the quantity and price; the trade time, else
  * the event time. A field read twice keeps its last value. Decode thread only.
  */
@@ -177,7 +177,7 @@ final class OrderValidator
         return eventTimeMs > 0 ? eventTimeMs : tradeTime;
     }
 
-    /** The preferred value ({@code z}, {@code ap}) when present and positive, else the fallback ({@code q}, {@code p}). */
+    /** Checks the preferred amount ({@code z}, {@code ap}) if positive, else the fallback ({@code q}, {@code p}). */
     private static RejectReason checkAmount(final long preferred, final long fallback)
     {
         if (FieldValues.isError(preferred))

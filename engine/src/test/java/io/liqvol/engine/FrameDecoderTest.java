@@ -172,7 +172,8 @@ class FrameDecoderTest
     void shouldReadBinanceFramesWithTheScannerAndTheRestWithJackson()
     {
         decode(SAMPLE);
-        decode("{\"stream\":\"!forceOrder@arr\",\"data\":" + order("ETHUSDT", "BUY", "1", "2", 1_650_000_000_000L) + "}");
+        decode("{\"stream\":\"!forceOrder@arr\",\"data\":"
+            + order("ETHUSDT", "BUY", "1", "2", 1_650_000_000_000L) + "}");
         assertThat(decoder.scannedFrames()).isEqualTo(2);
 
         decode(order("BTC\\u0055SDT", "BUY", "1", "2", 1_650_000_000_001L));

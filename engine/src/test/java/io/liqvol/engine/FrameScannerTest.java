@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FrameScannerTest
 {
-    private static final String ORDER = "{\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"q\":\"0.014\",\"p\":\"9910\",\"T\":1650000000000}";
+    private static final String ORDER =
+        "{\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"q\":\"0.014\",\"p\":\"9910\",\"T\":1650000000000}";
     private static final String EVENT = "{\"e\":\"forceOrder\",\"E\":1650000000001,\"o\":" + ORDER + "}";
     private static final String LIQUIDATION = "BTCUSDT SELL 1400000 991000000000 1650000000000 1650000000001";
 

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JacksonFrameParserTest
 {
-    private static final String EVENT = "{\"e\":\"forceOrder\",\"E\":1650000000001,\"o\":{\"s\":\"BTCUSDT\",\"S\":\"SELL\","
-        + "\"q\":\"0.014\",\"p\":\"9910\",\"T\":1650000000000}}";
+    private static final String EVENT = "{\"e\":\"forceOrder\",\"E\":1650000000001,\"o\":{\"s\":\"BTCUSDT\","
+        + "\"S\":\"SELL\",\"q\":\"0.014\",\"p\":\"9910\",\"T\":1650000000000}}";
 
     private final BatchFixture fixture = new BatchFixture();
     private final JacksonFrameParser parser = new JacksonFrameParser(fixture.order, fixture.batch);
@@ -29,11 +29,13 @@ class JacksonFrameParserTest
     void shouldReadEscapesAndNestedUnknownValues()
     {
         assertThat(parse("{\"stream\":\"a\\\"b\",\"data\":[{\"\\u0065\":\"force\\u004frder\",\"x\":{\"y\":[1,{}]},"
-            + "\"o\":{\"s\":\"BTC\\u0055SDT\",\"S\":\"SEL\\u004C\",\"q\":\"1\",\"p\":\"2\",\"T\":\"1650000000000\"}}]}"))
+            + "\"o\":{\"s\":\"BTC\\u0055SDT\",\"S\":\"SEL\\u004C\",\"q\":\"1\",\"p\":\"2\","
+            + "\"T\":\"1650000000000\"}}]}"))
             .isTrue();
 
         assertThat(fixture.commit().count).isEqualTo(1);
-        assertThat(fixture.liquidation(0)).isEqualTo("BTCUSDT SELL 100000000 200000000 1650000000000 1650000000000");
+        assertThat(fixture.liquidation(0))
+            .isEqualTo("BTCUSDT SELL 100000000 200000000 1650000000000 1650000000000");
     }
 
     @Test
