@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's per-liquidation work on one thread, without the ring: decode alone, aggregate alone (into all 14
  * timeframes, from frames decoded beforehand), and decode + aggregate. Each pass over the frames is shifted forward
- * in time by the span of the frames, so trade times keep moving forward as a live stream's do. Run with
- * {@code -prof gc} to see the allocation per operation.
+ * in time by the span of the frames, so trade times keep moving forward as a live stream's do. {@code decoder}
+ * selects the engine's decoder (the strict scanner, jackson as its fallback) or jackson alone, for a ratio measured
+ * in the same run. Run with {@code -prof gc} to see the allocation per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,8 +32,11 @@ public class DecodeAggregateBenchmark
     private static final int FRAMES = 4096;
     private static final long PASS_MS = BenchFrames.clockMs(FRAMES) - BenchFrames.BASE_TIME_MS;
 
+    @Param({"scanner", "jackson"})
+    public String decoder;
+
     private BenchFrames frames;
-    private FrameDecoder decoder;
+    private FrameDecoder frameDecoder;
     private AggregateStage aggregate;
     private FrameEvent event;
     private FrameEvent[] decoded;
@@ -44,13 +49,15 @@ public class DecodeAggregateBenchmark
     {
         frames = new BenchFrames(FRAMES);
         final EngineCounters counters = new EngineCounters();
-        decoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+        frameDecoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
+            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
+            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, "scanner".equals(decoder));
         aggregate = new AggregateStage(new BucketStore(64, new EngineContext().windowBuckets()), counters);
         event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
         // Its own decoder, so that the frames stay new to the benchmarked one; symbols get the same ids.
         final FrameDecoder setUpDecoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
+            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
         decoded = new FrameEvent[FRAMES];
         decodedTradeTimesMs = new long[FRAMES];
         for (int i = 0; i < FRAMES; i++)
@@ -67,7 +74,7 @@ public class DecodeAggregateBenchmark
     {
         final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
         event.setFrame(frame, 0, frame.length, sequence);
-        decoder.decode(event);
+        frameDecoder.decode(event);
         return event.count;
     }
 
@@ -86,7 +93,7 @@ public class DecodeAggregateBenchmark
     {
         final byte[] frame = frames.frames[next & (FRAMES - 1)];
         event.setFrame(frame, 0, frame.length, sequence);
-        decoder.decode(event);
+        frameDecoder.decode(event);
         event.tradeTimeMs[0] += shiftMs();
         next++;
         aggregate.onEvent(event, sequence++, true);

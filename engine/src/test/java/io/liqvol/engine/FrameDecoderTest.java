@@ -169,6 +169,46 @@ class FrameDecoderTest
     }
 
     @Test
+    void shouldReadBinanceFramesWithTheScannerAndTheRestWithJackson()
+    {
+        decode(SAMPLE);
+        decode("{\"stream\":\"!forceOrder@arr\",\"data\":"
+            + order("ETHUSDT", "BUY", "1", "2", 1_650_000_000_000L) + "}");
+        assertThat(decoder.scannedFrames()).isEqualTo(2);
+
+        decode(order("BTC\\u0055SDT", "BUY", "1", "2", 1_650_000_000_001L));
+        assertThat(decoder.scannedFrames()).isEqualTo(2);
+        assertThat(event.count).isEqualTo(1);
+        assertThat(symbols.nameOf(event.symbolId[0])).isEqualTo("BTCUSDT");
+        assertThat(counters.accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReadEveryFrameWithJacksonAloneWhenAsked()
+    {
+        final FrameDecoder jacksonOnly = new FrameDecoder(
+            symbols, new DuplicateFilter(8), counters, CLOCK, EngineContext.DEFAULT_MIN_TIME_MS,
+            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, false);
+        final byte[] bytes = SAMPLE.getBytes(StandardCharsets.UTF_8);
+        event.setFrame(bytes, 0, bytes.length, 1L);
+        jacksonOnly.decode(event);
+
+        assertThat(event.count).isEqualTo(1);
+        assertThat(jacksonOnly.scannedFrames()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" 5", " \"a}", " t", "x"})
+    void shouldRejectAFrameWithATrailingTokenWithoutSpoilingTheNext(final String trailing)
+    {
+        decode(order("BTCUSDT", "BUY", "1", "2", 1_650_000_000_000L) + trailing);
+        decode(order("BTC\\u0055SDT", "BUY", "1", "2", 1_650_000_000_001L));
+
+        assertThat(counters.rejected(RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(counters.accepted()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectAForceOrderEventWithoutItsOrder()
     {
         decode("{\"e\":\"forceOrder\",\"E\":1650000000000}");

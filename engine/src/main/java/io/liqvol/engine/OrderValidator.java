@@ -1,0 +1,201 @@
+package io.liqvol.engine;
+
+import static io.liqvol.engine.FieldValues.ABSENT;
+
+/**
+ * The fields of the order ({@code "o"}) being read and their validation, following docs/API.md §1's fallbacks: the
+ * filled quantity and average price when present and positive, else the quantity and price; the trade time, else
+ * the event time. A field read twice keeps its last value. Decode thread only.
+ */
+final class OrderValidator
+{
+    private static final int INVALID_SIDE = Integer.MIN_VALUE;
+
+    private final TimeWindow timeWindow;
+    private final char[] symbolChars = new char[SymbolTable.MAX_SYMBOL_LENGTH];
+    private boolean orderSeen;
+    private int symbolLength;
+    private boolean symbolInvalid;
+    private int side;
+    private long quantity;
+    private long filledQuantity;
+    private long price;
+    private long averagePrice;
+    private long tradeTime;
+
+    OrderValidator(final TimeWindow timeWindow)
+    {
+        this.timeWindow = timeWindow;
+    }
+
+    /** An event object starts without an order. */
+    void beginEvent()
+    {
+        orderSeen = false;
+    }
+
+    void beginOrder()
+    {
+        orderSeen = true;
+        symbolLength = (int)ABSENT;
+        symbolInvalid = false;
+        side = (int)ABSENT;
+        quantity = ABSENT;
+        filledQuantity = ABSENT;
+        price = ABSENT;
+        averagePrice = ABSENT;
+        tradeTime = ABSENT;
+    }
+
+    void symbol(final int type, final char[] text, final int offset, final int length)
+    {
+        if (type != ValueType.STRING || length == 0 || length > SymbolTable.MAX_SYMBOL_LENGTH)
+        {
+            symbolLength = 0;
+            symbolInvalid = true;
+            return;
+        }
+        System.arraycopy(text, offset, symbolChars, 0, length);
+        symbolLength = length;
+        symbolInvalid = false;
+    }
+
+    void side(final int type, final char[] text, final int offset, final int length)
+    {
+        if (type != ValueType.STRING)
+        {
+            side = INVALID_SIDE;
+        }
+        else if (FieldValues.textEquals(text, offset, length, "BUY"))
+        {
+            side = Side.BUY.ordinal();
+        }
+        else
+        {
+            side = FieldValues.textEquals(text, offset, length, "SELL") ? Side.SELL.ordinal() : INVALID_SIDE;
+        }
+    }
+
+    void quantity(final int type, final char[] text, final int offset, final int length)
+    {
+        quantity = FieldValues.decimalE8(type, text, offset, length);
+    }
+
+    void filledQuantity(final int type, final char[] text, final int offset, final int length)
+    {
+        filledQuantity = FieldValues.decimalE8(type, text, offset, length);
+    }
+
+    void price(final int type, final char[] text, final int offset, final int length)
+    {
+        price = FieldValues.decimalE8(type, text, offset, length);
+    }
+
+    void averagePrice(final int type, final char[] text, final int offset, final int length)
+    {
+        averagePrice = FieldValues.decimalE8(type, text, offset, length);
+    }
+
+    void tradeTime(final int type, final char[] text, final int offset, final int length)
+    {
+        tradeTime = FieldValues.millis(type, text, offset, length);
+    }
+
+    /** Why the order of the event just read cannot be accepted, or null if it can. */
+    RejectReason validate(final long eventTimeMs)
+    {
+        if (!orderSeen || symbolLength == ABSENT || side == ABSENT)
+        {
+            return RejectReason.MISSING_FIELD;
+        }
+        if (symbolInvalid)
+        {
+            return RejectReason.INVALID_SYMBOL;
+        }
+        if (side < 0)
+        {
+            return RejectReason.INVALID_SIDE;
+        }
+        final RejectReason quantityReason = checkAmount(filledQuantity, quantity);
+        if (quantityReason != null)
+        {
+            return quantityReason;
+        }
+        final RejectReason priceReason = checkAmount(averagePrice, price);
+        if (priceReason != null)
+        {
+            return priceReason;
+        }
+        if (FieldValues.isError(tradeTime))
+        {
+            return FieldValues.reasonOf(tradeTime);
+        }
+        if (FieldValues.isError(eventTimeMs))
+        {
+            return FieldValues.reasonOf(eventTimeMs);
+        }
+        final long timeMs = tradeTimeMs(eventTimeMs);
+        if (timeMs == ABSENT)
+        {
+            return RejectReason.MISSING_FIELD;
+        }
+        return timeWindow.isAbsurd(timeMs) ? RejectReason.ABSURD_TIMESTAMP : null;
+    }
+
+    char[] symbolChars()
+    {
+        return symbolChars;
+    }
+
+    int symbolLength()
+    {
+        return symbolLength;
+    }
+
+    int side()
+    {
+        return side;
+    }
+
+    long quantityE8()
+    {
+        return filledQuantity > 0 ? filledQuantity : quantity;
+    }
+
+    long priceE8()
+    {
+        return averagePrice > 0 ? averagePrice : price;
+    }
+
+    long tradeTimeMs(final long eventTimeMs)
+    {
+        return tradeTime > 0 ? tradeTime : eventTimeMs;
+    }
+
+    long eventTimeMs(final long eventTimeMs)
+    {
+        return eventTimeMs > 0 ? eventTimeMs : tradeTime;
+    }
+
+    /** Checks the preferred amount ({@code z}, {@code ap}) if positive, else the fallback ({@code q}, {@code p}). */
+    private static RejectReason checkAmount(final long preferred, final long fallback)
+    {
+        if (FieldValues.isError(preferred))
+        {
+            return FieldValues.reasonOf(preferred);
+        }
+        if (preferred > 0)
+        {
+            return null;
+        }
+        if (FieldValues.isError(fallback))
+        {
+            return FieldValues.reasonOf(fallback);
+        }
+        if (fallback == ABSENT)
+        {
+            return preferred == ABSENT ? RejectReason.MISSING_FIELD : RejectReason.NON_POSITIVE;
+        }
+        return fallback == 0 ? RejectReason.NON_POSITIVE : null;
+    }
+}
