@@ -35,7 +35,7 @@ export function isLarge(order: LiquidationOrder, thresholdUsdt: string): boolean
     return comparison !== null && comparison >= 0;
 }
 
-/** SELL liquidates a long position, BUY a short one (API.md section 1). */
+/** SELL liquidates a long position, BUY a short one (docs/API.md section 1). */
 export function positionLabel(order: LiquidationOrder): 'long' | 'short'
 {
     return order.side === 'SELL' ? 'long' : 'short';

@@ -1,4 +1,4 @@
-// Reading the server's messages (API.md sections 3 and 4) into typed values. Anything malformed is
+// Reading the server's messages (docs/API.md sections 3 and 4) into typed values. Anything malformed is
 // answered with null for the caller to count and skip: one bad message never stops the page.
 
 export type Side = 'BUY' | 'SELL';

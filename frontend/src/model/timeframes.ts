@@ -1,4 +1,4 @@
-// The contract's timeframes (API.md section 2) and their bucket arithmetic in UTC, matching Binance's
+// The contract's timeframes (docs/API.md section 2) and their bucket arithmetic in UTC, matching Binance's
 // kline open times so that a volume bar and its candle share one time.
 
 export const TIMEFRAMES = ['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d', '1w', '1M'] as const;

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * engine with its journal, fan-out) → N WebSocket clients read the {@code liquidation_order} message. Everything
  * runs in this process on 127.0.0.1 with real sockets. Event {@code k} carries quantity {@code k + 1}, so a client
  * finds each row's planned send time; latency = client read time − planned time (fixed schedule, no coordinated
- * omission). The simulator's own flow is off; the frames are injected on its market thread.
+ * omission). The simulator's own flow is off; the frames are injected on its market thread. A {@link ClockGapProbe}
+ * reads the clock on its own thread while events are sent and received ({@code --probe off} leaves it out).
  * <pre>
  * java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp bench/target/benchmarks.jar \
  *     io.liqvol.bench.EndToEndHarness --clients 1000 --rate 1000 --seconds 20 --warmup-seconds 5
@@ -45,6 +46,7 @@ public final class EndToEndHarness
         final int warmupEvents = Math.toIntExact(rate * options.number("warmup-seconds", 5));
         final int total = warmupEvents + Math.toIntExact(rate * options.number("seconds", 20));
         final int clientThreads = options.integer("client-threads", 2);
+        final boolean probeOn = !"off".equals(options.text("probe", "on"));
 
         System.out.println("conditions: " + LatencyReport.conditions() + "; clients " + clients
             + " on " + clientThreads + " client threads; ulimit -n must exceed 2 × clients");
@@ -68,6 +70,7 @@ public final class EndToEndHarness
                 throw new IllegalStateException("only " + ready + " of " + clients + " clients got their snapshot");
             }
 
+            final ClockGapProbe probe = probeOn ? new ClockGapProbe().start() : null;
             final long timeMs = System.currentTimeMillis();
             final Pacer pacer = new Pacer(System.nanoTime() + 100_000_000L, rate);
             for (int i = 0; i < total; i++)
@@ -90,6 +93,10 @@ public final class EndToEndHarness
             }
             final Histogram histogramNs = receiver.recorder.getIntervalHistogram();
             System.out.println("conditions after: load average " + LatencyReport.loadAverage());
+            if (probe != null)
+            {
+                System.out.println(probe.stop().summary());
+            }
             System.out.printf("events %,d (%,d warm-up); rows read %,d of %,d; clients closed by the gateway %d;"
                     + " engine published %,d%n",
                 total, warmupEvents, receiver.rows.get(), expectedRows, pool.closedByServer(),

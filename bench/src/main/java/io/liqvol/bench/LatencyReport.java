@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** Prints a latency histogram (recorded in nanoseconds) as the percentiles the results table quotes. */
-final class LatencyReport
+public final class LatencyReport
 {
     private LatencyReport()
     {
     }
 
     /** One markdown table row: count, mean, p50, p90, p99, p99.9, p99.99, max, in microseconds. */
-    static String row(final String label, final Histogram histogramNs)
+    public static String row(final String label, final Histogram histogramNs)
     {
         return String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s |",
             label,
@@ -31,7 +31,26 @@ final class LatencyReport
             micros(histogramNs.getMaxValue()));
     }
 
-    static String header()
+    /** A row of ratios, column by column, of one histogram's figures to another's (the baseline's). */
+    static String ratioRow(final String label, final Histogram histogramNs, final Histogram baselineNs)
+    {
+        return String.format(Locale.ROOT, "| %s | — | %s | %s | %s | %s | %s | %s | %s |",
+            label,
+            ratio(histogramNs.getMean(), baselineNs.getMean()),
+            ratio(histogramNs.getValueAtPercentile(50), baselineNs.getValueAtPercentile(50)),
+            ratio(histogramNs.getValueAtPercentile(90), baselineNs.getValueAtPercentile(90)),
+            ratio(histogramNs.getValueAtPercentile(99), baselineNs.getValueAtPercentile(99)),
+            ratio(histogramNs.getValueAtPercentile(99.9), baselineNs.getValueAtPercentile(99.9)),
+            ratio(histogramNs.getValueAtPercentile(99.99), baselineNs.getValueAtPercentile(99.99)),
+            ratio(histogramNs.getMaxValue(), baselineNs.getMaxValue()));
+    }
+
+    static String ratio(final double value, final double baseline)
+    {
+        return baseline <= 0 ? "—" : String.format(Locale.ROOT, "%.1f×", value / baseline);
+    }
+
+    public static String header()
     {
         return "| run | samples | mean µs | p50 µs | p90 µs | p99 µs | p99.9 µs | p99.99 µs | max µs |\n"
             + "|---|---|---|---|---|---|---|---|---|";
@@ -45,7 +64,7 @@ final class LatencyReport
     }
 
     /** The one-minute load average and the JVM's arguments, to state the conditions of a run. */
-    static String conditions()
+    public static String conditions()
     {
         return "load average (1m 5m 15m): " + loadAverage() + "; cores: " + Runtime.getRuntime().availableProcessors()
             + "; JVM " + System.getProperty("java.vm.version") + " " + ManagementFactory.getRuntimeMXBean().getInputArguments();

@@ -7,14 +7,14 @@ import java.util.concurrent.locks.LockSupport;
  * time but never for the system under test: when it falls behind it sends at once, and the latency is still taken
  * from the planned time, so a stall is charged to every event it delayed (no coordinated omission).
  */
-final class Pacer
+public final class Pacer
 {
     private static final long PARK_SLACK_NS = 120_000;
 
     private final long startNs;
     private final long intervalNs;
 
-    Pacer(final long startNs, final long ratePerSecond)
+    public Pacer(final long startNs, final long ratePerSecond)
     {
         this.startNs = startNs;
         this.intervalNs = 1_000_000_000L / ratePerSecond;
@@ -29,7 +29,7 @@ final class Pacer
      * Waits until the planned time of the event: parks while it is further away than the timer's slack, so that a
      * slow schedule leaves the cores to the system under test, then spins. Returns that planned time.
      */
-    long awaitPlanned(final long index)
+    public long awaitPlanned(final long index)
     {
         final long plannedNs = plannedNs(index);
         long waitNs;

@@ -1,10 +1,14 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.JournalVisitor;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -35,13 +39,12 @@ final class BenchJournal
         {
             final Path dir = Files.createTempDirectory("liqvol-bench-journal");
             final EngineContext context = context(dir).conclude();
-            final SymbolTable symbols = new SymbolTable(context.maxSymbols());
-            final int[] ids = new int[SYMBOLS];
+            final String[] names = new String[SYMBOLS];
             for (int s = 0; s < SYMBOLS; s++)
             {
-                final char[] name = ("SYM" + s).toCharArray();
-                ids[s] = symbols.intern(name, 0, name.length);
+                names[s] = "SYM" + s;
             }
+            final IntFunction<String> symbolNames = id -> names[id];
             try (Journal journal = Journal.open(context, new IgnoringVisitor()))
             {
                 final long stepMs = SPAN_MS / count;
@@ -49,7 +52,7 @@ final class BenchJournal
                 {
                     final int symbol = i % 10 < 3 ? 0 : 1 + (int)(i % (SYMBOLS - 1));
                     final long timeMs = END_MS - SPAN_MS + i * stepMs;
-                    journal.appendLiquidation(ids[symbol], symbols, (int)(i & 1), 1_000_000L + (i % 997) * 1_000L,
+                    journal.appendLiquidation(symbol, symbolNames, (int)(i & 1), 1_000_000L + (i % 997) * 1_000L,
                         2_500_000_000_000L + (i % 10_007) * 100_000L, timeMs, timeMs, System.nanoTime());
                     if (i % 1024 == 1023)
                     {
@@ -78,7 +81,7 @@ final class BenchJournal
         }
     }
 
-    private static final class IgnoringVisitor implements JournalVisitor
+    static final class IgnoringVisitor implements JournalVisitor
     {
         @Override
         public void onLiquidation(

@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.RecoveryReport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -38,7 +38,7 @@ public class PipelineBenchmark
     private static final int FRAMES = 4096;
     private static final int BATCH = 1024;
 
-    @Param({"blocking", "yielding", "sleeping"})
+    @Param({"blocking", "yielding", "sleeping", "phased"})
     public String waitStrategy;
 
     @Param({"on", "off"})

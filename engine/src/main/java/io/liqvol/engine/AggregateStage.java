@@ -2,7 +2,10 @@ package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
 
-/** Stage 2b: adds each accepted liquidation to its bucket of every timeframe, in parallel with the journal. */
+/**
+ * Stage 2b: adds each accepted liquidation to its bucket of every timeframe, in parallel with the journal, and
+ * leaves in the event which buckets it changed, for the publish stage.
+ */
 final class AggregateStage implements EventHandler<FrameEvent>
 {
     private static final int TIMEFRAMES = Timeframe.count();
@@ -21,16 +24,22 @@ final class AggregateStage implements EventHandler<FrameEvent>
     {
         for (int i = 0; i < event.count; i++)
         {
+            final long table = store.table(event.symbolId[i]);
             final long position = BucketDescriptor.position(sequence, i);
+            final long timeMs = event.tradeTimeMs[i];
+            final int side = event.side[i];
+            final long quantityE8 = event.quantityE8[i];
+            final long notionalHigh = event.notionalHigh(i);
+            final long notionalLow = event.notionalLow(i);
+            final int indexes = i * TIMEFRAMES;
             int applied = 0;
             for (int t = 0; t < TIMEFRAMES; t++)
             {
-                final long bucketIndex = Timeframe.fromOrdinal(t).bucketIndex(event.tradeTimeMs[i]);
-                final int result = store.add(
-                    event.symbolId[i], t, bucketIndex, event.side[i], event.quantityE8[i], event.priceE8[i], position);
-                if (result == BucketStore.ADDED)
+                final int result = store.add(table, t, timeMs, side, quantityE8, notionalHigh, notionalLow, position);
+                if (result >= 0)
                 {
                     applied |= 1 << t;
+                    event.bucketIndex[indexes + t] = result;
                 }
                 else if (result == BucketStore.TOO_OLD)
                 {

@@ -1,35 +1,50 @@
 package io.liqvol.engine;
 
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.BufferUtil;
+import org.agrona.UnsafeApi;
 
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLongArray;
 
-import static io.liqvol.engine.BucketDescriptor.BUCKET_INDEX_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.BUY_COUNT_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.BUY_NOTIONAL_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.BUY_QUANTITY_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.CACHE_END_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.CACHE_LENGTH;
+import static io.liqvol.engine.BucketDescriptor.CACHE_SLOT_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.CACHE_START_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.CACHE_TAG_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.LAST_POSITION_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.LOW_WORD;
+import static io.liqvol.engine.BucketDescriptor.PAGE_BUCKETS;
+import static io.liqvol.engine.BucketDescriptor.PAGE_HEADER_LENGTH;
+import static io.liqvol.engine.BucketDescriptor.PAGE_NUMBER_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.SELL_COUNT_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.SELL_NOTIONAL_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.SELL_QUANTITY_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.SLOT_LENGTH;
+import static io.liqvol.engine.BucketDescriptor.TABLE_CACHE_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.TABLE_ENTRIES_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.TABLE_NEWEST_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.TABLE_SYMBOL_OFFSET;
+import static io.liqvol.engine.BucketDescriptor.TAG_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.VERSION_OFFSET;
 
 /**
- * The newest {@code bucketsPerTimeframe} buckets of every symbol and timeframe, off-heap, in the layout of
- * {@link BucketDescriptor}. The aggregate stage is the single writer; any thread reads a slot consistently through
- * its sequence lock. A symbol's memory is allocated when its first liquidation arrives.
+ * At least the newest {@code windowBuckets[timeframe]} buckets of every symbol and timeframe, off-heap, in the
+ * layout of {@link BucketDescriptor}. A symbol gets its table at its first liquidation and a page of
+ * {@link BucketDescriptor#PAGE_BUCKETS} buckets whenever it touches a new range of a window; pages that leave the
+ * window go back to the shared pool, so memory follows what a symbol does. The aggregate stage is the single
+ * writer; any thread reads a slot consistently through its sequence lock. Offsets are computed from the layout,
+ * so memory is accessed without bounds checks.
  */
 final class BucketStore
 {
-    static final int ADDED = 0;
-    /** The slot already holds a newer bucket: this one fell out of the in-memory window. */
-    static final int TOO_OLD = 1;
+    /** {@link #add} results besides the bucket index: the bucket fell out of the in-memory window. */
+    static final int TOO_OLD = -1;
     /** A 128-bit sum would overflow (beyond 1.7e22 USDT). */
-    static final int OVERFLOW = 2;
+    static final int OVERFLOW = -2;
 
     /** A read found the bucket. */
     static final int HELD = 0;
@@ -39,88 +54,123 @@ final class BucketStore
     static final int EVICTED = 2;
 
     private static final int TIMEFRAMES = Timeframe.count();
-    /** Per symbol, before the slots: per timeframe the newest bucket index + 1 (0 = none yet). */
-    private static final int HEADER_LENGTH = TIMEFRAMES * Long.BYTES;
+    private static final Timeframe[] TIMEFRAME_VALUES = Timeframe.values();
 
-    private final int bucketsPerTimeframe;
-    private final long indexMask;
-    private final int symbolLength;
-    private final AtomicReferenceArray<UnsafeBuffer> buffers;
+    private final int[] windowBuckets;
+    private final int[] pagesPerWindow;
+    private final int[] entriesOffset;
+    private final int tableLength;
+    private final BucketPages pages = new BucketPages();
+    /** Per symbol, the address of its table, 0 until its first liquidation. */
+    private final AtomicLongArray tables;
+    private final ByteBuffer[] tableMemory;
+    private volatile long tableBytes;
 
-    BucketStore(final int maxSymbols, final int bucketsPerTimeframe)
+    /** {@code windowBuckets}: per timeframe ordinal, how many of the newest buckets memory holds at least. */
+    BucketStore(final int maxSymbols, final int[] windowBuckets)
     {
-        this.bucketsPerTimeframe = bucketsPerTimeframe;
-        this.indexMask = bucketsPerTimeframe - 1;
-        this.symbolLength = HEADER_LENGTH + TIMEFRAMES * bucketsPerTimeframe * SLOT_LENGTH;
-        this.buffers = new AtomicReferenceArray<>(maxSymbols);
+        this.windowBuckets = windowBuckets.clone();
+        pagesPerWindow = new int[TIMEFRAMES];
+        entriesOffset = new int[TIMEFRAMES];
+        int offset = TABLE_ENTRIES_OFFSET;
+        for (int t = 0; t < TIMEFRAMES; t++)
+        {
+            // A window of W buckets spans at most this many pages, however it is aligned.
+            pagesPerWindow[t] = (windowBuckets[t] + PAGE_BUCKETS - 1) / PAGE_BUCKETS + 1;
+            entriesOffset[t] = offset;
+            offset += pagesPerWindow[t] * Long.BYTES;
+        }
+        tableLength = offset;
+        tables = new AtomicLongArray(maxSymbols);
+        tableMemory = new ByteBuffer[maxSymbols];
     }
 
-    int bucketsPerTimeframe()
+    /** The same window for every timeframe. */
+    static int[] uniformWindows(final int buckets)
     {
-        return bucketsPerTimeframe;
+        final int[] windows = new int[TIMEFRAMES];
+        Arrays.fill(windows, buckets);
+        return windows;
     }
 
-    /**
-     * Adds one liquidation to a bucket: {@link #ADDED}, or {@link #TOO_OLD} / {@link #OVERFLOW} changing nothing.
-     * Writer thread only.
-     */
+    int windowBuckets(final int timeframe)
+    {
+        return windowBuckets[timeframe];
+    }
+
+    /** Off-heap bytes taken for buckets so far (pages reserved and symbol tables); any thread. */
+    long allocatedBytes()
+    {
+        return pages.reservedBytes() + tableBytes;
+    }
+
+    /** Bytes of the pages symbols hold now and of their tables; writer thread. */
+    long bytesInUse()
+    {
+        return pages.pagesInUse() * BucketDescriptor.PAGE_LENGTH + tableBytes;
+    }
+
+    /** The address of a symbol's table, created at its first liquidation: resolve once, then {@link #add}. */
+    long table(final int symbolId)
+    {
+        final long table = tables.getPlain(symbolId);
+        return table != 0 ? table : createTable(symbolId);
+    }
+
+    /** Adds one liquidation, as {@link #add(long, int, long, int, long, long, long, long)}; writer thread only. */
     int add(
         final int symbolId,
         final int timeframe,
-        final long bucketIndex,
+        final long timeMs,
         final int side,
         final long quantityE8,
         final long priceE8,
         final long position)
     {
-        final UnsafeBuffer buffer = writableBuffer(symbolId);
-        final int slot = slotOffset(timeframe, bucketIndex);
-        final long version = buffer.getLong(slot + VERSION_OFFSET);
-        final long heldIndex = version == 0 ? Long.MIN_VALUE : buffer.getLong(slot + BUCKET_INDEX_OFFSET);
-        if (heldIndex > bucketIndex)
-        {
-            return TOO_OLD;
-        }
-        final boolean fresh = heldIndex != bucketIndex;
+        return add(table(symbolId), timeframe, timeMs, side, quantityE8, Math.multiplyHigh(quantityE8, priceE8),
+            quantityE8 * priceE8, position);
+    }
 
-        final int notionalAt = slot + BucketDescriptor.notionalOffset(side);
-        final int quantityAt = slot + BucketDescriptor.quantityOffset(side);
-        final long oldNotionalHigh = fresh ? 0 : buffer.getLong(notionalAt);
-        final long oldNotionalLow = fresh ? 0 : buffer.getLong(notionalAt + LOW_WORD);
-        final long oldQuantityHigh = fresh ? 0 : buffer.getLong(quantityAt);
-        final long oldQuantityLow = fresh ? 0 : buffer.getLong(quantityAt + LOW_WORD);
-        final long addHigh = Math.multiplyHigh(quantityE8, priceE8);
-        final long addLow = quantityE8 * priceE8;
-        final long notionalHigh = Int128.addHigh(oldNotionalHigh, oldNotionalLow, addHigh, addLow);
-        final long quantityHigh = Int128.addHigh(oldQuantityHigh, oldQuantityLow, 0, quantityE8);
-        if (Int128.addOverflowed(oldNotionalHigh, addHigh, notionalHigh)
-            || Int128.addOverflowed(oldQuantityHigh, 0, quantityHigh))
+    /**
+     * Adds one liquidation (notional as the E16 product's words) to its bucket of a timeframe: returns the bucket
+     * index, or {@link #TOO_OLD} / {@link #OVERFLOW} changing nothing. The newest bucket of each timeframe is cached
+     * with its time range, so the common case skips the calendar math and the page look-up. Writer thread only.
+     */
+    int add(
+        final long table,
+        final int timeframe,
+        final long timeMs,
+        final int side,
+        final long quantityE8,
+        final long notionalHigh,
+        final long notionalLow,
+        final long position)
+    {
+        final long cache = table + TABLE_CACHE_OFFSET + (long)timeframe * CACHE_LENGTH;
+        final long slot;
+        final long tag;
+        if (timeMs >= UnsafeApi.getLong(cache + CACHE_START_OFFSET)
+            && timeMs < UnsafeApi.getLong(cache + CACHE_END_OFFSET))
         {
-            return OVERFLOW;
+            slot = UnsafeApi.getLong(cache + CACHE_SLOT_OFFSET);
+            tag = UnsafeApi.getLong(cache + CACHE_TAG_OFFSET);
         }
-
-        buffer.putLong(slot + VERSION_OFFSET, version + 1);
-        VarHandle.storeStoreFence();
-        if (fresh)
+        else
         {
-            buffer.setMemory(slot + LAST_POSITION_OFFSET, SLOT_LENGTH - LAST_POSITION_OFFSET, (byte)0);
-            buffer.putLong(slot + BUCKET_INDEX_OFFSET, bucketIndex);
+            final long index = TIMEFRAME_VALUES[timeframe].bucketIndex(timeMs);
+            // Accepted times are 2017 on, so indexes fit an int; anything else cannot be held.
+            if (index < 0 || index > Integer.MAX_VALUE)
+            {
+                return TOO_OLD;
+            }
+            tag = BucketDescriptor.tag((int)UnsafeApi.getLong(table + TABLE_SYMBOL_OFFSET), timeframe, (int)index);
+            slot = locate(table, timeframe, (int)index, tag, cache);
+            if (slot == 0)
+            {
+                return TOO_OLD;
+            }
         }
-        buffer.putLong(notionalAt, notionalHigh);
-        buffer.putLong(notionalAt + LOW_WORD, Int128.addLow(oldNotionalLow, addLow));
-        buffer.putLong(quantityAt, quantityHigh);
-        buffer.putLong(quantityAt + LOW_WORD, Int128.addLow(oldQuantityLow, quantityE8));
-        final int countAt = slot + BucketDescriptor.countOffset(side);
-        buffer.putLong(countAt, buffer.getLong(countAt) + 1);
-        buffer.putLong(slot + LAST_POSITION_OFFSET, position);
-        buffer.putLongRelease(slot + VERSION_OFFSET, version + 2);
-
-        final int newestAt = timeframe * Long.BYTES;
-        if (buffer.getLong(newestAt) < bucketIndex + 1)
-        {
-            buffer.putLongRelease(newestAt, bucketIndex + 1);
-        }
-        return ADDED;
+        return accumulate(slot, tag, side, quantityE8, notionalHigh, notionalLow, position);
     }
 
     /**
@@ -130,68 +180,190 @@ final class BucketStore
     int read(final int symbolId, final int timeframe, final long bucketIndex, final BucketValues into)
     {
         into.clear();
-        final UnsafeBuffer buffer = buffers.get(symbolId);
-        if (buffer == null)
+        final long table = tables.get(symbolId);
+        if (table == 0)
         {
             return EMPTY;
         }
-        final long newest = buffer.getLongAcquire(timeframe * Long.BYTES) - 1;
-        if (newest >= 0 && bucketIndex <= newest - bucketsPerTimeframe)
+        if (isEvicted(table, timeframe, bucketIndex))
         {
             return EVICTED;
         }
-        final int slot = slotOffset(timeframe, bucketIndex);
+        if (bucketIndex < 0 || bucketIndex > Integer.MAX_VALUE)
+        {
+            return EMPTY;
+        }
+        final int index = (int)bucketIndex;
+        final long page = UnsafeApi.getLongAcquire(null, entryAddress(table, timeframe, index));
+        if (page != 0 && readSlot(slotAddress(page, index), BucketDescriptor.tag(symbolId, timeframe, index), into))
+        {
+            return HELD;
+        }
+        into.clear();
+        // The page may have left the window since: then the newest index has moved too.
+        return isEvicted(table, timeframe, bucketIndex) ? EVICTED : EMPTY;
+    }
+
+    private boolean isEvicted(final long table, final int timeframe, final long bucketIndex)
+    {
+        final long newestAt = table + TABLE_NEWEST_OFFSET + (long)timeframe * Long.BYTES;
+        final long newest = UnsafeApi.getLongAcquire(null, newestAt) - 1;
+        return newest >= 0 && bucketIndex <= newest - windowBuckets[timeframe];
+    }
+
+    /** Reads a slot under its sequence lock; false when it holds another bucket than {@code tag}'s. */
+    private static boolean readSlot(final long slot, final long tag, final BucketValues into)
+    {
         while (true)
         {
-            final long before = buffer.getLongVolatile(slot + VERSION_OFFSET);
-            if (before == 0)
-            {
-                return EMPTY;
-            }
+            final long before = UnsafeApi.getLongVolatile(null, slot + VERSION_OFFSET);
             if ((before & 1) != 0)
             {
                 Thread.onSpinWait();
                 continue;
             }
-            final long heldIndex = buffer.getLong(slot + BUCKET_INDEX_OFFSET);
-            into.lastPosition = buffer.getLong(slot + LAST_POSITION_OFFSET);
-            into.buyNotionalHigh = buffer.getLong(slot + BUY_NOTIONAL_OFFSET);
-            into.buyNotionalLow = buffer.getLong(slot + BUY_NOTIONAL_OFFSET + LOW_WORD);
-            into.sellNotionalHigh = buffer.getLong(slot + SELL_NOTIONAL_OFFSET);
-            into.sellNotionalLow = buffer.getLong(slot + SELL_NOTIONAL_OFFSET + LOW_WORD);
-            into.buyQuantityHigh = buffer.getLong(slot + BUY_QUANTITY_OFFSET);
-            into.buyQuantityLow = buffer.getLong(slot + BUY_QUANTITY_OFFSET + LOW_WORD);
-            into.sellQuantityHigh = buffer.getLong(slot + SELL_QUANTITY_OFFSET);
-            into.sellQuantityLow = buffer.getLong(slot + SELL_QUANTITY_OFFSET + LOW_WORD);
-            into.buyCount = buffer.getLong(slot + BUY_COUNT_OFFSET);
-            into.sellCount = buffer.getLong(slot + SELL_COUNT_OFFSET);
-            VarHandle.loadLoadFence();
-            if (buffer.getLongVolatile(slot + VERSION_OFFSET) != before)
+            final long heldTag = UnsafeApi.getLong(slot + TAG_OFFSET);
+            into.lastPosition = UnsafeApi.getLong(slot + LAST_POSITION_OFFSET);
+            into.buyNotionalHigh = UnsafeApi.getLong(slot + BUY_NOTIONAL_OFFSET);
+            into.buyNotionalLow = UnsafeApi.getLong(slot + BUY_NOTIONAL_OFFSET + LOW_WORD);
+            into.sellNotionalHigh = UnsafeApi.getLong(slot + SELL_NOTIONAL_OFFSET);
+            into.sellNotionalLow = UnsafeApi.getLong(slot + SELL_NOTIONAL_OFFSET + LOW_WORD);
+            into.buyQuantityHigh = UnsafeApi.getLong(slot + BUY_QUANTITY_OFFSET);
+            into.buyQuantityLow = UnsafeApi.getLong(slot + BUY_QUANTITY_OFFSET + LOW_WORD);
+            into.sellQuantityHigh = UnsafeApi.getLong(slot + SELL_QUANTITY_OFFSET);
+            into.sellQuantityLow = UnsafeApi.getLong(slot + SELL_QUANTITY_OFFSET + LOW_WORD);
+            into.buyCount = UnsafeApi.getLong(slot + BUY_COUNT_OFFSET);
+            into.sellCount = UnsafeApi.getLong(slot + SELL_COUNT_OFFSET);
+            UnsafeApi.loadLoadFence();
+            if (UnsafeApi.getLongVolatile(null, slot + VERSION_OFFSET) == before)
             {
-                continue;
+                return heldTag == tag;
             }
-            if (heldIndex == bucketIndex)
-            {
-                return HELD;
-            }
-            into.clear();
-            return heldIndex > bucketIndex ? EVICTED : EMPTY;
         }
     }
 
-    private UnsafeBuffer writableBuffer(final int symbolId)
+    /**
+     * The slot of bucket {@code index}, taking a page for its range if needed, or 0 when the bucket is older than
+     * the window. A newer bucket moves the window: pages that leave it return to the pool.
+     */
+    private long locate(final long table, final int timeframe, final int index, final long tag, final long cache)
     {
-        UnsafeBuffer buffer = buffers.get(symbolId);
-        if (buffer == null)
+        final long newestAt = table + TABLE_NEWEST_OFFSET + (long)timeframe * Long.BYTES;
+        final long newest = UnsafeApi.getLong(newestAt) - 1;
+        if (newest >= 0 && index <= newest - windowBuckets[timeframe])
         {
-            buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(symbolLength));
-            buffers.set(symbolId, buffer);
+            return 0;
         }
-        return buffer;
+        if (index > newest)
+        {
+            // Readers that find a page gone re-read the newest index, so it moves first.
+            UnsafeApi.putLongRelease(null, newestAt, index + 1L);
+            if (newest >= 0)
+            {
+                releasePagesBefore(table, timeframe, newest, index);
+            }
+        }
+        final long entryAt = entryAddress(table, timeframe, index);
+        long page = UnsafeApi.getLong(entryAt);
+        if (page == 0)
+        {
+            page = pages.allocate();
+            UnsafeApi.putLong(page + PAGE_NUMBER_OFFSET, index / PAGE_BUCKETS);
+            UnsafeApi.putLongRelease(null, entryAt, page);
+        }
+        final long slot = slotAddress(page, index);
+        if (index >= newest)
+        {
+            final Timeframe tf = TIMEFRAME_VALUES[timeframe];
+            UnsafeApi.putLong(cache + CACHE_START_OFFSET, tf.bucketStartMs(index));
+            UnsafeApi.putLong(cache + CACHE_END_OFFSET, tf.bucketStartMs(index + 1L));
+            UnsafeApi.putLong(cache + CACHE_SLOT_OFFSET, slot);
+            UnsafeApi.putLong(cache + CACHE_TAG_OFFSET, tag);
+        }
+        return slot;
     }
 
-    private int slotOffset(final int timeframe, final long bucketIndex)
+    /** The window moved from ending at {@code oldNewest} to {@code newest}: frees the pages wholly before it. */
+    private void releasePagesBefore(final long table, final int timeframe, final long oldNewest, final long newest)
     {
-        return HEADER_LENGTH + (timeframe * bucketsPerTimeframe + (int)(bucketIndex & indexMask)) * SLOT_LENGTH;
+        final int window = windowBuckets[timeframe];
+        final long firstHeld = Math.max(0, Math.floorDiv(oldNewest - window + 1, PAGE_BUCKETS));
+        final long firstKept = Math.floorDiv(newest - window + 1, PAGE_BUCKETS);
+        final long lastReleased = Math.min(oldNewest / PAGE_BUCKETS, firstKept - 1);
+        for (long pageNumber = firstHeld; pageNumber <= lastReleased; pageNumber++)
+        {
+            final long entryAt = entryAddress(table, timeframe, pageNumber * PAGE_BUCKETS);
+            final long page = UnsafeApi.getLong(entryAt);
+            if (page != 0 && UnsafeApi.getLong(page + PAGE_NUMBER_OFFSET) == pageNumber)
+            {
+                UnsafeApi.putLongRelease(null, entryAt, 0);
+                pages.free(page);
+            }
+        }
+    }
+
+    private static int accumulate(
+        final long slot,
+        final long tag,
+        final int side,
+        final long quantityE8,
+        final long notionalHigh,
+        final long notionalLow,
+        final long position)
+    {
+        final long version = UnsafeApi.getLong(slot + VERSION_OFFSET);
+        final boolean fresh = UnsafeApi.getLong(slot + TAG_OFFSET) != tag;
+        final long notionalAt = slot + BucketDescriptor.notionalOffset(side);
+        final long quantityAt = slot + BucketDescriptor.quantityOffset(side);
+        final long countAt = slot + BucketDescriptor.countOffset(side);
+        final long oldNotionalHigh = fresh ? 0 : UnsafeApi.getLong(notionalAt);
+        final long oldNotionalLow = fresh ? 0 : UnsafeApi.getLong(notionalAt + LOW_WORD);
+        final long oldQuantityHigh = fresh ? 0 : UnsafeApi.getLong(quantityAt);
+        final long oldQuantityLow = fresh ? 0 : UnsafeApi.getLong(quantityAt + LOW_WORD);
+        final long oldCount = fresh ? 0 : UnsafeApi.getLong(countAt);
+        final long sumNotionalHigh = Int128.addHigh(oldNotionalHigh, oldNotionalLow, notionalHigh, notionalLow);
+        final long sumQuantityHigh = Int128.addHigh(oldQuantityHigh, oldQuantityLow, 0, quantityE8);
+        if (Int128.addOverflowed(oldNotionalHigh, notionalHigh, sumNotionalHigh)
+            || Int128.addOverflowed(oldQuantityHigh, 0, sumQuantityHigh))
+        {
+            return OVERFLOW;
+        }
+
+        UnsafeApi.putLong(slot + VERSION_OFFSET, version + 1);
+        UnsafeApi.storeStoreFence();
+        if (fresh)
+        {
+            UnsafeApi.setMemory(slot + LAST_POSITION_OFFSET, SLOT_LENGTH - LAST_POSITION_OFFSET, (byte)0);
+            UnsafeApi.putLong(slot + TAG_OFFSET, tag);
+        }
+        UnsafeApi.putLong(notionalAt, sumNotionalHigh);
+        UnsafeApi.putLong(notionalAt + LOW_WORD, Int128.addLow(oldNotionalLow, notionalLow));
+        UnsafeApi.putLong(quantityAt, sumQuantityHigh);
+        UnsafeApi.putLong(quantityAt + LOW_WORD, Int128.addLow(oldQuantityLow, quantityE8));
+        UnsafeApi.putLong(countAt, oldCount + 1);
+        UnsafeApi.putLong(slot + LAST_POSITION_OFFSET, position);
+        UnsafeApi.putLongRelease(null, slot + VERSION_OFFSET, version + 2);
+        return BucketDescriptor.bucketIndexOfTag(tag);
+    }
+
+    private long createTable(final int symbolId)
+    {
+        final ByteBuffer memory = ByteBuffer.allocateDirect(tableLength);
+        final long table = BufferUtil.address(memory);
+        UnsafeApi.putLong(table + TABLE_SYMBOL_OFFSET, symbolId);
+        tableMemory[symbolId] = memory;
+        tableBytes += tableLength;
+        tables.set(symbolId, table);
+        return table;
+    }
+
+    private long entryAddress(final long table, final int timeframe, final long index)
+    {
+        return table + entriesOffset[timeframe] + index / PAGE_BUCKETS % pagesPerWindow[timeframe] * Long.BYTES;
+    }
+
+    private static long slotAddress(final long page, final int index)
+    {
+        return page + PAGE_HEADER_LENGTH + (long)(index & (PAGE_BUCKETS - 1)) * SLOT_LENGTH;
     }
 }

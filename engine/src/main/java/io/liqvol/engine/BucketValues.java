@@ -1,12 +1,14 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.TotalsConsumer;
+
 import java.math.BigDecimal;
 
 /**
  * A mutable copy of one bucket's totals, reused by the thread that owns it: the publisher's view of a changed
  * bucket, or a query's scratch. Notionals are 128-bit E16, quantities 128-bit E8.
  */
-final class BucketValues implements BucketView
+final class BucketValues implements BucketView, TotalsConsumer
 {
     int symbolId;
     String symbol;
@@ -66,6 +68,32 @@ final class BucketValues implements BucketView
         }
     }
 
+    /** Takes totals from history. */
+    @Override
+    public void accept(
+        final long buyNotionalHigh,
+        final long buyNotionalLow,
+        final long sellNotionalHigh,
+        final long sellNotionalLow,
+        final long buyQuantityHigh,
+        final long buyQuantityLow,
+        final long sellQuantityHigh,
+        final long sellQuantityLow,
+        final long buyCount,
+        final long sellCount)
+    {
+        this.buyNotionalHigh = buyNotionalHigh;
+        this.buyNotionalLow = buyNotionalLow;
+        this.sellNotionalHigh = sellNotionalHigh;
+        this.sellNotionalLow = sellNotionalLow;
+        this.buyQuantityHigh = buyQuantityHigh;
+        this.buyQuantityLow = buyQuantityLow;
+        this.sellQuantityHigh = sellQuantityHigh;
+        this.sellQuantityLow = sellQuantityLow;
+        this.buyCount = buyCount;
+        this.sellCount = sellCount;
+    }
+
     @Override
     public int symbolId()
     {
@@ -88,6 +116,54 @@ final class BucketValues implements BucketView
     public long startTimeMs()
     {
         return timeframe.bucketStartMs(bucketIndex);
+    }
+
+    @Override
+    public long buyNotionalE16High()
+    {
+        return buyNotionalHigh;
+    }
+
+    @Override
+    public long buyNotionalE16Low()
+    {
+        return buyNotionalLow;
+    }
+
+    @Override
+    public long sellNotionalE16High()
+    {
+        return sellNotionalHigh;
+    }
+
+    @Override
+    public long sellNotionalE16Low()
+    {
+        return sellNotionalLow;
+    }
+
+    @Override
+    public long buyQuantityE8High()
+    {
+        return buyQuantityHigh;
+    }
+
+    @Override
+    public long buyQuantityE8Low()
+    {
+        return buyQuantityLow;
+    }
+
+    @Override
+    public long sellQuantityE8High()
+    {
+        return sellQuantityHigh;
+    }
+
+    @Override
+    public long sellQuantityE8Low()
+    {
+        return sellQuantityLow;
     }
 
     @Override

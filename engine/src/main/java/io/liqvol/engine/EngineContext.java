@@ -1,13 +1,14 @@
 package io.liqvol.engine;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
+import io.liqvol.engine.journal.JournalDescriptor;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,6 @@ public final class EngineContext
     public static final int DEFAULT_RING_SIZE = 8192;
     public static final int DEFAULT_MAX_FRAME_BYTES = 4096;
     public static final int DEFAULT_MAX_SYMBOLS = 4096;
-    public static final int DEFAULT_BUCKETS_PER_TIMEFRAME = 1024;
     public static final int DEFAULT_RECENT_LIQUIDATIONS_PER_SYMBOL = 1000;
     public static final long DEFAULT_MAX_FUTURE_SKEW_MS = 24 * 3_600_000L;
     /** 2017-01-01T00:00:00Z: Binance futures did not exist before it, so an earlier time is a bad frame. */
@@ -31,11 +31,13 @@ public final class EngineContext
     public static final long DEFAULT_RETENTION_MS = 0;
     /** One thread per stage needs a core per stage; below that, fewer threads (see {@link #stageThreads(int)}). */
     public static final int DEFAULT_STAGE_THREADS = defaultStageThreads(Runtime.getRuntime().availableProcessors());
+    /** Blocking: idle stage threads use no CPU (see {@link WaitStrategies}). */
+    public static final String DEFAULT_WAIT_STRATEGY = "blocking";
 
     private int ringSize = DEFAULT_RING_SIZE;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
     private int maxSymbols = DEFAULT_MAX_SYMBOLS;
-    private int bucketsPerTimeframe = DEFAULT_BUCKETS_PER_TIMEFRAME;
+    private final int[] bucketsPerTimeframe = new int[Timeframe.count()];
     private int recentLiquidationsPerSymbol = DEFAULT_RECENT_LIQUIDATIONS_PER_SYMBOL;
     private long minTimeMs = DEFAULT_MIN_TIME_MS;
     private long maxFutureSkewMs = DEFAULT_MAX_FUTURE_SKEW_MS;
@@ -48,6 +50,14 @@ public final class EngineContext
     private int stageThreads = DEFAULT_STAGE_THREADS;
     private final List<EngineListener> listeners = new ArrayList<>();
     private boolean concluded;
+
+    public EngineContext()
+    {
+        for (final Timeframe timeframe : Timeframe.values())
+        {
+            bucketsPerTimeframe[timeframe.ordinal()] = defaultBucketsPerTimeframe(timeframe);
+        }
+    }
 
     /** Ring capacity in frames; a power of two. */
     public EngineContext ringSize(final int ringSize)
@@ -85,16 +95,58 @@ public final class EngineContext
         return maxSymbols;
     }
 
-    /** Buckets held in memory per symbol and timeframe (the newest ones); a power of two. */
+    /**
+     * Buckets held in memory per symbol for every timeframe: at least the newest this many. Older buckets come from
+     * the journal's roll-ups (zero without a data directory).
+     */
     public EngineContext bucketsPerTimeframe(final int bucketsPerTimeframe)
     {
-        this.bucketsPerTimeframe = bucketsPerTimeframe;
+        Arrays.fill(this.bucketsPerTimeframe, bucketsPerTimeframe);
         return this;
     }
 
-    public int bucketsPerTimeframe()
+    /** As {@link #bucketsPerTimeframe(int)}, for one timeframe. */
+    public EngineContext bucketsPerTimeframe(final Timeframe timeframe, final int buckets)
     {
-        return bucketsPerTimeframe;
+        bucketsPerTimeframe[timeframe.ordinal()] = buckets;
+        return this;
+    }
+
+    public int bucketsPerTimeframe(final Timeframe timeframe)
+    {
+        return bucketsPerTimeframe[timeframe.ordinal()];
+    }
+
+    /**
+     * The default windows: what live updates and the initial 500-bucket chart of short timeframes need, and fewer of
+     * the long ones (their charts take older buckets from the roll-ups), so that a symbol liquidated in every bucket
+     * of every window holds 346 pages of buckets (about 0.3 MB) and 600 such symbols stay under 200 MB.
+     */
+    public static int defaultBucketsPerTimeframe(final Timeframe timeframe)
+    {
+        switch (timeframe)
+        {
+            case M1:
+                return 512;
+            case M3:
+            case M5:
+            case M15:
+            case M30:
+            case H1:
+                return 256;
+            case W1:
+                return 64;
+            case MN1:
+                return 32;
+            default:
+                return 128;
+        }
+    }
+
+    /** Per timeframe ordinal, the buckets held in memory. */
+    int[] windowBuckets()
+    {
+        return bucketsPerTimeframe.clone();
     }
 
     /** Liquidations kept per symbol for the recent-orders queries; a power of two is not required. */
@@ -256,39 +308,38 @@ public final class EngineContext
             return this;
         }
         requirePowerOfTwo("ringSize", ringSize);
-        requirePowerOfTwo("bucketsPerTimeframe", bucketsPerTimeframe);
+        for (final Timeframe timeframe : Timeframe.values())
+        {
+            final int buckets = bucketsPerTimeframe[timeframe.ordinal()];
+            requireRange("bucketsPerTimeframe " + timeframe.code(), buckets, 1, 1 << 20);
+        }
         requireRange("maxFrameBytes", maxFrameBytes, 64, 1 << 20);
         requireRange("maxSymbols", maxSymbols, 1, 1 << 20);
         requireRange("recentLiquidationsPerSymbol", recentLiquidationsPerSymbol, 1, 1 << 20);
-        if (minTimeMs < 0 || maxFutureSkewMs < 0)
-        {
-            throw new IllegalArgumentException("minTimeMs and maxFutureSkewMs must be >= 0");
-        }
+        requireNotNegative("minTimeMs", minTimeMs);
+        requireNotNegative("maxFutureSkewMs", maxFutureSkewMs);
         if (segmentBytes < JournalDescriptor.recordOffset(1024) || segmentBytes > 1L << 30)
         {
-            throw new IllegalArgumentException(
-                "segmentBytes must be in [" + JournalDescriptor.recordOffset(1024) + ", " + (1L << 30) + "], was "
-                    + segmentBytes);
+            throw new InvalidSettingException("segmentBytes",
+                "must be in [" + JournalDescriptor.recordOffset(1024) + ", " + (1L << 30) + "], was " + segmentBytes);
         }
-        if (fsyncIntervalMs < 0 || retentionMs < 0)
-        {
-            throw new IllegalArgumentException("fsyncIntervalMs and retentionMs must be >= 0");
-        }
+        requireNotNegative("fsyncIntervalMs", fsyncIntervalMs);
+        requireNotNegative("retentionMs", retentionMs);
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir))
         {
-            throw new IllegalArgumentException("dataDir is not a directory: " + dataDir);
+            throw new InvalidSettingException("dataDir", "is not a directory: " + dataDir);
         }
         if (stageThreads != 1 && stageThreads != 2 && stageThreads != 4)
         {
-            throw new IllegalArgumentException("stageThreads must be 1, 2 or 4, was " + stageThreads);
+            throw new InvalidSettingException("stageThreads", "must be 1, 2 or 4, was " + stageThreads);
         }
         if (epochClock == null)
         {
-            throw new IllegalArgumentException("epochClock must be set");
+            throw new InvalidSettingException("epochClock", "must be set");
         }
         if (waitStrategy == null)
         {
-            waitStrategy = new BlockingWaitStrategy();
+            waitStrategy = WaitStrategies.named(DEFAULT_WAIT_STRATEGY);
         }
         concluded = true;
         return this;
@@ -303,7 +354,7 @@ public final class EngineContext
     {
         if (value < 2 || Integer.bitCount(value) != 1)
         {
-            throw new IllegalArgumentException(name + " must be a power of two >= 2, was " + value);
+            throw new InvalidSettingException(name, "must be a power of two >= 2, was " + value);
         }
     }
 
@@ -311,7 +362,15 @@ public final class EngineContext
     {
         if (value < min || value > max)
         {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
+            throw new InvalidSettingException(name, "must be in [" + min + ", " + max + "], was " + value);
+        }
+    }
+
+    private static void requireNotNegative(final String name, final long value)
+    {
+        if (value < 0)
+        {
+            throw new InvalidSettingException(name, "must be >= 0, was " + value);
         }
     }
 }

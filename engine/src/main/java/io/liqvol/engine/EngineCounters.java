@@ -1,25 +1,53 @@
 package io.liqvol.engine;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import io.liqvol.engine.counters.CounterDescriptors;
+import io.liqvol.engine.counters.CounterSet;
 
 /**
- * The engine's counters. Each counter has one writing thread (a pipeline stage), which increments it with a plain
- * read and an ordered write; any thread may read them.
+ * The engine's counters. Each counter but stage errors has one writing thread (a pipeline stage), which increments
+ * it with a plain read and an ordered write; any thread may read them.
  */
 public final class EngineCounters
 {
-    private static final int RECEIVED = 0;
-    private static final int ACCEPTED = 1;
-    private static final int DUPLICATES = 2;
-    private static final int IGNORED = 3;
-    private static final int BEYOND_WINDOW = 4;
-    private static final int AGGREGATE_OVERFLOWS = 5;
-    private static final int PUBLISHED = 6;
-    private static final int LISTENER_ERRORS = 7;
-    private static final int STAGE_ERRORS = 8;
-    private static final int FIRST_REJECT = 9;
+    private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
+    private static final int RECEIVED = DESCRIPTORS.counter("liqvol_events_received_total",
+        "Frames and liquidations that entered the engine");
+    private static final int ACCEPTED = DESCRIPTORS.counter("liqvol_events_accepted_total", "Liquidations accepted");
+    private static final int DUPLICATES = DESCRIPTORS.counter("liqvol_events_duplicate_total",
+        "Liquidations dropped as duplicates");
+    private static final int IGNORED = DESCRIPTORS.counter("liqvol_events_ignored_total",
+        "Valid frames without a liquidation");
+    private static final int FIRST_REJECT = rejectedByReason();
+    private static final int STAGE_ERRORS = DESCRIPTORS.counter("liqvol_engine_stage_errors_total",
+        "Exceptions inside an engine stage");
+    private static final int LISTENER_ERRORS = DESCRIPTORS.counter("liqvol_engine_listener_errors_total",
+        "Exceptions thrown by engine listeners");
+    private static final int PUBLISHED = DESCRIPTORS.counter("liqvol_events_published_total",
+        "Liquidations handed to engine listeners");
+    private static final int BEYOND_WINDOW = DESCRIPTORS.counter("liqvol_engine_beyond_window_total",
+        "Liquidation-timeframe pairs older than the bucket window");
+    private static final int AGGREGATE_OVERFLOWS = DESCRIPTORS.counter("liqvol_engine_aggregate_overflows_total",
+        "Bucket sums refused because they would overflow");
 
-    private final AtomicLongArray values = new AtomicLongArray(FIRST_REJECT + RejectReason.values().length);
+    private final CounterSet values = new CounterSet(DESCRIPTORS.list());
+
+    /** One counter per reason, in the order of {@link RejectReason}; returns the first one's id. */
+    private static int rejectedByReason()
+    {
+        final int first = DESCRIPTORS.size();
+        for (final RejectReason reason : RejectReason.values())
+        {
+            DESCRIPTORS.counter("liqvol_events_rejected_total", "Frames or liquidations rejected, by reason",
+                "reason=\"" + reason.label() + "\"");
+        }
+        return first;
+    }
+
+    /** Every engine counter with its description, for {@code /metrics}. */
+    public CounterSet counterSet()
+    {
+        return values;
+    }
 
     /** Frames and embedder liquidations that entered the decode stage. */
     public long received()
@@ -92,57 +120,52 @@ public final class EngineCounters
 
     void incrementReceived()
     {
-        increment(RECEIVED);
+        values.incrementOrdered(RECEIVED);
     }
 
     void incrementAccepted()
     {
-        increment(ACCEPTED);
+        values.incrementOrdered(ACCEPTED);
     }
 
     void incrementDuplicates()
     {
-        increment(DUPLICATES);
+        values.incrementOrdered(DUPLICATES);
     }
 
     void incrementIgnored()
     {
-        increment(IGNORED);
+        values.incrementOrdered(IGNORED);
     }
 
     void incrementRejected(final RejectReason reason)
     {
-        increment(FIRST_REJECT + reason.ordinal());
+        values.incrementOrdered(FIRST_REJECT + reason.ordinal());
     }
 
     void incrementBeyondWindow()
     {
-        increment(BEYOND_WINDOW);
+        values.incrementOrdered(BEYOND_WINDOW);
     }
 
     void incrementAggregateOverflows()
     {
-        increment(AGGREGATE_OVERFLOWS);
+        values.incrementOrdered(AGGREGATE_OVERFLOWS);
     }
 
     void incrementPublished()
     {
-        increment(PUBLISHED);
+        values.incrementOrdered(PUBLISHED);
     }
 
     void incrementListenerErrors()
     {
-        increment(LISTENER_ERRORS);
+        values.incrementOrdered(LISTENER_ERRORS);
     }
 
     /** Stage errors may come from any stage thread, so this one is a true atomic add. */
     void incrementStageErrors()
     {
-        values.incrementAndGet(STAGE_ERRORS);
-    }
-
-    private void increment(final int index)
-    {
-        values.lazySet(index, values.get(index) + 1);
+        values.increment(STAGE_ERRORS);
     }
 }

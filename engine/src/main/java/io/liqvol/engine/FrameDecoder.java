@@ -347,7 +347,7 @@ final class FrameDecoder
         }
     }
 
-    /** Validates the order just read, following API.md §1's fallbacks, and queues it or its reject reason. */
+    /** Validates the order just read, following docs/API.md §1's fallbacks, and queues it or its reject reason. */
     private void addPending(final long eventTime)
     {
         final RejectReason reason = validateOrder(eventTime);

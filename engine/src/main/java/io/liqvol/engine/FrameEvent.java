@@ -4,7 +4,7 @@ import org.agrona.DirectBuffer;
 
 /**
  * A preallocated ring slot. The producer fills the input part (a raw frame, a decoded liquidation from an embedder,
- * or a gap); the decode stage fills the liquidations; the aggregate stage marks which timeframes it applied.
+ * or a gap); the decode stage fills the liquidations; the aggregate stage marks which buckets it changed.
  * Each field has one writing stage, and later stages read it only after the Disruptor's sequence barrier.
  */
 final class FrameEvent
@@ -40,8 +40,10 @@ final class FrameEvent
     final long[] tradeTimeMs = new long[MAX_LIQUIDATIONS];
     final long[] eventTimeMs = new long[MAX_LIQUIDATIONS];
 
-    // Bit t set when the aggregate stage added liquidation i to its bucket of timeframe ordinal t.
+    // Written by the aggregate stage: bit t set when it added liquidation i to its bucket of timeframe ordinal t,
+    // and then that bucket's index at [i * timeframes + t], so the publish stage need not compute it again.
     final int[] appliedTimeframes = new int[MAX_LIQUIDATIONS];
+    final int[] bucketIndex = new int[MAX_LIQUIDATIONS * Timeframe.count()];
 
     FrameEvent(final int maxFrameBytes)
     {

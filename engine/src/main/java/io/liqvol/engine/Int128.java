@@ -74,7 +74,7 @@ public final class Int128
     }
 
     /** Without trailing fraction zeros, and never with a negative scale (so 9910 prints as 9910, not 9.91E+3). */
-    static BigDecimal plain(final BigDecimal value)
+    public static BigDecimal plain(final BigDecimal value)
     {
         final BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

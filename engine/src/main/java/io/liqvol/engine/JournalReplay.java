@@ -1,5 +1,7 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.JournalVisitor;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,7 +27,6 @@ final class JournalReplay implements JournalVisitor
     private final DuplicateFilter duplicates;
     private final List<Gap> gaps;
     private final List<Gap> gapsNewestFirst = new ArrayList<>();
-    private final int bucketsPerTimeframe;
     private final int keptPerSymbol;
     private final int recentPerSymbol;
     /** Per symbol and timeframe: liquidations traded before this cannot be in the in-memory window. */
@@ -49,7 +50,6 @@ final class JournalReplay implements JournalVisitor
         this.recent = recent;
         this.duplicates = duplicates;
         this.gaps = gaps;
-        this.bucketsPerTimeframe = buckets.bucketsPerTimeframe();
         this.recentPerSymbol = recentPerSymbol;
         this.keptPerSymbol = Math.max(recentPerSymbol, DuplicateFilter.KEYS_PER_SYMBOL);
         this.windowStartMs = new long[maxSymbols * TIMEFRAMES];
@@ -89,8 +89,7 @@ final class JournalReplay implements JournalVisitor
         {
             if (tradeTimeMs >= windowStartMs[windows + t])
             {
-                buckets.add(
-                    symbolId, t, Timeframe.fromOrdinal(t).bucketIndex(tradeTimeMs), side, quantityE8, priceE8, -1);
+                buckets.add(symbolId, t, tradeTimeMs, side, quantityE8, priceE8, -1);
             }
         }
         keep(symbolId, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
@@ -136,7 +135,7 @@ final class JournalReplay implements JournalVisitor
         {
             final Timeframe timeframe = Timeframe.fromOrdinal(t);
             windowStartMs[symbolId * TIMEFRAMES + t] =
-                timeframe.bucketStartMs(timeframe.bucketIndex(newestMs) - bucketsPerTimeframe + 1);
+                timeframe.bucketStartMs(timeframe.bucketIndex(newestMs) - buckets.windowBuckets(t) + 1);
         }
     }
 

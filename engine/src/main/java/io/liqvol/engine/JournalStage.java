@@ -1,6 +1,9 @@
 package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
+import io.liqvol.engine.journal.Journal;
+
+import java.util.function.IntFunction;
 
 /**
  * Stage 2a: records accepted liquidations and gaps in the journal, in parallel with aggregation and before
@@ -10,12 +13,12 @@ import com.lmax.disruptor.EventHandler;
 final class JournalStage implements EventHandler<FrameEvent>
 {
     private final Journal journal;
-    private final SymbolTable symbols;
+    private final IntFunction<String> symbolNames;
 
     JournalStage(final Journal journal, final SymbolTable symbols)
     {
         this.journal = journal;
-        this.symbols = symbols;
+        this.symbolNames = symbols::nameOf;
     }
 
     @Override
@@ -32,8 +35,8 @@ final class JournalStage implements EventHandler<FrameEvent>
         for (int i = 0; i < event.count; i++)
         {
             journal.appendLiquidation(
-                event.symbolId[i], symbols, event.side[i], event.quantityE8[i], event.priceE8[i], event.tradeTimeMs[i],
-                event.eventTimeMs[i], event.receiveTimeNs);
+                event.symbolId[i], symbolNames, event.side[i], event.quantityE8[i], event.priceE8[i],
+                event.tradeTimeMs[i], event.eventTimeMs[i], event.receiveTimeNs);
         }
         if (endOfBatch)
         {

@@ -1,17 +1,16 @@
 package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.JournalStatus;
+import io.liqvol.engine.journal.RecoveryReport;
 import org.agrona.DirectBuffer;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -31,8 +30,10 @@ public final class LiqvolEngine implements AutoCloseable
     private final RecentLiquidations recent;
     private final List<Gap> gaps = new CopyOnWriteArrayList<>();
     private final Journal journal;
+    private final VolumeQuery volumeQuery;
     private final Disruptor<FrameEvent> disruptor;
     private final RingBuffer<FrameEvent> ring;
+    private final RingInput input;
     private final EventHandler<FrameEvent> lastStage;
     private volatile boolean closed;
 
@@ -40,7 +41,7 @@ public final class LiqvolEngine implements AutoCloseable
     {
         this.context = context;
         symbols = new SymbolTable(context.maxSymbols());
-        buckets = new BucketStore(context.maxSymbols(), context.bucketsPerTimeframe());
+        buckets = new BucketStore(context.maxSymbols(), context.windowBuckets());
         recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
         final DuplicateFilter duplicates = new DuplicateFilter(context.maxSymbols());
         // 0. recover: replay the journal into symbols, buckets, recent liquidations, gaps and the duplicate filter
@@ -57,10 +58,13 @@ public final class LiqvolEngine implements AutoCloseable
             replay.finish();
         }
 
+        volumeQuery = new VolumeQuery(symbols, buckets, journal);
+
+        final StageLayout layout = StageLayout.of(context.stageThreads());
         disruptor = new Disruptor<>(
             () -> new FrameEvent(context.maxFrameBytes()),
             context.ringSize(),
-            new StageThreadFactory(context.stageThreads()),
+            new StageThreadFactory(layout),
             ProducerType.MULTI,
             context.waitStrategy());
         ring = disruptor.getRingBuffer();
@@ -76,22 +80,9 @@ public final class LiqvolEngine implements AutoCloseable
         // 3. publish, once both are done: listeners, recent liquidations, changed buckets per batch
         final PublishStage publish = new PublishStage(context.listeners(), symbols, buckets, recent, counters, gaps);
         publish.ring(ring);
+        input = new RingInput(ring);
 
-        switch (context.stageThreads())
-        {
-            case 1:
-                lastStage = new SequentialStages(decode, journalStage, aggregate, publish);
-                disruptor.handleEventsWith(lastStage);
-                break;
-            case 2:
-                lastStage = new SequentialStages(journalStage, aggregate, publish);
-                disruptor.handleEventsWith(decode).then(lastStage);
-                break;
-            default:
-                lastStage = publish;
-                disruptor.handleEventsWith(decode).then(journalStage, aggregate).then(publish);
-                break;
-        }
+        lastStage = layout.wire(disruptor, decode, journalStage, aggregate, publish);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
     }
 
@@ -113,15 +104,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(buffer, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(buffer, offset, length, receiveTimeNs);
         return true;
     }
 
@@ -132,15 +115,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setFrame(bytes, offset, length, receiveTimeNs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.frame(bytes, offset, length, receiveTimeNs);
         return true;
     }
 
@@ -161,16 +136,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setLiquidation(
-                symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         return true;
     }
 
@@ -185,15 +151,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        final long sequence = ring.next();
-        try
-        {
-            ring.get(sequence).setGap(fromMs, toMs);
-        }
-        finally
-        {
-            ring.publish(sequence);
-        }
+        input.gap(fromMs, toMs);
         return true;
     }
 
@@ -222,59 +180,7 @@ public final class LiqvolEngine implements AutoCloseable
     public List<BucketSnapshot> volume(
         final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
     {
-        if (endMs <= startMs)
-        {
-            throw new IllegalArgumentException("end must be after start: " + startMs + " >= " + endMs);
-        }
-        final long first = timeframe.bucketIndex(startMs);
-        final long last = timeframe.bucketIndex(endMs - 1);
-        if (last - first + 1 > MAX_QUERY_BUCKETS)
-        {
-            throw new IllegalArgumentException("range spans more than " + MAX_QUERY_BUCKETS + " buckets");
-        }
-        final int symbolId = symbols.idOf(symbol);
-        final BucketValues values = new BucketValues();
-        values.symbol = symbol;
-        values.symbolId = symbolId;
-        values.timeframe = timeframe;
-        final List<BucketSnapshot> result = new ArrayList<>((int)(last - first + 1));
-        long firstEvicted = -1;
-        long lastEvicted = -1;
-        for (long index = first; index <= last; index++)
-        {
-            if (symbolId >= 0)
-            {
-                if (buckets.read(symbolId, timeframe.ordinal(), index, values) == BucketStore.EVICTED && journal != null)
-                {
-                    firstEvicted = firstEvicted < 0 ? index : firstEvicted;
-                    lastEvicted = index;
-                    result.add(null);
-                    continue;
-                }
-            }
-            else
-            {
-                values.clear();
-            }
-            values.bucketIndex = index;
-            result.add(values.toSnapshot());
-        }
-        if (firstEvicted >= 0)
-        {
-            final HistoryRange history = journal.history().volume(symbol, timeframe, firstEvicted, lastEvicted);
-            for (long index = firstEvicted; index <= lastEvicted; index++)
-            {
-                final int at = (int)(index - first);
-                if (result.get(at) == null)
-                {
-                    values.clear();
-                    history.copyTo(index, values);
-                    values.bucketIndex = index;
-                    result.set(at, values.toSnapshot());
-                }
-            }
-        }
-        return result;
+        return volumeQuery.volume(symbol, timeframe, startMs, endMs);
     }
 
     /** The most recent published liquidations of a symbol, newest first, at most {@code limit}. */
@@ -332,76 +238,11 @@ public final class LiqvolEngine implements AutoCloseable
         }
         closed = true;
         // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
-        final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(lastStage) < cursor)
-        {
-            LockSupport.parkNanos(100_000);
-        }
+        drain();
         disruptor.halt();
         if (journal != null)
         {
             journal.close();
-        }
-    }
-
-    /** Names the stage threads so a thread dump shows the pipeline. */
-    private static final class StageThreadFactory implements ThreadFactory
-    {
-        private final String[] names;
-        private final AtomicInteger created = new AtomicInteger();
-
-        StageThreadFactory(final int stageThreads)
-        {
-            switch (stageThreads)
-            {
-                case 1:
-                    names = new String[] {"liqvol-stages"};
-                    break;
-                case 2:
-                    names = new String[] {"liqvol-decode", "liqvol-journal-aggregate-publish"};
-                    break;
-                default:
-                    names = new String[] {"liqvol-decode", "liqvol-journal", "liqvol-aggregate", "liqvol-publish"};
-                    break;
-            }
-        }
-
-        @Override
-        public Thread newThread(final Runnable runnable)
-        {
-            final int n = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "liqvol-stage-" + n);
-            thread.setDaemon(true);
-            return thread;
-        }
-    }
-
-    /** A stage that throws must not stop the engine: count it and go on with the next event. */
-    private static final class CountingExceptionHandler implements ExceptionHandler<FrameEvent>
-    {
-        private final EngineCounters counters;
-
-        CountingExceptionHandler(final EngineCounters counters)
-        {
-            this.counters = counters;
-        }
-
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final FrameEvent event)
-        {
-            counters.incrementStageErrors();
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-            counters.incrementStageErrors();
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-            counters.incrementStageErrors();
         }
     }
 }

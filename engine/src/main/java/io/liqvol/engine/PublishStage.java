@@ -2,8 +2,6 @@ package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import org.agrona.collections.LongArrayList;
-import org.agrona.collections.LongHashSet;
 
 import java.util.List;
 
@@ -15,9 +13,7 @@ import java.util.List;
  */
 final class PublishStage implements EventHandler<FrameEvent>
 {
-    private static final int TIMEFRAME_BITS = 4;
-    private static final int BUCKET_INDEX_BITS = 40;
-    private static final long BUCKET_INDEX_MASK = (1L << BUCKET_INDEX_BITS) - 1;
+    private static final int TIMEFRAMES = Timeframe.count();
 
     private final EngineListener[] listeners;
     private final SymbolTable symbols;
@@ -27,8 +23,7 @@ final class PublishStage implements EventHandler<FrameEvent>
     private final List<Gap> gaps;
     private final LiquidationFlyweight liquidation;
     private final BucketValues bucket = new BucketValues();
-    private final LongHashSet changedKeys = new LongHashSet();
-    private final LongArrayList changedInOrder = new LongArrayList();
+    private final ChangedBuckets changed = new ChangedBuckets();
     private RingBuffer<FrameEvent> ring;
 
     PublishStage(
@@ -92,33 +87,27 @@ final class PublishStage implements EventHandler<FrameEvent>
         counters.incrementPublished();
     }
 
+    /** Marks the buckets the aggregate stage changed with liquidation i, from what it left in the event. */
     private void markChanged(final FrameEvent event, final int i)
     {
-        final int applied = event.appliedTimeframes[i];
-        for (int t = 0; t < Timeframe.count(); t++)
+        final int symbolId = event.symbolId[i];
+        final int indexes = i * TIMEFRAMES;
+        for (int applied = event.appliedTimeframes[i]; applied != 0; applied &= applied - 1)
         {
-            if ((applied & (1 << t)) != 0)
-            {
-                final long bucketIndex = Timeframe.fromOrdinal(t).bucketIndex(event.tradeTimeMs[i]);
-                final long key = ((long)event.symbolId[i] << (TIMEFRAME_BITS + BUCKET_INDEX_BITS))
-                    | ((long)t << BUCKET_INDEX_BITS) | (bucketIndex & BUCKET_INDEX_MASK);
-                if (changedKeys.add(key))
-                {
-                    changedInOrder.addLong(key);
-                }
-            }
+            final int t = Integer.numberOfTrailingZeros(applied);
+            changed.mark(symbolId, t, event.bucketIndex[indexes + t]);
         }
     }
 
     private void publishChangedBuckets(final long sequence)
     {
         final long publishedPosition = BucketDescriptor.position(sequence, FrameEvent.MAX_LIQUIDATIONS - 1);
-        for (int k = 0, size = changedInOrder.size(); k < size; k++)
+        for (int k = 0, size = changed.size(); k < size; k++)
         {
-            final long key = changedInOrder.getLong(k);
-            final int symbolId = (int)(key >>> (TIMEFRAME_BITS + BUCKET_INDEX_BITS));
-            final int timeframe = (int)(key >>> BUCKET_INDEX_BITS) & ((1 << TIMEFRAME_BITS) - 1);
-            final long bucketIndex = key & BUCKET_INDEX_MASK;
+            final long key = changed.key(k);
+            final int symbolId = ChangedBuckets.symbolId(key);
+            final int timeframe = ChangedBuckets.timeframe(key);
+            final int bucketIndex = ChangedBuckets.bucketIndex(key);
             if (buckets.read(symbolId, timeframe, bucketIndex, bucket) != BucketStore.HELD)
             {
                 continue;
@@ -143,8 +132,7 @@ final class PublishStage implements EventHandler<FrameEvent>
                 }
             }
         }
-        changedKeys.clear();
-        changedInOrder.clear();
+        changed.clear();
         for (final EngineListener listener : listeners)
         {
             try
@@ -162,9 +150,8 @@ final class PublishStage implements EventHandler<FrameEvent>
      * Takes out of {@link #bucket} what the aggregate stage added after {@code publishedPosition}. Those events are
      * still in the ring: the producers cannot reuse a slot this stage has not passed.
      */
-    private void rewind(final int symbolId, final int timeframe, final long bucketIndex, final long publishedPosition)
+    private void rewind(final int symbolId, final int timeframe, final int bucketIndex, final long publishedPosition)
     {
-        final Timeframe tf = Timeframe.fromOrdinal(timeframe);
         final long lastPosition = bucket.lastPosition;
         final long firstSequence = publishedPosition / FrameEvent.MAX_LIQUIDATIONS + 1;
         final long lastSequence = lastPosition / FrameEvent.MAX_LIQUIDATIONS;
@@ -178,9 +165,11 @@ final class PublishStage implements EventHandler<FrameEvent>
                 {
                     break;
                 }
-                // The last position is applied by definition; the aggregate stage may still be writing its mask.
-                final boolean applied = position == lastPosition || (event.appliedTimeframes[i] & (1 << timeframe)) != 0;
-                if (applied && event.symbolId[i] == symbolId && tf.bucketIndex(event.tradeTimeMs[i]) == bucketIndex)
+                // The last position is in this bucket by definition; the aggregate stage may still be writing its mask
+                // and indexes. Before it, a liquidation is in the bucket if it was applied there.
+                if (position == lastPosition
+                    || (event.symbolId[i] == symbolId && (event.appliedTimeframes[i] & (1 << timeframe)) != 0
+                        && event.bucketIndex[i * TIMEFRAMES + timeframe] == bucketIndex))
                 {
                     bucket.subtract(event.side[i], event.quantityE8[i], event.priceE8[i]);
                 }

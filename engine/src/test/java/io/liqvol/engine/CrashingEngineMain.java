@@ -1,5 +1,7 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.JournalDescriptor;
+
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;

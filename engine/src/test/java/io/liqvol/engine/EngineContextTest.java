@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import com.lmax.disruptor.BlockingWaitStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,8 @@ class EngineContextTest
         final EngineContext context = new EngineContext().conclude();
 
         assertThat(context.ringSize()).isEqualTo(EngineContext.DEFAULT_RING_SIZE);
-        assertThat(context.waitStrategy()).isNotNull();
+        assertThat(EngineContext.DEFAULT_WAIT_STRATEGY).isEqualTo("blocking");
+        assertThat(context.waitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
     }
 
     @Test
@@ -31,17 +33,41 @@ class EngineContextTest
     }
 
     @Test
+    void shouldSizeWindowsPerTimeframe()
+    {
+        final EngineContext context = new EngineContext().bucketsPerTimeframe(Timeframe.H4, 1000);
+
+        assertThat(context.bucketsPerTimeframe(Timeframe.M1)).isEqualTo(512);
+        assertThat(context.bucketsPerTimeframe(Timeframe.H1)).isEqualTo(256);
+        assertThat(context.bucketsPerTimeframe(Timeframe.D1)).isEqualTo(128);
+        assertThat(context.bucketsPerTimeframe(Timeframe.MN1)).isEqualTo(32);
+        assertThat(context.bucketsPerTimeframe(Timeframe.H4)).isEqualTo(1000);
+        assertThat(context.bucketsPerTimeframe(64).windowBuckets()).containsOnly(64);
+    }
+
+    @Test
     void shouldNameTheFirstInvalidValue()
     {
         assertThatThrownBy(() -> new EngineContext().ringSize(1000).conclude()).hasMessageContaining("ringSize");
         assertThatThrownBy(() -> new EngineContext().bucketsPerTimeframe(0).conclude())
             .hasMessageContaining("bucketsPerTimeframe");
+        assertThatThrownBy(() -> new EngineContext().bucketsPerTimeframe(Timeframe.W1, 0).conclude())
+            .hasMessageContaining("bucketsPerTimeframe 1w");
         assertThatThrownBy(() -> new EngineContext().maxFrameBytes(10).conclude()).hasMessageContaining("maxFrameBytes");
         assertThatThrownBy(() -> new EngineContext().maxSymbols(0).conclude()).hasMessageContaining("maxSymbols");
         assertThatThrownBy(() -> new EngineContext().recentLiquidationsPerSymbol(0).conclude())
             .hasMessageContaining("recentLiquidationsPerSymbol");
         assertThatThrownBy(() -> new EngineContext().epochClock(null).conclude()).hasMessageContaining("epochClock");
-        assertThatThrownBy(() -> new EngineContext().stageThreads(3).conclude()).hasMessageContaining("stageThreads");
+        assertThatThrownBy(() -> new EngineContext().stageThreads(3).conclude())
+            .isInstanceOfSatisfying(InvalidSettingException.class, e ->
+            {
+                assertThat(e.setting()).isEqualTo("stageThreads");
+                assertThat(e.problem()).isEqualTo("must be 1, 2 or 4, was 3");
+            })
+            .hasMessage("stageThreads must be 1, 2 or 4, was 3");
+        assertThatThrownBy(() -> new EngineContext().minTimeMs(-1).conclude()).hasMessageContaining("minTimeMs");
+        assertThatThrownBy(() -> new EngineContext().maxFutureSkewMs(-1).conclude())
+            .hasMessageContaining("maxFutureSkewMs");
     }
 
     @Test

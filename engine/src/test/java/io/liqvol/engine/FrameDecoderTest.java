@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FrameDecoderTest
 {
-    /** The sample payload of Binance's documentation (API.md §1). */
+    /** The sample payload of Binance's documentation (docs/API.md §1). */
     static final String SAMPLE = "{\"e\":\"forceOrder\",\"E\":1568014460893,"
         + "\"o\":{\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"0.014\",\"p\":\"9910\","
         + "\"ap\":\"9910\",\"X\":\"FILLED\",\"l\":\"0.014\",\"z\":\"0.014\",\"T\":1568014460893}}";

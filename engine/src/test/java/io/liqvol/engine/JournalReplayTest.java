@@ -13,7 +13,7 @@ class JournalReplayTest
     private static final long MINUTE_MS = 60_000L;
 
     private final SymbolTable symbols = new SymbolTable(8);
-    private final BucketStore buckets = new BucketStore(8, 16);
+    private final BucketStore buckets = new BucketStore(8, BucketStore.uniformWindows(16));
     private final RecentLiquidations recent = new RecentLiquidations(8, 3);
     private final DuplicateFilter duplicates = new DuplicateFilter(8);
     private final List<Gap> gaps = new ArrayList<>();

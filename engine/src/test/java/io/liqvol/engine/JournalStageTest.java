@@ -1,12 +1,12 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.RecordingVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ class JournalStageTest
         final SymbolTable symbols = new SymbolTable(16);
         final int btc = intern(symbols, "BTCUSDT");
         final int eth = intern(symbols, "ETHUSDT");
-        try (Journal journal = Journal.open(context(), new Collector()))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             final JournalStage stage = new JournalStage(journal, symbols);
             final FrameEvent event = new FrameEvent(64);
@@ -37,12 +37,12 @@ class JournalStageTest
             stage.onEvent(event, 1, true);
         }
 
-        final Collector replayed = new Collector();
+        final RecordingVisitor replayed = new RecordingVisitor();
         try (Journal journal = Journal.open(context(), replayed))
         {
             assertThat(journal.recovery().liquidations()).isEqualTo(2);
         }
-        assertThat(replayed.records).containsExactly(
+        assertThat(replayed.records()).containsExactly(
             "gap " + (T0 + 10) + ".." + (T0 + 20),
             "ETHUSDT 1 " + (T0 + 1),
             "BTCUSDT 0 " + T0);
@@ -55,7 +55,7 @@ class JournalStageTest
         final int btc = intern(symbols, "BTCUSDT");
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        try (Journal journal = Journal.open(context(), new Collector()))
+        try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             final JournalStage stage = new JournalStage(journal, symbols);
             final FrameEvent event = new FrameEvent(64);
@@ -96,30 +96,5 @@ class JournalStageTest
         event.priceE8[i] = 3_000_000_000_000L;
         event.tradeTimeMs[i] = timeMs;
         event.eventTimeMs[i] = timeMs;
-    }
-
-    /** The records a journal replays, newest first, as text. */
-    private static final class Collector implements JournalVisitor
-    {
-        final List<String> records = new ArrayList<>();
-
-        @Override
-        public void onLiquidation(
-            final char[] symbol,
-            final int symbolLength,
-            final int side,
-            final long quantityE8,
-            final long priceE8,
-            final long tradeTimeMs,
-            final long eventTimeMs)
-        {
-            records.add(new String(symbol, 0, symbolLength) + " " + side + " " + tradeTimeMs);
-        }
-
-        @Override
-        public void onGap(final long fromMs, final long toMs)
-        {
-            records.add("gap " + fromMs + ".." + toMs);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.JournalVisitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,14 +10,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,26 +98,11 @@ class LiqvolEngineCrashTest
         }
     }
 
-    /** The numbers of the liquidations the journal holds, read straight from its segment files. */
-    private BitSet journaledNumbers() throws Exception
+    /** The numbers of the liquidations the journal holds, read by the journal's own recovery alone. */
+    private BitSet journaledNumbers()
     {
-        final List<JournalSegment> segments = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir))
-        {
-            for (final Path file : files
-                .filter(f -> JournalDescriptor.segmentNumberOf(f.getFileName().toString()) > 0)
-                .sorted(Comparator.naturalOrder())
-                .toList())
-            {
-                // Killed while the newest segment was being created: it never held a record (recovery drops it too).
-                if (!JournalSegment.isAbandoned(file))
-                {
-                    segments.add(JournalSegment.open(file, JournalDescriptor.segmentNumberOf(file.getFileName().toString())));
-                }
-            }
-        }
         final BitSet numbers = new BitSet();
-        new JournalRecovery().recover(segments, new JournalVisitor()
+        final Journal journal = Journal.open(new EngineContext().dataDir(dir).conclude(), new JournalVisitor()
         {
             @Override
             public void onLiquidation(
@@ -144,6 +126,7 @@ class LiqvolEngineCrashTest
             {
             }
         });
+        journal.close();
         return numbers;
     }
 }

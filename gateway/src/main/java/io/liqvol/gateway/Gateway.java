@@ -1,6 +1,5 @@
 package io.liqvol.gateway;
 
-import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.gateway.server.FanOutPublisher;
@@ -16,7 +15,6 @@ import io.liqvol.gateway.upstream.BinanceRestClient;
 import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.upstream.SymbolInfo;
 import io.liqvol.gateway.upstream.UpstreamConfig;
-import io.liqvol.gateway.upstream.UpstreamMode;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -76,25 +74,23 @@ public final class Gateway implements AutoCloseable
         try
         {
             final Subscriptions subscriptions = new Subscriptions();
-            final LiqvolEngine launched = LiqvolEngine.launch(new EngineContext()
-                .dataDir(config.dataDir())
-                .stageThreads(config.engineStageThreads())
-                .waitStrategy(config.engineWaitStrategy())
+            final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext()
                 .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
             this.engine = launched;
             started.push(launched::close);
-            final UpstreamConfig upstreamConfig = new UpstreamConfig()
-                .wsBaseUrl(upstreamWsBaseUrl(config, simulator))
-                .restBaseUrl(simulator != null ? simulator.restBaseUrl() : config.binanceRestBaseUrl())
-                .mode(UpstreamMode.fromCode(config.upstreamMode()))
-                .proxy(isLoopback(upstreamWsBaseUrl(config, simulator))
-                    ? null
-                    : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            final UpstreamConfig upstreamConfig = config.upstreamConfig();
+            if (simulator != null)
+            {
+                upstreamConfig.wsBaseUrl(simulator.wsBaseUrl()).restBaseUrl(simulator.restBaseUrl());
+            }
+            upstreamConfig.proxy(isLoopback(upstreamConfig.wsBaseUrl())
+                ? null
+                : UpstreamConfig.proxyFromEnvironment(System.getenv()));
             final BinanceRestClient restClient = new BinanceRestClient(upstreamConfig, upstreamGroup);
             this.rest = restClient;
             started.push(restClient::close);
             this.peer = config.liquidationApiBaseUrl() == null ? null : new PeerGapFiller(
-                URI.create(config.liquidationApiBaseUrl()), engine,
+                config.liquidationApiBaseUrl(), engine,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
             final BinanceUpstream upstreamClient =
                 new BinanceUpstream(upstreamConfig, engine::ingestFrame, this::onGap, upstreamGroup);
@@ -217,11 +213,6 @@ public final class Gateway implements AutoCloseable
     private static void shutdown(final EventLoopGroup group)
     {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-    }
-
-    private static String upstreamWsBaseUrl(final GatewayConfig config, final ExchangeSimulator simulator)
-    {
-        return simulator != null ? simulator.wsBaseUrl() : config.binanceWsBaseUrl();
     }
 
     /** A proxy from the environment is for the way out, never for an exchange on this machine. */

@@ -1,59 +1,90 @@
 package io.liqvol.gateway;
 
-import com.lmax.disruptor.WaitStrategy;
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.InvalidSettingException;
 import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.server.ServerConfig;
+import io.liqvol.gateway.upstream.UpstreamConfig;
+import io.liqvol.gateway.upstream.UpstreamMode;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's configuration (API.md §5): each setting from its environment variable, overridden by its
- * {@code --flag value} (or {@code --flag=value}). Invalid values are refused with a message naming them.
+ * The gateway's configuration (docs/API.md §5): each setting from its environment variable, overridden by its
+ * {@code --flag value} (or {@code --flag=value}), mapped onto the config that owns it ({@link ServerConfig},
+ * {@link UpstreamConfig}, {@link EngineContext}). Defaults and ranges live there; an invalid value is refused
+ * with that config's message under the flag's name.
  */
 public final class GatewayConfig
 {
-    /** One setting: its flag, its environment variable, its default and what it means. */
-    private record Setting(String flag, String env, String defaultValue, String help)
+    /** The gateway always journals; the engine alone defaults to no data directory. */
+    public static final String DEFAULT_DATA_DIR = "./data";
+    static final String SIMULATE_FLAG = "simulate";
+    static final String SIMULATE_ENV = "LIQVOL_SIMULATE";
+
+    /**
+     * One setting: its flag, its environment variable, its default ("" for unset: the config decides), the name
+     * its config's {@code conclude()} reports it under, and what it means.
+     */
+    record Setting(String flag, String env, String defaultValue, String property, String help)
     {
     }
 
-    private static final List<Setting> SETTINGS = List.of(
-        new Setting("host", "LIQVOL_HTTP_HOST", "127.0.0.1", "address the gateway binds"),
-        new Setting("port", "LIQVOL_HTTP_PORT", "8000", "its port (0: chosen by the OS)"),
-        new Setting("data-dir", "LIQVOL_DATA_DIR", "./data", "journal and state"),
-        new Setting("upstream-mode", "LIQVOL_UPSTREAM_MODE", "all-market",
-            "all-market (!forceOrder@arr) or per-symbol (subscribed while a client watches)"),
-        new Setting("binance-ws-base-url", "BINANCE_WS_BASE_URL", "wss://fstream.binance.com/market", "upstream streams"),
-        new Setting("binance-rest-base-url", "BINANCE_REST_BASE_URL", "https://fapi.binance.com", "upstream REST"),
-        new Setting("liquidation-api-base-url", "LIQUIDATION_API_BASE_URL", "",
-            "a peer liqvol instance whose REST API fills gaps in history (unset: none)"),
-        new Setting("allowed-origins", "LIQVOL_ALLOWED_ORIGINS", "",
-            "comma-separated browser origins allowed to open WebSockets besides the gateway's own; * for any"),
-        new Setting("max-connections", "LIQVOL_MAX_CONNECTIONS", "10000", "open connections in total"),
-        new Setting("max-connections-per-address", "LIQVOL_MAX_CONNECTIONS_PER_ADDRESS", "1000",
-            "open connections per remote address"),
-        new Setting("requests-per-second", "LIQVOL_REQUESTS_PER_SECOND", "20",
-            "HTTP requests or client WebSocket messages per second and connection (bursts of twice that)"),
-        new Setting("max-client-frame-bytes", "LIQVOL_MAX_CLIENT_FRAME_BYTES", "4096", "largest client WebSocket frame"),
-        new Setting("max-pending-bytes", "LIQVOL_MAX_PENDING_BYTES", "1048576",
-            "orders a lagging client may have waiting before it is closed with 1013"),
-        new Setting("engine-stage-threads", "LIQVOL_ENGINE_STAGE_THREADS", "",
-            "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)"),
-        new Setting("engine-wait-strategy", "LIQVOL_ENGINE_WAIT_STRATEGY", "blocking",
-            "how idle stage threads wait: blocking (no idle CPU), sleeping, yielding or busy-spin (a core each)"));
+    private static final Setting HOST = new Setting("host", "LIQVOL_HTTP_HOST", ServerConfig.DEFAULT_HOST,
+        "host", "address the gateway binds");
+    private static final Setting PORT = new Setting("port", "LIQVOL_HTTP_PORT",
+        String.valueOf(ServerConfig.DEFAULT_PORT), "port", "its port (0: chosen by the OS)");
+    private static final Setting DATA_DIR = new Setting("data-dir", "LIQVOL_DATA_DIR", DEFAULT_DATA_DIR,
+        "dataDir", "journal and state");
+    private static final Setting UPSTREAM_MODE = new Setting("upstream-mode", "LIQVOL_UPSTREAM_MODE",
+        UpstreamConfig.DEFAULT_MODE.code(), "mode",
+        "all-market (!forceOrder@arr) or per-symbol (subscribed while a client watches)");
+    private static final Setting BINANCE_WS_BASE_URL = new Setting("binance-ws-base-url", "BINANCE_WS_BASE_URL",
+        UpstreamConfig.DEFAULT_WS_BASE_URL, "wsBaseUrl", "upstream streams");
+    private static final Setting BINANCE_REST_BASE_URL = new Setting("binance-rest-base-url",
+        "BINANCE_REST_BASE_URL", UpstreamConfig.DEFAULT_REST_BASE_URL, "restBaseUrl", "upstream REST");
+    private static final Setting LIQUIDATION_API_BASE_URL = new Setting("liquidation-api-base-url",
+        "LIQUIDATION_API_BASE_URL", "", "liquidationApiBaseUrl",
+        "a peer liqvol instance whose REST API fills gaps in history (unset: none)");
+    private static final Setting ALLOWED_ORIGINS = new Setting("allowed-origins", "LIQVOL_ALLOWED_ORIGINS", "",
+        "allowedOrigins",
+        "comma-separated browser origins allowed to open WebSockets besides the gateway's own; * for any");
+    private static final Setting MAX_CONNECTIONS = new Setting("max-connections", "LIQVOL_MAX_CONNECTIONS",
+        String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS), "maxConnections", "open connections in total");
+    private static final Setting MAX_CONNECTIONS_PER_ADDRESS = new Setting("max-connections-per-address",
+        "LIQVOL_MAX_CONNECTIONS_PER_ADDRESS", String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
+        "maxConnectionsPerAddress", "open connections per remote address");
+    private static final Setting REQUESTS_PER_SECOND = new Setting("requests-per-second",
+        "LIQVOL_REQUESTS_PER_SECOND", String.valueOf(ServerConfig.DEFAULT_REQUESTS_PER_SECOND), "requestsPerSecond",
+        "HTTP requests or client WebSocket messages per second and connection (bursts of twice that)");
+    private static final Setting MAX_CLIENT_FRAME_BYTES = new Setting("max-client-frame-bytes",
+        "LIQVOL_MAX_CLIENT_FRAME_BYTES", String.valueOf(ServerConfig.DEFAULT_MAX_CLIENT_FRAME_BYTES),
+        "maxClientFrameBytes", "largest client WebSocket frame");
+    private static final Setting MAX_PENDING_BYTES = new Setting("max-pending-bytes", "LIQVOL_MAX_PENDING_BYTES",
+        String.valueOf(ServerConfig.DEFAULT_MAX_PENDING_BYTES), "maxPendingBytes",
+        "orders a lagging client may have waiting before it is closed with 1013");
+    private static final Setting ENGINE_STAGE_THREADS = new Setting("engine-stage-threads",
+        "LIQVOL_ENGINE_STAGE_THREADS", "", "stageThreads",
+        "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)");
+    private static final Setting ENGINE_WAIT_STRATEGY = new Setting("engine-wait-strategy",
+        "LIQVOL_ENGINE_WAIT_STRATEGY", EngineContext.DEFAULT_WAIT_STRATEGY, "waitStrategy",
+        "how idle stage threads wait: blocking (no idle CPU), sleeping, yielding or busy-spin (a core each)");
 
-    private final Map<String, String> values;
+    /** In the order --help and the README list them. */
+    static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
+        BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
+        REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY);
+
+    private final Map<Setting, String> values;
     private final boolean simulate;
     private final boolean help;
 
-    private GatewayConfig(final Map<String, String> values, final boolean simulate, final boolean help)
+    private GatewayConfig(final Map<Setting, String> values, final boolean simulate, final boolean help)
     {
         this.values = values;
         this.simulate = simulate;
@@ -63,13 +94,12 @@ public final class GatewayConfig
     /** Reads the environment, then the flags; throws {@link IllegalArgumentException} for anything invalid. */
     public static GatewayConfig parse(final String[] args, final Map<String, String> env)
     {
-        final Map<String, String> values = new LinkedHashMap<>();
+        final Map<Setting, String> values = new LinkedHashMap<>();
         for (final Setting setting : SETTINGS)
         {
-            final String fromEnv = env.get(setting.env());
-            values.put(setting.flag(), fromEnv != null ? fromEnv : setting.defaultValue());
+            values.put(setting, env.getOrDefault(setting.env(), setting.defaultValue()));
         }
-        boolean simulate = "true".equalsIgnoreCase(env.get("LIQVOL_SIMULATE"));
+        boolean simulate = "true".equalsIgnoreCase(env.get(SIMULATE_ENV));
         boolean help = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -79,7 +109,7 @@ public final class GatewayConfig
                 help = true;
                 continue;
             }
-            if (arg.equals("--simulate"))
+            if (arg.equals("--" + SIMULATE_FLAG))
             {
                 simulate = true;
                 continue;
@@ -89,22 +119,18 @@ public final class GatewayConfig
                 throw new IllegalArgumentException("unexpected argument: " + arg);
             }
             final int equals = arg.indexOf('=');
-            final String flag = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
-            if (!values.containsKey(flag))
-            {
-                throw new IllegalArgumentException("unknown flag: --" + flag + " (see --help)");
-            }
+            final Setting setting = setting(equals < 0 ? arg.substring(2) : arg.substring(2, equals));
             if (equals >= 0)
             {
-                values.put(flag, arg.substring(equals + 1));
+                values.put(setting, arg.substring(equals + 1));
             }
             else if (i + 1 < args.length)
             {
-                values.put(flag, args[++i]);
+                values.put(setting, args[++i]);
             }
             else
             {
-                throw new IllegalArgumentException("--" + flag + " needs a value");
+                throw new IllegalArgumentException("--" + setting.flag() + " needs a value");
             }
         }
         final GatewayConfig config = new GatewayConfig(values, simulate, help);
@@ -131,47 +157,6 @@ public final class GatewayConfig
         return text.toString();
     }
 
-    private void validate()
-    {
-        intIn("port", 0, 65_535);
-        if (!Arrays.asList("all-market", "per-symbol").contains(upstreamMode()))
-        {
-            throw new IllegalArgumentException("--upstream-mode must be all-market or per-symbol, was " + upstreamMode());
-        }
-        url("binance-ws-base-url", "ws://", "wss://");
-        url("binance-rest-base-url", "http://", "https://");
-        if (!values.get("liquidation-api-base-url").isEmpty())
-        {
-            url("liquidation-api-base-url", "http://", "https://");
-        }
-        if (!values.get("engine-stage-threads").isEmpty()
-            && !Arrays.asList("1", "2", "4").contains(values.get("engine-stage-threads")))
-        {
-            throw new IllegalArgumentException(
-                "--engine-stage-threads must be 1, 2 or 4, was " + values.get("engine-stage-threads"));
-        }
-        try
-        {
-            engineWaitStrategy();
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new IllegalArgumentException("--engine-wait-strategy: " + e.getMessage(), e);
-        }
-        if (values.get("data-dir").isBlank())
-        {
-            throw new IllegalArgumentException("--data-dir must not be empty");
-        }
-        try
-        {
-            serverConfig().conclude();
-        }
-        catch (final IllegalArgumentException e)
-        {
-            throw new IllegalArgumentException("invalid server limits: " + e.getMessage(), e);
-        }
-    }
-
     public boolean help()
     {
         return help;
@@ -182,61 +167,11 @@ public final class GatewayConfig
         return simulate;
     }
 
-    public String host()
-    {
-        return values.get("host");
-    }
-
-    public int port()
-    {
-        return intIn("port", 0, 65_535);
-    }
-
-    public Path dataDir()
-    {
-        return Path.of(values.get("data-dir"));
-    }
-
-    /** {@code all-market} or {@code per-symbol}. */
-    public String upstreamMode()
-    {
-        return values.get("upstream-mode");
-    }
-
-    public String binanceWsBaseUrl()
-    {
-        return values.get("binance-ws-base-url");
-    }
-
-    public String binanceRestBaseUrl()
-    {
-        return values.get("binance-rest-base-url");
-    }
-
-    /** Threads for the engine's stages: the flag, else the engine's default for this machine's cores. */
-    public int engineStageThreads()
-    {
-        final String value = values.get("engine-stage-threads");
-        return value.isEmpty() ? EngineContext.DEFAULT_STAGE_THREADS : Integer.parseInt(value);
-    }
-
-    public WaitStrategy engineWaitStrategy()
-    {
-        return WaitStrategies.named(values.get("engine-wait-strategy"));
-    }
-
-    /** The peer instance's REST base, or null. */
-    public String liquidationApiBaseUrl()
-    {
-        final String value = values.get("liquidation-api-base-url");
-        return value.isEmpty() ? null : value;
-    }
-
-    /** The client-facing server's settings (validated by {@link ServerConfig#conclude()}). */
+    /** The client-facing server's settings, not yet concluded. */
     public ServerConfig serverConfig()
     {
         final List<String> origins = new ArrayList<>();
-        for (final String origin : values.get("allowed-origins").split(","))
+        for (final String origin : values.get(ALLOWED_ORIGINS).split(","))
         {
             if (!origin.isBlank())
             {
@@ -244,53 +179,95 @@ public final class GatewayConfig
             }
         }
         return new ServerConfig()
-            .host(host())
-            .port(port())
+            .host(values.get(HOST))
+            .port(integer(PORT))
             .allowedOrigins(origins)
-            .maxConnections(intIn("max-connections", 1, 1_000_000))
-            .maxConnectionsPerAddress(intIn("max-connections-per-address", 1, 1_000_000))
-            .requestsPerSecond(intIn("requests-per-second", 1, 1_000_000))
-            .maxClientFrameBytes(intIn("max-client-frame-bytes", 128, 1 << 20))
-            .maxPendingBytes(intIn("max-pending-bytes", 1024, 1 << 30));
+            .maxConnections(integer(MAX_CONNECTIONS))
+            .maxConnectionsPerAddress(integer(MAX_CONNECTIONS_PER_ADDRESS))
+            .requestsPerSecond(integer(REQUESTS_PER_SECOND))
+            .maxClientFrameBytes(integer(MAX_CLIENT_FRAME_BYTES))
+            .maxPendingBytes(integer(MAX_PENDING_BYTES));
     }
 
-    private int intIn(final String flag, final int min, final int max)
+    /** The Binance client's settings, not yet concluded (the gateway adds the proxy, or the simulator's URLs). */
+    public UpstreamConfig upstreamConfig()
     {
-        final String raw = values.get(flag);
+        return new UpstreamConfig()
+            .wsBaseUrl(values.get(BINANCE_WS_BASE_URL))
+            .restBaseUrl(values.get(BINANCE_REST_BASE_URL))
+            .mode(UpstreamMode.named(values.get(UPSTREAM_MODE)));
+    }
+
+    /** The engine's settings, not yet concluded and without listeners; the stage threads are its default if unset. */
+    public EngineContext engineContext()
+    {
+        final String dataDir = values.get(DATA_DIR);
+        if (dataDir.isBlank())
+        {
+            throw new IllegalArgumentException("--" + DATA_DIR.flag() + " must not be empty");
+        }
+        final EngineContext context = new EngineContext()
+            .dataDir(Path.of(dataDir))
+            .waitStrategy(WaitStrategies.named(values.get(ENGINE_WAIT_STRATEGY)));
+        return values.get(ENGINE_STAGE_THREADS).isEmpty()
+            ? context
+            : context.stageThreads(integer(ENGINE_STAGE_THREADS));
+    }
+
+    /** The peer instance's REST base, or null. */
+    public URI liquidationApiBaseUrl()
+    {
+        final String value = values.get(LIQUIDATION_API_BASE_URL);
+        return value.isEmpty()
+            ? null
+            : UpstreamConfig.requireUrl(LIQUIDATION_API_BASE_URL.property(), value, "http", "https");
+    }
+
+    /** Builds and concludes every config once, so that a bad value is refused before anything starts. */
+    private void validate()
+    {
         try
         {
-            final int value = Integer.parseInt(raw.trim());
-            if (value >= min && value <= max)
-            {
-                return value;
-            }
+            serverConfig().conclude();
+            upstreamConfig().conclude();
+            engineContext().conclude();
+            liquidationApiBaseUrl();
         }
-        catch (final NumberFormatException ignored)
+        catch (final InvalidSettingException e)
         {
-            // refused below with the flag's name
+            for (final Setting setting : SETTINGS)
+            {
+                if (setting.property().equals(e.setting()))
+                {
+                    throw new IllegalArgumentException("--" + setting.flag() + " " + e.problem(), e);
+                }
+            }
+            throw e;
         }
-        throw new IllegalArgumentException("--" + flag + " must be an integer in [" + min + ", " + max + "], was " + raw);
     }
 
-    private void url(final String flag, final String... schemes)
+    private static Setting setting(final String flag)
     {
-        final String value = values.get(flag);
-        for (final String scheme : schemes)
+        for (final Setting setting : SETTINGS)
         {
-            if (value.startsWith(scheme) && value.length() > scheme.length())
+            if (setting.flag().equals(flag))
             {
-                try
-                {
-                    URI.create(value);
-                    return;
-                }
-                catch (final IllegalArgumentException e)
-                {
-                    break;
-                }
+                return setting;
             }
         }
-        throw new IllegalArgumentException(
-            "--" + flag + " must be a " + String.join(" or ", schemes) + " URL, was " + value);
+        throw new IllegalArgumentException("unknown flag: --" + flag + " (see --help)");
+    }
+
+    private int integer(final Setting setting)
+    {
+        final String raw = values.get(setting);
+        try
+        {
+            return Integer.parseInt(raw.trim());
+        }
+        catch (final NumberFormatException e)
+        {
+            throw new IllegalArgumentException("--" + setting.flag() + " must be an integer, was " + raw, e);
+        }
     }
 }

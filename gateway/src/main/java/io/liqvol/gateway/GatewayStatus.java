@@ -3,13 +3,13 @@ package io.liqvol.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.EngineCounters;
 import io.liqvol.engine.Gap;
-import io.liqvol.engine.JournalStatus;
 import io.liqvol.engine.LiqvolEngine;
-import io.liqvol.engine.RecoveryReport;
-import io.liqvol.engine.RejectReason;
-import io.liqvol.gateway.server.GatewayMetrics;
+import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.PrometheusText;
+import io.liqvol.engine.journal.JournalFailure;
+import io.liqvol.engine.journal.JournalStatus;
+import io.liqvol.engine.journal.RecoveryReport;
 import io.liqvol.gateway.upstream.BinanceUpstream;
-import io.liqvol.gateway.upstream.UpstreamCounters;
 import io.liqvol.gateway.upstream.UpstreamStatus;
 
 import java.io.IOException;
@@ -56,6 +56,20 @@ final class GatewayStatus
         json.writeNumberField("newest_segment_records", journal.newestSegmentRecords());
         json.writeNumberField("fsync_interval_ms", journal.fsyncIntervalMs());
         json.writeNumberField("retention_ms", journal.retentionMs());
+        final JournalFailure failure = journal.failure();
+        if (failure == null)
+        {
+            json.writeNullField("failure");
+        }
+        else
+        {
+            json.writeObjectFieldStart("failure");
+            json.writeStringField("reason", failure.reason());
+            json.writeNumberField("since", failure.sinceMs());
+            json.writeEndObject();
+        }
+        json.writeNumberField("unjournaled_records", journal.unjournaledRecords());
+        json.writeNumberField("roll_stalls", journal.rollStalls());
         final RecoveryReport recovery = journal.recovery();
         json.writeObjectFieldStart("recovery");
         json.writeNumberField("segments", recovery.segments());
@@ -71,39 +85,12 @@ final class GatewayStatus
 
     void writeMetrics(final StringBuilder out)
     {
-        final EngineCounters counters = engine.counters();
-        GatewayMetrics.counter(out, "liqvol_events_received_total", "Frames and liquidations that entered the engine",
-            counters.received());
-        GatewayMetrics.counter(out, "liqvol_events_accepted_total", "Liquidations accepted", counters.accepted());
-        GatewayMetrics.counter(out, "liqvol_events_duplicate_total", "Liquidations dropped as duplicates",
-            counters.duplicates());
-        GatewayMetrics.counter(out, "liqvol_events_ignored_total", "Valid frames without a liquidation",
-            counters.ignored());
-        GatewayMetrics.header(out, "liqvol_events_rejected_total", "Frames or liquidations rejected, by reason", "counter");
-        for (final RejectReason reason : RejectReason.values())
-        {
-            GatewayMetrics.sample(out, "liqvol_events_rejected_total", "reason=\"" + reason.label() + "\"",
-                counters.rejected(reason));
-        }
-        GatewayMetrics.counter(out, "liqvol_engine_stage_errors_total", "Exceptions inside an engine stage",
-            counters.stageErrors());
-        GatewayMetrics.counter(out, "liqvol_engine_listener_errors_total", "Exceptions thrown by engine listeners",
-            counters.listenerErrors());
-
-        final UpstreamStatus status = upstream.status();
-        final UpstreamCounters upstreamCounters = upstream.counters();
-        GatewayMetrics.gauge(out, "liqvol_upstream_connected", "1 while every upstream stream is live", null,
-            status.connected() ? 1 : 0);
-        GatewayMetrics.counter(out, "liqvol_upstream_frames_received_total", "Frames received from the upstream",
-            upstreamCounters.framesReceived());
-        GatewayMetrics.counter(out, "liqvol_upstream_malformed_frames_total", "Upstream frames that could not be read",
-            upstreamCounters.malformedFrames());
-        GatewayMetrics.counter(out, "liqvol_upstream_reconnects_total", "Upstream reconnections after a loss",
-            upstreamCounters.reconnects());
-        GatewayMetrics.counter(out, "liqvol_upstream_rotations_total", "Planned upstream connection rotations",
-            upstreamCounters.rotations());
-        GatewayMetrics.counter(out, "liqvol_upstream_gaps_total", "Recorded intervals without a live upstream",
-            engine.gaps().size());
+        PrometheusText.write(out, engine.counters().counterSet());
+        PrometheusText.write(out, "liqvol_upstream_connected", "1 while every upstream stream is live",
+            CounterDescriptor.Kind.GAUGE, upstream.status().connected() ? 1 : 0);
+        PrometheusText.write(out, upstream.counters().counterSet());
+        PrometheusText.write(out, "liqvol_upstream_gaps_total", "Recorded intervals without a live upstream",
+            CounterDescriptor.Kind.COUNTER, engine.gaps().size());
     }
 
     private static void writeGaps(final JsonGenerator json, final List<Gap> gaps) throws IOException

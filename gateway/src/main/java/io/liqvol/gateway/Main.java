@@ -1,5 +1,7 @@
 package io.liqvol.gateway;
 
+import io.liqvol.gateway.server.ServerConfig;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +43,7 @@ public final class Main
         try
         {
             final GatewayConfig config = GatewayConfig.parse(flags.toArray(new String[0]), System.getenv());
-            return ImportCommand.run(config.dataDir(), files, System.out);
+            return ImportCommand.run(config.engineContext().dataDir(), files, System.out);
         }
         catch (final IllegalArgumentException e)
         {
@@ -82,7 +84,8 @@ public final class Main
         catch (final Exception e)
         {
             // Netty throws a port in use as an undeclared BindException, hence Exception, not RuntimeException.
-            System.err.println("liqvol: could not start on " + config.host() + ":" + config.port() + ": " + e);
+            final ServerConfig server = config.serverConfig();
+            System.err.println("liqvol: could not start on " + server.host() + ":" + server.port() + ": " + e);
             System.exit(1);
             return;
         }

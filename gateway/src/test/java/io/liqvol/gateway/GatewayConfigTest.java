@@ -4,86 +4,183 @@ import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.gateway.server.ServerConfig;
+import io.liqvol.gateway.upstream.UpstreamConfig;
+import io.liqvol.gateway.upstream.UpstreamMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GatewayConfigTest
 {
+    private static final String NO_DEFAULT = "";
+
     @Test
-    void shouldUseTheContractDefaults()
+    void shouldTakeTheDefaultsFromTheConfigsConstants()
     {
         final GatewayConfig config = GatewayConfig.parse(new String[0], Map.of());
 
-        assertThat(config.host()).isEqualTo("127.0.0.1");
-        assertThat(config.port()).isEqualTo(8000);
-        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-        assertThat(config.upstreamMode()).isEqualTo("all-market");
-        assertThat(config.binanceWsBaseUrl()).isEqualTo("wss://fstream.binance.com/market");
-        assertThat(config.binanceRestBaseUrl()).isEqualTo("https://fapi.binance.com");
+        final ServerConfig server = config.serverConfig().conclude();
+        assertThat(server.host()).isEqualTo(ServerConfig.DEFAULT_HOST);
+        assertThat(server.port()).isEqualTo(ServerConfig.DEFAULT_PORT);
+        assertThat(server.allowedOrigins()).isEmpty();
+        assertThat(server.maxConnections()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS);
+        assertThat(server.maxConnectionsPerAddress()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+        assertThat(server.requestsPerSecond()).isEqualTo(ServerConfig.DEFAULT_REQUESTS_PER_SECOND);
+        assertThat(server.maxClientFrameBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_CLIENT_FRAME_BYTES);
+        assertThat(server.maxPendingBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_PENDING_BYTES);
+        final UpstreamConfig upstream = config.upstreamConfig().conclude();
+        assertThat(upstream.wsBaseUrl()).isEqualTo(UpstreamConfig.DEFAULT_WS_BASE_URL);
+        assertThat(upstream.restBaseUrl()).isEqualTo(UpstreamConfig.DEFAULT_REST_BASE_URL);
+        assertThat(upstream.mode()).isEqualTo(UpstreamConfig.DEFAULT_MODE);
+        final EngineContext engine = config.engineContext();
+        assertThat(engine.dataDir()).isEqualTo(Path.of(GatewayConfig.DEFAULT_DATA_DIR));
+        assertThat(engine.stageThreads()).isEqualTo(EngineContext.DEFAULT_STAGE_THREADS);
+        assertThat(engine.waitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
         assertThat(config.liquidationApiBaseUrl()).isNull();
         assertThat(config.simulate()).isFalse();
         assertThat(config.help()).isFalse();
     }
 
     @Test
+    void shouldMapEveryFlagOntoItsConfig()
+    {
+        final GatewayConfig config = GatewayConfig.parse(new String[] {
+            "--host", "0.0.0.0", "--port", "9001", "--data-dir", "/tmp/liqvol-flags",
+            "--upstream-mode", "per-symbol", "--binance-ws-base-url", "ws://127.0.0.1:9100/market",
+            "--binance-rest-base-url", "http://127.0.0.1:9100", "--liquidation-api-base-url", "http://peer:8000",
+            "--allowed-origins", "https://a.example", "--max-connections", "500",
+            "--max-connections-per-address", "50", "--requests-per-second", "7", "--max-client-frame-bytes", "2048",
+            "--max-pending-bytes", "65536", "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin"},
+            Map.of());
+
+        final ServerConfig server = config.serverConfig();
+        assertThat(server.host()).isEqualTo("0.0.0.0");
+        assertThat(server.port()).isEqualTo(9001);
+        assertThat(server.allowedOrigins()).containsExactly("https://a.example");
+        assertThat(server.maxConnections()).isEqualTo(500);
+        assertThat(server.maxConnectionsPerAddress()).isEqualTo(50);
+        assertThat(server.requestsPerSecond()).isEqualTo(7);
+        assertThat(server.maxClientFrameBytes()).isEqualTo(2048);
+        assertThat(server.maxPendingBytes()).isEqualTo(65536);
+        final UpstreamConfig upstream = config.upstreamConfig();
+        assertThat(upstream.mode()).isEqualTo(UpstreamMode.PER_SYMBOL);
+        assertThat(upstream.wsBaseUrl()).isEqualTo("ws://127.0.0.1:9100/market");
+        assertThat(upstream.restBaseUrl()).isEqualTo("http://127.0.0.1:9100");
+        final EngineContext engine = config.engineContext();
+        assertThat(engine.dataDir()).isEqualTo(Path.of("/tmp/liqvol-flags"));
+        assertThat(engine.stageThreads()).isEqualTo(4);
+        assertThat(engine.waitStrategy()).isInstanceOf(BusySpinWaitStrategy.class);
+        assertThat(config.liquidationApiBaseUrl()).isEqualTo(URI.create("http://peer:8000"));
+    }
+
+    @Test
     void shouldLetFlagsOverrideTheEnvironment()
     {
         final GatewayConfig config = GatewayConfig.parse(
-            new String[] {"--port", "0", "--upstream-mode=per-symbol", "--simulate", "--allowed-origins", "https://a.example, *"},
+            new String[] {"--port", "0", "--upstream-mode=per-symbol", "--simulate", "--allowed-origins",
+                "https://a.example, *"},
             Map.of("LIQVOL_HTTP_PORT", "9000", "LIQVOL_HTTP_HOST", "0.0.0.0", "LIQVOL_DATA_DIR", "/tmp/x",
-                "LIQUIDATION_API_BASE_URL", "http://peer:8000"));
+                "LIQVOL_UPSTREAM_MODE", "all-market", "LIQUIDATION_API_BASE_URL", "http://peer:8000"));
 
-        assertThat(config.port()).isZero();
-        assertThat(config.host()).isEqualTo("0.0.0.0");
-        assertThat(config.dataDir()).isEqualTo(Path.of("/tmp/x"));
-        assertThat(config.upstreamMode()).isEqualTo("per-symbol");
-        assertThat(config.liquidationApiBaseUrl()).isEqualTo("http://peer:8000");
-        assertThat(config.simulate()).isTrue();
         final ServerConfig server = config.serverConfig();
-        assertThat(server.allowedOrigins()).isEqualTo(List.of("https://a.example", "*"));
         assertThat(server.port()).isZero();
+        assertThat(server.host()).isEqualTo("0.0.0.0");
+        assertThat(server.allowedOrigins()).isEqualTo(List.of("https://a.example", "*"));
+        assertThat(config.engineContext().dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(config.upstreamConfig().mode()).isEqualTo(UpstreamMode.PER_SYMBOL);
+        assertThat(config.liquidationApiBaseUrl()).isEqualTo(URI.create("http://peer:8000"));
+        assertThat(config.simulate()).isTrue();
     }
 
     @Test
-    void shouldRefuseInvalidValuesNamingTheFlag()
+    void shouldReadTheSimulatorSwitchFromTheEnvironment()
     {
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--port", "70000"}, Map.of()))
-            .hasMessageContaining("--port");
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[0], Map.of("LIQVOL_HTTP_PORT", "eighty")))
-            .hasMessageContaining("--port");
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--upstream-mode", "some"}, Map.of()))
-            .hasMessageContaining("--upstream-mode");
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--binance-ws-base-url", "http://x"}, Map.of()))
-            .hasMessageContaining("--binance-ws-base-url");
+        assertThat(GatewayConfig.parse(new String[0], Map.of("LIQVOL_SIMULATE", "true")).simulate()).isTrue();
+        assertThat(GatewayConfig.parse(new String[0], Map.of("LIQVOL_SIMULATE", "no")).simulate()).isFalse();
+    }
+
+    /** flag | invalid value | the message it is refused with. */
+    private static final String INVALID_VALUES = """
+        host |  | --host must not be empty
+        port | 70000 | --port must be in [0, 65535], was 70000
+        port | eighty | --port must be an integer, was eighty
+        data-dir |  | --data-dir must not be empty
+        upstream-mode | some | --upstream-mode must be all-market or per-symbol, was some
+        binance-ws-base-url | http://x | --binance-ws-base-url must be a ws:// or wss:// URL, was http://x
+        binance-rest-base-url | ftp://x | --binance-rest-base-url must be a http:// or https:// URL, was ftp://x
+        liquidation-api-base-url | peer:1 | --liquidation-api-base-url must be a http:// or https:// URL, was peer:1
+        max-connections | 0 | --max-connections must be in [1, 1000000], was 0
+        max-connections-per-address | 20000 | --max-connections-per-address must be in [1, 10000], was 20000
+        requests-per-second | 0 | --requests-per-second must be in [1, 1000000], was 0
+        max-client-frame-bytes | 64 | --max-client-frame-bytes must be in [128, 1048576], was 64
+        max-pending-bytes | 1k | --max-pending-bytes must be an integer, was 1k
+        max-pending-bytes | 10 | --max-pending-bytes must be in [1024, 1073741824], was 10
+        engine-stage-threads | 3 | --engine-stage-threads must be 1, 2 or 4, was 3
+        engine-wait-strategy | fast | --engine-wait-strategy must be phased, blocking, sleeping, yielding or busy-spin, was fast
+        """;
+
+    static Stream<Arguments> invalidValues()
+    {
+        return INVALID_VALUES.lines().map(line -> line.split("\\|")).map(cells -> Arguments.of(
+            cells[0].strip(), cells[1].strip(), cells[2].strip()));
+    }
+
+    @ParameterizedTest(name = "--{0} {1}")
+    @MethodSource("invalidValues")
+    void shouldRefuseAnInvalidValueUnderItsFlag(final String flag, final String value, final String message)
+    {
+        final GatewayConfig.Setting setting = setting(flag);
+
+        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--" + flag, value}, Map.of()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage(message);
+        assertThatThrownBy(() -> GatewayConfig.parse(new String[0], Map.of(setting.env(), value)))
+            .hasMessage(message);
+    }
+
+    @Test
+    void shouldHaveAnInvalidValueCaseForEveryFlagThatCanBeInvalid()
+    {
+        final List<String> covered = invalidValues().map(arguments -> (String)arguments.get()[0]).toList();
+
+        assertThat(GatewayConfig.SETTINGS)
+            .filteredOn(setting -> !setting.flag().equals("allowed-origins"))
+            .allSatisfy(setting -> assertThat(covered).contains(setting.flag()));
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryThatIsAFile(@TempDir final Path dir) throws IOException
+    {
+        final Path file = Files.createFile(dir.resolve("file"));
+
+        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--data-dir", file.toString()}, Map.of()))
+            .hasMessage("--data-dir is not a directory: " + file);
+    }
+
+    @Test
+    void shouldRefuseMalformedArguments()
+    {
         assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--bogus", "1"}, Map.of()))
-            .hasMessageContaining("unknown flag: --bogus");
+            .hasMessage("unknown flag: --bogus (see --help)");
         assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--port"}, Map.of()))
-            .hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--max-connections-per-address", "20000"}, Map.of()))
-            .hasMessageContaining("maxConnectionsPerAddress");
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--engine-stage-threads", "3"}, Map.of()))
-            .hasMessageContaining("--engine-stage-threads");
-        assertThatThrownBy(() -> GatewayConfig.parse(new String[0], Map.of("LIQVOL_ENGINE_WAIT_STRATEGY", "fast")))
-            .hasMessageContaining("--engine-wait-strategy");
-    }
-
-    @Test
-    void shouldConfigureTheEngineThreads()
-    {
-        final GatewayConfig defaults = GatewayConfig.parse(new String[0], Map.of());
-        final GatewayConfig tuned = GatewayConfig.parse(
-            new String[] {"--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin"}, Map.of());
-
-        assertThat(defaults.engineStageThreads()).isEqualTo(EngineContext.DEFAULT_STAGE_THREADS);
-        assertThat(defaults.engineWaitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
-        assertThat(tuned.engineStageThreads()).isEqualTo(4);
-        assertThat(tuned.engineWaitStrategy()).isInstanceOf(BusySpinWaitStrategy.class);
+            .hasMessage("--port needs a value");
+        assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"8000"}, Map.of()))
+            .hasMessage("unexpected argument: 8000");
     }
 
     @Test
@@ -93,6 +190,80 @@ class GatewayConfigTest
 
         assertThat(config.help()).isTrue();
         assertThat(GatewayConfig.usage()).contains("--simulate", "--port", "LIQVOL_HTTP_PORT", "BINANCE_WS_BASE_URL",
-            "LIQUIDATION_API_BASE_URL", "[127.0.0.1]");
+            "LIQUIDATION_API_BASE_URL", "[" + ServerConfig.DEFAULT_HOST + "]", "[" + ServerConfig.DEFAULT_PORT + "]",
+            "[" + UpstreamConfig.DEFAULT_WS_BASE_URL + "]");
+        assertThat(GatewayConfig.SETTINGS).allSatisfy(setting ->
+            assertThat(GatewayConfig.usage()).contains("--" + setting.flag(), setting.env()));
+    }
+
+    @Test
+    void shouldMatchTheReadmeConfigurationTable() throws IOException
+    {
+        assertMatchesTheSettings(configurationTable(Path.of("..", "README.md"), "### Configuration"));
+    }
+
+    @Test
+    void shouldMatchTheContractsConfigurationTable() throws IOException
+    {
+        assertMatchesTheSettings(configurationTable(Path.of("..", "docs", "API.md"), "## 5. Configuration"));
+    }
+
+    /** Compares env, flag and default of each row; the --simulate switch is no setting but must be listed. */
+    private static void assertMatchesTheSettings(final List<List<String>> rows)
+    {
+        final List<List<String>> settings = rows.stream()
+            .filter(row -> !row.get(1).equals("--" + GatewayConfig.SIMULATE_FLAG))
+            .collect(Collectors.toList());
+        final List<List<String>> expected = new ArrayList<>();
+        for (final GatewayConfig.Setting setting : GatewayConfig.SETTINGS)
+        {
+            expected.add(List.of(setting.env(), "--" + setting.flag(), setting.defaultValue()));
+        }
+
+        assertThat(settings).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(rows).contains(List.of(GatewayConfig.SIMULATE_ENV + "=true", "--" + GatewayConfig.SIMULATE_FLAG,
+            NO_DEFAULT));
+        assertThat(expected).contains(List.of("LIQVOL_HTTP_PORT", "--port", "8000"),
+            List.of("LIQVOL_MAX_PENDING_BYTES", "--max-pending-bytes", "1048576"));
+    }
+
+    /**
+     * The (env, flag, default) columns of the table under that heading; a default not in backquotes ("unset",
+     * "from the core count") is a description, read as no default. Rows without a flag (an environment variable
+     * only, such as HTTPS_PROXY) are no gateway settings and left out.
+     */
+    private static List<List<String>> configurationTable(final Path file, final String heading) throws IOException
+    {
+        final List<String> lines = Files.readAllLines(file);
+        final int start = lines.indexOf(heading);
+        assertThat(start).as(file + " has the heading " + heading).isNotNegative();
+        final List<List<String>> rows = new ArrayList<>();
+        for (final String line : lines.subList(start + 1, lines.size()))
+        {
+            if (line.startsWith("#"))
+            {
+                break;
+            }
+            final String[] cells = line.split("\\|");
+            if (line.startsWith("| `") && !unquoted(cells[2]).isEmpty())
+            {
+                rows.add(List.of(unquoted(cells[1]), unquoted(cells[2]), unquoted(cells[3])));
+            }
+        }
+        assertThat(rows).as("rows of the configuration table in " + file).isNotEmpty();
+        return rows;
+    }
+
+    private static String unquoted(final String cell)
+    {
+        final String trimmed = cell.trim();
+        return trimmed.startsWith("`") && trimmed.endsWith("`")
+            ? trimmed.substring(1, trimmed.length() - 1)
+            : NO_DEFAULT;
+    }
+
+    private static GatewayConfig.Setting setting(final String flag)
+    {
+        return GatewayConfig.SETTINGS.stream().filter(setting -> setting.flag().equals(flag)).findFirst().orElseThrow();
     }
 }

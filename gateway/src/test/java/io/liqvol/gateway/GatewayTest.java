@@ -2,27 +2,23 @@ package io.liqvol.gateway;
 
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.ServerConfig;
-import io.liqvol.gateway.server.TestJsonReader;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
+import io.liqvol.gateway.testing.Await;
+import io.liqvol.gateway.testing.TestJson;
+import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,15 +35,15 @@ class GatewayTest
             final String stream = "solusdt@forceOrder";
             assertThat(gateway.simulator().subscriberCount(stream)).isZero();
 
-            final WebSocket first = connect(gateway, "/api/v1/ws/liquidations/SOLUSDT", new CompletableFuture<>());
-            final WebSocket second = connect(gateway, "/api/v1/ws/liquidations/SOLUSDT", new CompletableFuture<>());
-            await(() -> gateway.simulator().subscriberCount(stream) == 1);
+            final TestWebSocket first = connect(gateway, "/api/v1/ws/liquidations/SOLUSDT");
+            final TestWebSocket second = connect(gateway, "/api/v1/ws/liquidations/SOLUSDT");
+            Await.until("subscribed once", () -> gateway.simulator().subscriberCount(stream) == 1);
 
             first.abort();
             Thread.sleep(200);
             assertThat(gateway.simulator().subscriberCount(stream)).isEqualTo(1);
             second.abort();
-            await(() -> gateway.simulator().subscriberCount(stream) == 0);
+            Await.until("unsubscribed", () -> gateway.simulator().subscriberCount(stream) == 0);
         }
     }
 
@@ -55,13 +51,12 @@ class GatewayTest
     void shouldCloseClientsWith1001OnShutdown() throws Exception
     {
         final Gateway gateway = start("all-market");
-        final CompletableFuture<Integer> closeStatus = new CompletableFuture<>();
-        connect(gateway, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", closeStatus);
-        await(() -> gateway.metrics().liquidationClients() == 1);
+        final TestWebSocket client = connect(gateway, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m");
+        Await.until("the client counted", () -> gateway.metrics().liquidationClients() == 1);
 
         gateway.close();
 
-        assertThat(closeStatus.get(10, TimeUnit.SECONDS)).isEqualTo(1001);
+        assertThat(client.awaitClose().status()).isEqualTo(1001);
     }
 
     @Test
@@ -86,15 +81,15 @@ class GatewayTest
             final Gateway first = startAgainst(exchange, dataDir);
             try
             {
-                await(() -> exchange.subscriberCount(ALL_MARKET) == 1);
+                Await.until("subscribed", () -> exchange.subscriberCount(ALL_MARKET) == 1);
                 for (int i = 1; i <= 200; i++)
                 {
                     exchange.injectFrame(ALL_MARKET, forceOrder("ETHUSDT", i % 2 == 0 ? "BUY" : "SELL",
                         "0." + (1000 + i), minuteMs - 10 * 60_000L + i * 2_000L));
                 }
-                await(() -> first.engine().recentLiquidations("ETHUSDT", 1000).size() == 200);
-                before = TestJsonReader.field(get(first, "/api/v1/liquidation-volume/ETHUSDT/1m" + range), "data");
-                recentBefore = TestJsonReader.field(get(first, "/api/v1/liquidations/ETHUSDT?limit=1000"), "data");
+                Await.until("200 recorded", () -> first.engine().recentLiquidations("ETHUSDT", 1000).size() == 200);
+                before = data(get(first, "/api/v1/liquidation-volume/ETHUSDT/1m" + range));
+                recentBefore = data(get(first, "/api/v1/liquidations/ETHUSDT?limit=1000"));
                 live.start();
                 Thread.sleep(300);
             }
@@ -104,11 +99,11 @@ class GatewayTest
             }
             try (Gateway second = startAgainst(exchange, dataDir))
             {
-                await(() -> exchange.subscriberCount(ALL_MARKET) == 1);
+                Await.until("subscribed again", () -> exchange.subscriberCount(ALL_MARKET) == 1);
 
-                assertThat(TestJsonReader.field(get(second, "/api/v1/liquidation-volume/ETHUSDT/1m" + range), "data"))
+                assertThat(data(get(second, "/api/v1/liquidation-volume/ETHUSDT/1m" + range)))
                     .isEqualTo(before);
-                assertThat(TestJsonReader.field(get(second, "/api/v1/liquidations/ETHUSDT?limit=1000"), "data"))
+                assertThat(data(get(second, "/api/v1/liquidations/ETHUSDT?limit=1000")))
                     .isEqualTo(recentBefore);
                 assertThat(((List<?>)before).stream().mapToLong(bucket -> (Long)((Map<?, ?>)bucket).get("count")).sum())
                     .isEqualTo(200);
@@ -150,27 +145,13 @@ class GatewayTest
             "--upstream-mode", mode}, Map.of()), new SimulatorConfig().generateFlow(false), new ServerConfig().port(0));
     }
 
-    private static WebSocket connect(final Gateway gateway, final String path, final CompletableFuture<Integer> closeStatus)
+    private static TestWebSocket connect(final Gateway gateway, final String path)
     {
-        return HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-            .buildAsync(URI.create("ws://127.0.0.1:" + gateway.port() + path), new WebSocket.Listener()
-            {
-                @Override
-                public CompletionStage<?> onClose(final WebSocket webSocket, final int statusCode, final String reason)
-                {
-                    closeStatus.complete(statusCode);
-                    return null;
-                }
-            }).join();
+        return TestWebSocket.connect(URI.create("ws://127.0.0.1:" + gateway.port() + path));
     }
 
-    private static void await(final BooleanSupplier condition) throws InterruptedException
+    private static Object data(final String json)
     {
-        final long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean())
-        {
-            assertThat(System.currentTimeMillis()).as("condition within 15 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        return TestJson.object(json).get("data");
     }
 }

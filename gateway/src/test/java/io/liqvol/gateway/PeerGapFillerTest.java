@@ -7,6 +7,7 @@ import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.SimulatorConfig;
+import io.liqvol.gateway.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +41,7 @@ class PeerGapFillerTest
         peer = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0", "--data-dir",
                 Files.createTempDirectory("liqvol-peer").toString()}, Map.of()),
             new SimulatorConfig().generateFlow(false), new ServerConfig().port(0));
-        await(() -> peer.simulator().subscriberCount(ALL_MARKET) == 1);
+        Await.until("the peer subscribed", () -> peer.simulator().subscriberCount(ALL_MARKET) == 1);
         final long nowMs = System.currentTimeMillis();
         gapFromMs = nowMs - 60_000;
         gapToMs = nowMs - 10_000;
@@ -50,7 +50,7 @@ class PeerGapFillerTest
         peer.simulator().injectFrame(ALL_MARKET, forceOrder("BTCUSDT", "SELL", "1.2", "63990", gapToMs - 1_000));
         peer.simulator().injectFrame(ALL_MARKET, forceOrder("ETHUSDT", "SELL", "3.75", "3400.55", gapFromMs + 2_000));
         peer.simulator().injectFrame(ALL_MARKET, forceOrder("ETHUSDT", "BUY", "2", "3401", gapToMs + 5_000));
-        await(() -> peer.engine().counters().published() == 5);
+        Await.until("the peer published 5", () -> peer.engine().counters().published() == 5);
 
         local = LiqvolEngine.launch(new EngineContext());
         filler = new PeerGapFiller(URI.create("http://127.0.0.1:" + peer.port()), local, HttpClient.newHttpClient());
@@ -71,7 +71,7 @@ class PeerGapFillerTest
         assertThat(report.symbolsFailed()).isZero();
         assertThat(report.symbolsAsked()).isGreaterThanOrEqualTo(2);
         assertThat(report.liquidationsInGap()).isEqualTo(3);
-        await(() -> local.counters().published() == 3);
+        Await.until("3 published", () -> local.counters().published() == 3);
         assertThat(local.recentLiquidations("BTCUSDT", 10)).isEqualTo(insideGap(peerRows("BTCUSDT")));
         assertThat(local.recentLiquidations("ETHUSDT", 10)).isEqualTo(insideGap(peerRows("ETHUSDT")));
         assertThat(local.recentLiquidations("BTCUSDT", 10).get(0).notional()).isEqualByComparingTo("76788");
@@ -81,10 +81,10 @@ class PeerGapFillerTest
     void shouldAddNothingWhenTheSameGapIsFilledTwice() throws Exception
     {
         filler.fill(new Gap(gapFromMs, gapToMs)).get(30, TimeUnit.SECONDS);
-        await(() -> local.counters().published() == 3);
+        Await.until("3 published", () -> local.counters().published() == 3);
 
         filler.fill(new Gap(gapFromMs, gapToMs)).get(30, TimeUnit.SECONDS);
-        await(() -> local.counters().duplicates() == 3);
+        Await.until("3 duplicates", () -> local.counters().duplicates() == 3);
 
         assertThat(local.counters().published()).isEqualTo(3);
     }
@@ -138,15 +138,5 @@ class PeerGapFillerTest
         return "{\"e\":\"forceOrder\",\"E\":" + timeMs + ",\"o\":{\"s\":\"" + symbol + "\",\"S\":\"" + side
             + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"" + quantity + "\",\"p\":\"" + price + "\",\"ap\":\"" + price
             + "\",\"X\":\"FILLED\",\"l\":\"" + quantity + "\",\"z\":\"" + quantity + "\",\"T\":" + timeMs + "}}";
-    }
-
-    private static void await(final BooleanSupplier condition) throws InterruptedException
-    {
-        final long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean())
-        {
-            assertThat(System.currentTimeMillis()).as("condition within 15 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }

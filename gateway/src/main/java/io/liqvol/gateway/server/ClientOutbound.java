@@ -165,7 +165,7 @@ final class ClientOutbound implements Runnable
             {
                 pendingCoalesced[i].bytes.release();
                 pendingCoalesced[i] = message;
-                metrics.coalescedUpdates.increment();
+                metrics.increment(GatewayMetrics.COALESCED_UPDATES);
                 return;
             }
         }
@@ -280,8 +280,8 @@ final class ClientOutbound implements Runnable
 
     private void writeToChannel(final OutboundMessage message)
     {
-        metrics.messagesSent.increment();
-        metrics.bytesSent.add(message.sizeBytes());
+        metrics.increment(GatewayMetrics.MESSAGES_SENT);
+        metrics.add(GatewayMetrics.BYTES_SENT, message.sizeBytes());
         channel.write(message.bytes.duplicate(), channel.voidPromise());
         if (message.receiveTimeNs != 0)
         {
@@ -291,7 +291,7 @@ final class ClientOutbound implements Runnable
 
     private void closeTooSlow(final String reason)
     {
-        metrics.slowClientsClosed.increment();
+        metrics.increment(GatewayMetrics.SLOW_CLIENTS_CLOSED);
         open = false;
         discardPending();
         closeWith(channel, WebSocketCloseStatus.TRY_AGAIN_LATER.code(), reason, closeTimeoutMs);

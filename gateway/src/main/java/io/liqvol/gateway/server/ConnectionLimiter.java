@@ -52,13 +52,13 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         if (open.incrementAndGet() > maxConnections || !admitAddress(address))
         {
             open.decrementAndGet();
-            metrics.connectionsRejected.increment();
+            metrics.increment(GatewayMetrics.CONNECTIONS_REJECTED);
             final ByteBuf refusal = Unpooled.wrappedBuffer(REFUSAL);
             ctx.writeAndFlush(refusal).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         ctx.channel().attr(COUNTED).set(address);
-        metrics.httpConnections.incrementAndGet();
+        metrics.increment(GatewayMetrics.HTTP_CONNECTIONS);
         super.channelActive(ctx);
     }
 
@@ -82,7 +82,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         if (address != null)
         {
             open.decrementAndGet();
-            metrics.httpConnections.decrementAndGet();
+            metrics.add(GatewayMetrics.HTTP_CONNECTIONS, -1);
             openByAddress.computeIfPresent(address, (key, count) -> count.decrementAndGet() == 0 ? null : count);
             super.channelInactive(ctx);
         }

@@ -1,6 +1,5 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.Gap;
@@ -29,7 +28,6 @@ public final class FanOutPublisher implements EngineListener
     private final ByteBufAllocator allocator;
     private final MessageWriter writer = MessageWriter.framing();
     private final List<SymbolTopic> touched = new ArrayList<>();
-    private final List<BucketSnapshot> oneBucket = new ArrayList<>(1);
 
     public FanOutPublisher(
         final Subscriptions subscriptions, final SymbolDirectory symbols, final ByteBufAllocator allocator)
@@ -76,10 +74,7 @@ public final class FanOutPublisher implements EngineListener
         {
             return;
         }
-        oneBucket.clear();
-        oneBucket.add(bucket.toSnapshot());
-        final ByteBuf bytes = writer.liquidationVolume(
-            allocator, bucket.symbol(), bucket.timeframe(), true, System.currentTimeMillis(), oneBucket, null);
+        final ByteBuf bytes = writer.liquidationVolume(allocator, bucket, System.currentTimeMillis());
         fanOut(OutboundMessage.coalesced(bytes, bucket.timeframe().ordinal(), bucket.startTimeMs()), clients);
     }
 

@@ -14,9 +14,20 @@ final class FixedPointText
     final byte[] bytes = new byte[64];
     int length;
 
+    private static final int E16_SCALE = 16;
+    private static final long LIMB_MASK = 0xFFFF_FFFFL;
+    private static final long BILLION = 1_000_000_000L;
+    private static final int LIMBS = 5;
+
     private final byte[] digits = new byte[20];
     private long notionalUnits;
     private long notionalFractionE16;
+
+    /** The last {@link #sumE16}: its sign and the decimal digits of its magnitude, most significant first. */
+    private final byte[] sumDigits = new byte[45];
+    private int sumDigitCount;
+    private boolean sumNegative;
+    private final long[] limbs = new long[LIMBS];
 
     /** Plain decimal of an E8 value, trailing zeros removed down to {@code minScale} fraction digits. */
     void e8(final long valueE8, final int minScale)
@@ -63,6 +74,110 @@ final class FixedPointText
                 bytes[length++] = ',';
             }
             bytes[length++] = digits[i];
+        }
+    }
+
+    /**
+     * Computes {@code a + b}, or {@code a − b}, exactly: a and b are signed 128-bit E16 values given as their high
+     * and low words (bucket sums), and the result may need a 129th bit.
+     */
+    void sumE16(final long aHigh, final long aLow, final long bHigh, final long bLow, final boolean subtract)
+    {
+        // b as 192 bits, negated when subtracting (two's complement: invert, add one).
+        long bTop = bHigh >> 63;
+        long bMid = bHigh;
+        long bBottom = bLow;
+        if (subtract)
+        {
+            bBottom = ~bBottom + 1;
+            final long carry = bBottom == 0 ? 1 : 0;
+            bMid = ~bMid + carry;
+            bTop = ~bTop + (carry != 0 && bMid == 0 ? 1 : 0);
+        }
+        long bottom = aLow + bBottom;
+        final long bottomCarry = Long.compareUnsigned(bottom, aLow) < 0 ? 1 : 0;
+        final long midPartial = aHigh + bMid;
+        final long midCarry = Long.compareUnsigned(midPartial, aHigh) < 0 ? 1 : 0;
+        long mid = midPartial + bottomCarry;
+        final long midCarry2 = bottomCarry != 0 && mid == 0 ? 1 : 0;
+        long top = (aHigh >> 63) + bTop + midCarry + midCarry2;
+        sumNegative = top < 0;
+        if (sumNegative)
+        {
+            bottom = ~bottom + 1;
+            final long carry = bottom == 0 ? 1 : 0;
+            mid = ~mid + carry;
+            top = ~top + (carry != 0 && mid == 0 ? 1 : 0);
+        }
+        limbs[0] = top & LIMB_MASK;
+        limbs[1] = mid >>> 32;
+        limbs[2] = mid & LIMB_MASK;
+        limbs[3] = bottom >>> 32;
+        limbs[4] = bottom & LIMB_MASK;
+        writeSumDigits();
+    }
+
+    /** The last {@link #sumE16} as a volume: at least two fraction digits, no other trailing zeros. */
+    void volumePlain()
+    {
+        length = 0;
+        if (sumNegative)
+        {
+            bytes[length++] = '-';
+        }
+        final int integerDigits = sumDigitCount - E16_SCALE;
+        if (integerDigits <= 0)
+        {
+            bytes[length++] = '0';
+        }
+        for (int i = 0; i < integerDigits; i++)
+        {
+            bytes[length++] = sumDigits[i];
+        }
+        bytes[length++] = '.';
+        final int fractionStart = length;
+        for (int i = integerDigits; i < sumDigitCount; i++)
+        {
+            bytes[length++] = i < 0 ? (byte)'0' : sumDigits[i];
+        }
+        while (length > fractionStart + 2 && bytes[length - 1] == '0')
+        {
+            length--;
+        }
+    }
+
+    /**
+     * The last {@link #sumE16} in compact form: in thousands (K), millions (M) or billions (B) from those
+     * magnitudes, rounded half up to two decimals, sign kept.
+     */
+    void volumeCompact()
+    {
+        final int integerDigits = sumDigitCount - E16_SCALE;
+        final int unitDigits = integerDigits >= 10 ? 9 : integerDigits >= 7 ? 6 : integerDigits >= 4 ? 3 : 0;
+        // The value in hundredths of the unit, rounded half up: it fits a long whatever the unit.
+        final int kept = sumDigitCount - (E16_SCALE + unitDigits - 2);
+        long hundredths = 0;
+        for (int i = 0; i < kept; i++)
+        {
+            hundredths = hundredths * 10 + (sumDigits[i] - '0');
+        }
+        if (kept >= 0 && kept < sumDigitCount && sumDigits[kept] >= '5')
+        {
+            hundredths++;
+        }
+        length = 0;
+        if (sumNegative && hundredths != 0)
+        {
+            bytes[length++] = '-';
+        }
+        final int count = digitsOf(hundredths / 100);
+        System.arraycopy(digits, 0, bytes, length, count);
+        length += count;
+        bytes[length++] = '.';
+        padded(hundredths % 100, 2);
+        if (unitDigits > 0)
+        {
+            bytes[length++] = (byte)(unitDigits == 9 ? 'B' : unitDigits == 6 ? 'M' : 'K');
         }
     }
 
@@ -155,6 +270,37 @@ final class FixedPointText
             remaining /= 10;
         }
         length += width;
+    }
+
+    /** The decimal digits of the magnitude in {@link #limbs} (32 bits each, most significant first). */
+    private void writeSumDigits()
+    {
+        int at = sumDigits.length;
+        boolean zero;
+        do
+        {
+            long remainder = 0;
+            zero = true;
+            for (int i = 0; i < LIMBS; i++)
+            {
+                final long current = remainder << 32 | limbs[i];
+                limbs[i] = current / BILLION;
+                remainder = current % BILLION;
+                zero &= limbs[i] == 0;
+            }
+            for (int d = 0; d < 9; d++)
+            {
+                sumDigits[--at] = (byte)('0' + remainder % 10);
+                remainder /= 10;
+            }
+        }
+        while (!zero);
+        while (at < sumDigits.length - 1 && sumDigits[at] == '0')
+        {
+            at++;
+        }
+        sumDigitCount = sumDigits.length - at;
+        System.arraycopy(sumDigits, at, sumDigits, 0, sumDigitCount);
     }
 
     /** Writes the decimal digits of a non-negative value into {@link #digits}; returns their count. */

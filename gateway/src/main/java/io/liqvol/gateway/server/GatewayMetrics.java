@@ -1,13 +1,15 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.counters.CounterDescriptors;
+import io.liqvol.engine.counters.CounterSet;
+import io.liqvol.engine.counters.PrometheusText;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The gateway's own counters and gauges, updated from any thread, rendered in the Prometheus text format
- * together with sections contributed by the engine and the upstream client.
+ * The gateway's own counters and gauges, updated from any event loop with atomic adds, rendered in the Prometheus
+ * text format together with sections contributed by the engine and the upstream client.
  */
 public final class GatewayMetrics
 {
@@ -18,18 +20,32 @@ public final class GatewayMetrics
         void writeTo(StringBuilder out);
     }
 
-    final AtomicLong liquidationClients = new AtomicLong();
-    final AtomicLong klineClients = new AtomicLong();
-    final AtomicLong httpConnections = new AtomicLong();
-    final LongAdder bytesSent = new LongAdder();
-    final LongAdder messagesSent = new LongAdder();
-    final LongAdder coalescedUpdates = new LongAdder();
-    final LongAdder slowClientsClosed = new LongAdder();
-    final LongAdder connectionsRejected = new LongAdder();
-    final LongAdder requestsRateLimited = new LongAdder();
-    final LongAdder originsRejected = new LongAdder();
-    final LongAdder clientErrors = new LongAdder();
-    final LongAdder httpRequests = new LongAdder();
+    private static final String WS_CLIENTS = "liqvol_ws_clients";
+    private static final String WS_CLIENTS_HELP = "Connected WebSocket clients by stream";
+    private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
+    static final int LIQUIDATION_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"liquidations\"");
+    static final int KLINE_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"klines\"");
+    static final int HTTP_CONNECTIONS = DESCRIPTORS.gauge("liqvol_http_connections",
+        "Open HTTP connections (including WebSocket)");
+    static final int HTTP_REQUESTS = DESCRIPTORS.counter("liqvol_http_requests_total", "HTTP requests answered");
+    static final int MESSAGES_SENT = DESCRIPTORS.counter("liqvol_ws_messages_sent_total",
+        "WebSocket messages written to clients");
+    static final int BYTES_SENT = DESCRIPTORS.counter("liqvol_ws_bytes_sent_total",
+        "WebSocket payload bytes written to clients");
+    static final int COALESCED_UPDATES = DESCRIPTORS.counter("liqvol_ws_coalesced_updates_total",
+        "Volume updates replaced by a newer total of the same bucket for a lagging client");
+    static final int SLOW_CLIENTS_CLOSED = DESCRIPTORS.counter("liqvol_ws_slow_clients_closed_total",
+        "Clients closed with 1013 because their orders could not be delivered within the bound");
+    static final int CONNECTIONS_REJECTED = DESCRIPTORS.counter("liqvol_connections_rejected_total",
+        "Connections refused by the connection limits");
+    static final int REQUESTS_RATE_LIMITED = DESCRIPTORS.counter("liqvol_requests_rate_limited_total",
+        "Requests refused by the rate limit");
+    static final int ORIGINS_REJECTED = DESCRIPTORS.counter("liqvol_origins_rejected_total",
+        "WebSocket upgrades refused for their Origin");
+    static final int CLIENT_ERRORS = DESCRIPTORS.counter("liqvol_client_errors_total",
+        "Client requests answered with an error");
+
+    private final CounterSet values = new CounterSet(DESCRIPTORS.list());
     final LatencyHistogram endToEndLatency = new LatencyHistogram();
     private final List<Section> sections = new CopyOnWriteArrayList<>();
 
@@ -38,29 +54,40 @@ public final class GatewayMetrics
         sections.add(section);
     }
 
+    /** Every gateway counter and gauge with its description. */
+    public CounterSet counterSet()
+    {
+        return values;
+    }
+
     public long liquidationClients()
     {
-        return liquidationClients.get();
+        return values.get(LIQUIDATION_CLIENTS);
     }
 
     public long klineClients()
     {
-        return klineClients.get();
+        return values.get(KLINE_CLIENTS);
+    }
+
+    public long httpConnections()
+    {
+        return values.get(HTTP_CONNECTIONS);
     }
 
     public long slowClientsClosed()
     {
-        return slowClientsClosed.sum();
+        return values.get(SLOW_CLIENTS_CLOSED);
     }
 
     public long coalescedUpdates()
     {
-        return coalescedUpdates.sum();
+        return values.get(COALESCED_UPDATES);
     }
 
     public long connectionsRejected()
     {
-        return connectionsRejected.sum();
+        return values.get(CONNECTIONS_REJECTED);
     }
 
     public LatencyHistogram endToEndLatency()
@@ -72,26 +99,9 @@ public final class GatewayMetrics
     public String render()
     {
         final StringBuilder out = new StringBuilder(4096);
-        gauge(out, "liqvol_ws_clients", "Connected WebSocket clients by stream",
-            "stream=\"liquidations\"", liquidationClients.get());
-        sample(out, "liqvol_ws_clients", "stream=\"klines\"", klineClients.get());
-        gauge(out, "liqvol_http_connections", "Open HTTP connections (including WebSocket)", null, httpConnections.get());
-        counter(out, "liqvol_http_requests_total", "HTTP requests answered", httpRequests.sum());
-        counter(out, "liqvol_ws_messages_sent_total", "WebSocket messages written to clients", messagesSent.sum());
-        counter(out, "liqvol_ws_bytes_sent_total", "WebSocket payload bytes written to clients", bytesSent.sum());
-        counter(out, "liqvol_ws_coalesced_updates_total",
-            "Volume updates replaced by a newer total of the same bucket for a lagging client", coalescedUpdates.sum());
-        counter(out, "liqvol_ws_slow_clients_closed_total",
-            "Clients closed with 1013 because their orders could not be delivered within the bound",
-            slowClientsClosed.sum());
-        counter(out, "liqvol_connections_rejected_total", "Connections refused by the connection limits",
-            connectionsRejected.sum());
-        counter(out, "liqvol_requests_rate_limited_total", "Requests refused by the rate limit",
-            requestsRateLimited.sum());
-        counter(out, "liqvol_origins_rejected_total", "WebSocket upgrades refused for their Origin", originsRejected.sum());
-        counter(out, "liqvol_client_errors_total", "Client requests answered with an error", clientErrors.sum());
-        out.append("# HELP liqvol_end_to_end_latency_seconds From upstream frame receipt to the write to a client\n");
-        out.append("# TYPE liqvol_end_to_end_latency_seconds histogram\n");
+        PrometheusText.write(out, values);
+        PrometheusText.header(out, "liqvol_end_to_end_latency_seconds",
+            "From upstream frame receipt to the write to a client", "histogram");
         endToEndLatency.writeTo(out, "liqvol_end_to_end_latency_seconds");
         for (final Section section : sections)
         {
@@ -100,32 +110,13 @@ public final class GatewayMetrics
         return out.toString();
     }
 
-    public static void gauge(
-        final StringBuilder out, final String name, final String help, final String labels, final long value)
+    void increment(final int id)
     {
-        header(out, name, help, "gauge");
-        sample(out, name, labels, value);
+        values.increment(id);
     }
 
-    public static void counter(final StringBuilder out, final String name, final String help, final long value)
+    void add(final int id, final long delta)
     {
-        header(out, name, help, "counter");
-        sample(out, name, null, value);
-    }
-
-    public static void header(final StringBuilder out, final String name, final String help, final String type)
-    {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
-    public static void sample(final StringBuilder out, final String name, final String labels, final long value)
-    {
-        out.append(name);
-        if (labels != null)
-        {
-            out.append('{').append(labels).append('}');
-        }
-        out.append(' ').append(value).append('\n');
+        values.add(id, delta);
     }
 }

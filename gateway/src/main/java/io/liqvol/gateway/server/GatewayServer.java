@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The client-facing HTTP and WebSocket server (API.md §3, §4): binds, and on {@link #close()} stops
+ * The client-facing HTTP and WebSocket server (docs/API.md §3, §4): binds, and on {@link #close()} stops
  * accepting, closes every WebSocket client with 1001 and waits for them within the close timeout.
  */
 public final class GatewayServer implements AutoCloseable
@@ -27,11 +27,12 @@ public final class GatewayServer implements AutoCloseable
     private static final int QUERY_THREADS = 2;
     private static final int QUERY_BACKLOG = 1024;
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
     private final Channel serverChannel;
     private final ThreadPoolExecutor queries;
 
-    private GatewayServer(final ServerContext context, final Channel serverChannel, final ThreadPoolExecutor queries)
+    private GatewayServer(
+        final ServerHandlerParts context, final Channel serverChannel, final ThreadPoolExecutor queries)
     {
         this.context = context;
         this.serverChannel = serverChannel;
@@ -56,7 +57,7 @@ public final class GatewayServer implements AutoCloseable
         final ServerConfig config = parts.config().conclude();
         final ThreadPoolExecutor queries = queryExecutor();
         final ChannelGroup webSockets = new DefaultChannelGroup("liqvol-websockets", GlobalEventExecutor.INSTANCE);
-        final ServerContext context = new ServerContext(
+        final ServerHandlerParts context = new ServerHandlerParts(
             config,
             parts.metrics(),
             parts.subscriptions(),

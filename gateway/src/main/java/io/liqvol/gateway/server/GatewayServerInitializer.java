@@ -20,7 +20,7 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
     private static final int MAX_HEADER_BYTES = 8192;
     private static final int MAX_CHUNK_BYTES = 8192;
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
     private final ConnectionLimiter limiter;
     private final RestApi rest;
     private final MarketDataApi marketData;
@@ -28,7 +28,7 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
     private final HealthReport healthReport;
 
     GatewayServerInitializer(
-        final ServerContext context, final ConnectionLimiter limiter, final StaticFiles staticFiles,
+        final ServerHandlerParts context, final ConnectionLimiter limiter, final StaticFiles staticFiles,
         final HealthReport healthReport)
     {
         this.context = context;

@@ -29,7 +29,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 {
     static final String WS_PREFIX = "/api/v1/ws/";
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
@@ -37,8 +37,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private TokenBucket rate;
 
     HttpRequestRouter(
-        final ServerContext context, final RestApi rest, final MarketDataApi marketData, final StaticFiles staticFiles,
-        final HealthReport healthReport)
+        final ServerHandlerParts context, final RestApi rest, final MarketDataApi marketData,
+        final StaticFiles staticFiles, final HealthReport healthReport)
     {
         this.context = context;
         this.rest = rest;
@@ -56,7 +56,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request)
     {
-        context.metrics().httpRequests.increment();
+        context.metrics().increment(GatewayMetrics.HTTP_REQUESTS);
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         if (!request.decoderResult().isSuccess())
         {
@@ -65,7 +65,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         if (!rate.tryAcquire(System.nanoTime()))
         {
-            context.metrics().requestsRateLimited.increment();
+            context.metrics().increment(GatewayMetrics.REQUESTS_RATE_LIMITED);
             reject(ctx, keepAlive, HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limited",
                 "more than " + context.config().requestsPerSecond() + " requests per second");
             return;
@@ -113,7 +113,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         catch (final ApiException e)
         {
-            context.metrics().clientErrors.increment();
+            context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
             HttpResponses.error(ctx, keepAlive, e);
         }
     }
@@ -128,7 +128,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (!OriginPolicy.allows(request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST),
             context.config().allowedOrigins()))
         {
-            context.metrics().originsRejected.increment();
+            context.metrics().increment(GatewayMetrics.ORIGINS_REJECTED);
             throw new ApiException(HttpResponseStatus.FORBIDDEN, "origin_not_allowed",
                 "origin not allowed: " + request.headers().get(HttpHeaderNames.ORIGIN));
         }
@@ -177,7 +177,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             json.writeObjectFieldStart("clients");
             json.writeNumberField("liquidations", context.metrics().liquidationClients());
             json.writeNumberField("klines", context.metrics().klineClients());
-            json.writeNumberField("http_connections", context.metrics().httpConnections.get());
+            json.writeNumberField("http_connections", context.metrics().httpConnections());
             json.writeNumberField("slow_closed", context.metrics().slowClientsClosed());
             json.writeEndObject();
             json.writeEndObject();
@@ -211,7 +211,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private void reject(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
         final String code, final String message)
     {
-        context.metrics().clientErrors.increment();
+        context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
         HttpResponses.error(ctx, keepAlive, status, code, message);
     }
 
@@ -231,7 +231,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     {
         if (!(cause instanceof IOException))
         {
-            context.metrics().clientErrors.increment();
+            context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
         }
         ctx.close();
     }

@@ -14,7 +14,7 @@ final class KlineStreamHandler extends StreamHandler
 
     private String interval;
 
-    KlineStreamHandler(final ServerContext context)
+    KlineStreamHandler(final ServerHandlerParts context)
     {
         super(context);
     }
@@ -45,6 +45,6 @@ final class KlineStreamHandler extends StreamHandler
     @Override
     protected void countClient(final int delta)
     {
-        context.metrics().klineClients.addAndGet(delta);
+        context.metrics().add(GatewayMetrics.KLINE_CLIENTS, delta);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One client of {@code /api/v1/ws/liquidations/{symbol}[?timeframe=&start=&end=]} (API.md §3): subscribes,
+ * One client of {@code /api/v1/ws/liquidations/{symbol}[?timeframe=&start=&end=]} (docs/API.md §3): subscribes,
  * sends the snapshot (the latest orders, then the volume range), then lets live messages through its
  * {@link ClientOutbound}; answers {@code range} requests.
  */
@@ -27,7 +27,7 @@ final class LiquidationStreamHandler extends StreamHandler
     /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
     private boolean joining;
 
-    LiquidationStreamHandler(final ServerContext context)
+    LiquidationStreamHandler(final ServerHandlerParts context)
     {
         super(context);
     }
@@ -155,7 +155,7 @@ final class LiquidationStreamHandler extends StreamHandler
     @Override
     protected void countClient(final int delta)
     {
-        context.metrics().liquidationClients.addAndGet(delta);
+        context.metrics().add(GatewayMetrics.LIQUIDATION_CLIENTS, delta);
     }
 
     private void finishJoining()

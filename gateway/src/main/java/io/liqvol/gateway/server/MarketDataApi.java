@@ -15,9 +15,9 @@ final class MarketDataApi
     static final int DEFAULT_KLINES = 500;
     static final int MAX_KLINES = 1500;
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
 
-    MarketDataApi(final ServerContext context)
+    MarketDataApi(final ServerHandlerParts context)
     {
         this.context = context;
     }

@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -13,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Encodes the contract's messages (API.md §3, §4) with one long-lived jackson generator into pooled
+ * Encodes the contract's messages (docs/API.md §3, §4) with one long-lived jackson generator into pooled
  * buffers. A framing writer ({@link #framing()}) produces complete WebSocket text frames (server frames are
  * unmasked, so the same bytes go to every client as they are); a plain one produces JSON only. Not
  * thread-safe: one instance per thread ({@link #forThisThread()}, {@link #framingForThisThread()}).
@@ -205,20 +206,7 @@ public final class MessageWriter
         final ByteBuf buffer = begin(allocator, 192 + buckets.size() * 400);
         try
         {
-            json.writeStartObject();
-            json.writeStringField("type", "liquidation_volume");
-            json.writeStringField("symbol", symbol);
-            json.writeStringField("timeframe", timeframe.code());
-            json.writeBooleanField("is_update", update);
-            timestampField(json, "timestamp", nowMs);
-            if (range != null)
-            {
-                json.writeObjectFieldStart("range");
-                json.writeNumberField("start", range.startMs());
-                json.writeNumberField("end", range.endMs());
-                json.writeEndObject();
-            }
-            json.writeFieldName("data");
+            volumeHeader(symbol, timeframe, update, nowMs, range);
             bucketArray(json, buckets);
             json.writeEndObject();
             return end(buffer);
@@ -228,6 +216,92 @@ public final class MessageWriter
             buffer.release();
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code liquidation_volume} update of one changed bucket, encoded from the engine's 128-bit sums without
+     * allocating (the same text as a {@link BucketSnapshot} of it gives).
+     */
+    public ByteBuf liquidationVolume(final ByteBufAllocator allocator, final BucketView bucket, final long nowMs)
+    {
+        final ByteBuf buffer = begin(allocator, 600);
+        try
+        {
+            volumeHeader(bucket.symbol(), bucket.timeframe(), true, nowMs, null);
+            json.writeStartArray();
+            json.writeStartObject();
+            json.writeNumberField("time", bucket.startTimeMs() / 1000);
+            json.writeNumberField("timestamp_ms", bucket.startTimeMs());
+            final long buyHigh = bucket.buyNotionalE16High();
+            final long buyLow = bucket.buyNotionalE16Low();
+            final long sellHigh = bucket.sellNotionalE16High();
+            final long sellLow = bucket.sellNotionalE16Low();
+            for (int pass = 0; pass < 2; pass++)
+            {
+                final boolean compact = pass == 1;
+                volumeField(compact ? "buy_volume_formatted" : "buy_volume", compact, buyHigh, buyLow, 0, 0, false);
+                volumeField(compact ? "sell_volume_formatted" : "sell_volume", compact, sellHigh, sellLow, 0, 0, false);
+                volumeField(compact ? "total_volume_formatted" : "total_volume", compact, buyHigh, buyLow, sellHigh,
+                    sellLow, false);
+                volumeField(compact ? "delta_volume_formatted" : "delta_volume", compact, buyHigh, buyLow, sellHigh,
+                    sellLow, true);
+            }
+            json.writeNumberField("buy_count", bucket.buyCount());
+            json.writeNumberField("sell_count", bucket.sellCount());
+            json.writeNumberField("count", bucket.buyCount() + bucket.sellCount());
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+            return end(buffer);
+        }
+        catch (final IOException e)
+        {
+            buffer.release();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void volumeHeader(
+        final String symbol, final Timeframe timeframe, final boolean update, final long nowMs, final VolumeRange range)
+        throws IOException
+    {
+        json.writeStartObject();
+        json.writeStringField("type", "liquidation_volume");
+        json.writeStringField("symbol", symbol);
+        json.writeStringField("timeframe", timeframe.code());
+        json.writeBooleanField("is_update", update);
+        timestampField(json, "timestamp", nowMs);
+        if (range != null)
+        {
+            json.writeObjectFieldStart("range");
+            json.writeNumberField("start", range.startMs());
+            json.writeNumberField("end", range.endMs());
+            json.writeEndObject();
+        }
+        json.writeFieldName("data");
+    }
+
+    /** {@code "field":"a ± b"}, exact or compact, from 128-bit E16 words. */
+    private void volumeField(
+        final String field,
+        final boolean compact,
+        final long aHigh,
+        final long aLow,
+        final long bHigh,
+        final long bLow,
+        final boolean subtract) throws IOException
+    {
+        text.sumE16(aHigh, aLow, bHigh, bLow, subtract);
+        if (compact)
+        {
+            text.volumeCompact();
+        }
+        else
+        {
+            text.volumePlain();
+        }
+        json.writeFieldName(field);
+        json.writeUTF8String(text.bytes, 0, text.length);
     }
 
     /** The buckets as a JSON array in the contract's shape. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The REST endpoints of API.md §4 that read the engine. Validation runs on the event loop, the query
+ * The REST endpoints of docs/API.md §4 that read the engine. Validation runs on the event loop, the query
  * and the encoding on the query executor; the answer is written from there.
  */
 final class RestApi
@@ -22,9 +22,9 @@ final class RestApi
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
 
-    private final ServerContext context;
+    private final ServerHandlerParts context;
 
-    RestApi(final ServerContext context)
+    RestApi(final ServerHandlerParts context)
     {
         this.context = context;
     }

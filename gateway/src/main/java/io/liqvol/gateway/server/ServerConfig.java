@@ -1,5 +1,7 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.InvalidSettingException;
+
 import java.util.List;
 
 /**
@@ -8,17 +10,26 @@ import java.util.List;
  */
 public final class ServerConfig
 {
-    private String host = "127.0.0.1";
-    private int port = 8000;
-    private int maxConnections = 10_000;
-    private int maxConnectionsPerAddress = 1_000;
-    private int maxClientFrameBytes = 4096;
+    /** Loopback only: exposing the gateway is a decision. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8000;
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
+    public static final int DEFAULT_MAX_CLIENT_FRAME_BYTES = 4096;
+    public static final int DEFAULT_REQUESTS_PER_SECOND = 20;
+    public static final int DEFAULT_MAX_PENDING_BYTES = 1 << 20;
+
+    private String host = DEFAULT_HOST;
+    private int port = DEFAULT_PORT;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+    private int maxClientFrameBytes = DEFAULT_MAX_CLIENT_FRAME_BYTES;
     private int maxHttpRequestBytes = 8192;
-    private int requestsPerSecond = 20;
+    private int requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
     private int maxRangeBuckets = 5000;
     private int defaultRangeBuckets = 500;
     private List<String> allowedOrigins = List.of();
-    private int maxPendingBytes = 1 << 20;
+    private int maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
     private int writeBufferLowBytes = 128 << 10;
     private int writeBufferHighBytes = 256 << 10;
     private int outboundQueueMessages = 1024;
@@ -204,12 +215,12 @@ public final class ServerConfig
         return closeTimeoutMs;
     }
 
-    /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */
+    /** Validates every value; throws {@link InvalidSettingException} naming the first bad one. */
     public ServerConfig conclude()
     {
         if (host == null || host.isBlank())
         {
-            throw new IllegalArgumentException("host must not be empty");
+            throw new InvalidSettingException("host", "must not be empty");
         }
         requireRange("port", port, 0, 65_535);
         requireRange("maxConnections", maxConnections, 1, 1_000_000);
@@ -222,7 +233,7 @@ public final class ServerConfig
         requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 1 << 30);
         if (heartbeatIntervalMs < 10 || readerIdleMs <= heartbeatIntervalMs)
         {
-            throw new IllegalArgumentException("heartbeatIntervalMs must be >= 10 and below readerIdleMs");
+            throw new InvalidSettingException("heartbeatIntervalMs", "must be >= 10 and below readerIdleMs");
         }
         return this;
     }
@@ -231,7 +242,7 @@ public final class ServerConfig
     {
         if (value < min || value > max)
         {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], was " + value);
+            throw new InvalidSettingException(name, "must be in [" + min + ", " + max + "], was " + value);
         }
     }
 }

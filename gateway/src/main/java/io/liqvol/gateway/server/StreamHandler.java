@@ -24,12 +24,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
-    protected final ServerContext context;
+    protected final ServerHandlerParts context;
     protected ClientOutbound outbound;
     protected String symbol;
     private TokenBucket rate;
 
-    StreamHandler(final ServerContext context)
+    StreamHandler(final ServerHandlerParts context)
     {
         this.context = context;
     }
@@ -86,7 +86,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
         if (!rate.tryAcquire(System.nanoTime()))
         {
-            context.metrics().requestsRateLimited.increment();
+            context.metrics().increment(GatewayMetrics.REQUESTS_RATE_LIMITED);
             sendError(ctx.channel(), "rate_limited", "more than " + context.config().requestsPerSecond()
                 + " messages per second");
             return;
@@ -98,7 +98,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
         catch (final ApiException e)
         {
-            context.metrics().clientErrors.increment();
+            context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
             sendError(ctx.channel(), e.code(), e.getMessage());
             return;
         }
@@ -167,7 +167,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         if (cause instanceof CorruptedWebSocketFrameException)
         {
-            context.metrics().clientErrors.increment();
+            context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
         }
         ctx.close();
     }
@@ -200,7 +200,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     protected void refuse(final Channel channel, final ApiException error)
     {
-        context.metrics().clientErrors.increment();
+        context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
         sendError(channel, error.code(), error.getMessage());
         ClientOutbound.closeWith(channel, WebSocketCloseStatus.POLICY_VIOLATION.code(), error.code(),
             context.config().closeTimeoutMs());
@@ -214,8 +214,8 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     protected void writeText(final Channel channel, final ByteBuf bytes)
     {
-        context.metrics().messagesSent.increment();
-        context.metrics().bytesSent.add(bytes.readableBytes());
+        context.metrics().increment(GatewayMetrics.MESSAGES_SENT);
+        context.metrics().add(GatewayMetrics.BYTES_SENT, bytes.readableBytes());
         channel.write(new TextWebSocketFrame(bytes), channel.voidPromise());
     }
 

@@ -57,7 +57,7 @@ public final class ExchangeSimulator implements AutoCloseable
         this.hub = new StreamHub(config, generator, counters, System::currentTimeMillis);
         this.throttle = new LiquidationThrottle(market, config.liquidationIntervalMs(), System::currentTimeMillis,
             this::publish);
-        final SimulatorContext context = new SimulatorContext(config, market, hub,
+        final SimulatorHandlerParts context = new SimulatorHandlerParts(config, market, hub,
             new SimulatorRestApi(generator, System.currentTimeMillis()), counters);
         try
         {
@@ -253,7 +253,7 @@ public final class ExchangeSimulator implements AutoCloseable
                 hub.publish(event.stream(), event.json());
                 if (event.forceOrder())
                 {
-                    counters.liquidationsPublished.incrementAndGet();
+                    counters.increment(SimulatorCounters.LIQUIDATIONS_PUBLISHED);
                     hub.publish(StreamName.ALL_FORCE_ORDERS, event.json());
                 }
             }, delayMs, TimeUnit.MILLISECONDS);

@@ -29,9 +29,9 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
 {
     static final int MAX_FRAME_BYTES = 1 << 20;
 
-    private final SimulatorContext simulator;
+    private final SimulatorHandlerParts simulator;
 
-    SimulatorHttpHandler(final SimulatorContext simulator)
+    SimulatorHttpHandler(final SimulatorHandlerParts simulator)
     {
         this.simulator = simulator;
     }
@@ -106,7 +106,7 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
                 ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
                 ctx.pipeline().addAfter("ws-aggregator", "ws-session", new SimulatorWebSocketHandler(simulator, session));
                 ctx.pipeline().remove(ctx.name());
-                simulator.counters().connectionsAccepted.incrementAndGet();
+                simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
                 simulator.market().execute(() -> simulator.hub().open(session, route.streams()));
             }
         });

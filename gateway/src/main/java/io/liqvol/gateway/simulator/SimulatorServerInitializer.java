@@ -10,9 +10,9 @@ final class SimulatorServerInitializer extends ChannelInitializer<SocketChannel>
 {
     private static final int MAX_REQUEST_BYTES = 64 * 1024;
 
-    private final SimulatorContext simulator;
+    private final SimulatorHandlerParts simulator;
 
-    SimulatorServerInitializer(final SimulatorContext simulator)
+    SimulatorServerInitializer(final SimulatorHandlerParts simulator)
     {
         this.simulator = simulator;
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
-    private final SimulatorContext simulator;
+    private final SimulatorHandlerParts simulator;
     private final SimulatorSession session;
     private long windowStartMs;
     private int messagesInWindow;
@@ -28,7 +28,7 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
     private ScheduledFuture<?> pinger;
     private ScheduledFuture<?> ageCut;
 
-    SimulatorWebSocketHandler(final SimulatorContext simulator, final SimulatorSession session)
+    SimulatorWebSocketHandler(final SimulatorHandlerParts simulator, final SimulatorSession session)
     {
         this.simulator = simulator;
         this.session = session;
@@ -43,7 +43,7 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
             config.pingIntervalMs(), TimeUnit.MILLISECONDS);
         ageCut = ctx.executor().schedule(() ->
         {
-            simulator.counters().ageCuts.incrementAndGet();
+            simulator.counters().increment(SimulatorCounters.AGE_CUTS);
             simulator.market().execute(() -> simulator.hub().closeGracefully(session, WebSocketCloseStatus.NORMAL_CLOSURE));
         }, config.maxConnectionAgeMs(), TimeUnit.MILLISECONDS);
     }
@@ -58,7 +58,7 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
         }
         if (overRateLimit())
         {
-            simulator.counters().rateLimitDisconnects.incrementAndGet();
+            simulator.counters().increment(SimulatorCounters.RATE_LIMIT_DISCONNECTS);
             simulator.market().execute(() -> simulator.hub().remove(session));
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "Too many messages"))
                 .addListener(ChannelFutureListener.CLOSE);
@@ -75,12 +75,12 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
         }
         else if (frame instanceof PongWebSocketFrame)
         {
-            simulator.counters().pongsReceived.incrementAndGet();
+            simulator.counters().increment(SimulatorCounters.PONGS_RECEIVED);
             lastPongMs = simulator.nowMs();
         }
         else
         {
-            simulator.counters().invalidRequests.incrementAndGet();
+            simulator.counters().increment(SimulatorCounters.INVALID_REQUESTS);
         }
     }
 
@@ -115,12 +115,12 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
     {
         if (simulator.nowMs() - lastPongMs > simulator.config().pongTimeoutMs())
         {
-            simulator.counters().pongTimeoutDisconnects.incrementAndGet();
+            simulator.counters().increment(SimulatorCounters.PONG_TIMEOUT_DISCONNECTS);
             simulator.market().execute(() -> simulator.hub().remove(session));
             ctx.close();
             return;
         }
-        simulator.counters().pingsSent.incrementAndGet();
+        simulator.counters().increment(SimulatorCounters.PINGS_SENT);
         ctx.writeAndFlush(new PingWebSocketFrame());
     }
 }

@@ -92,7 +92,7 @@ final class StreamHub
         {
             return;
         }
-        counters.controlMessages.incrementAndGet();
+        counters.increment(SimulatorCounters.CONTROL_MESSAGES);
         final ControlRequest request;
         try
         {
@@ -124,7 +124,7 @@ final class StreamHub
 
     void publishLiquidation(final SimulatedLiquidation liquidation, final long eventTimeMs)
     {
-        counters.liquidationsPublished.incrementAndGet();
+        counters.increment(SimulatorCounters.LIQUIDATIONS_PUBLISHED);
         final String event = liquidation.toEventJson(eventTimeMs);
         publish(StreamName.forceOrderOf(liquidation.symbol()), event);
         publish(StreamName.ALL_FORCE_ORDERS, event);
@@ -154,7 +154,7 @@ final class StreamHub
             {
                 frame = event;
             }
-            counters.framesSent.incrementAndGet();
+            counters.increment(SimulatorCounters.FRAMES_SENT);
             session.channel().writeAndFlush(new TextWebSocketFrame(frame));
         }
     }
@@ -242,7 +242,7 @@ final class StreamHub
 
     private void reject(final SimulatorSession session, final int code, final String message, final String idJson)
     {
-        counters.invalidRequests.incrementAndGet();
+        counters.increment(SimulatorCounters.INVALID_REQUESTS);
         session.channel().writeAndFlush(new TextWebSocketFrame("{\"error\":{\"code\":" + code + ",\"msg\":\""
             + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"},\"id\":" + idJson + '}'));
     }

@@ -294,7 +294,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         final List<KlineListener> listeners = klineListeners.get(stream);
         if (listeners == null)
         {
-            counters.ignoredFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.IGNORED_FRAMES);
             return;
         }
         for (final KlineListener listener : listeners)

@@ -53,7 +53,7 @@ final class FrameRouter
 
     void route(final ByteBuf frame, final long receiveTimeNs, final AnswerHandler answers)
     {
-        counters.framesReceived.incrementAndGet();
+        counters.increment(UpstreamCounters.FRAMES_RECEIVED);
         final int start = frame.readerIndex();
         final int end = frame.writerIndex();
         if (startsWith(frame, start, end, STREAM_PREFIX))
@@ -86,7 +86,7 @@ final class FrameRouter
         final int dataLength = dataLast + 1 - dataStart;
         if (endsWith(frame, nameStart, nameEnd, FORCE_ORDER_SUFFIX) || equalTo(frame, nameStart, nameEnd, ALL_FORCE_ORDERS))
         {
-            counters.liquidationFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.LIQUIDATION_FRAMES);
             deliver(frame, dataStart, dataLength, receiveTimeNs);
         }
         else if (contains(frame, nameStart, nameEnd, KLINE_MARK))
@@ -97,7 +97,7 @@ final class FrameRouter
         }
         else
         {
-            counters.ignoredFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.IGNORED_FRAMES);
         }
         return true;
     }
@@ -106,10 +106,10 @@ final class FrameRouter
     {
         if (event == null)
         {
-            counters.malformedFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.MALFORMED_FRAMES);
             return;
         }
-        counters.klineFrames.incrementAndGet();
+        counters.increment(UpstreamCounters.KLINE_FRAMES);
         klines.onKline(stream, event);
     }
 
@@ -142,7 +142,7 @@ final class FrameRouter
         {
             if (parser.nextToken() != JsonToken.START_OBJECT)
             {
-                counters.malformedFrames.incrementAndGet();
+                counters.increment(UpstreamCounters.MALFORMED_FRAMES);
                 return;
             }
             String stream = null;
@@ -188,12 +188,12 @@ final class FrameRouter
             }
             else
             {
-                counters.malformedFrames.incrementAndGet();
+                counters.increment(UpstreamCounters.MALFORMED_FRAMES);
             }
         }
         catch (final IOException ex)
         {
-            counters.malformedFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.MALFORMED_FRAMES);
         }
     }
 
@@ -202,11 +202,11 @@ final class FrameRouter
     {
         if (!isObjectOrArray(bytes[dataStart], bytes[dataEnd - 1]))
         {
-            counters.malformedFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.MALFORMED_FRAMES);
         }
         else if (stream.endsWith("@forceOrder") || "!forceOrder@arr".equals(stream))
         {
-            counters.liquidationFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.LIQUIDATION_FRAMES);
             deliver(frame, start + dataStart, dataEnd - dataStart, receiveTimeNs);
         }
         else if (stream.contains("@kline_"))
@@ -215,7 +215,7 @@ final class FrameRouter
         }
         else
         {
-            counters.ignoredFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.IGNORED_FRAMES);
         }
     }
 

@@ -144,7 +144,7 @@ final class StreamShard implements UpstreamConnection.Listener
             final UpstreamConnection retiring = current;
             current = successor;
             successor = null;
-            counters.rotations.incrementAndGet();
+            counters.increment(UpstreamCounters.ROTATIONS);
             if (retiring != null)
             {
                 retiring.closeGracefully();
@@ -201,7 +201,7 @@ final class StreamShard implements UpstreamConnection.Listener
         {
             if (!closed && current == null)
             {
-                counters.reconnects.incrementAndGet();
+                counters.increment(UpstreamCounters.RECONNECTS);
                 current = owner.newConnection(this, this);
             }
         }, delayMs, TimeUnit.MILLISECONDS);

@@ -1,5 +1,7 @@
 package io.liqvol.gateway.upstream;
 
+import io.liqvol.engine.InvalidSettingException;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +15,11 @@ public final class UpstreamConfig
 {
     public static final String DEFAULT_WS_BASE_URL = "wss://fstream.binance.com/market";
     public static final String DEFAULT_REST_BASE_URL = "https://fapi.binance.com";
+    public static final UpstreamMode DEFAULT_MODE = UpstreamMode.ALL_MARKET;
 
     private String wsBaseUrl = DEFAULT_WS_BASE_URL;
     private String restBaseUrl = DEFAULT_REST_BASE_URL;
-    private UpstreamMode mode = UpstreamMode.ALL_MARKET;
+    private UpstreamMode mode = DEFAULT_MODE;
     private URI proxy;
     private long connectTimeoutMs = 10_000;
     private long liveTimeoutMs = 30_000;
@@ -286,38 +289,48 @@ public final class UpstreamConfig
         return requestTimeoutMs;
     }
 
-    /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */
+    /** Validates every value; throws {@link InvalidSettingException} naming the first bad one. */
     public UpstreamConfig conclude()
     {
         if (concluded)
         {
             return this;
         }
-        requireScheme("wsBaseUrl", wsBaseUrl, "ws", "wss");
-        requireScheme("restBaseUrl", restBaseUrl, "http", "https");
-        require(mode != null, "mode");
-        require(proxy == null || proxy.getHost() != null && proxy.getPort() > 0, "proxy (host and port)");
-        require(connectTimeoutMs >= 1, "connectTimeoutMs");
-        require(liveTimeoutMs >= 1, "liveTimeoutMs");
-        require(idleTimeoutMs >= 1, "idleTimeoutMs");
-        require(pingIntervalMs >= 1 && pingIntervalMs < idleTimeoutMs, "pingIntervalMs (below idleTimeoutMs)");
-        require(initialBackoffMs >= 1 && maxBackoffMs >= initialBackoffMs, "initialBackoffMs/maxBackoffMs");
-        require(healthyAfterMs >= 0, "healthyAfterMs");
-        require(rotateAfterMs >= 1, "rotateAfterMs");
-        require(closeTimeoutMs >= 1, "closeTimeoutMs");
-        require(controlIntervalMs >= 1, "controlIntervalMs");
-        require(maxStreamsPerConnection >= 1, "maxStreamsPerConnection");
-        require(maxStreamsPerMessage >= 1, "maxStreamsPerMessage");
-        require(maxFrameBytes >= 1024, "maxFrameBytes");
-        require(maxGapsKept >= 1, "maxGapsKept");
-        require(exchangeInfoRefreshMs >= 1, "exchangeInfoRefreshMs");
-        require(requestTimeoutMs >= 1, "requestTimeoutMs");
+        requireUrl("wsBaseUrl", wsBaseUrl, "ws", "wss");
+        requireUrl("restBaseUrl", restBaseUrl, "http", "https");
+        require(mode != null, "mode", "must be set");
+        require(proxy == null || proxy.getHost() != null && proxy.getPort() > 0, "proxy",
+            "must name a host and a port, was " + proxy);
+        requirePositive("connectTimeoutMs", connectTimeoutMs);
+        requirePositive("liveTimeoutMs", liveTimeoutMs);
+        requirePositive("idleTimeoutMs", idleTimeoutMs);
+        require(pingIntervalMs >= 1 && pingIntervalMs < idleTimeoutMs, "pingIntervalMs",
+            "must be >= 1 and below idleTimeoutMs, was " + pingIntervalMs);
+        requirePositive("initialBackoffMs", initialBackoffMs);
+        require(maxBackoffMs >= initialBackoffMs, "maxBackoffMs",
+            "must be >= initialBackoffMs, was " + maxBackoffMs);
+        require(healthyAfterMs >= 0, "healthyAfterMs", "must be >= 0, was " + healthyAfterMs);
+        requirePositive("rotateAfterMs", rotateAfterMs);
+        requirePositive("closeTimeoutMs", closeTimeoutMs);
+        requirePositive("controlIntervalMs", controlIntervalMs);
+        requirePositive("maxStreamsPerConnection", maxStreamsPerConnection);
+        requirePositive("maxStreamsPerMessage", maxStreamsPerMessage);
+        require(maxFrameBytes >= 1024, "maxFrameBytes", "must be >= 1024, was " + maxFrameBytes);
+        requirePositive("maxGapsKept", maxGapsKept);
+        requirePositive("exchangeInfoRefreshMs", exchangeInfoRefreshMs);
+        requirePositive("requestTimeoutMs", requestTimeoutMs);
         concluded = true;
         return this;
     }
 
-    private static void requireScheme(final String name, final String url, final String plain, final String secure)
+    /**
+     * The URL, if its scheme is one of the two given and it names a host; else an {@link InvalidSettingException}
+     * for that setting.
+     */
+    public static URI requireUrl(final String setting, final String url, final String plainScheme,
+        final String secureScheme)
     {
+        final String problem = "must be a " + plainScheme + ":// or " + secureScheme + ":// URL, was " + url;
         final URI uri;
         try
         {
@@ -325,18 +338,23 @@ public final class UpstreamConfig
         }
         catch (final IllegalArgumentException | NullPointerException ex)
         {
-            throw new IllegalArgumentException("invalid upstream setting: " + name + " is not a URL", ex);
+            throw new InvalidSettingException(setting, problem);
         }
         final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        require((plain.equals(scheme) || secure.equals(scheme)) && uri.getHost() != null,
-            name + " (" + plain + "://… or " + secure + "://…)");
+        require((plainScheme.equals(scheme) || secureScheme.equals(scheme)) && uri.getHost() != null, setting, problem);
+        return uri;
     }
 
-    private static void require(final boolean valid, final String name)
+    private static void requirePositive(final String name, final long value)
+    {
+        require(value >= 1, name, "must be >= 1, was " + value);
+    }
+
+    private static void require(final boolean valid, final String name, final String problem)
     {
         if (!valid)
         {
-            throw new IllegalArgumentException("invalid upstream setting: " + name);
+            throw new InvalidSettingException(name, problem);
         }
     }
 }

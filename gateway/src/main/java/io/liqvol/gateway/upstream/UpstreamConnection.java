@@ -178,12 +178,12 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         final Request request = inflight.remove(id);
         if (request == null)
         {
-            counters.ignoredFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.IGNORED_FRAMES);
             return;
         }
         if (error != null)
         {
-            counters.subscriptionErrors.incrementAndGet();
+            counters.increment(UpstreamCounters.SUBSCRIPTION_ERRORS);
             LOG.log(System.Logger.Level.WARNING, "{0}: {1} {2} refused: {3}", name,
                 request.subscribe() ? "SUBSCRIBE" : "UNSUBSCRIBE", request.streams(), error);
             if (request.subscribe())
@@ -202,7 +202,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
             return;
         }
         state = State.SUBSCRIBING;
-        counters.connectionsOpened.incrementAndGet();
+        counters.increment(UpstreamCounters.CONNECTIONS_OPENED);
         pinger = loop.scheduleAtFixedRate(() ->
         {
             pingDue = true;
@@ -214,7 +214,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
 
     void onIdle()
     {
-        counters.idleTimeouts.incrementAndGet();
+        counters.increment(UpstreamCounters.IDLE_TIMEOUTS);
         LOG.log(System.Logger.Level.WARNING, "{0}: no frame for {1} ms, dropping the connection", name,
             config.idleTimeoutMs());
         channel.close();
@@ -342,7 +342,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         if (pingDue)
         {
             pingDue = false;
-            counters.controlMessagesSent.incrementAndGet();
+            counters.increment(UpstreamCounters.CONTROL_MESSAGES_SENT);
             channel.writeAndFlush(new PingWebSocketFrame());
             return true;
         }
@@ -360,7 +360,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
             json.append(i == 0 ? "\"" : ",\"").append(request.streams().get(i)).append('"');
         }
         json.append("],\"id\":").append(id).append('}');
-        counters.controlMessagesSent.incrementAndGet();
+        counters.increment(UpstreamCounters.CONTROL_MESSAGES_SENT);
         channel.writeAndFlush(new TextWebSocketFrame(json.toString()));
     }
 

@@ -38,8 +38,8 @@ final class UpstreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
         }
         else if (frame instanceof BinaryWebSocketFrame)
         {
-            counters.framesReceived.incrementAndGet();
-            counters.malformedFrames.incrementAndGet();
+            counters.increment(UpstreamCounters.FRAMES_RECEIVED);
+            counters.increment(UpstreamCounters.MALFORMED_FRAMES);
         }
     }
 

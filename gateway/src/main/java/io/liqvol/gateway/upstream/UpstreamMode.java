@@ -1,5 +1,7 @@
 package io.liqvol.gateway.upstream;
 
+import io.liqvol.engine.InvalidSettingException;
+
 /** Which forceOrder streams the upstream subscribes to. */
 public enum UpstreamMode
 {
@@ -21,8 +23,8 @@ public enum UpstreamMode
         return code;
     }
 
-    /** The mode with that configuration name, or null. */
-    public static UpstreamMode fromCode(final String code)
+    /** The mode with that configuration name; refused as the {@code mode} setting otherwise. */
+    public static UpstreamMode named(final String code)
     {
         for (final UpstreamMode mode : values())
         {
@@ -31,6 +33,6 @@ public enum UpstreamMode
                 return mode;
             }
         }
-        return null;
+        throw new InvalidSettingException("mode", "must be all-market or per-symbol, was " + code);
     }
 }

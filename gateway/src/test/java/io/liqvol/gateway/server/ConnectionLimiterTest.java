@@ -1,5 +1,6 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.gateway.testing.ServerHarness;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

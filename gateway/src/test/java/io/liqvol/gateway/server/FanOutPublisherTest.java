@@ -2,16 +2,16 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.RawWebSocket;
+import io.liqvol.gateway.testing.ServerHarness;
+import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -27,11 +27,10 @@ class FanOutPublisherTest
     {
         final int clients = 1000;
         final int burst = 300;
-        final ExecutorService executor = Executors.newFixedThreadPool(4);
-        final HttpClient http = HttpClient.newBuilder().executor(executor).build();
         try (ServerHarness harness = ServerHarness.start(new ServerConfig().maxConnectionsPerAddress(clients + 10)))
         {
-            final List<TestWebSocket> sockets = connect(http, harness, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", clients);
+            final List<TestWebSocket> sockets =
+                connect(harness, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", clients);
             for (final TestWebSocket socket : sockets)
             {
                 socket.next("liquidation_order");
@@ -55,21 +54,16 @@ class FanOutPublisherTest
             assertThat(harness.metrics.endToEndLatency().count()).isGreaterThanOrEqualTo(clients);
             sockets.forEach(TestWebSocket::abort);
         }
-        finally
-        {
-            executor.shutdownNow();
-        }
     }
 
     @Test
     void shouldCoalesceThenCloseASlowClientWith1013WhileOthersAreUnaffected() throws Exception
     {
         final ServerConfig config = new ServerConfig().maxPendingBytes(256 << 10);
-        final HttpClient http = HttpClient.newHttpClient();
         try (ServerHarness harness = ServerHarness.start(config))
         {
             final String path = "/api/v1/ws/liquidations/ETHUSDT?timeframe=1m";
-            final List<TestWebSocket> others = connect(http, harness, path, 5);
+            final List<TestWebSocket> others = connect(harness, path, 5);
             for (final TestWebSocket socket : others)
             {
                 socket.next("liquidation_order");
@@ -113,13 +107,12 @@ class FanOutPublisherTest
         }
     }
 
-    private static List<TestWebSocket> connect(
-        final HttpClient http, final ServerHarness harness, final String path, final int count)
+    private static List<TestWebSocket> connect(final ServerHarness harness, final String path, final int count)
     {
         final List<CompletableFuture<TestWebSocket>> pending = new ArrayList<>();
         for (int i = 0; i < count; i++)
         {
-            pending.add(CompletableFuture.supplyAsync(() -> TestWebSocket.connect(http, harness.ws(path))));
+            pending.add(CompletableFuture.supplyAsync(() -> TestWebSocket.connect(harness.ws(path))));
         }
         final List<TestWebSocket> sockets = new ArrayList<>();
         for (final CompletableFuture<TestWebSocket> socket : pending)

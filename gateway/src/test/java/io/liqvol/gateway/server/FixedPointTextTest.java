@@ -1,8 +1,10 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.Int128;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Random;
@@ -59,6 +61,66 @@ class FixedPointTextTest
             assertThat(written()).isEqualTo(DecimalText.volume(exact));
             text.notionalGrouped();
             assertThat(written()).isEqualTo(DecimalText.grouped(exact));
+        }
+    }
+
+    @Test
+    void shouldWriteSumsOf128BitVolumesAsBigDecimalDoes()
+    {
+        final long[] edges = {0, 1, -1, 2, 5, 49, 50, 51, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1,
+            Long.MIN_VALUE + 1, 10_000_000_000_000_000L, 4_999_999_999_999_999L, 5_000_000_000_000_000L};
+        for (final long aHigh : edges)
+        {
+            for (final long aLow : edges)
+            {
+                for (final long bHigh : new long[] {0, -1, Long.MAX_VALUE, Long.MIN_VALUE})
+                {
+                    for (final long bLow : edges)
+                    {
+                        assertSumLikeBigDecimal(aHigh, aLow, bHigh, bLow);
+                    }
+                }
+            }
+        }
+        final Random random = new Random(7);
+        for (int i = 0; i < 100_000; i++)
+        {
+            // Small high words give values near the unit boundaries; large ones the 129-bit carries.
+            final long aHigh = random.nextBoolean() ? random.nextInt(3) - 1 : random.nextLong();
+            final long bHigh = random.nextBoolean() ? random.nextInt(3) - 1 : random.nextLong();
+            assertSumLikeBigDecimal(aHigh, random.nextLong(), bHigh, random.nextLong());
+        }
+    }
+
+    @Test
+    void shouldRoundCompactVolumesHalfUpAtEveryUnit()
+    {
+        final String[] values = {"0", "0.004", "0.005", "-0.004", "-0.005", "999.994", "999.995", "-999.995",
+            "1000", "999999.995", "1000000", "999999999.995", "1000000000", "1234567890123.125", "-15000",
+            "0.0000000000000001", "170141183460469231731.6873037158841057"};
+        for (final String value : values)
+        {
+            final BigInteger unscaled = new BigDecimal(value).setScale(16).unscaledValue();
+            text.sumE16(unscaled.shiftRight(64).longValue(), unscaled.longValue(), 0, 0, false);
+            text.volumeCompact();
+            assertThat(written()).as(value).isEqualTo(DecimalText.compact(new BigDecimal(value)));
+            text.volumePlain();
+            assertThat(written()).as(value).isEqualTo(DecimalText.volume(new BigDecimal(value)));
+        }
+    }
+
+    private void assertSumLikeBigDecimal(final long aHigh, final long aLow, final long bHigh, final long bLow)
+    {
+        final BigInteger a = Int128.toBigInteger(aHigh, aLow);
+        final BigInteger b = Int128.toBigInteger(bHigh, bLow);
+        for (final boolean subtract : new boolean[] {false, true})
+        {
+            final BigDecimal exact = new BigDecimal(subtract ? a.subtract(b) : a.add(b), 16);
+            text.sumE16(aHigh, aLow, bHigh, bLow, subtract);
+            text.volumePlain();
+            assertThat(written()).as("%s", exact).isEqualTo(DecimalText.volume(exact));
+            text.volumeCompact();
+            assertThat(written()).as("%s", exact).isEqualTo(DecimalText.compact(exact));
         }
     }
 

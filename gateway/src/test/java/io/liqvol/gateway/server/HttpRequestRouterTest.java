@@ -2,6 +2,8 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.ServerHarness;
+import io.liqvol.gateway.testing.TestJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +128,8 @@ class HttpRequestRouterTest
         final Map<String, Object> health = TestJson.object(get("/health").body());
         assertThat(health).containsEntry("status", "ok").containsKeys("upstream", "engine", "journal", "clients");
         assertThat(String.valueOf(health.get("upstream"))).contains("connected=", "connected_since=", "reconnects=", "gaps=");
-        assertThat(String.valueOf(health.get("journal"))).contains("data_dir=", "segments=", "recovery=", "gaps=");
+        assertThat(String.valueOf(health.get("journal"))).contains("data_dir=", "segments=", "recovery=", "gaps=",
+            "failure=", "unjournaled_records=", "roll_stalls=");
 
         final HttpResponse<String> metrics = get("/metrics");
         assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(type -> type.startsWith("text/plain"));

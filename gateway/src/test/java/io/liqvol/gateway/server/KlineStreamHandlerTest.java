@@ -1,11 +1,12 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.ServerHarness;
+import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,6 @@ class KlineStreamHandlerTest
 {
     private static final String STREAM = "btcusdt@kline_1m";
     private static ServerHarness harness;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws InterruptedException
@@ -31,8 +31,8 @@ class KlineStreamHandlerTest
     @Test
     void shouldRelayLiveCandlesThroughOneSharedUpstreamStream() throws InterruptedException
     {
-        final TestWebSocket first = TestWebSocket.connect(HTTP, harness.ws("/api/v1/ws/klines/BTCUSDT?timeframe=1m"));
-        final TestWebSocket second = TestWebSocket.connect(HTTP, harness.ws("/api/v1/ws/klines/btcusdt?timeframe=1m"));
+        final TestWebSocket first = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/BTCUSDT?timeframe=1m"));
+        final TestWebSocket second = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/btcusdt?timeframe=1m"));
 
         for (final TestWebSocket client : new TestWebSocket[] {first, second})
         {
@@ -62,7 +62,7 @@ class KlineStreamHandlerTest
     @Test
     void shouldAnswerPing()
     {
-        final TestWebSocket client = TestWebSocket.connect(HTTP, harness.ws("/api/v1/ws/klines/ETHUSDT?timeframe=5m"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/ETHUSDT?timeframe=5m"));
         client.send("{\"type\":\"ping\"}");
         assertThat(client.next("pong")).isEqualTo(Map.of("type", "pong"));
         client.abort();
@@ -70,7 +70,7 @@ class KlineStreamHandlerTest
 
     private static void assertRefused(final String path, final String code)
     {
-        final TestWebSocket client = TestWebSocket.connect(HTTP, harness.ws(path));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws(path));
         assertThat(client.next()).containsEntry("type", "error").containsEntry("code", code);
         assertThat(client.awaitClose().status()).isEqualTo(1008);
     }

@@ -2,11 +2,12 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.ServerHarness;
+import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +21,11 @@ class LiquidationStreamHandlerTest
 {
     private static final long E8 = 100_000_000L;
     private static ServerHarness harness;
-    private static HttpClient http;
 
     @BeforeAll
     static void start() throws InterruptedException
     {
         harness = ServerHarness.start(new ServerConfig().heartbeatIntervalMs(300).readerIdleMs(60_000));
-        http = HttpClient.newHttpClient();
     }
 
     @AfterAll
@@ -44,7 +43,7 @@ class LiquidationStreamHandlerTest
         harness.liquidate("ETHUSDT", Side.BUY, E8 / 2, 2002 * E8, nowMs - 1);
         awaitRecent("ETHUSDT", 2);
 
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/ETHUSDT?timeframe=1m"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/ETHUSDT?timeframe=1m"));
 
         final Map<String, Object> snapshot = client.next("liquidation_order");
         assertThat(snapshot).containsEntry("symbol", "ETHUSDT").containsEntry("initial", true).containsKey("timestamp");
@@ -84,7 +83,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldSendOrdersOnlyWithoutATimeframe() throws InterruptedException
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/btcusdt"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/btcusdt"));
 
         final Map<String, Object> orders = client.next("liquidation_order");
         assertThat(orders).containsEntry("symbol", "BTCUSDT").containsEntry("initial", true);
@@ -102,7 +101,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldAnswerARangeRequestEchoingTheRange()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT?timeframe=1h"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT?timeframe=1h"));
         client.next("liquidation_order");
         client.next("liquidation_volume");
         final long startMs = 1_700_000_000_000L;
@@ -121,7 +120,7 @@ class LiquidationStreamHandlerTest
     void shouldHonourStartAndEndOnConnect()
     {
         final long startMs = 1_700_000_000_000L;
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws(
+        final TestWebSocket client = TestWebSocket.connect(harness.ws(
             "/api/v1/ws/liquidations/BTCUSDT?timeframe=5m&start=" + startMs + "&end=" + (startMs + 10 * 300_000L)));
         client.next("liquidation_order");
 
@@ -132,7 +131,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldAnswerPingAndSendHeartbeatsWhenIdle()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
         client.next("liquidation_order");
 
         client.send("{\"type\":\"ping\"}");
@@ -147,7 +146,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldAnswerAnInvalidMessageWithoutClosing()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
         client.next("liquidation_order");
 
         client.send("not json");
@@ -176,7 +175,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldCloseWith1008OnABadRangeRequest()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT?timeframe=1m"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT?timeframe=1m"));
         client.next("liquidation_order");
         client.next("liquidation_volume");
 
@@ -189,12 +188,12 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldRefuseAForeignOriginButAcceptItsOwn()
     {
-        final TestWebSocket own = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"),
+        final TestWebSocket own = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT"),
             "http://127.0.0.1:" + harness.port());
         assertThat(own.next("liquidation_order")).isNotNull();
         own.abort();
 
-        assertThat(catchThrowable(() -> TestWebSocket.connect(http,
+        assertThat(catchThrowable(() -> TestWebSocket.connect(
             harness.ws("/api/v1/ws/liquidations/BTCUSDT"), "https://evil.example"))).rootCause().hasMessageContaining("403");
         assertThat(harness.metrics.render()).contains("liqvol_origins_rejected_total 1");
     }
@@ -221,7 +220,7 @@ class LiquidationStreamHandlerTest
         final List<TestWebSocket> clients = new ArrayList<>();
         while (producer.isAlive() && clients.size() < 20)
         {
-            clients.add(TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/LINKUSDT")));
+            clients.add(TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/LINKUSDT")));
             Thread.sleep(30);
         }
         producer.join();
@@ -254,7 +253,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldLimitTheMessageRateOfAClient()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
         client.next("liquidation_order");
         final int sent = 3 * new ServerConfig().requestsPerSecond();
 
@@ -286,7 +285,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldCloseAClientSendingAnOversizedFrame()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
         client.next("liquidation_order");
 
         client.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(new ServerConfig().maxClientFrameBytes()) + "\"}");
@@ -297,7 +296,7 @@ class LiquidationStreamHandlerTest
     @Test
     void shouldTellClientsOfAGapWhenTheUpstreamWasLost()
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws("/api/v1/ws/liquidations/ADAUSDT"));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/ADAUSDT"));
         client.next("liquidation_order");
         final long lostAtMs = System.currentTimeMillis();
 
@@ -312,7 +311,7 @@ class LiquidationStreamHandlerTest
 
     private static void assertRefused(final String path, final String code)
     {
-        final TestWebSocket client = TestWebSocket.connect(http, harness.ws(path));
+        final TestWebSocket client = TestWebSocket.connect(harness.ws(path));
         final Map<String, Object> error = client.next();
         assertThat(error).containsEntry("type", "error").containsEntry("code", code).containsKey("message");
         final TestWebSocket.Close close = client.awaitClose();

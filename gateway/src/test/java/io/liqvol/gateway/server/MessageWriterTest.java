@@ -1,8 +1,14 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.BucketView;
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.EngineListener;
+import io.liqvol.engine.LiquidationView;
+import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.testing.TestJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
@@ -11,6 +17,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +70,57 @@ class MessageWriterTest
             Map.entry("buy_volume_formatted", "10.00K"), Map.entry("sell_volume_formatted", "5.00K"),
             Map.entry("total_volume_formatted", "15.00K"), Map.entry("delta_volume_formatted", "5.00K"),
             Map.entry("buy_count", 6L), Map.entry("sell_count", 4L), Map.entry("count", 10L)));
+    }
+
+    @Test
+    void shouldEncodeAnEngineUpdateFromItsWordsAsFromItsSnapshot() throws Exception
+    {
+        final MessageWriter publisherWriter = MessageWriter.plain();
+        final List<String> mismatches = new CopyOnWriteArrayList<>();
+        final AtomicInteger compared = new AtomicInteger();
+        final EngineListener listener = new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+                final String fromWords = text(publisherWriter.liquidationVolume(
+                    UnpooledByteBufAllocator.DEFAULT, bucket, TIME_MS));
+                final String fromSnapshot = text(publisherWriter.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
+                    bucket.symbol(), bucket.timeframe(), true, TIME_MS, List.of(bucket.toSnapshot()), null));
+                if (!fromWords.equals(fromSnapshot))
+                {
+                    mismatches.add(fromWords + " vs " + fromSnapshot);
+                }
+                compared.incrementAndGet();
+            }
+        };
+        final Random random = new Random(11);
+        final long nowMs = System.currentTimeMillis();
+        final int liquidations = 2_000;
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().listener(listener)))
+        {
+            for (int i = 0; i < liquidations; i++)
+            {
+                // From a hundred-millionth of a unit to hundreds of billions of USDT, both sides, so deltas flip sign.
+                final long quantityE8 = 1 + (long)Math.pow(10, random.nextInt(15)) * (1 + random.nextInt(999));
+                final long priceE8 = 1 + (long)Math.pow(10, random.nextInt(14)) * (1 + random.nextInt(999));
+                engine.ingestLiquidation("BTCUSDT", random.nextBoolean() ? Side.BUY : Side.SELL, quantityE8, priceE8,
+                    nowMs - random.nextInt(3_600_000), 0);
+            }
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (engine.counters().published() < liquidations && System.nanoTime() < deadline)
+            {
+                Thread.sleep(2);
+            }
+        }
+
+        assertThat(mismatches).isEmpty();
+        assertThat(compared.get()).isGreaterThan(Timeframe.count());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.liqvol.gateway.simulator;
 
 import io.liqvol.engine.Side;
+import io.liqvol.gateway.testing.Await;
+import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,18 +38,19 @@ class ExchangeSimulatorTest
     void shouldAnswerSubscribeUnsubscribeAndListSubscriptions()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet());
-             TestWebSocketClient client = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/stream", true))
+             TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/stream"))
         {
             client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@forceOrder\",\"ethusdt@kline_1m\"],\"id\":7}");
-            assertThat(client.nextContaining("\"id\":7", WAIT_MS)).isEqualTo("{\"result\":null,\"id\":7}");
+            assertThat(client.nextTextContaining("\"id\":7", WAIT_MS)).isEqualTo("{\"result\":null,\"id\":7}");
             client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":8}");
-            assertThat(client.nextContaining("\"id\":8", WAIT_MS))
+            assertThat(client.nextTextContaining("\"id\":8", WAIT_MS))
                 .isEqualTo("{\"result\":[\"btcusdt@forceOrder\",\"ethusdt@kline_1m\"],\"id\":8}");
 
             client.send("{\"method\":\"UNSUBSCRIBE\",\"params\":[\"ethusdt@kline_1m\"],\"id\":9}");
-            assertThat(client.nextContaining("\"id\":9", WAIT_MS)).isEqualTo("{\"result\":null,\"id\":9}");
+            assertThat(client.nextTextContaining("\"id\":9", WAIT_MS)).isEqualTo("{\"result\":null,\"id\":9}");
             client.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":10}");
-            assertThat(client.nextContaining("\"id\":10", WAIT_MS)).isEqualTo("{\"result\":[\"btcusdt@forceOrder\"],\"id\":10}");
+            assertThat(client.nextTextContaining("\"id\":10", WAIT_MS))
+                .isEqualTo("{\"result\":[\"btcusdt@forceOrder\"],\"id\":10}");
             assertThat(simulator.subscriberCount("btcusdt@forceOrder")).isEqualTo(1);
             assertThat(simulator.subscriberCount("ethusdt@kline_1m")).isZero();
         }
@@ -57,16 +60,17 @@ class ExchangeSimulatorTest
     void shouldPushCombinedFramesAndRawEventsToSymbolAndAllMarketSubscribers()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet());
-             TestWebSocketClient combined = TestWebSocketClient.connect(
-                 simulator.wsBaseUrl() + "/stream?streams=btcusdt@forceOrder", true);
-             TestWebSocketClient raw = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr", true))
+             TestWebSocket combined = TestWebSocket.connect(
+                 simulator.wsBaseUrl() + "/stream?streams=btcusdt@forceOrder");
+             TestWebSocket raw = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr"))
         {
             Await.until("both connections registered", () -> simulator.connectionCount() == 2);
 
             final SimulatedLiquidation liquidation = simulator.injectLiquidation("BTCUSDT", Side.SELL);
 
-            final String event = liquidation.toEventJson(eventTimeOf(raw.next(WAIT_MS), "raw"));
-            assertThat(combined.next(WAIT_MS)).isEqualTo("{\"stream\":\"btcusdt@forceOrder\",\"data\":" + event + "}");
+            final String event = liquidation.toEventJson(eventTimeOf(raw.nextText(WAIT_MS), "raw"));
+            assertThat(combined.nextText(WAIT_MS))
+                .isEqualTo("{\"stream\":\"btcusdt@forceOrder\",\"data\":" + event + "}");
             assertThat(event).contains("\"s\":\"BTCUSDT\"", "\"S\":\"SELL\"", "\"z\":\"" + liquidation.quantity() + "\"",
                 "\"ap\":\"" + liquidation.averagePrice() + "\"", "\"T\":" + liquidation.tradeTimeMs());
         }
@@ -76,18 +80,19 @@ class ExchangeSimulatorTest
     void shouldServeStreamRoutesUnderAnyBasePath()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet());
-             TestWebSocketClient deep = TestWebSocketClient.connect(
-                 "ws://127.0.0.1:" + simulator.port() + "/some/prefix/ws/ethusdt@forceOrder", true);
-             TestWebSocketClient two = TestWebSocketClient.connect(
-                 "ws://127.0.0.1:" + simulator.port() + "/stream?streams=ethusdt@forceOrder/solusdt@forceOrder", true))
+             TestWebSocket deep = TestWebSocket.connect(
+                 "ws://127.0.0.1:" + simulator.port() + "/some/prefix/ws/ethusdt@forceOrder");
+             TestWebSocket two = TestWebSocket.connect(
+                 "ws://127.0.0.1:" + simulator.port() + "/stream?streams=ethusdt@forceOrder/solusdt@forceOrder"))
         {
             Await.until("subscriptions from the URLs", () -> simulator.subscriberCount("ethusdt@forceOrder") == 2
                 && simulator.subscriberCount("solusdt@forceOrder") == 1);
 
             simulator.injectLiquidation("SOLUSDT", Side.BUY);
 
-            assertThat(two.next(WAIT_MS)).startsWith("{\"stream\":\"solusdt@forceOrder\",\"data\":{\"e\":\"forceOrder\"");
-            assertThat(deep.next(200)).isNull();
+            assertThat(two.nextText(WAIT_MS))
+                .startsWith("{\"stream\":\"solusdt@forceOrder\",\"data\":{\"e\":\"forceOrder\"");
+            assertThat(deep.nextText(200)).isNull();
         }
     }
 
@@ -95,14 +100,14 @@ class ExchangeSimulatorTest
     void shouldAnswerUnknownStreamsAndInvalidRequestsWithErrorsAndKeepTheConnection()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet());
-             TestWebSocketClient client = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws", true))
+             TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws"))
         {
             client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"nosuchusdt@forceOrder\"],\"id\":3}");
-            assertThat(client.next(WAIT_MS)).startsWith("{\"error\":{\"code\":2,").endsWith("\"id\":3}");
+            assertThat(client.nextText(WAIT_MS)).startsWith("{\"error\":{\"code\":2,").endsWith("\"id\":3}");
             client.send("not json");
-            assertThat(client.next(WAIT_MS)).startsWith("{\"error\":{\"code\":3,").endsWith("\"id\":null}");
+            assertThat(client.nextText(WAIT_MS)).startsWith("{\"error\":{\"code\":3,").endsWith("\"id\":null}");
             client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"BTCUSDT@forceOrder\"],\"id\":4}");
-            assertThat(client.next(WAIT_MS)).contains("unknown stream").endsWith("\"id\":4}");
+            assertThat(client.nextText(WAIT_MS)).contains("unknown stream").endsWith("\"id\":4}");
 
             assertThat(client.isOpen()).isTrue();
             assertThat(simulator.counters().invalidRequests()).isEqualTo(3);
@@ -113,12 +118,12 @@ class ExchangeSimulatorTest
     void shouldRefuseMoreStreamsThanAllowedOnOneConnection()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().maxStreamsPerConnection(2));
-             TestWebSocketClient client = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/stream", true))
+             TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/stream"))
         {
             client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@forceOrder\",\"ethusdt@forceOrder\"],\"id\":1}");
-            assertThat(client.next(WAIT_MS)).isEqualTo("{\"result\":null,\"id\":1}");
+            assertThat(client.nextText(WAIT_MS)).isEqualTo("{\"result\":null,\"id\":1}");
             client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"solusdt@forceOrder\"],\"id\":2}");
-            assertThat(client.next(WAIT_MS)).contains("more than 2 streams").endsWith("\"id\":2}");
+            assertThat(client.nextText(WAIT_MS)).contains("more than 2 streams").endsWith("\"id\":2}");
             assertThat(simulator.subscriberCount("solusdt@forceOrder")).isZero();
         }
     }
@@ -127,8 +132,8 @@ class ExchangeSimulatorTest
     void shouldDisconnectClientSendingMoreMessagesPerWindowThanAllowed()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().maxMessagesPerWindow(5).rateWindowMs(60_000));
-             TestWebSocketClient polite = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws", true);
-             TestWebSocketClient greedy = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws", true))
+             TestWebSocket polite = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws");
+             TestWebSocket greedy = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws"))
         {
             for (int id = 1; id <= 5; id++)
             {
@@ -140,8 +145,8 @@ class ExchangeSimulatorTest
             }
 
             Await.until("the greedy client is disconnected", () -> !greedy.isOpen());
-            assertThat(greedy.closeStatus()).isEqualTo(1008);
-            assertThat(polite.nextContaining("\"id\":5", WAIT_MS)).isNotNull();
+            assertThat(greedy.awaitClose().status()).isEqualTo(1008);
+            assertThat(polite.nextTextContaining("\"id\":5", WAIT_MS)).isNotNull();
             assertThat(polite.isOpen()).isTrue();
             assertThat(simulator.counters().rateLimitDisconnects()).isEqualTo(1);
         }
@@ -152,8 +157,8 @@ class ExchangeSimulatorTest
     {
         final SimulatorConfig config = quiet().pingIntervalMs(50).pongTimeoutMs(250).maxMessagesPerWindow(1000);
         try (ExchangeSimulator simulator = ExchangeSimulator.start(config);
-             TestWebSocketClient answering = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws", true);
-             TestWebSocketClient silent = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws", false))
+             TestWebSocket answering = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws");
+             TestWebSocket silent = TestWebSocket.connectIgnoringPings(simulator.wsBaseUrl() + "/ws"))
         {
             Await.until("the silent client is dropped", () -> !silent.isOpen());
 
@@ -169,11 +174,11 @@ class ExchangeSimulatorTest
     void shouldCutConnectionsAtTheMaximumAge()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().maxConnectionAgeMs(300));
-             TestWebSocketClient client = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws", true))
+             TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws"))
         {
             Await.until("the connection is cut", () -> !client.isOpen());
 
-            assertThat(client.closeStatus()).isEqualTo(1000);
+            assertThat(client.awaitClose().status()).isEqualTo(1000);
             assertThat(simulator.counters().ageCuts()).isEqualTo(1);
             assertThat(simulator.connectionCount()).isZero();
         }
@@ -183,7 +188,7 @@ class ExchangeSimulatorTest
     void shouldPushAtMostOneLiquidationPerSymbolPerIntervalAndTheLatest()
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().liquidationIntervalMs(300));
-             TestWebSocketClient client = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr", true))
+             TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr"))
         {
             Await.until("subscribed", () -> simulator.subscriberCount("!forceOrder@arr") == 1);
             final List<SimulatedLiquidation> btc = new ArrayList<>();
@@ -196,7 +201,7 @@ class ExchangeSimulatorTest
             final Map<String, List<String>> framesBySymbol = new HashMap<>();
             for (int i = 0; i < 3; i++)
             {
-                final String frame = client.next(WAIT_MS);
+                final String frame = client.nextText(WAIT_MS);
                 framesBySymbol.computeIfAbsent(group(SYMBOL, frame), key -> new ArrayList<>()).add(frame);
             }
 
@@ -207,7 +212,7 @@ class ExchangeSimulatorTest
             assertThat(eventTimeOf(btcFrames.get(1), "second") - eventTimeOf(btcFrames.get(0), "first"))
                 .isGreaterThanOrEqualTo(300);
             assertThat(framesBySymbol.get("ETHUSDT")).singleElement().asString().contains("\"T\":" + eth.tradeTimeMs());
-            assertThat(client.next(500)).isNull();
+            assertThat(client.nextText(500)).isNull();
             assertThat(simulator.liquidationsReplaced()).isEqualTo(3);
         }
     }
@@ -218,13 +223,13 @@ class ExchangeSimulatorTest
         final SimulatorConfig config = new SimulatorConfig().tickMs(10).quietLiquidationsPerSecond(300)
             .liquidationIntervalMs(100).meanCascadeGapMs(0).seed(7);
         try (ExchangeSimulator simulator = ExchangeSimulator.start(config);
-             TestWebSocketClient client = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr", true))
+             TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr"))
         {
             final Map<String, List<Long>> eventTimesBySymbol = new HashMap<>();
             int frames = 0;
             while (frames < 60)
             {
-                final String frame = client.next(WAIT_MS);
+                final String frame = client.nextText(WAIT_MS);
                 assertThat(frame).isNotNull();
                 eventTimesBySymbol.computeIfAbsent(group(SYMBOL, frame), key -> new ArrayList<>())
                     .add(eventTimeOf(frame, "event"));
@@ -303,10 +308,10 @@ class ExchangeSimulatorTest
     void shouldPushKlineEventsThatMatchTheRestCandles() throws Exception
     {
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().klinePushMs(50));
-             TestWebSocketClient client = TestWebSocketClient.connect(
-                 simulator.wsBaseUrl() + "/stream?streams=solusdt@kline_5m", true))
+             TestWebSocket client = TestWebSocket.connect(
+                 simulator.wsBaseUrl() + "/stream?streams=solusdt@kline_5m"))
         {
-            final String frame = client.nextContaining("\"e\":\"kline\"", WAIT_MS);
+            final String frame = client.nextTextContaining("\"e\":\"kline\"", WAIT_MS);
             final HttpResponse<String> rest = get(simulator.restBaseUrl()
                 + "/fapi/v1/klines?symbol=SOLUSDT&interval=5m&limit=1");
 
@@ -330,13 +335,13 @@ class ExchangeSimulatorTest
         Files.writeString(file, first + "\nnot a frame\n{\"stream\":\"!forceOrder@arr\",\"data\":" + second + "}\n");
         final SimulatorConfig config = quiet().replayFile(file).replayDelayMs(700);
         try (ExchangeSimulator simulator = ExchangeSimulator.start(config);
-             TestWebSocketClient all = TestWebSocketClient.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr", true);
-             TestWebSocketClient eth = TestWebSocketClient.connect(
-                 simulator.wsBaseUrl() + "/stream?streams=ethusdt@forceOrder", true))
+             TestWebSocket all = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws/!forceOrder@arr");
+             TestWebSocket eth = TestWebSocket.connect(
+                 simulator.wsBaseUrl() + "/stream?streams=ethusdt@forceOrder"))
         {
-            assertThat(all.next(WAIT_MS)).isEqualTo(first);
-            assertThat(all.next(WAIT_MS)).isEqualTo(second);
-            assertThat(eth.next(WAIT_MS)).isEqualTo("{\"stream\":\"ethusdt@forceOrder\",\"data\":" + second + "}");
+            assertThat(all.nextText(WAIT_MS)).isEqualTo(first);
+            assertThat(all.nextText(WAIT_MS)).isEqualTo(second);
+            assertThat(eth.nextText(WAIT_MS)).isEqualTo("{\"stream\":\"ethusdt@forceOrder\",\"data\":" + second + "}");
             assertThat(simulator.counters().liquidationsPublished()).isEqualTo(2);
         }
     }

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.simulator;
 
 import io.liqvol.engine.Side;
+import io.liqvol.gateway.testing.Await;
 import io.netty.util.concurrent.DefaultEventExecutor;
 import io.netty.util.concurrent.EventExecutor;
 import org.junit.jupiter.api.AfterEach;

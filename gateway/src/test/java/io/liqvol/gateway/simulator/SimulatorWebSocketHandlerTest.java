@@ -21,7 +21,7 @@ class SimulatorWebSocketHandlerTest
     private final EventExecutor market = new DefaultEventExecutor();
     private final SimulatorCounters counters = new SimulatorCounters();
     private final MarketGenerator generator = new MarketGenerator(config);
-    private final SimulatorContext context = new SimulatorContext(config, market,
+    private final SimulatorHandlerParts context = new SimulatorHandlerParts(config, market,
         new StreamHub(config, generator, counters, System::currentTimeMillis), new SimulatorRestApi(generator, 0),
         counters);
     private final EmbeddedChannel channel = new EmbeddedChannel();

@@ -3,6 +3,7 @@ package io.liqvol.gateway.upstream;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.simulator.SymbolUniverse;
+import io.liqvol.gateway.testing.ConnectProxy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

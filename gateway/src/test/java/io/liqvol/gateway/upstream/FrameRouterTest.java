@@ -1,5 +1,6 @@
 package io.liqvol.gateway.upstream;
 
+import io.liqvol.gateway.testing.RecordingFrameSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;

@@ -1,0 +1,378 @@
+package io.liqvol.engine.journal;
+
+import io.liqvol.engine.EngineContext;
+import org.agrona.concurrent.EpochClock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The durable journal in a data directory: memory-mapped segments of fixed-length records
+ * ({@link JournalDescriptor}), rolled when full. One process owns a directory at a time (a file lock).
+ * <p>
+ * Durability: a record is written into the mapping before the publish stage may hand it to a listener, and a
+ * mapping's pages belong to the operating system's page cache the moment they are written, so a crash of the
+ * process (even SIGKILL) loses nothing that a client was sent. Against power loss the pages must reach the device:
+ * with {@code fsyncIntervalMs == 0} the journal stage forces each batch before the batch is published (nothing a
+ * client saw can be lost; each batch waits for the device); with an interval (default 1000 ms) a background thread
+ * forces the written pages that often, so a power loss can lose up to that interval of records, some of which
+ * clients may have seen.
+ * <p>
+ * The writer never creates or maps a file: a {@link JournalPreparer} thread allocates the next segment ahead and
+ * touches pages ahead of the writer; at a roll the writer takes that spare. If the spare is still being prepared the
+ * roll waits for it (a roll stall); if it cannot be prepared (a full disk) the journal reports the failure in its
+ * status and, once the segment it has is full, liquidations go on to be published without being journaled, counted,
+ * until the spare can be prepared again.
+ */
+public final class Journal implements AutoCloseable
+{
+    static final String LOCK_FILE = "liqvol.lock";
+    /** How far ahead of the writer the preparer touches pages by default. */
+    public static final long DEFAULT_TOUCH_AHEAD_BYTES = JournalPreparer.DEFAULT_TOUCH_AHEAD_BYTES;
+
+    private static final long ROLL_STALL_PARK_NS = 20_000L;
+
+    private final Path dir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final long segmentBytes;
+    private final long fsyncIntervalMs;
+    private final EpochClock clock;
+    private final long epochOffsetNs;
+    private final List<JournalSegment> segments = new CopyOnWriteArrayList<>();
+    private final JournalHistory history;
+    private final RecoveryReport recovery;
+    private final Thread syncer;
+    private final JournalPreparer preparer;
+
+    // Journal thread only.
+    private final CRC32C crc = new CRC32C();
+    private final byte[][] symbolBytes;
+    private volatile JournalSegment current;
+    private ByteBuffer view;
+    private int next;
+    private int forced;
+    private volatile long unjournaledRecords;
+    private volatile long rollStalls;
+
+    private Journal(final EngineContext context, final JournalVisitor visitor, final long touchAheadBytes)
+        throws IOException
+    {
+        dir = context.dataDir();
+        segmentBytes = context.segmentBytes();
+        fsyncIntervalMs = context.fsyncIntervalMs();
+        clock = context.epochClock();
+        epochOffsetNs = clock.time() * 1_000_000L - System.nanoTime();
+        symbolBytes = new byte[context.maxSymbols()][];
+        Files.createDirectories(dir);
+        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = tryLock(lockChannel);
+        if (lock == null)
+        {
+            lockChannel.close();
+            throw new IllegalStateException("data directory is in use by another process: " + dir);
+        }
+        history = new JournalHistory(dir, segments, context.retentionMs(), clock);
+        try
+        {
+            recovery = recover(visitor);
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            history.close();
+            lock.release();
+            lockChannel.close();
+            throw ex;
+        }
+        syncer = fsyncIntervalMs > 0 ? startSyncer() : null;
+        preparer = new JournalPreparer(dir, segmentBytes, touchAheadBytes, history, clock, () -> current);
+    }
+
+    /** Opens the segments found, applies retention, replays them and positions the writer after the last record. */
+    private RecoveryReport recover(final JournalVisitor visitor) throws IOException
+    {
+        final List<Path> files = segmentFiles(dir);
+        if (!files.isEmpty() && JournalSegment.isAbandoned(files.get(files.size() - 1)))
+        {
+            // A crash while the newest segment was being created: it never held a record.
+            Files.delete(files.remove(files.size() - 1));
+        }
+        for (int i = 0; i < files.size(); i++)
+        {
+            final Path file = files.get(i);
+            final JournalSegment segment =
+                JournalSegment.open(file, JournalDescriptor.segmentNumberOf(file.getFileName().toString()));
+            segments.add(segment);
+            history.opened(segment, i < files.size() - 1);
+        }
+        history.applyRetention();
+        final JournalRecovery replay = new JournalRecovery();
+        final RecoveryReport report = replay.recover(segments, visitor);
+        history.recovered();
+        if (segments.isEmpty())
+        {
+            final JournalSegment first = JournalSegment.create(dir, 1, segmentBytes, clock.time());
+            history.opened(first, false);
+            segments.add(first);
+            current = first;
+        }
+        else
+        {
+            current = segments.get(segments.size() - 1);
+            next = replay.tailRecords();
+            forced = next;
+            // A segment written before segments were allocated up front may be sparse: back what is left of it.
+            final long tailBytes = JournalDescriptor.recordOffset(next) + JournalPreparer.PAGE_BYTES - 1;
+            SegmentAllocation.zeroFill(current.path(), tailBytes & -JournalPreparer.PAGE_BYTES, current.bytes());
+        }
+        view = current.checksumView();
+        return report;
+    }
+
+    /** Opens (creating if needed) the journal of {@code context.dataDir()} and replays it into the visitor. */
+    public static Journal open(final EngineContext context, final JournalVisitor visitor)
+    {
+        return open(context, visitor, DEFAULT_TOUCH_AHEAD_BYTES);
+    }
+
+    /** As {@link #open(EngineContext, JournalVisitor)}, touching {@code touchAheadBytes} ahead (0: never). */
+    public static Journal open(final EngineContext context, final JournalVisitor visitor, final long touchAheadBytes)
+    {
+        try
+        {
+            return new Journal(context, visitor, touchAheadBytes);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open the journal in " + context.dataDir(), ex);
+        }
+    }
+
+    public RecoveryReport recovery()
+    {
+        return recovery;
+    }
+
+    /** Any thread. */
+    public JournalStatus status(final long retentionMs)
+    {
+        return new JournalStatus(dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs,
+            recovery, preparer.failure(), unjournaledRecords, rollStalls);
+    }
+
+    public JournalHistory history()
+    {
+        return history;
+    }
+
+    /** Whether the segment the next roll takes is prepared. Any thread. */
+    public boolean spareReady()
+    {
+        return isNext(preparer.spare());
+    }
+
+    /** Journal thread: appends a liquidation; the symbol's name is asked for once per symbol id. */
+    public void appendLiquidation(
+        final int symbolId,
+        final IntFunction<String> symbolNames,
+        final int side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs,
+        final long receiveTimeNs)
+    {
+        byte[] name = symbolBytes[symbolId];
+        if (name == null)
+        {
+            name = symbolNames.apply(symbolId).getBytes(StandardCharsets.US_ASCII);
+            symbolBytes[symbolId] = name;
+        }
+        if (!ensureRoom())
+        {
+            return;
+        }
+        current.writeLiquidation(
+            next++, crc, view, name, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, receiveTimeMs(receiveTimeNs));
+    }
+
+    /** Journal thread: appends a gap. */
+    public void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
+    {
+        if (!ensureRoom())
+        {
+            return;
+        }
+        current.writeGap(next++, crc, view, fromMs, toMs, receiveTimeMs(receiveTimeNs));
+    }
+
+    /** Journal thread, at the end of a batch: makes the batch readable and, if so configured, durable. */
+    public void endOfBatch()
+    {
+        if (fsyncIntervalMs == 0)
+        {
+            current.force(forced, next);
+            forced = next;
+        }
+        current.commit(next);
+    }
+
+    @Override
+    public void close()
+    {
+        preparer.close();
+        if (syncer != null)
+        {
+            syncer.interrupt();
+            try
+            {
+                syncer.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (current != null)
+        {
+            current.commit(next);
+            current.force();
+        }
+        history.close();
+        try
+        {
+            lock.release();
+            lockChannel.close();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private long receiveTimeMs(final long receiveTimeNs)
+    {
+        return (receiveTimeNs + epochOffsetNs) / 1_000_000L;
+    }
+
+    /** Whether there is a slot for the next record: in the current segment, or in the spare it rolls to. */
+    private boolean ensureRoom()
+    {
+        if (next < current.capacity())
+        {
+            return true;
+        }
+        final JournalSegment spare = awaitSpare();
+        if (spare == null)
+        {
+            unjournaledRecords++;
+            return false;
+        }
+        final JournalSegment sealed = current;
+        sealed.commit(next);
+        if (fsyncIntervalMs == 0)
+        {
+            sealed.force(forced, next);
+        }
+        spare.activate(clock.time());
+        segments.add(spare);
+        view = spare.checksumView();
+        next = 0;
+        forced = 0;
+        current = spare;
+        return true;
+    }
+
+    /** The prepared segment after the current one; waits while it is prepared, null if it cannot be. */
+    private JournalSegment awaitSpare()
+    {
+        JournalSegment spare = preparer.spare();
+        if (!isNext(spare) && preparer.failure() == null)
+        {
+            rollStalls++;
+            do
+            {
+                LockSupport.parkNanos(ROLL_STALL_PARK_NS);
+                spare = preparer.spare();
+            }
+            while (!isNext(spare) && preparer.failure() == null);
+        }
+        return isNext(spare) ? spare : null;
+    }
+
+    private boolean isNext(final JournalSegment spare)
+    {
+        return spare != null && spare.number() == current.number() + 1;
+    }
+
+    /** Forces the written pages every interval; a segment that was rolled meanwhile is forced whole once. */
+    private Thread startSyncer()
+    {
+        final Thread thread = new Thread(() ->
+        {
+            JournalSegment last = null;
+            while (!Thread.currentThread().isInterrupted())
+            {
+                try
+                {
+                    Thread.sleep(fsyncIntervalMs);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                final JournalSegment segment = current;
+                if (last != null && last != segment)
+                {
+                    last.force();
+                }
+                segment.force(0, segment.committedRecords());
+                last = segment;
+            }
+        }, "liqvol-journal-sync");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The lock, or null if another process (or another engine in this one) holds it. */
+    private static FileLock tryLock(final FileChannel channel) throws IOException
+    {
+        try
+        {
+            return channel.tryLock();
+        }
+        catch (final OverlappingFileLockException ex)
+        {
+            return null;
+        }
+    }
+
+    private static List<Path> segmentFiles(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> result = new ArrayList<>();
+            files.filter(f -> JournalDescriptor.segmentNumberOf(f.getFileName().toString()) >= 0)
+                .sorted(Comparator.comparingLong(f -> JournalDescriptor.segmentNumberOf(f.getFileName().toString())))
+                .forEach(result::add);
+            return result;
+        }
+    }
+}

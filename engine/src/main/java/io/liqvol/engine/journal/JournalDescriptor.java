@@ -1,0 +1,96 @@
+package io.liqvol.engine.journal;
+
+/**
+ * Layout of a journal segment file {@code journal-NNNNNNNNNNNN.lqj}: one header slot, then fixed-length records,
+ * record {@code n} at {@code RECORD_LENGTH × (n + 1)}. The file is created at its full size (zeros), so an unused
+ * slot reads as a zero length. All fields little-endian.
+ * <pre>
+ *  header: | magic "LQVJ" (4) | version (4) | segmentNumber (8) | recordLength (4) | createdTimeMs (8) | zeros ...
+ *
+ *   0       4       8   9   10  11  12      16              24              32              40
+ *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
+ *  |length |crc32c |typ|ver|sid|len|  0    | receiveTimeMs | tradeTimeMs   | eventTimeMs   |
+ *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
+ *  40              48              56                                              88      96
+ *  +---------------+---------------+-----------------------------------------------+-------+
+ *  | quantityE8    | priceE8       | symbol, ASCII, zero padded (32)               |   0   |
+ *  +---------------+---------------+-----------------------------------------------+-------+
+ * </pre>
+ * {@code length} is written last (ordered), so a non-zero length announces a complete record to a concurrent
+ * reader; the checksum covers bytes {@code [CHECKSUMMED_FROM, RECORD_LENGTH)} and catches a record torn by a power
+ * loss or flipped on disk. A gap record ({@link #TYPE_GAP}) carries its interval in the trade and event time fields
+ * and no symbol. The symbol is stored by name, never by the in-memory id, which is assigned in order of sighting.
+ */
+public final class JournalDescriptor
+{
+    static final int MAGIC = 0x4A56514C;
+    static final int FORMAT_VERSION = 1;
+    static final int RECORD_LENGTH = 96;
+    static final int HEADER_LENGTH = RECORD_LENGTH;
+
+    static final int MAGIC_OFFSET = 0;
+    static final int FORMAT_VERSION_OFFSET = 4;
+    static final int SEGMENT_NUMBER_OFFSET = 8;
+    static final int HEADER_RECORD_LENGTH_OFFSET = 16;
+    static final int CREATED_TIME_OFFSET = 20;
+
+    static final int LENGTH_OFFSET = 0;
+    static final int CHECKSUM_OFFSET = 4;
+    static final int TYPE_OFFSET = 8;
+    static final int VERSION_OFFSET = 9;
+    static final int SIDE_OFFSET = 10;
+    static final int SYMBOL_LENGTH_OFFSET = 11;
+    static final int RECEIVE_TIME_OFFSET = 16;
+    static final int TRADE_TIME_OFFSET = 24;
+    static final int EVENT_TIME_OFFSET = 32;
+    static final int GAP_FROM_OFFSET = TRADE_TIME_OFFSET;
+    static final int GAP_TO_OFFSET = EVENT_TIME_OFFSET;
+    static final int QUANTITY_OFFSET = 40;
+    static final int PRICE_OFFSET = 48;
+    static final int SYMBOL_OFFSET = 56;
+    static final int SYMBOL_CAPACITY = 32;
+    static final int CHECKSUMMED_FROM = TYPE_OFFSET;
+
+    static final byte TYPE_LIQUIDATION = 1;
+    static final byte TYPE_GAP = 2;
+    static final byte RECORD_VERSION = 1;
+
+    static final String SEGMENT_PREFIX = "journal-";
+    static final String SEGMENT_SUFFIX = ".lqj";
+
+    private JournalDescriptor()
+    {
+    }
+
+    /** Byte offset of record {@code n} in its segment. */
+    public static long recordOffset(final long n)
+    {
+        return HEADER_LENGTH + n * RECORD_LENGTH;
+    }
+
+    /** Records a segment of that many bytes holds. */
+    static int recordCapacity(final long segmentBytes)
+    {
+        return (int)((segmentBytes - HEADER_LENGTH) / RECORD_LENGTH);
+    }
+
+    public static String segmentFileName(final long segmentNumber)
+    {
+        return SEGMENT_PREFIX + String.format("%012d", segmentNumber) + SEGMENT_SUFFIX;
+    }
+
+    /** The number in a segment file's name, or -1 if the name is not a segment's. */
+    public static long segmentNumberOf(final String fileName)
+    {
+        if (!fileName.startsWith(SEGMENT_PREFIX) || !fileName.endsWith(SEGMENT_SUFFIX))
+        {
+            return -1;
+        }
+        final String digits = fileName.substring(SEGMENT_PREFIX.length(), fileName.length() - SEGMENT_SUFFIX.length());
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit))
+        {
+            return -1;
+        }
+        return Long.parseLong(digits);
+    }
+}

@@ -1,0 +1,357 @@
+package io.liqvol.engine.journal;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32C;
+
+import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUMMED_FROM;
+import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUM_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.CREATED_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.EVENT_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.FORMAT_VERSION;
+import static io.liqvol.engine.journal.JournalDescriptor.FORMAT_VERSION_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.HEADER_LENGTH;
+import static io.liqvol.engine.journal.JournalDescriptor.HEADER_RECORD_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.MAGIC;
+import static io.liqvol.engine.journal.JournalDescriptor.MAGIC_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.PRICE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.QUANTITY_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.RECEIVE_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.RECORD_LENGTH;
+import static io.liqvol.engine.journal.JournalDescriptor.RECORD_VERSION;
+import static io.liqvol.engine.journal.JournalDescriptor.SEGMENT_NUMBER_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SIDE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_CAPACITY;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.TRADE_TIME_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_GAP;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_LIQUIDATION;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.VERSION_OFFSET;
+
+/**
+ * One memory-mapped journal segment file in the layout of {@link JournalDescriptor}. The journal thread is the
+ * single writer; {@link #committedRecords()} tells other threads how far they may read.
+ */
+final class JournalSegment
+{
+    private final Path path;
+    private final long number;
+    private final int capacity;
+    private final MappedByteBuffer mapped;
+    private final UnsafeBuffer buffer;
+    private volatile int committedRecords;
+
+    private JournalSegment(final Path path, final long number, final MappedByteBuffer mapped)
+    {
+        this.path = path;
+        this.number = number;
+        this.mapped = mapped;
+        this.capacity = JournalDescriptor.recordCapacity(mapped.capacity());
+        this.buffer = new UnsafeBuffer(mapped);
+    }
+
+    /** Creates a segment of {@code segmentBytes}, allocated for real (zeros written), with its header. */
+    static JournalSegment create(final Path dir, final long number, final long segmentBytes, final long nowMs)
+        throws IOException
+    {
+        final JournalSegment segment = SegmentAllocation.allocate(dir, number, segmentBytes);
+        segment.activate(nowMs);
+        return segment;
+    }
+
+    /** Maps an allocated file and writes its header but the magic, so that it reads as abandoned until activated. */
+    static JournalSegment prepared(final Path path, final long number, final long segmentBytes) throws IOException
+    {
+        final JournalSegment segment = new JournalSegment(path, number, map(path, segmentBytes));
+        final UnsafeBuffer header = segment.buffer;
+        header.putInt(FORMAT_VERSION_OFFSET, FORMAT_VERSION);
+        header.putLong(SEGMENT_NUMBER_OFFSET, number);
+        header.putInt(HEADER_RECORD_LENGTH_OFFSET, RECORD_LENGTH);
+        return segment;
+    }
+
+    /** Maps an existing segment; throws if its header is not one of this format. */
+    static JournalSegment open(final Path path, final long number) throws IOException
+    {
+        final JournalSegment segment = new JournalSegment(path, number, map(path, Files.size(path)));
+        final UnsafeBuffer header = segment.buffer;
+        if (header.capacity() < HEADER_LENGTH
+            || header.getInt(MAGIC_OFFSET) != MAGIC
+            || header.getInt(FORMAT_VERSION_OFFSET) != FORMAT_VERSION
+            || header.getInt(HEADER_RECORD_LENGTH_OFFSET) != RECORD_LENGTH)
+        {
+            throw new IOException("not a liqvol journal segment of format " + FORMAT_VERSION + ": " + path);
+        }
+        return segment;
+    }
+
+    /** Whether the file is a segment whose creation never completed: shorter than a header, or without magic. */
+    static boolean isAbandoned(final Path path) throws IOException
+    {
+        if (Files.size(path) < HEADER_LENGTH)
+        {
+            return true;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r"))
+        {
+            return file.readInt() == 0;
+        }
+    }
+
+    private static MappedByteBuffer map(final Path path, final long bytes) throws IOException
+    {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, bytes);
+            mapped.order(ByteOrder.LITTLE_ENDIAN);
+            return mapped;
+        }
+    }
+
+    /**
+     * Writer thread, at a roll: announces a prepared segment (its creation time, then the magic). The header page was
+     * touched when it was prepared, so this is two stores, no system call.
+     */
+    void activate(final long nowMs)
+    {
+        buffer.putLong(CREATED_TIME_OFFSET, nowMs);
+        buffer.putIntRelease(MAGIC_OFFSET, MAGIC);
+    }
+
+    /**
+     * Background thread: write-faults the page at {@code pageOffset} into the mapping before the writer gets there. An
+     * atomic compare-and-set of zero with zero: it can never overwrite what the writer has already stored there.
+     */
+    void touch(final int pageOffset)
+    {
+        buffer.compareAndSetInt(pageOffset, 0, 0);
+    }
+
+    /** The size of the mapped file. */
+    int bytes()
+    {
+        return buffer.capacity();
+    }
+
+    Path path()
+    {
+        return path;
+    }
+
+    long number()
+    {
+        return number;
+    }
+
+    int capacity()
+    {
+        return capacity;
+    }
+
+    /** Records that other threads may read: complete, and in the page cache. */
+    int committedRecords()
+    {
+        return committedRecords;
+    }
+
+    void commit(final int records)
+    {
+        committedRecords = records;
+    }
+
+    UnsafeBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /** A view for checksumming; each thread takes its own (position and limit are state). */
+    ByteBuffer checksumView()
+    {
+        return mapped.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Writes dirty pages of records {@code [from, to)} to the device. */
+    void force(final int fromRecord, final int toRecord)
+    {
+        if (toRecord > fromRecord)
+        {
+            final int from = (int)JournalDescriptor.recordOffset(fromRecord);
+            mapped.force(from, (int)JournalDescriptor.recordOffset(toRecord) - from);
+        }
+    }
+
+    void force()
+    {
+        mapped.force();
+    }
+
+    /** Whether slot {@code n} was never written: its first eight bytes (length and checksum) are zero. */
+    boolean isEmpty(final int n)
+    {
+        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + LENGTH_OFFSET) == 0;
+    }
+
+    /** Whether record {@code n} is complete, of a known type, and its checksum matches. */
+    boolean isValid(final int n, final CRC32C crc, final ByteBuffer view)
+    {
+        final int at = (int)JournalDescriptor.recordOffset(n);
+        if (buffer.getInt(at + LENGTH_OFFSET) != RECORD_LENGTH
+            || buffer.getInt(at + CHECKSUM_OFFSET) != checksum(crc, view, at)
+            || buffer.getByte(at + VERSION_OFFSET) != RECORD_VERSION)
+        {
+            return false;
+        }
+        final byte type = buffer.getByte(at + TYPE_OFFSET);
+        if (type == TYPE_GAP)
+        {
+            return true;
+        }
+        final int symbolLength = buffer.getByte(at + SYMBOL_LENGTH_OFFSET);
+        final int side = buffer.getByte(at + SIDE_OFFSET);
+        return type == TYPE_LIQUIDATION && symbolLength > 0 && symbolLength <= SYMBOL_CAPACITY && (side == 0 || side == 1);
+    }
+
+    byte type(final int n)
+    {
+        return buffer.getByte((int)JournalDescriptor.recordOffset(n) + TYPE_OFFSET);
+    }
+
+    int side(final int n)
+    {
+        return buffer.getByte((int)JournalDescriptor.recordOffset(n) + SIDE_OFFSET);
+    }
+
+    long quantityE8(final int n)
+    {
+        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + QUANTITY_OFFSET);
+    }
+
+    long priceE8(final int n)
+    {
+        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + PRICE_OFFSET);
+    }
+
+    /** The trade time of a liquidation, the start of a gap. */
+    long tradeTimeMs(final int n)
+    {
+        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + TRADE_TIME_OFFSET);
+    }
+
+    /** The event time of a liquidation, the end of a gap. */
+    long eventTimeMs(final int n)
+    {
+        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + EVENT_TIME_OFFSET);
+    }
+
+    /** Copies the symbol of liquidation {@code n} into {@code into} and returns its length. */
+    int symbol(final int n, final char[] into)
+    {
+        final int at = (int)JournalDescriptor.recordOffset(n);
+        final int length = buffer.getByte(at + SYMBOL_LENGTH_OFFSET);
+        for (int i = 0; i < length; i++)
+        {
+            into[i] = (char)buffer.getByte(at + SYMBOL_OFFSET + i);
+        }
+        return length;
+    }
+
+    /** Whether liquidation {@code n} is of the symbol whose ASCII bytes are given. */
+    boolean isSymbol(final int n, final byte[] symbol)
+    {
+        final int at = (int)JournalDescriptor.recordOffset(n);
+        if (buffer.getByte(at + SYMBOL_LENGTH_OFFSET) != symbol.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < symbol.length; i++)
+        {
+            if (buffer.getByte(at + SYMBOL_OFFSET + i) != symbol[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Zeroes records {@code [from, to)}: a torn tail is cut off so new records take its place. */
+    void erase(final int fromRecord, final int toRecord)
+    {
+        if (toRecord > fromRecord)
+        {
+            final int from = (int)JournalDescriptor.recordOffset(fromRecord);
+            buffer.setMemory(from, (int)JournalDescriptor.recordOffset(toRecord) - from, (byte)0);
+            force(fromRecord, toRecord);
+        }
+    }
+
+    /** Writes a liquidation into slot {@code n}; the length goes last, so readers never see half a record. */
+    void writeLiquidation(
+        final int n,
+        final CRC32C crc,
+        final ByteBuffer view,
+        final byte[] symbol,
+        final int side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs,
+        final long receiveTimeMs)
+    {
+        final int at = (int)JournalDescriptor.recordOffset(n);
+        buffer.putByte(at + TYPE_OFFSET, TYPE_LIQUIDATION);
+        buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
+        buffer.putByte(at + SIDE_OFFSET, (byte)side);
+        buffer.putByte(at + SYMBOL_LENGTH_OFFSET, (byte)symbol.length);
+        buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
+        buffer.putLong(at + TRADE_TIME_OFFSET, tradeTimeMs);
+        buffer.putLong(at + EVENT_TIME_OFFSET, eventTimeMs);
+        buffer.putLong(at + QUANTITY_OFFSET, quantityE8);
+        buffer.putLong(at + PRICE_OFFSET, priceE8);
+        buffer.putBytes(at + SYMBOL_OFFSET, symbol);
+        seal(at, crc, view);
+    }
+
+    void writeGap(
+        final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs, final long receiveTimeMs)
+    {
+        final int at = (int)JournalDescriptor.recordOffset(n);
+        buffer.putByte(at + TYPE_OFFSET, TYPE_GAP);
+        buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
+        buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
+        buffer.putLong(at + TRADE_TIME_OFFSET, fromMs);
+        buffer.putLong(at + EVENT_TIME_OFFSET, toMs);
+        seal(at, crc, view);
+    }
+
+    private void seal(final int at, final CRC32C crc, final ByteBuffer view)
+    {
+        buffer.putInt(at + CHECKSUM_OFFSET, checksum(crc, view, at));
+        buffer.putIntRelease(at + LENGTH_OFFSET, RECORD_LENGTH);
+    }
+
+    private static int checksum(final CRC32C crc, final ByteBuffer view, final int at)
+    {
+        crc.reset();
+        view.limit(at + RECORD_LENGTH).position(at + CHECKSUMMED_FROM);
+        crc.update(view);
+        return (int)crc.getValue();
+    }
+
+    @Override
+    public String toString()
+    {
+        return path.getFileName().toString();
+    }
+}

@@ -1,0 +1,17 @@
+package io.liqvol.engine.journal;
+
+/** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
+public interface JournalVisitor
+{
+    /** {@code symbol[0, symbolLength)} is only valid during the call. */
+    void onLiquidation(
+        char[] symbol,
+        int symbolLength,
+        int side,
+        long quantityE8,
+        long priceE8,
+        long tradeTimeMs,
+        long eventTimeMs);
+
+    void onGap(long fromMs, long toMs);
+}

@@ -1,0 +1,34 @@
+package io.liqvol.engine.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The records a journal replays, newest first, as text: {@code "SYMBOL side tradeTimeMs"}, {@code "gap a..b"}. */
+public final class RecordingVisitor implements JournalVisitor
+{
+    private final List<String> records = new ArrayList<>();
+
+    public List<String> records()
+    {
+        return records;
+    }
+
+    @Override
+    public void onLiquidation(
+        final char[] symbol,
+        final int symbolLength,
+        final int side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs)
+    {
+        records.add(new String(symbol, 0, symbolLength) + " " + side + " " + tradeTimeMs);
+    }
+
+    @Override
+    public void onGap(final long fromMs, final long toMs)
+    {
+        records.add("gap " + fromMs + ".." + toMs);
+    }
+}

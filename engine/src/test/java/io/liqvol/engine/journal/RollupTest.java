@@ -1,0 +1,196 @@
+package io.liqvol.engine.journal;
+
+import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.Timeframe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link LiveRollup}, {@link RollupFileWriter} and {@link MappedRollup} over the same segment agree. */
+class RollupTest
+{
+    /** 2024-01-01T00:00:00Z, a Monday. */
+    private static final long T0 = 1_704_067_200_000L;
+    private static final long HOUR_MS = 3_600_000L;
+
+    @TempDir
+    Path dir;
+
+    private final CRC32C crc = new CRC32C();
+
+    @Test
+    void shouldCatchUpWithTheWriterAndSumBaseBucketsIntoLargerOnes() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), T0);
+        final LiveRollup live = new LiveRollup(segment);
+        write(segment, 0, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0 + 5_000);
+        segment.commit(1);
+        assertThat(sum(live, Timeframe.H4, T0).buyCount()).isEqualTo(1);
+
+        write(segment, 1, "BTCUSDT", 1, 50_000_000L, 40_010_00000000L, T0 + 2 * HOUR_MS);
+        write(segment, 2, "ETHUSDT", 0, 100_000_000L, 2_000_00000000L, T0 + 3 * HOUR_MS);
+        write(segment, 3, "BTCUSDT", 0, 100_000_000L, 41_000_00000000L, T0 + 5 * HOUR_MS);
+        assertThat(sum(live, Timeframe.H4, T0).sellCount()).isZero();
+        segment.commit(4);
+
+        final BucketSnapshot first = sum(live, Timeframe.H4, T0);
+        assertThat(first.buyCount()).isEqualTo(1);
+        assertThat(first.sellCount()).isEqualTo(1);
+        assertThat(first.sellNotional()).isEqualByComparingTo("20005");
+        assertThat(sum(live, Timeframe.H4, T0 + 4 * HOUR_MS).buyCount()).isEqualTo(1);
+        assertThat(sum(live, Timeframe.W1, T0).buyCount()).isEqualTo(2);
+        assertThat(sum(live, Timeframe.MN1, T0).sellCount()).isEqualTo(1);
+        assertThat(live.overlaps(T0 + 6 * HOUR_MS, T0 + 7 * HOUR_MS)).isFalse();
+        assertThat(live.maxTradeTimeMs()).isEqualTo(T0 + 5 * HOUR_MS);
+    }
+
+    @Test
+    void shouldFoldRecordsOfKnownSymbolsWithoutAllocating() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(200_000), T0);
+        final LiveRollup live = new LiveRollup(segment);
+        final String[] symbols = new String[100];
+        for (int s = 0; s < symbols.length; s++)
+        {
+            symbols[s] = "SYM" + s + "USDT";
+        }
+        for (int n = 0; n < 100_000; n++)
+        {
+            write(segment, n, symbols[n % symbols.length], n & 1, 1_000_000L, 40_000_00000000L, T0 + n % 1000);
+        }
+        segment.commit(50_000);
+        assertThat(live.maxTradeTimeMs()).isEqualTo(T0 + 999);
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+
+        segment.commit(100_000);
+        live.maxTradeTimeMs();
+
+        assertThat(threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before).isLessThan(1024);
+        final long minute = Timeframe.M1.bucketIndex(T0);
+        final HistoryRange sym7Range = range(live, "SYM7USDT", Timeframe.M1, minute, minute);
+        final BucketSnapshot sym7 = HistorySnapshots.of(sym7Range, "SYM7USDT", Timeframe.M1, minute);
+        assertThat(sym7.buyCount() + sym7.sellCount()).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldPersistTheSameTotalsAndRefuseACorruptFile() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 3, JournalDescriptor.recordOffset(1024), T0);
+        for (int i = 0; i < 500; i++)
+        {
+            write(segment, i, i % 4 == 0 ? "ETHUSDT" : "BTCUSDT", i % 3 == 0 ? 1 : 0, 1_000_000L + i,
+                40_000_00000000L - i, T0 + i * 97_000L);
+        }
+        segment.commit(500);
+        final LiveRollup live = new LiveRollup(segment);
+        final RollupFileWriter writer = new RollupFileWriter();
+        live.writeTo(writer);
+        final Path file = dir.resolve(RollupDescriptor.fileName(3));
+        writer.writeTo(file);
+        final MappedRollup mapped = MappedRollup.open(file);
+
+        for (final Timeframe timeframe : Timeframe.values())
+        {
+            final long first = timeframe.bucketIndex(T0);
+            final long last = timeframe.bucketIndex(T0 + 500 * 97_000L);
+            final HistoryRange fromLive = range(live, "BTCUSDT", timeframe, first, last);
+            final HistoryRange fromFile = range(mapped, "BTCUSDT", timeframe, first, last);
+            for (long index = first; index <= last; index++)
+            {
+                assertThat(HistorySnapshots.of(fromFile, "BTCUSDT", timeframe, index))
+                    .as(timeframe.code() + " " + index)
+                    .isEqualTo(HistorySnapshots.of(fromLive, "BTCUSDT", timeframe, index));
+            }
+        }
+        final HistoryRange other = range(mapped, "SOLUSDT", Timeframe.D1, 0, 30_000);
+        assertThat(HistorySnapshots.of(other, "SOLUSDT", Timeframe.D1, 19_723).buyCount()).isZero();
+
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(raf.length() - 3);
+            raf.write(0x55);
+        }
+        assertThatThrownBy(() -> MappedRollup.open(file)).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void shouldTileEveryTimeframeWithItsBase()
+    {
+        assertThat(RollupDescriptor.BASES[RollupDescriptor.baseOf(Timeframe.M30)]).isEqualTo(Timeframe.M1);
+        assertThat(RollupDescriptor.BASES[RollupDescriptor.baseOf(Timeframe.H1)]).isEqualTo(Timeframe.H1);
+        assertThat(RollupDescriptor.BASES[RollupDescriptor.baseOf(Timeframe.H12)]).isEqualTo(Timeframe.H1);
+        assertThat(RollupDescriptor.BASES[RollupDescriptor.baseOf(Timeframe.W1)]).isEqualTo(Timeframe.D1);
+        assertThat(RollupDescriptor.BASES[RollupDescriptor.baseOf(Timeframe.MN1)]).isEqualTo(Timeframe.D1);
+        for (final Timeframe timeframe : Timeframe.values())
+        {
+            final Timeframe base = RollupDescriptor.BASES[RollupDescriptor.baseOf(timeframe)];
+            for (long timeMs = T0; timeMs < T0 + 400 * 86_400_000L; timeMs += 7_919_000L)
+            {
+                final long baseStartMs = base.alignDownMs(timeMs);
+                assertThat(timeframe.bucketIndex(baseStartMs)).isEqualTo(timeframe.bucketIndex(timeMs));
+            }
+        }
+    }
+
+    @Test
+    void shouldCarryIntoTheHighWordWhenSummingTotals()
+    {
+        final long[] values = new long[RollupValues.LENGTH];
+        values[RollupValues.BUY_NOTIONAL + 1] = -1L;
+        RollupValues.addLiquidation(values, 0, 0, 1L, 1L);
+        assertThat(values[RollupValues.BUY_NOTIONAL]).isEqualTo(1);
+        assertThat(values[RollupValues.BUY_NOTIONAL + 1]).isZero();
+        assertThat(values[RollupValues.BUY_COUNT]).isEqualTo(1);
+
+        final long[] total = new long[RollupValues.LENGTH];
+        RollupValues.addTotals(total, 0, values, 0);
+        RollupValues.addTotals(total, 0, values, 0);
+        assertThat(total[RollupValues.BUY_NOTIONAL]).isEqualTo(2);
+        assertThat(total[RollupValues.BUY_QUANTITY + 1]).isEqualTo(2);
+        assertThat(total[RollupValues.BUY_COUNT]).isEqualTo(2);
+    }
+
+    private void write(
+        final JournalSegment segment,
+        final int n,
+        final String symbol,
+        final int side,
+        final long quantityE8,
+        final long priceE8,
+        final long timeMs)
+    {
+        final ByteBuffer view = segment.checksumView();
+        segment.writeLiquidation(
+            n, crc, view, symbol.getBytes(StandardCharsets.US_ASCII), side, quantityE8, priceE8, timeMs, timeMs, timeMs);
+    }
+
+    private static BucketSnapshot sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
+    {
+        final long index = timeframe.bucketIndex(timeMs);
+        final HistoryRange range = range(rollup, "BTCUSDT", timeframe, index, index);
+        return HistorySnapshots.of(range, "BTCUSDT", timeframe, index);
+    }
+
+    private static HistoryRange range(
+        final Rollup rollup, final String symbol, final Timeframe timeframe, final long first, final long last)
+    {
+        final HistoryRange range = new HistoryRange(timeframe, first, last);
+        final int base = RollupDescriptor.baseOf(timeframe);
+        final Timeframe baseTimeframe = RollupDescriptor.BASES[base];
+        rollup.sum(symbol, base, baseTimeframe.bucketIndex(range.startMs()), baseTimeframe.bucketIndex(range.endMs() - 1),
+            range);
+        return range;
+    }
+}

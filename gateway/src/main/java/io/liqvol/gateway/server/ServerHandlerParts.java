@@ -1,0 +1,24 @@
+package io.liqvol.gateway.server;
+
+import io.netty.channel.group.ChannelGroup;
+
+import java.util.concurrent.Executor;
+
+/**
+ * What the server's handlers share: settings, metrics, subscriptions, the engine's history, the symbols,
+ * the executor for history queries (which may read the journal, so never on an event loop), the live
+ * WebSocket channels, and the candle relay. A bag of parts, not a config: settings live in {@link ServerConfig}.
+ */
+public record ServerHandlerParts(
+    ServerConfig config,
+    GatewayMetrics metrics,
+    Subscriptions subscriptions,
+    SymbolDirectory symbols,
+    LiquidationHistory history,
+    RequestValidator validator,
+    Executor queries,
+    ChannelGroup webSockets,
+    MarketData marketData,
+    KlineRelay klines)
+{
+}

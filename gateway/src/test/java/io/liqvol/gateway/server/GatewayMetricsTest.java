@@ -1,0 +1,84 @@
+package io.liqvol.gateway.server;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GatewayMetricsTest
+{
+    private final GatewayMetrics metrics = new GatewayMetrics();
+
+    @Test
+    void shouldRenderCountersGaugesTheHistogramAndSectionsInTheirPublishedForm()
+    {
+        metrics.add(GatewayMetrics.LIQUIDATION_CLIENTS, 3);
+        metrics.add(GatewayMetrics.LIQUIDATION_CLIENTS, -1);
+        metrics.increment(GatewayMetrics.HTTP_CONNECTIONS);
+        metrics.increment(GatewayMetrics.HTTP_REQUESTS);
+        metrics.increment(GatewayMetrics.MESSAGES_SENT);
+        metrics.add(GatewayMetrics.BYTES_SENT, 1500);
+        metrics.increment(GatewayMetrics.CLIENT_ERRORS);
+        metrics.endToEndLatency().record(300_000L);
+        metrics.addSection(out -> out.append("liqvol_section 7\n"));
+
+        assertThat(metrics.render()).isEqualTo("""
+            # HELP liqvol_ws_clients Connected WebSocket clients by stream
+            # TYPE liqvol_ws_clients gauge
+            liqvol_ws_clients{stream="liquidations"} 2
+            liqvol_ws_clients{stream="klines"} 0
+            # HELP liqvol_http_connections Open HTTP connections (including WebSocket)
+            # TYPE liqvol_http_connections gauge
+            liqvol_http_connections 1
+            # HELP liqvol_http_requests_total HTTP requests answered
+            # TYPE liqvol_http_requests_total counter
+            liqvol_http_requests_total 1
+            # HELP liqvol_ws_messages_sent_total WebSocket messages written to clients
+            # TYPE liqvol_ws_messages_sent_total counter
+            liqvol_ws_messages_sent_total 1
+            # HELP liqvol_ws_bytes_sent_total WebSocket payload bytes written to clients
+            # TYPE liqvol_ws_bytes_sent_total counter
+            liqvol_ws_bytes_sent_total 1500
+            # HELP liqvol_ws_coalesced_updates_total \
+            Volume updates replaced by a newer total of the same bucket for a lagging client
+            # TYPE liqvol_ws_coalesced_updates_total counter
+            liqvol_ws_coalesced_updates_total 0
+            # HELP liqvol_ws_slow_clients_closed_total \
+            Clients closed with 1013 because their orders could not be delivered within the bound
+            # TYPE liqvol_ws_slow_clients_closed_total counter
+            liqvol_ws_slow_clients_closed_total 0
+            # HELP liqvol_connections_rejected_total Connections refused by the connection limits
+            # TYPE liqvol_connections_rejected_total counter
+            liqvol_connections_rejected_total 0
+            # HELP liqvol_requests_rate_limited_total Requests refused by the rate limit
+            # TYPE liqvol_requests_rate_limited_total counter
+            liqvol_requests_rate_limited_total 0
+            # HELP liqvol_origins_rejected_total WebSocket upgrades refused for their Origin
+            # TYPE liqvol_origins_rejected_total counter
+            liqvol_origins_rejected_total 0
+            # HELP liqvol_client_errors_total Client requests answered with an error
+            # TYPE liqvol_client_errors_total counter
+            liqvol_client_errors_total 1
+            # HELP liqvol_end_to_end_latency_seconds From upstream frame receipt to the write to a client
+            # TYPE liqvol_end_to_end_latency_seconds histogram
+            liqvol_end_to_end_latency_seconds_bucket{le="0.00005"} 0
+            liqvol_end_to_end_latency_seconds_bucket{le="0.0001"} 0
+            liqvol_end_to_end_latency_seconds_bucket{le="0.00025"} 0
+            liqvol_end_to_end_latency_seconds_bucket{le="0.0005"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.001"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.0025"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.005"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.01"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.025"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.05"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.1"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="0.25"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="1"} 1
+            liqvol_end_to_end_latency_seconds_bucket{le="+Inf"} 1
+            liqvol_end_to_end_latency_seconds_sum 0.0003
+            liqvol_end_to_end_latency_seconds_count 1
+            liqvol_section 7
+            """);
+        assertThat(metrics.liquidationClients()).isEqualTo(2);
+        assertThat(metrics.httpConnections()).isEqualTo(1);
+    }
+}

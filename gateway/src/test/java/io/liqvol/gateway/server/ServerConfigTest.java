@@ -1,0 +1,43 @@
+package io.liqvol.gateway.server;
+
+import io.liqvol.engine.InvalidSettingException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerConfigTest
+{
+    @Test
+    void shouldConcludeWithItsDefaults()
+    {
+        final ServerConfig config = new ServerConfig().conclude();
+
+        assertThat(config.host()).isEqualTo(ServerConfig.DEFAULT_HOST).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(ServerConfig.DEFAULT_PORT);
+        assertThat(config.maxConnections()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS);
+        assertThat(config.maxConnectionsPerAddress()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+        assertThat(config.requestsPerSecond()).isEqualTo(ServerConfig.DEFAULT_REQUESTS_PER_SECOND);
+        assertThat(config.maxClientFrameBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_CLIENT_FRAME_BYTES);
+        assertThat(config.maxPendingBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_PENDING_BYTES);
+        assertThat(config.allowedOrigins()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheInvalidSetting()
+    {
+        assertThatThrownBy(() -> new ServerConfig().port(70_000).conclude())
+            .isInstanceOfSatisfying(InvalidSettingException.class, e ->
+                assertThat(e.setting()).isEqualTo("port"))
+            .hasMessage("port must be in [0, 65535], was 70000");
+        assertThatThrownBy(() -> new ServerConfig().host(" ").conclude()).hasMessage("host must not be empty");
+        assertThatThrownBy(() -> new ServerConfig().maxConnections(10).maxConnectionsPerAddress(11).conclude())
+            .hasMessage("maxConnectionsPerAddress must be in [1, 10], was 11");
+        assertThatThrownBy(() -> new ServerConfig().maxClientFrameBytes(64).conclude())
+            .hasMessageStartingWith("maxClientFrameBytes ");
+        assertThatThrownBy(() -> new ServerConfig().maxPendingBytes(0).conclude())
+            .hasMessageStartingWith("maxPendingBytes ");
+        assertThatThrownBy(() -> new ServerConfig().heartbeatIntervalMs(1_000).readerIdleMs(1_000).conclude())
+            .hasMessage("heartbeatIntervalMs must be >= 10 and below readerIdleMs");
+    }
+}
