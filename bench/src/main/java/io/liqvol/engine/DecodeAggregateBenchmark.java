@@ -45,12 +45,14 @@ public class DecodeAggregateBenchmark
         frames = new BenchFrames(FRAMES);
         final EngineCounters counters = new EngineCounters();
         decoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
+            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
         aggregate = new AggregateStage(new BucketStore(64, new EngineContext().windowBuckets()), counters);
         event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
         // Its own decoder, so that the frames stay new to the benchmarked one; symbols get the same ids.
         final FrameDecoder setUpDecoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
+            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
         decoded = new FrameEvent[FRAMES];
         decodedTradeTimesMs = new long[FRAMES];
         for (int i = 0; i < FRAMES; i++)

@@ -319,9 +319,9 @@ final class FrameDecoder
                     readSymbol(value);
                     break;
                 case "S":
-                    side = value != JsonToken.VALUE_STRING ? Integer.MIN_VALUE :
-                        textEquals("BUY") ? Side.BUY.ordinal() :
-                        textEquals("SELL") ? Side.SELL.ordinal() : Integer.MIN_VALUE;
+                    side = value != JsonToken.VALUE_STRING ? Integer.MIN_VALUE
+                        : textEquals("BUY") ? Side.BUY.ordinal()
+                        : textEquals("SELL") ? Side.SELL.ordinal() : Integer.MIN_VALUE;
                     break;
                 case "q":
                     quantity = parseDecimal(value);
@@ -411,7 +411,10 @@ final class FrameDecoder
         return isAbsurd(timeMs) ? RejectReason.ABSURD_TIMESTAMP : null;
     }
 
-    /** The preferred value ({@code z}, {@code ap}) when present and positive, else the fallback ({@code q}, {@code p}). */
+    /**
+     * The preferred value ({@code z}, {@code ap}) when present and positive, else the fallback ({@code q},
+     * {@code p}).
+     */
     private static RejectReason checkAmount(final long preferred, final long fallback)
     {
         if (preferred < ABSENT)
