@@ -56,7 +56,8 @@ enum StageLayout
         {
             case ONE_THREAD:
             {
-                final EventHandler<FrameEvent> stages = new SequentialStages(List.of(decode, journal, aggregate, publish));
+                final EventHandler<FrameEvent> stages =
+                    new SequentialStages(List.of(decode, journal, aggregate, publish));
                 disruptor.handleEventsWith(stages);
                 return stages;
             }
