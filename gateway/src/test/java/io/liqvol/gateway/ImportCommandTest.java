@@ -63,7 +63,8 @@ class ImportCommandTest
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (LiqvolEngine running = LiqvolEngine.launch(new EngineContext().dataDir(dir.resolve("data"))))
         {
-            final int exit = ImportCommand.run(dir.resolve("data"), List.of(file.toString()), new PrintStream(bytes, true));
+            final int exit =
+                ImportCommand.run(dir.resolve("data"), List.of(file.toString()), new PrintStream(bytes, true));
 
             assertThat(exit).isEqualTo(ImportCommand.EXIT_FAILED);
             assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("in use");
