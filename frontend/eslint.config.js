@@ -4,7 +4,8 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "e2e/"] },
+  // target/ holds Vite's bundle (see vite.config.ts), output rather than source.
+  { ignores: ["dist/", "target/", "node_modules/", "e2e/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
