@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MarketModel } from './market-model';
+import type { Candle } from './messages';
 
 const view = { symbol: 'BTCUSDT', timeframe: '1m' as const };
 
@@ -21,7 +22,7 @@ function order(timestamp: number, symbol = 'BTCUSDT'): Record<string, unknown>
     return { symbol, side: 'SELL', quantity: '1', avgPrice: '100', priceUsdt: '100', timestamp, baseAsset: 'BTC' };
 }
 
-const candle = (time: number, volume = '1') => ({ time, open: '1', high: '2', low: '0.5', close: '1.5', volume });
+const candle = (time: number, volume = '1'): Candle => ({ time, open: '1', high: '2', low: '0.5', close: '1.5', volume });
 
 describe('MarketModel', () =>
 {

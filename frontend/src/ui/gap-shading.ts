@@ -84,7 +84,7 @@ export class GapShading implements ISeriesPrimitive<Time>
 
     attached(param: SeriesAttachedParameter<Time>): void
     {
-        this.chart = param.chart as IChartApi;
+        this.chart = param.chart;
         this.requestUpdate = param.requestUpdate;
     }
 

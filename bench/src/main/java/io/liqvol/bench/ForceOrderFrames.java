@@ -40,7 +40,8 @@ final class ForceOrderFrames
     {
         final String event = "{\"e\":\"forceOrder\",\"E\":" + timeMs + ",\"o\":{\"s\":\"" + symbol + "\",\"S\":\""
             + side + "\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"" + quantity + "\",\"p\":\"" + price + "\",\"ap\":\""
-            + price + "\",\"X\":\"FILLED\",\"l\":\"" + quantity + "\",\"z\":\"" + quantity + "\",\"T\":" + timeMs + "}}";
+            + price + "\",\"X\":\"FILLED\",\"l\":\"" + quantity + "\",\"z\":\"" + quantity + "\",\"T\":" + timeMs
+            + "}}";
         return combined ? "{\"stream\":\"!forceOrder@arr\",\"data\":" + event + "}" : event;
     }
 }

@@ -63,7 +63,8 @@ public final class IdleClientsHarness
             System.out.println("| clients | gateway heap after full GC (MB) | open |");
             System.out.println("|---|---|---|");
             final WebSocketClients.TextListener listener =
-                (final int client, final ByteBuf content, final long receivedNs) -> lastMessageNs.set(client, receivedNs);
+                (final int client, final ByteBuf content, final long receivedNs) ->
+                    lastMessageNs.set(client, receivedNs);
             int opened = 0;
             while (opened < target && gateway.isAlive())
             {
@@ -110,7 +111,8 @@ public final class IdleClientsHarness
 
     private static String awaitListening(final Process gateway) throws IOException
     {
-        final BufferedReader out = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
+        final BufferedReader out = new BufferedReader(
+            new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null)
         {

@@ -67,7 +67,8 @@ public final class LatencyReport
     public static String conditions()
     {
         return "load average (1m 5m 15m): " + loadAverage() + "; cores: " + Runtime.getRuntime().availableProcessors()
-            + "; JVM " + System.getProperty("java.vm.version") + " " + ManagementFactory.getRuntimeMXBean().getInputArguments();
+            + "; JVM " + System.getProperty("java.vm.version") + " "
+            + ManagementFactory.getRuntimeMXBean().getInputArguments();
     }
 
     static String loadAverage()

@@ -22,6 +22,7 @@ public final class AggregateCpuTimeHarness
         final int ops = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final DecodeAggregateBenchmark benchmark = new DecodeAggregateBenchmark();
+        benchmark.decoder = "scanner";
         benchmark.setUp();
         final String[] names = {"decode", "aggregate", "decodeAndAggregate"};
         final double[][] perOpNs = new double[names.length][rounds];
@@ -54,7 +55,9 @@ public final class AggregateCpuTimeHarness
         long sink = 0;
         for (int i = 0; i < ops; i++)
         {
-            sink += which == 0 ? benchmark.decode() : which == 1 ? benchmark.aggregate() : benchmark.decodeAndAggregate();
+            sink += which == 0
+                ? benchmark.decode()
+                : which == 1 ? benchmark.aggregate() : benchmark.decodeAndAggregate();
         }
         return sink;
     }

@@ -6,8 +6,8 @@ import com.lmax.disruptor.dsl.ProducerType;
 
 /**
  * The ring's own limit: the engine's ring and stage layout ({@link StageLayout}: the same stage threads, thread
- * names and wait strategy) fed the same way, with four stages that only read the slot. What it costs is the copy into the ring,
- * the hand-offs and the waits: the floor under the engine's figures measured beside it.
+ * names and wait strategy) fed the same way, with four stages that only read the slot. What it costs is the copy
+ * into the ring, the hand-offs and the waits: the floor under the engine's figures measured beside it.
  */
 public final class BareRing implements AutoCloseable
 {

@@ -29,7 +29,8 @@ public final class JournalAppendHarness
         final long rate = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
         final int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         final int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        System.out.println("journal appends at " + rate + "/s, " + seconds + " s per run; " + LatencyReport.conditions());
+        System.out.println(
+            "journal appends at " + rate + "/s, " + seconds + " s per run; " + LatencyReport.conditions());
         run(Journal.DEFAULT_TOUCH_AHEAD_BYTES, rate, 5);
         final String[] header = LatencyReport.header().split("\n");
         System.out.println(header[0] + " rolls | roll stalls | over 1 ms |\n" + header[1] + "---|---|---|");

@@ -107,7 +107,6 @@ public class PipelineBenchmark
         }
     }
 
-
     /** A listener that only counts, so the benchmark measures the engine. */
     static final class CountingListener implements EngineListener
     {

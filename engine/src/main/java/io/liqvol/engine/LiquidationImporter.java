@@ -186,7 +186,8 @@ public final class LiquidationImporter
             engine.drain();
             final Set<Key> journaled = new HashSet<>();
             engine.journal().history().forEachLiquidation(symbol, day * DAY_MS, (day + 1) * DAY_MS,
-                (side, tradeTimeMs, quantityE8, priceE8) -> journaled.add(new Key(side, tradeTimeMs, quantityE8, priceE8)));
+                (side, tradeTimeMs, quantityE8, priceE8) ->
+                    journaled.add(new Key(side, tradeTimeMs, quantityE8, priceE8)));
             keys = journaled;
             keysBySymbolDay.put(cacheKey, keys);
         }

@@ -52,8 +52,8 @@ public final class LiqvolEngine implements AutoCloseable
         }
         else
         {
-            final JournalReplay replay = new JournalReplay(
-                symbols, buckets, recent, duplicates, gaps, context.maxSymbols(), context.recentLiquidationsPerSymbol());
+            final JournalReplay replay = new JournalReplay(symbols, buckets, recent, duplicates, gaps,
+                context.maxSymbols(), context.recentLiquidationsPerSymbol());
             journal = Journal.open(context, replay);
             replay.finish();
         }

@@ -2,6 +2,8 @@ package io.liqvol.engine;
 
 import com.lmax.disruptor.EventHandler;
 
+import java.util.List;
+
 /**
  * Several stages on one thread, each event passing through them in order: the pipeline for machines with fewer
  * free cores than stages. A stage that throws does not keep the later stages from the event (as with one thread
@@ -9,23 +11,23 @@ import com.lmax.disruptor.EventHandler;
  */
 final class SequentialStages implements EventHandler<FrameEvent>
 {
-    private final EventHandler<FrameEvent>[] stages;
+    private final List<EventHandler<FrameEvent>> stages;
 
-    @SafeVarargs
-    SequentialStages(final EventHandler<FrameEvent>... stages)
+    SequentialStages(final List<EventHandler<FrameEvent>> stages)
     {
-        this.stages = stages;
+        this.stages = List.copyOf(stages);
     }
 
     @Override
     public void onEvent(final FrameEvent event, final long sequence, final boolean endOfBatch) throws Exception
     {
         RuntimeException failure = null;
-        for (final EventHandler<FrameEvent> stage : stages)
+        // By index: an iterator would be an allocation per event.
+        for (int i = 0; i < stages.size(); i++)
         {
             try
             {
-                stage.onEvent(event, sequence, endOfBatch);
+                stages.get(i).onEvent(event, sequence, endOfBatch);
             }
             catch (final RuntimeException ex)
             {

@@ -56,13 +56,14 @@ enum StageLayout
         {
             case ONE_THREAD:
             {
-                final EventHandler<FrameEvent> stages = new SequentialStages(decode, journal, aggregate, publish);
+                final EventHandler<FrameEvent> stages =
+                    new SequentialStages(List.of(decode, journal, aggregate, publish));
                 disruptor.handleEventsWith(stages);
                 return stages;
             }
             case TWO_THREADS:
             {
-                final EventHandler<FrameEvent> stages = new SequentialStages(journal, aggregate, publish);
+                final EventHandler<FrameEvent> stages = new SequentialStages(List.of(journal, aggregate, publish));
                 disruptor.handleEventsWith(decode).then(stages);
                 return stages;
             }

@@ -53,7 +53,8 @@ class EngineContextTest
             .hasMessageContaining("bucketsPerTimeframe");
         assertThatThrownBy(() -> new EngineContext().bucketsPerTimeframe(Timeframe.W1, 0).conclude())
             .hasMessageContaining("bucketsPerTimeframe 1w");
-        assertThatThrownBy(() -> new EngineContext().maxFrameBytes(10).conclude()).hasMessageContaining("maxFrameBytes");
+        assertThatThrownBy(() -> new EngineContext().maxFrameBytes(10).conclude())
+            .hasMessageContaining("maxFrameBytes");
         assertThatThrownBy(() -> new EngineContext().maxSymbols(0).conclude()).hasMessageContaining("maxSymbols");
         assertThatThrownBy(() -> new EngineContext().recentLiquidationsPerSymbol(0).conclude())
             .hasMessageContaining("recentLiquidationsPerSymbol");
@@ -79,7 +80,8 @@ class EngineContextTest
         assertThat(defaults.fsyncIntervalMs()).isEqualTo(EngineContext.DEFAULT_FSYNC_INTERVAL_MS);
         assertThat(defaults.retentionMs()).isZero();
 
-        assertThatThrownBy(() -> new EngineContext().segmentBytes(4096).conclude()).hasMessageContaining("segmentBytes");
+        assertThatThrownBy(() -> new EngineContext().segmentBytes(4096).conclude())
+            .hasMessageContaining("segmentBytes");
         assertThatThrownBy(() -> new EngineContext().segmentBytes(1L << 31).conclude())
             .hasMessageContaining("segmentBytes");
         assertThatThrownBy(() -> new EngineContext().fsyncIntervalMs(-1).conclude())

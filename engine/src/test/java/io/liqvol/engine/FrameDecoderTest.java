@@ -51,8 +51,8 @@ class FrameDecoderTest
     @Test
     void shouldDecodeTheCombinedStreamWrapper()
     {
-        decode("{\"stream\":\"btcusdt@forceOrder\",\"data\":" + order("ETHUSDT", "BUY", "1.5", "2000.25", 1_650_000_000_000L)
-            + "}");
+        decode("{\"stream\":\"btcusdt@forceOrder\",\"data\":"
+            + order("ETHUSDT", "BUY", "1.5", "2000.25", 1_650_000_000_000L) + "}");
 
         assertThat(event.count).isEqualTo(1);
         assertThat(symbols.nameOf(event.symbolId[0])).isEqualTo("ETHUSDT");
@@ -152,7 +152,8 @@ class FrameDecoderTest
         "\"s\":\"BTCUSDT\",\"S\":\"LONG\",\"q\":\"1\",\"p\":\"1\",\"T\":1650000000000 | INVALID_SIDE",
         "\"s\":\"BTCUSDT\",\"S\":1,\"q\":\"1\",\"p\":\"1\",\"T\":1650000000000 | INVALID_SIDE",
         "\"s\":\"btc usdt\",\"S\":\"SELL\",\"q\":\"1\",\"p\":\"1\",\"T\":1650000000000 | INVALID_SYMBOL",
-        "\"s\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH\",\"S\":\"SELL\",\"q\":\"1\",\"p\":\"1\",\"T\":1650000000000 | INVALID_SYMBOL",
+        "\"s\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH\",\"S\":\"SELL\",\"q\":\"1\",\"p\":\"1\","
+            + "\"T\":1650000000000 | INVALID_SYMBOL",
         "\"s\":\"\",\"S\":\"SELL\",\"q\":\"1\",\"p\":\"1\",\"T\":1650000000000 | INVALID_SYMBOL",
         "\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"q\":\"1\",\"p\":\"1\",\"T\":12345 | ABSURD_TIMESTAMP",
         "\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"q\":\"1\",\"p\":\"1\",\"T\":4102444800000 | ABSURD_TIMESTAMP",

@@ -171,7 +171,8 @@ class LiquidationImporterTest
         lines.add(LiquidationImporter.HEADER);
         for (int i = 0; i < count; i++)
         {
-            lines.add(row(DAY + i * 60_000L, symbol, i % 2 == 0 ? "BUY" : "SELL", quantity(i), "26000", price(i), quantity(i)));
+            final String side = i % 2 == 0 ? "BUY" : "SELL";
+            lines.add(row(DAY + i * 60_000L, symbol, side, quantity(i), "26000", price(i), quantity(i)));
         }
         return lines;
     }

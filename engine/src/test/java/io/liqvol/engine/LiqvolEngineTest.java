@@ -55,33 +55,7 @@ class LiqvolEngineTest
         final Map<String, Totals> reference = new HashMap<>();
         final Map<String, BucketSnapshot> lastPublished = new ConcurrentHashMap<>();
         final List<String> mismatches = new CopyOnWriteArrayList<>();
-        final Map<String, Totals> handedSoFar = new HashMap<>();
-
-        final EngineListener listener = new EngineListener()
-        {
-            @Override
-            public void onLiquidation(final LiquidationView liquidation)
-            {
-                final LiquidationSnapshot snapshot = liquidation.toSnapshot();
-                for (final Timeframe timeframe : Timeframe.values())
-                {
-                    handedSoFar.computeIfAbsent(key(snapshot.symbol(), timeframe,
-                        timeframe.alignDownMs(snapshot.tradeTimeMs())), k -> new Totals()).add(snapshot);
-                }
-            }
-
-            @Override
-            public void onBucketChanged(final BucketView bucket)
-            {
-                final BucketSnapshot snapshot = bucket.toSnapshot();
-                final String key = key(snapshot.symbol(), snapshot.timeframe(), snapshot.startTimeMs());
-                if (!handedSoFar.get(key).matches(snapshot))
-                {
-                    mismatches.add(key + " published " + snapshot + " but listeners were handed " + handedSoFar.get(key));
-                }
-                lastPublished.put(key, snapshot);
-            }
-        };
+        final EngineListener listener = checkingListener(new HashMap<>(), mismatches, lastPublished);
 
         final int liquidations = 100_000;
         final LiqvolEngine engine = LiqvolEngine.launch(context.listener(listener));
@@ -97,8 +71,8 @@ class LiqvolEngineTest
                 ingest(engine, FrameDecoderTest.order(symbol, side, quantity, price, timeMs));
 
                 final LiquidationSnapshot expected = new LiquidationSnapshot(symbol, Side.valueOf(side),
-                    new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(quantity).multiply(new BigDecimal(price)),
-                    timeMs, timeMs);
+                    new BigDecimal(quantity), new BigDecimal(price),
+                    new BigDecimal(quantity).multiply(new BigDecimal(price)), timeMs, timeMs);
                 for (final Timeframe timeframe : Timeframe.values())
                 {
                     reference.computeIfAbsent(key(symbol, timeframe, timeframe.alignDownMs(timeMs)), k -> new Totals())
@@ -151,6 +125,40 @@ class LiqvolEngineTest
         }
     }
 
+    /** Checks each published bucket against the liquidations listeners were handed before it. */
+    private static EngineListener checkingListener(
+        final Map<String, Totals> handedSoFar,
+        final List<String> mismatches,
+        final Map<String, BucketSnapshot> lastPublished)
+    {
+        return new EngineListener()
+        {
+            @Override
+            public void onLiquidation(final LiquidationView liquidation)
+            {
+                final LiquidationSnapshot snapshot = liquidation.toSnapshot();
+                for (final Timeframe timeframe : Timeframe.values())
+                {
+                    handedSoFar.computeIfAbsent(key(snapshot.symbol(), timeframe,
+                        timeframe.alignDownMs(snapshot.tradeTimeMs())), k -> new Totals()).add(snapshot);
+                }
+            }
+
+            @Override
+            public void onBucketChanged(final BucketView bucket)
+            {
+                final BucketSnapshot snapshot = bucket.toSnapshot();
+                final String key = key(snapshot.symbol(), snapshot.timeframe(), snapshot.startTimeMs());
+                if (!handedSoFar.get(key).matches(snapshot))
+                {
+                    mismatches.add(
+                        key + " published " + snapshot + " but listeners were handed " + handedSoFar.get(key));
+                }
+                lastPublished.put(key, snapshot);
+            }
+        };
+    }
+
     @Test
     void shouldPublishABurstAsOneUpdatePerBucketPerBatch() throws Exception
     {
@@ -196,7 +204,8 @@ class LiqvolEngineTest
             }
         };
         // One thread per stage: the aggregate stage must run ahead while the publisher is held.
-        try (LiqvolEngine engine = LiqvolEngine.launch(context().stageThreads(4).listener(listener)))
+        final LiqvolEngine engine = LiqvolEngine.launch(context().stageThreads(4).listener(listener));
+        try
         {
             running.set(engine);
             for (int i = 0; i < 500; i++)
@@ -205,15 +214,18 @@ class LiqvolEngineTest
             }
             burstWritten.countDown();
             awaitPublished(engine, 500);
-            engine.close();
-
-            assertThat(mostUpdatesInABatch.get()).isEqualTo(1);
-            assertThat(minuteUpdates).hasSizeLessThanOrEqualTo(3);
-            final BucketSnapshot last = minuteUpdates.get(minuteUpdates.size() - 1);
-            assertThat(last.sellCount()).isEqualTo(500);
-            assertThat(last.sellNotional()).isEqualByComparingTo("25000");
-            assertThat(last.sellQuantity()).isEqualByComparingTo("0.5");
         }
+        finally
+        {
+            engine.close();
+        }
+
+        assertThat(mostUpdatesInABatch.get()).isEqualTo(1);
+        assertThat(minuteUpdates).hasSizeLessThanOrEqualTo(3);
+        final BucketSnapshot last = minuteUpdates.get(minuteUpdates.size() - 1);
+        assertThat(last.sellCount()).isEqualTo(500);
+        assertThat(last.sellNotional()).isEqualByComparingTo("25000");
+        assertThat(last.sellQuantity()).isEqualByComparingTo("0.5");
     }
 
     @Test

@@ -15,7 +15,8 @@ class SequentialStagesTest
     void shouldPassEachEventThroughEveryStageInOrder() throws Exception
     {
         final List<String> calls = new ArrayList<>();
-        final SequentialStages stages = new SequentialStages(recording("decode", calls), recording("publish", calls));
+        final SequentialStages stages =
+            new SequentialStages(List.of(recording("decode", calls), recording("publish", calls)));
 
         stages.onEvent(new FrameEvent(64), 7, true);
 
@@ -30,7 +31,7 @@ class SequentialStagesTest
         {
             throw new IllegalStateException("decode failed");
         };
-        final SequentialStages stages = new SequentialStages(failing, recording("publish", calls));
+        final SequentialStages stages = new SequentialStages(List.of(failing, recording("publish", calls)));
 
         assertThatThrownBy(() -> stages.onEvent(new FrameEvent(64), 3, false)).hasMessage("decode failed");
         assertThat(calls).containsExactly("publish 3 false");

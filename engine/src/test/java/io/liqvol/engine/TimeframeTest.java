@@ -57,8 +57,10 @@ class TimeframeTest
         final long wednesday = Instant.parse("2025-01-01T10:00:00Z").toEpochMilli();
         final long sundayNight = Instant.parse("2024-12-29T23:59:59.999Z").toEpochMilli();
 
-        assertThat(Timeframe.W1.alignDownMs(wednesday)).isEqualTo(Instant.parse("2024-12-30T00:00:00Z").toEpochMilli());
-        assertThat(Timeframe.W1.alignDownMs(sundayNight)).isEqualTo(Instant.parse("2024-12-23T00:00:00Z").toEpochMilli());
+        assertThat(Timeframe.W1.alignDownMs(wednesday))
+            .isEqualTo(Instant.parse("2024-12-30T00:00:00Z").toEpochMilli());
+        assertThat(Timeframe.W1.alignDownMs(sundayNight))
+            .isEqualTo(Instant.parse("2024-12-23T00:00:00Z").toEpochMilli());
     }
 
     @Test

@@ -90,7 +90,8 @@ class WaitStrategiesTest
         Waiter(final WaitStrategy strategy)
         {
             this.strategy = strategy;
-            final SequenceBarrier barrier = RingBuffer.createSingleProducer(() -> new long[1], 8, strategy).newBarrier();
+            final SequenceBarrier barrier =
+                RingBuffer.createSingleProducer(() -> new long[1], 8, strategy).newBarrier();
             final Thread consumer = new Thread(() ->
             {
                 try

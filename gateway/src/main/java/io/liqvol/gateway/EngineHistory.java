@@ -25,7 +25,8 @@ public final class EngineHistory implements LiquidationHistory
     }
 
     @Override
-    public List<BucketSnapshot> volume(final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
+    public List<BucketSnapshot> volume(
+        final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
     {
         return engine.volume(symbol, timeframe, startMs, endMs);
     }

@@ -231,8 +231,8 @@ public final class Gateway implements AutoCloseable
         }
         catch (final ExecutionException | TimeoutException e)
         {
-            LOG.log(System.Logger.Level.WARNING, "exchangeInfo not loaded yet ({0}); symbols the engine records are served",
-                e.toString());
+            LOG.log(System.Logger.Level.WARNING,
+                "exchangeInfo not loaded yet ({0}); symbols the engine records are served", e.toString());
         }
     }
 

@@ -85,8 +85,8 @@ final class PeerGapFiller
                         rejected++;
                     }
                 }
-                return new Report(sofar.symbolsAsked() + 1, sofar.symbolsFailed(), sofar.liquidationsInGap() + rows.size(),
-                    sofar.liquidationsRejected() + rejected);
+                return new Report(sofar.symbolsAsked() + 1, sofar.symbolsFailed(),
+                    sofar.liquidationsInGap() + rows.size(), sofar.liquidationsRejected() + rejected);
             })
             .exceptionally(failure -> new Report(sofar.symbolsAsked() + 1, sofar.symbolsFailed() + 1,
                 sofar.liquidationsInGap(), sofar.liquidationsRejected()));
@@ -168,7 +168,8 @@ final class PeerGapFiller
             switch (name)
             {
                 case "side":
-                    row.side = "BUY".equals(parser.getText()) ? Side.BUY : "SELL".equals(parser.getText()) ? Side.SELL : null;
+                    row.side = "BUY".equals(parser.getText()) ? Side.BUY
+                        : "SELL".equals(parser.getText()) ? Side.SELL : null;
                     break;
                 case "quantity":
                     row.quantityE8 = e8(parser.getText());

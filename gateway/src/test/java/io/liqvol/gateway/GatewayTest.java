@@ -74,7 +74,8 @@ class GatewayTest
             {
                 for (int i = 1; streaming.get(); i++)
                 {
-                    exchange.injectFrame(ALL_MARKET, forceOrder("BTCUSDT", "BUY", "0.0" + (1000 + i), System.currentTimeMillis()));
+                    exchange.injectFrame(
+                        ALL_MARKET, forceOrder("BTCUSDT", "BUY", "0.0" + (1000 + i), System.currentTimeMillis()));
                     LockSupport.parkNanos(5_000_000L);
                 }
             });
@@ -120,7 +121,8 @@ class GatewayTest
     private static Gateway startAgainst(final ExchangeSimulator exchange, final Path dataDir) throws Exception
     {
         return Gateway.start(GatewayConfig.parse(new String[] {"--port", "0", "--data-dir", dataDir.toString(),
-            "--binance-ws-base-url", exchange.wsBaseUrl(), "--binance-rest-base-url", exchange.restBaseUrl()}, Map.of()));
+            "--binance-ws-base-url", exchange.wsBaseUrl(), "--binance-rest-base-url", exchange.restBaseUrl()},
+            Map.of()));
     }
 
     private static String get(final Gateway gateway, final String path) throws Exception
@@ -141,8 +143,9 @@ class GatewayTest
     private static Gateway start(final String mode) throws Exception
     {
         final Path dataDir = Files.createTempDirectory("liqvol-gateway-test");
-        return Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0", "--data-dir", dataDir.toString(),
-            "--upstream-mode", mode}, Map.of()), new SimulatorConfig().generateFlow(false), new ServerConfig().port(0));
+        return Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0", "--data-dir",
+            dataDir.toString(), "--upstream-mode", mode}, Map.of()), new SimulatorConfig().generateFlow(false),
+            new ServerConfig().port(0));
     }
 
     private static TestWebSocket connect(final Gateway gateway, final String path)

@@ -61,12 +61,18 @@ class ImportCommandTest
         final Path file = dir.resolve("day.csv");
         Files.writeString(file, LiquidationImporter.HEADER + "\n");
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (LiqvolEngine running = LiqvolEngine.launch(new EngineContext().dataDir(dir.resolve("data"))))
+        final LiqvolEngine running = LiqvolEngine.launch(new EngineContext().dataDir(dir.resolve("data")));
+        try
         {
-            final int exit = ImportCommand.run(dir.resolve("data"), List.of(file.toString()), new PrintStream(bytes, true));
+            final int exit =
+                ImportCommand.run(dir.resolve("data"), List.of(file.toString()), new PrintStream(bytes, true));
 
             assertThat(exit).isEqualTo(ImportCommand.EXIT_FAILED);
             assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("in use");
+        }
+        finally
+        {
+            running.close();
         }
     }
 }

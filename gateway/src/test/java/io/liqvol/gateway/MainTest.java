@@ -70,14 +70,16 @@ class MainTest
             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try
         {
-            final BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            final BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             final String line = out.readLine();
             assertThat(line).isNotNull();
             final Matcher matcher = LISTENING.matcher(line);
             assertThat(matcher.matches()).as(line).isTrue();
 
             final HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(matcher.group(1) + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(matcher.group(1) + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"upstream\"");
 
@@ -105,7 +107,8 @@ class MainTest
             {
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited, not hung on started threads").isTrue();
                 assertThat(process.exitValue()).isEqualTo(1);
-                assertThat(Files.readString(stderr)).contains("could not start on 127.0.0.1:" + taken.getLocalPort(), "BindException");
+                assertThat(Files.readString(stderr))
+                    .contains("could not start on 127.0.0.1:" + taken.getLocalPort(), "BindException");
             }
             finally
             {

@@ -155,7 +155,8 @@ public final class JournalHistory implements AutoCloseable
             for (int n = 0; n < committed; n++)
             {
                 final long tradeTimeMs = segment.tradeTimeMs(n);
-                if (segment.type(n) == JournalDescriptor.TYPE_LIQUIDATION && tradeTimeMs >= startMs && tradeTimeMs < endMs
+                if (segment.type(n) == JournalDescriptor.TYPE_LIQUIDATION
+                    && tradeTimeMs >= startMs && tradeTimeMs < endMs
                     && segment.isSymbol(n, name) && segment.isValid(n, crc, view))
                 {
                     consumer.accept(segment.side(n), tradeTimeMs, segment.quantityE8(n), segment.priceE8(n));

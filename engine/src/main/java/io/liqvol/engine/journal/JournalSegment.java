@@ -220,7 +220,8 @@ final class JournalSegment
         }
         final int symbolLength = buffer.getByte(at + SYMBOL_LENGTH_OFFSET);
         final int side = buffer.getByte(at + SIDE_OFFSET);
-        return type == TYPE_LIQUIDATION && symbolLength > 0 && symbolLength <= SYMBOL_CAPACITY && (side == 0 || side == 1);
+        return type == TYPE_LIQUIDATION && symbolLength > 0 && symbolLength <= SYMBOL_CAPACITY
+            && (side == 0 || side == 1);
     }
 
     byte type(final int n)
@@ -324,7 +325,8 @@ final class JournalSegment
     }
 
     void writeGap(
-        final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs, final long receiveTimeMs)
+        final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs,
+        final long receiveTimeMs)
     {
         final int at = (int)JournalDescriptor.recordOffset(n);
         buffer.putByte(at + TYPE_OFFSET, TYPE_GAP);

@@ -53,7 +53,8 @@ final class MappedRollup implements Rollup
             final long[] bases = items.computeIfAbsent(
                 new String(name, StandardCharsets.US_ASCII), s -> new long[RollupDescriptor.BASES.length]);
             bases[buffer.getInt(at + DIRECTORY_BASE_OFFSET)] =
-                ((long)buffer.getInt(at + DIRECTORY_ENTRIES_OFFSET) << 32) | buffer.getInt(at + DIRECTORY_COUNT_OFFSET_IN_ITEM);
+                ((long)buffer.getInt(at + DIRECTORY_ENTRIES_OFFSET) << 32)
+                | buffer.getInt(at + DIRECTORY_COUNT_OFFSET_IN_ITEM);
         }
     }
 
@@ -84,7 +85,8 @@ final class MappedRollup implements Rollup
     }
 
     @Override
-    public void sum(final String symbol, final int base, final long fromIndex, final long toIndex, final HistoryRange into)
+    public void sum(
+        final String symbol, final int base, final long fromIndex, final long toIndex, final HistoryRange into)
     {
         final long[] bases = items.get(symbol);
         if (bases == null || bases[base] == 0 || !overlaps(into.startMs(), into.endMs()))

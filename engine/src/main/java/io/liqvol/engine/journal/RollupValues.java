@@ -22,7 +22,8 @@ final class RollupValues
     }
 
     /** Adds one liquidation to the totals at {@code values[at, at + LENGTH)}. */
-    static void addLiquidation(final long[] values, final int at, final int side, final long quantityE8, final long priceE8)
+    static void addLiquidation(
+        final long[] values, final int at, final int side, final long quantityE8, final long priceE8)
     {
         final int notional = at + (side == 0 ? BUY_NOTIONAL : SELL_NOTIONAL);
         final int quantity = at + (side == 0 ? BUY_QUANTITY : SELL_QUANTITY);

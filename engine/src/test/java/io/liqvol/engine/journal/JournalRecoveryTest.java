@@ -64,14 +64,18 @@ class JournalRecoveryTest
         {
             engine.ingestLiquidation("BTCUSDT", Side.BUY, 10_000_000L, 5_000_000_000_000L, T0, T0);
         }
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        final LiqvolEngine restarted = LiqvolEngine.launch(context());
+        try
         {
-            engine.ingestLiquidation("BTCUSDT", Side.BUY, 10_000_000L, 5_000_000_000_000L, T0, T0);
-            engine.ingestLiquidation("BTCUSDT", Side.BUY, 10_000_000L, 5_000_000_000_000L, T0 + 1, T0 + 1);
-            engine.close();
-            assertThat(engine.counters().duplicates()).isEqualTo(1);
-            assertThat(engine.counters().accepted()).isEqualTo(1);
+            restarted.ingestLiquidation("BTCUSDT", Side.BUY, 10_000_000L, 5_000_000_000_000L, T0, T0);
+            restarted.ingestLiquidation("BTCUSDT", Side.BUY, 10_000_000L, 5_000_000_000_000L, T0 + 1, T0 + 1);
         }
+        finally
+        {
+            restarted.close();
+        }
+        assertThat(restarted.counters().duplicates()).isEqualTo(1);
+        assertThat(restarted.counters().accepted()).isEqualTo(1);
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
             assertThat(engine.recovery().liquidations()).isEqualTo(2);
@@ -139,10 +143,15 @@ class JournalRecoveryTest
     @Test
     void shouldRefuseADataDirectoryThatAnotherEngineHolds()
     {
-        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        final LiqvolEngine holder = LiqvolEngine.launch(context());
+        try
         {
             final Throwable thrown = catchThrowable(() -> LiqvolEngine.launch(context()));
             assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+        }
+        finally
+        {
+            holder.close();
         }
     }
 
@@ -226,7 +235,8 @@ class JournalRecoveryTest
         {
             for (int i = 0; i < 2_000; i++)
             {
-                engine.ingestLiquidation("BTCUSDT", Side.BUY, quantityE8(i), priceE8(i), T0 + i * 1_000L, T0 + i * 1_000L);
+                engine.ingestLiquidation(
+                    "BTCUSDT", Side.BUY, quantityE8(i), priceE8(i), T0 + i * 1_000L, T0 + i * 1_000L);
             }
         }
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
@@ -247,7 +257,8 @@ class JournalRecoveryTest
         {
             for (int i = 0; i < count; i++)
             {
-                engine.ingestLiquidation("BTCUSDT", Side.BUY, quantityE8(i), priceE8(i), T0 + i * 1_000L, T0 + i * 1_000L);
+                engine.ingestLiquidation(
+                    "BTCUSDT", Side.BUY, quantityE8(i), priceE8(i), T0 + i * 1_000L, T0 + i * 1_000L);
             }
         }
     }

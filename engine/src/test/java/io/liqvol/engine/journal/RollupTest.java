@@ -172,8 +172,8 @@ class RollupTest
         final long timeMs)
     {
         final ByteBuffer view = segment.checksumView();
-        segment.writeLiquidation(
-            n, crc, view, symbol.getBytes(StandardCharsets.US_ASCII), side, quantityE8, priceE8, timeMs, timeMs, timeMs);
+        segment.writeLiquidation(n, crc, view, symbol.getBytes(StandardCharsets.US_ASCII), side, quantityE8, priceE8,
+            timeMs, timeMs, timeMs);
     }
 
     private static BucketSnapshot sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
@@ -189,7 +189,8 @@ class RollupTest
         final HistoryRange range = new HistoryRange(timeframe, first, last);
         final int base = RollupDescriptor.baseOf(timeframe);
         final Timeframe baseTimeframe = RollupDescriptor.BASES[base];
-        rollup.sum(symbol, base, baseTimeframe.bucketIndex(range.startMs()), baseTimeframe.bucketIndex(range.endMs() - 1),
+        rollup.sum(
+            symbol, base, baseTimeframe.bucketIndex(range.startMs()), baseTimeframe.bucketIndex(range.endMs() - 1),
             range);
         return range;
     }

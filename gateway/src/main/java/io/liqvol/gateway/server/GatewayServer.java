@@ -63,7 +63,8 @@ public final class GatewayServer implements AutoCloseable
             parts.subscriptions(),
             parts.symbols(),
             parts.history(),
-            new RequestValidator(parts.symbols(), parts.history(), config.maxRangeBuckets(), config.defaultRangeBuckets()),
+            new RequestValidator(
+                parts.symbols(), parts.history(), config.maxRangeBuckets(), config.defaultRangeBuckets()),
             queries,
             webSockets,
             parts.marketData(),
@@ -123,7 +124,8 @@ public final class GatewayServer implements AutoCloseable
         }
         try
         {
-            context.webSockets().newCloseFuture().await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
+            context.webSockets().newCloseFuture()
+                .await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
             queries.shutdown();
             queries.awaitTermination(context.config().closeTimeoutMs(), TimeUnit.MILLISECONDS);
         }

@@ -80,7 +80,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             }
             else if (!HttpMethod.GET.equals(request.method()))
             {
-                throw new ApiException(HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET is served");
+                throw new ApiException(
+                    HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET is served");
             }
             else if (path.startsWith(RestApi.VOLUME_PREFIX))
             {
@@ -104,7 +105,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             }
             else if (path.equals("/metrics"))
             {
-                HttpResponses.text(ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+                HttpResponses.text(
+                    ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
             }
             else
             {
@@ -125,7 +127,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             throw ApiException.badRequest("websocket_expected", "this path is a WebSocket endpoint");
         }
-        if (!OriginPolicy.allows(request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST),
+        if (!OriginPolicy.allows(
+            request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST),
             context.config().allowedOrigins()))
         {
             context.metrics().increment(GatewayMetrics.ORIGINS_REJECTED);
@@ -169,7 +172,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private void health(final ChannelHandlerContext ctx, final boolean keepAlive)
     {
-        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+        final MessageWriter writer = MessageWriter.forThisThread();
+        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
         {
             json.writeStartObject();
             json.writeStringField("status", "ok");
@@ -195,7 +199,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         final FullHttpResponse response;
         if (file.etag().equals(request.headers().get(HttpHeaderNames.IF_NONE_MATCH)))
         {
-            response = HttpResponses.response(HttpResponseStatus.NOT_MODIFIED, file.contentType(), Unpooled.EMPTY_BUFFER);
+            response =
+                HttpResponses.response(HttpResponseStatus.NOT_MODIFIED, file.contentType(), Unpooled.EMPTY_BUFFER);
         }
         else
         {

@@ -99,7 +99,8 @@ public final class KlineRelay
                 return;
             }
             final OutboundMessage message = OutboundMessage.coalesced(
-                MessageWriter.framingForThisThread().kline(allocator, symbol, interval, candle), 0, candle.openTimeMs());
+                MessageWriter.framingForThisThread().kline(allocator, symbol, interval, candle), 0,
+                candle.openTimeMs());
             for (final ClientOutbound client : receivers)
             {
                 client.offer(message);

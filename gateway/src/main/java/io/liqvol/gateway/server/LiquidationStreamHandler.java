@@ -123,8 +123,8 @@ final class LiquidationStreamHandler extends StreamHandler
         final Timeframe forTimeframe = timeframe;
         query(channel, () ->
         {
-            final ByteBuf volume = volumeMessage(MessageWriter.forThisThread(), channel.alloc(), forSymbol, forTimeframe,
-                range, true);
+            final ByteBuf volume = volumeMessage(
+                MessageWriter.forThisThread(), channel.alloc(), forSymbol, forTimeframe, range, true);
             channel.eventLoop().execute(() ->
             {
                 writeText(channel, volume);
@@ -135,8 +135,8 @@ final class LiquidationStreamHandler extends StreamHandler
     }
 
     private ByteBuf volumeMessage(
-        final MessageWriter writer, final ByteBufAllocator allocator, final String forSymbol, final Timeframe forTimeframe,
-        final VolumeRange range, final boolean echoRange)
+        final MessageWriter writer, final ByteBufAllocator allocator, final String forSymbol,
+        final Timeframe forTimeframe, final VolumeRange range, final boolean echoRange)
     {
         final List<BucketSnapshot> buckets =
             context.history().volume(forSymbol, forTimeframe, range.startMs(), range.endMs());

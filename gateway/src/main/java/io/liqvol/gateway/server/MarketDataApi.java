@@ -60,7 +60,8 @@ final class MarketDataApi
     void symbols(final ChannelHandlerContext ctx, final boolean keepAlive)
     {
         final List<SymbolFormat> listed = context.symbols().listed();
-        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+        final MessageWriter writer = MessageWriter.forThisThread();
+        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
         {
             json.writeStartArray();
             for (final SymbolFormat symbol : listed)

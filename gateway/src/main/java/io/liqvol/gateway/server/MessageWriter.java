@@ -331,7 +331,8 @@ public final class MessageWriter
     }
 
     /** {@code {"type":"kline","symbol","timeframe","data":{time,open,high,low,close,volume,closed}}}. */
-    public ByteBuf kline(final ByteBufAllocator allocator, final String symbol, final String interval, final Candle candle)
+    public ByteBuf kline(
+        final ByteBufAllocator allocator, final String symbol, final String interval, final Candle candle)
     {
         return encode(allocator, generator ->
         {
@@ -346,7 +347,8 @@ public final class MessageWriter
     }
 
     /** One candle: {@code time} in epoch seconds, prices and volume as strings. */
-    public static void candle(final JsonGenerator json, final Candle candle, final boolean withClosed) throws IOException
+    public static void candle(final JsonGenerator json, final Candle candle, final boolean withClosed)
+        throws IOException
     {
         json.writeStartObject();
         json.writeNumberField("time", candle.openTimeMs() / 1000);

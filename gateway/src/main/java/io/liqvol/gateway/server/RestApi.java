@@ -59,7 +59,8 @@ final class RestApi
     void liquidations(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
     {
         final String symbol = context.validator().symbol(segments(query.path(), LIQUIDATIONS_PREFIX, 1)[0]);
-        final int limit = RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
+        final int limit =
+            RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
         answer(ctx, keepAlive, () ->
         {
             final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);

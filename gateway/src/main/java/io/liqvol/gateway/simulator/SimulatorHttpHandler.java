@@ -104,7 +104,8 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             if (done.isSuccess())
             {
                 ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
-                ctx.pipeline().addAfter("ws-aggregator", "ws-session", new SimulatorWebSocketHandler(simulator, session));
+                ctx.pipeline()
+                    .addAfter("ws-aggregator", "ws-session", new SimulatorWebSocketHandler(simulator, session));
                 ctx.pipeline().remove(ctx.name());
                 simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
                 simulator.market().execute(() -> simulator.hub().open(session, route.streams()));

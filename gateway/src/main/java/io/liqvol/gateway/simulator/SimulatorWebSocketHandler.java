@@ -44,7 +44,8 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
         ageCut = ctx.executor().schedule(() ->
         {
             simulator.counters().increment(SimulatorCounters.AGE_CUTS);
-            simulator.market().execute(() -> simulator.hub().closeGracefully(session, WebSocketCloseStatus.NORMAL_CLOSURE));
+            simulator.market()
+                .execute(() -> simulator.hub().closeGracefully(session, WebSocketCloseStatus.NORMAL_CLOSURE));
         }, config.maxConnectionAgeMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -53,7 +54,8 @@ final class SimulatorWebSocketHandler extends SimpleChannelInboundHandler<WebSoc
     {
         if (frame instanceof CloseWebSocketFrame)
         {
-            simulator.market().execute(() -> simulator.hub().closeGracefully(session, WebSocketCloseStatus.NORMAL_CLOSURE));
+            simulator.market()
+                .execute(() -> simulator.hub().closeGracefully(session, WebSocketCloseStatus.NORMAL_CLOSURE));
             return;
         }
         if (overRateLimit())

@@ -237,7 +237,8 @@ final class StreamHub
 
     private void answer(final SimulatorSession session, final String resultJson, final String idJson)
     {
-        session.channel().writeAndFlush(new TextWebSocketFrame("{\"result\":" + resultJson + ",\"id\":" + idJson + '}'));
+        session.channel()
+            .writeAndFlush(new TextWebSocketFrame("{\"result\":" + resultJson + ",\"id\":" + idJson + '}'));
     }
 
     private void reject(final SimulatorSession session, final int code, final String message, final String idJson)

@@ -186,7 +186,8 @@ public final class BinanceRestClient implements AutoCloseable
                 body.completeExceptionally(done.cause());
                 return;
             }
-            final FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery);
+            final FullHttpRequest request =
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery);
             request.headers()
                 .set(HttpHeaderNames.HOST, restBase.getPort() > 0 ? restBase.getHost() + ':' + restBase.getPort()
                     : restBase.getHost())

@@ -84,7 +84,8 @@ final class FrameRouter
             return false;
         }
         final int dataLength = dataLast + 1 - dataStart;
-        if (endsWith(frame, nameStart, nameEnd, FORCE_ORDER_SUFFIX) || equalTo(frame, nameStart, nameEnd, ALL_FORCE_ORDERS))
+        if (endsWith(frame, nameStart, nameEnd, FORCE_ORDER_SUFFIX)
+            || equalTo(frame, nameStart, nameEnd, ALL_FORCE_ORDERS))
         {
             counters.increment(UpstreamCounters.LIQUIDATION_FRAMES);
             deliver(frame, dataStart, dataLength, receiveTimeNs);

@@ -97,7 +97,8 @@ final class UpstreamChannels implements AutoCloseable
             return bootstrap.resolver(resolver).connect(InetSocketAddress.createUnresolved(host, port));
         }
         // Behind a proxy the proxy resolves the target: desks often cannot resolve public names themselves.
-        return bootstrap.resolver(NoopAddressResolverGroup.INSTANCE).connect(InetSocketAddress.createUnresolved(host, port));
+        return bootstrap.resolver(NoopAddressResolverGroup.INSTANCE)
+            .connect(InetSocketAddress.createUnresolved(host, port));
     }
 
     @Override

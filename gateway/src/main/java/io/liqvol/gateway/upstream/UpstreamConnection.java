@@ -111,7 +111,8 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
             .dropPongFrames(true)
             .withUTF8Validator(false)
             .build();
-        final ChannelFuture connected = channels.connect(loop, uri, pipeline -> addHandlers(pipeline, protocol, router));
+        final ChannelFuture connected =
+            channels.connect(loop, uri, pipeline -> addHandlers(pipeline, protocol, router));
         channel = connected.channel();
         channel.closeFuture().addListener(closed -> onChannelClosed());
         connected.addListener((ChannelFutureListener)future ->
@@ -354,7 +355,8 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         final long id = nextRequestId++;
         inflight.put(id, request);
         final StringBuilder json = new StringBuilder(64 + request.streams().size() * 32);
-        json.append("{\"method\":\"").append(request.subscribe() ? "SUBSCRIBE" : "UNSUBSCRIBE").append("\",\"params\":[");
+        json.append("{\"method\":\"").append(request.subscribe() ? "SUBSCRIBE" : "UNSUBSCRIBE")
+            .append("\",\"params\":[");
         for (int i = 0; i < request.streams().size(); i++)
         {
             json.append(i == 0 ? "\"" : ",\"").append(request.streams().get(i)).append('"');

@@ -19,7 +19,8 @@ class ClientOutboundTest
 
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final GatewayMetrics metrics = new GatewayMetrics();
-    private final ClientOutbound outbound = new ClientOutbound(channel, new ServerConfig().maxPendingBytes(2048), metrics);
+    private final ClientOutbound outbound =
+        new ClientOutbound(channel, new ServerConfig().maxPendingBytes(2048), metrics);
     private final List<ByteBuf> created = new ArrayList<>();
 
     @AfterEach

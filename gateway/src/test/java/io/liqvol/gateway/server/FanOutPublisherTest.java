@@ -130,7 +130,8 @@ class FanOutPublisherTest
             + "\",\"X\":\"FILLED\",\"l\":\"" + quantity + "\",\"z\":\"" + quantity + "\",\"T\":" + timeMs + "}}";
     }
 
-    private static void awaitTrue(final BooleanSupplier condition, final Supplier<String> state) throws InterruptedException
+    private static void awaitTrue(final BooleanSupplier condition, final Supplier<String> state)
+        throws InterruptedException
     {
         final long deadline = System.currentTimeMillis() + 30_000;
         while (!condition.getAsBoolean())

@@ -127,14 +127,17 @@ class HttpRequestRouterTest
     {
         final Map<String, Object> health = TestJson.object(get("/health").body());
         assertThat(health).containsEntry("status", "ok").containsKeys("upstream", "engine", "journal", "clients");
-        assertThat(String.valueOf(health.get("upstream"))).contains("connected=", "connected_since=", "reconnects=", "gaps=");
+        assertThat(String.valueOf(health.get("upstream")))
+            .contains("connected=", "connected_since=", "reconnects=", "gaps=");
         assertThat(String.valueOf(health.get("journal"))).contains("data_dir=", "segments=", "recovery=", "gaps=",
             "failure=", "unjournaled_records=", "roll_stalls=");
 
         final HttpResponse<String> metrics = get("/metrics");
-        assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(type -> type.startsWith("text/plain"));
+        assertThat(metrics.headers().firstValue("content-type"))
+            .hasValueSatisfying(type -> type.startsWith("text/plain"));
         assertThat(metrics.body()).contains("liqvol_ws_clients{stream=\"liquidations\"}",
-            "liqvol_events_rejected_total{reason=\"malformed_json\"}", "liqvol_end_to_end_latency_seconds_bucket{le=\"0.001\"}",
+            "liqvol_events_rejected_total{reason=\"malformed_json\"}",
+            "liqvol_end_to_end_latency_seconds_bucket{le=\"0.001\"}",
             "liqvol_ws_slow_clients_closed_total", "liqvol_upstream_connected");
     }
 
@@ -171,7 +174,8 @@ class HttpRequestRouterTest
     void shouldAnswerOversizedAndUndecodableRequestsWithJson() throws Exception
     {
         final HttpResponse<String> large = HTTP.send(HttpRequest.newBuilder(harness.http("/api/v1/symbols"))
-            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(), HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(),
+            HttpResponse.BodyHandlers.ofString());
         assertError(large, 413, "request_too_large");
 
         final HttpResponse<String> longLine = get("/api/v1/symbols?pad=" + "x".repeat(5000));
@@ -189,7 +193,8 @@ class HttpRequestRouterTest
 
     private static HttpResponse<String> get(final String pathAndQuery) throws IOException, InterruptedException
     {
-        return HTTP.send(HttpRequest.newBuilder(harness.http(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+            HttpRequest.newBuilder(harness.http(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String gunzip(final byte[] body) throws IOException

@@ -41,7 +41,8 @@ class KlineStreamHandlerTest
             @SuppressWarnings("unchecked")
             final Map<String, Object> data = (Map<String, Object>)kline.get("data");
             assertThat(data).containsOnlyKeys("time", "open", "high", "low", "close", "volume", "closed");
-            assertThat((Long)data.get("time") * 1000).isEqualTo(Timeframe.M1.alignDownMs((Long)data.get("time") * 1000));
+            assertThat((Long)data.get("time") * 1000)
+                .isEqualTo(Timeframe.M1.alignDownMs((Long)data.get("time") * 1000));
             assertThat((String)data.get("close")).matches("\\d+(\\.\\d+)?");
         }
         awaitSubscribers(1);

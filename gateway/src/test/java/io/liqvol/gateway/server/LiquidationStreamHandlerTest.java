@@ -50,7 +50,8 @@ class LiquidationStreamHandlerTest
         final List<Map<String, Object>> rows = rows(snapshot);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).containsEntry("side", "BUY").containsEntry("quantity", "0.500")
-            .containsEntry("avgPrice", "2002.00").containsEntry("priceUsdt", "1001.00").containsEntry("baseAsset", "ETH");
+            .containsEntry("avgPrice", "2002.00").containsEntry("priceUsdt", "1001.00")
+            .containsEntry("baseAsset", "ETH");
         assertThat(rows.get(1)).containsEntry("side", "SELL").containsEntry("priceUsdt", "4000.00");
 
         final Map<String, Object> history = client.next("liquidation_volume");
@@ -194,7 +195,8 @@ class LiquidationStreamHandlerTest
         own.abort();
 
         assertThat(catchThrowable(() -> TestWebSocket.connect(
-            harness.ws("/api/v1/ws/liquidations/BTCUSDT"), "https://evil.example"))).rootCause().hasMessageContaining("403");
+            harness.ws("/api/v1/ws/liquidations/BTCUSDT"), "https://evil.example")))
+            .rootCause().hasMessageContaining("403");
         assertThat(harness.metrics.render()).contains("liqvol_origins_rejected_total 1");
     }
 

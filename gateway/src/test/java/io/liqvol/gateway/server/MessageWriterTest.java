@@ -37,8 +37,8 @@ class MessageWriterTest
         rows.add(Side.SELL, 1_400_000L, 991_000_000_000L, TIME_MS - 1000);
         rows.add(Side.BUY, 10_000_000L, 5_000_000_000_000L, TIME_MS);
 
-        final Map<String, Object> message = TestJson.object(text(
-            writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", false, 1_704_110_400_000L, rows, btc)));
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationOrders(
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", false, 1_704_110_400_000L, rows, btc)));
 
         assertThat(message).containsEntry("type", "liquidation_order").containsEntry("symbol", "BTCUSDT")
             .containsEntry("initial", false).containsEntry("timestamp", "2024-01-01T12:00:00.000Z");
@@ -46,11 +46,12 @@ class MessageWriterTest
         assertThat(data).hasSize(2);
         assertThat(data.get(0)).isEqualTo(Map.ofEntries(
             Map.entry("symbol", "BTCUSDT"), Map.entry("side", "BUY"), Map.entry("quantity", "0.100"),
-            Map.entry("quantityFormatted", "0.100"), Map.entry("avgPrice", "50000.00"), Map.entry("priceUsdt", "5000.00"),
-            Map.entry("priceUsdtFormatted", "5,000"), Map.entry("timestamp", TIME_MS),
-            Map.entry("displayTime", "22:13:20"), Map.entry("baseAsset", "BTC")));
+            Map.entry("quantityFormatted", "0.100"), Map.entry("avgPrice", "50000.00"),
+            Map.entry("priceUsdt", "5000.00"), Map.entry("priceUsdtFormatted", "5,000"),
+            Map.entry("timestamp", TIME_MS), Map.entry("displayTime", "22:13:20"), Map.entry("baseAsset", "BTC")));
         assertThat(asObject(data.get(1))).containsEntry("side", "SELL").containsEntry("quantity", "0.014")
-            .containsEntry("avgPrice", "9910.00").containsEntry("priceUsdt", "138.74").containsEntry("displayTime", "22:13:19");
+            .containsEntry("avgPrice", "9910.00").containsEntry("priceUsdt", "138.74")
+            .containsEntry("displayTime", "22:13:19");
     }
 
     @Test
@@ -59,14 +60,15 @@ class MessageWriterTest
         final BucketSnapshot bucket = new BucketSnapshot("BTCUSDT", Timeframe.M1, TIME_MS, new BigDecimal("10000.0000"),
             new BigDecimal("5000"), new BigDecimal("0.2"), new BigDecimal("0.1"), 6, 4);
 
-        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
-            "BTCUSDT", Timeframe.M1, true, TIME_MS, List.of(bucket), null)));
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.M1, true, TIME_MS, List.of(bucket), null)));
 
         assertThat(message).containsEntry("type", "liquidation_volume").containsEntry("timeframe", "1m")
             .containsEntry("is_update", true).doesNotContainKey("range");
         assertThat(((List<?>)message.get("data")).get(0)).isEqualTo(Map.ofEntries(
             Map.entry("time", TIME_MS / 1000), Map.entry("timestamp_ms", TIME_MS), Map.entry("buy_volume", "10000.00"),
-            Map.entry("sell_volume", "5000.00"), Map.entry("total_volume", "15000.00"), Map.entry("delta_volume", "5000.00"),
+            Map.entry("sell_volume", "5000.00"), Map.entry("total_volume", "15000.00"),
+            Map.entry("delta_volume", "5000.00"),
             Map.entry("buy_volume_formatted", "10.00K"), Map.entry("sell_volume_formatted", "5.00K"),
             Map.entry("total_volume_formatted", "15.00K"), Map.entry("delta_volume_formatted", "5.00K"),
             Map.entry("buy_count", 6L), Map.entry("sell_count", 4L), Map.entry("count", 10L)));
@@ -126,8 +128,9 @@ class MessageWriterTest
     @Test
     void shouldEchoTheRangeOfARangeAnswer()
     {
-        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
-            "BTCUSDT", Timeframe.H1, false, TIME_MS, List.of(), new VolumeRange(1, 2))));
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.H1, false, TIME_MS, List.of(),
+            new VolumeRange(1, 2))));
 
         assertThat(message).containsEntry("is_update", false).containsEntry("range", Map.of("start", 1L, "end", 2L))
             .containsEntry("data", List.of());
@@ -138,7 +141,8 @@ class MessageWriterTest
     {
         assertThat(TestJson.object(text(writer.heartbeat(UnpooledByteBufAllocator.DEFAULT, "ETHUSDT", 0))))
             .isEqualTo(Map.of("type", "heartbeat", "symbol", "ETHUSDT", "timestamp", "1970-01-01T00:00:00.000Z"));
-        assertThat(TestJson.object(text(writer.pong(UnpooledByteBufAllocator.DEFAULT)))).isEqualTo(Map.of("type", "pong"));
+        assertThat(TestJson.object(text(writer.pong(UnpooledByteBufAllocator.DEFAULT))))
+            .isEqualTo(Map.of("type", "pong"));
         assertThat(TestJson.object(text(writer.error(UnpooledByteBufAllocator.DEFAULT, "unknown_symbol", "no \"X\""))))
             .isEqualTo(Map.of("type", "error", "code", "unknown_symbol", "message", "no \"X\""));
         assertThat(TestJson.object(text(writer.restError(UnpooledByteBufAllocator.DEFAULT, "invalid_range", "bad"))))
@@ -162,13 +166,16 @@ class MessageWriterTest
             {
                 rows.add(Side.BUY, 10_000_000L + i, 5_000_000_000_000L, TIME_MS);
             }
-            final ByteBuf plain = writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
-            final ByteBuf frame = framing.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
+            final ByteBuf plain =
+                writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
+            final ByteBuf frame =
+                framing.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);
             try
             {
                 assertThat(frame.readUnsignedByte()).isEqualTo((short)0x81);
                 final int lengthByte = frame.readUnsignedByte();
-                final long length = lengthByte == 126 ? frame.readUnsignedShort() : lengthByte == 127 ? frame.readLong() : lengthByte;
+                final long length = lengthByte == 126 ? frame.readUnsignedShort()
+                    : lengthByte == 127 ? frame.readLong() : lengthByte;
                 assertThat(length).isEqualTo(plain.readableBytes()).isEqualTo(frame.readableBytes());
                 assertThat(frame).isEqualTo(plain);
             }

@@ -69,7 +69,8 @@ class CandleSeriesTest
         final List<Long> all = new ArrayList<>();
         series.select(null, null, 1500).forEach(candle -> all.add(candle.openTimeMs));
 
-        assertThat(series.select(null, null, 3)).extracting(candle -> candle.openTimeMs).containsExactlyElementsOf(all.subList(47, 50));
+        assertThat(series.select(null, null, 3)).extracting(candle -> candle.openTimeMs)
+            .containsExactlyElementsOf(all.subList(47, 50));
         assertThat(series.select(all.get(10), null, 3)).extracting(candle -> candle.openTimeMs)
             .containsExactlyElementsOf(all.subList(10, 13));
         assertThat(series.select(all.get(10) - 1, all.get(12), 1500)).extracting(candle -> candle.openTimeMs)

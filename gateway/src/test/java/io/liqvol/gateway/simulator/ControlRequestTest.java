@@ -12,7 +12,8 @@ class ControlRequestTest
     @Test
     void shouldParseBinancesControlMessages()
     {
-        assertThat(ControlRequest.parse("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@forceOrder\",\"!forceOrder@arr\"],\"id\":7}"))
+        assertThat(ControlRequest.parse(
+            "{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@forceOrder\",\"!forceOrder@arr\"],\"id\":7}"))
             .isEqualTo(new ControlRequest("SUBSCRIBE", List.of("btcusdt@forceOrder", "!forceOrder@arr"), "7"));
         assertThat(ControlRequest.parse("{\"id\":\"a\\\"b\",\"method\":\"LIST_SUBSCRIPTIONS\"}"))
             .isEqualTo(new ControlRequest("LIST_SUBSCRIPTIONS", List.of(), "\"a\\\"b\""));

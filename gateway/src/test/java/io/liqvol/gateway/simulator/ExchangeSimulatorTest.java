@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,8 +70,9 @@ class ExchangeSimulatorTest
             final String event = liquidation.toEventJson(eventTimeOf(raw.nextText(WAIT_MS), "raw"));
             assertThat(combined.nextText(WAIT_MS))
                 .isEqualTo("{\"stream\":\"btcusdt@forceOrder\",\"data\":" + event + "}");
-            assertThat(event).contains("\"s\":\"BTCUSDT\"", "\"S\":\"SELL\"", "\"z\":\"" + liquidation.quantity() + "\"",
-                "\"ap\":\"" + liquidation.averagePrice() + "\"", "\"T\":" + liquidation.tradeTimeMs());
+            assertThat(event).contains("\"s\":\"BTCUSDT\"", "\"S\":\"SELL\"",
+                "\"z\":\"" + liquidation.quantity() + "\"", "\"ap\":\"" + liquidation.averagePrice() + "\"",
+                "\"T\":" + liquidation.tradeTimeMs());
         }
     }
 
@@ -120,7 +120,8 @@ class ExchangeSimulatorTest
         try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().maxStreamsPerConnection(2));
              TestWebSocket client = TestWebSocket.connect(simulator.wsBaseUrl() + "/stream"))
         {
-            client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@forceOrder\",\"ethusdt@forceOrder\"],\"id\":1}");
+            client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusdt@forceOrder\",\"ethusdt@forceOrder\"],"
+                + "\"id\":1}");
             assertThat(client.nextText(WAIT_MS)).isEqualTo("{\"result\":null,\"id\":1}");
             client.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"solusdt@forceOrder\"],\"id\":2}");
             assertThat(client.nextText(WAIT_MS)).contains("more than 2 streams").endsWith("\"id\":2}");
@@ -131,7 +132,8 @@ class ExchangeSimulatorTest
     @Test
     void shouldDisconnectClientSendingMoreMessagesPerWindowThanAllowed()
     {
-        try (ExchangeSimulator simulator = ExchangeSimulator.start(quiet().maxMessagesPerWindow(5).rateWindowMs(60_000));
+        final SimulatorConfig limited = quiet().maxMessagesPerWindow(5).rateWindowMs(60_000);
+        try (ExchangeSimulator simulator = ExchangeSimulator.start(limited);
              TestWebSocket polite = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws");
              TestWebSocket greedy = TestWebSocket.connect(simulator.wsBaseUrl() + "/ws"))
         {
@@ -208,7 +210,8 @@ class ExchangeSimulatorTest
             final List<String> btcFrames = framesBySymbol.get("BTCUSDT");
             assertThat(btcFrames).hasSize(2);
             assertThat(btcFrames.get(0)).contains("\"T\":" + btc.get(0).tradeTimeMs());
-            assertThat(btcFrames.get(1)).contains("\"T\":" + btc.get(4).tradeTimeMs(), "\"z\":\"" + btc.get(4).quantity() + "\"");
+            assertThat(btcFrames.get(1))
+                .contains("\"T\":" + btc.get(4).tradeTimeMs(), "\"z\":\"" + btc.get(4).quantity() + "\"");
             assertThat(eventTimeOf(btcFrames.get(1), "second") - eventTimeOf(btcFrames.get(0), "first"))
                 .isGreaterThanOrEqualTo(300);
             assertThat(framesBySymbol.get("ETHUSDT")).singleElement().asString().contains("\"T\":" + eth.tradeTimeMs());
@@ -315,7 +318,8 @@ class ExchangeSimulatorTest
             final HttpResponse<String> rest = get(simulator.restBaseUrl()
                 + "/fapi/v1/klines?symbol=SOLUSDT&interval=5m&limit=1");
 
-            final Matcher candle = Pattern.compile("^\\[\\[(\\d+),\"([0-9.]+)\",\"([0-9.]+)\",\"([0-9.]+)\",\"([0-9.]+)\"")
+            final Matcher candle = Pattern
+                .compile("^\\[\\[(\\d+),\"([0-9.]+)\",\"([0-9.]+)\",\"([0-9.]+)\",\"([0-9.]+)\"")
                 .matcher(rest.body());
             assertThat(candle.find()).isTrue();
             assertThat(frame).startsWith("{\"stream\":\"solusdt@kline_5m\",\"data\":{\"e\":\"kline\"")
@@ -328,10 +332,12 @@ class ExchangeSimulatorTest
     void shouldReplayRecordedFramesToTheirStreams(@TempDir final Path directory) throws IOException
     {
         final Path file = directory.resolve("frames.jsonl");
-        final String first = "{\"e\":\"forceOrder\",\"E\":1700000000000,\"o\":{\"s\":\"BTCUSDT\",\"S\":\"SELL\",\"o\":\"LIMIT\","
-            + "\"f\":\"IOC\",\"q\":\"0.014\",\"p\":\"9910\",\"ap\":\"9910\",\"X\":\"FILLED\",\"l\":\"0.014\",\"z\":\"0.014\",\"T\":1700000000000}}";
-        final String second = "{\"e\":\"forceOrder\",\"E\":1700000000100,\"o\":{\"s\":\"ETHUSDT\",\"S\":\"BUY\",\"o\":\"LIMIT\","
-            + "\"f\":\"IOC\",\"q\":\"1.5\",\"p\":\"2000\",\"ap\":\"1999.5\",\"X\":\"FILLED\",\"l\":\"1.5\",\"z\":\"1.5\",\"T\":1700000000099}}";
+        final String first = "{\"e\":\"forceOrder\",\"E\":1700000000000,\"o\":{\"s\":\"BTCUSDT\",\"S\":\"SELL\","
+            + "\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"0.014\",\"p\":\"9910\",\"ap\":\"9910\",\"X\":\"FILLED\","
+            + "\"l\":\"0.014\",\"z\":\"0.014\",\"T\":1700000000000}}";
+        final String second = "{\"e\":\"forceOrder\",\"E\":1700000000100,\"o\":{\"s\":\"ETHUSDT\",\"S\":\"BUY\","
+            + "\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"1.5\",\"p\":\"2000\",\"ap\":\"1999.5\",\"X\":\"FILLED\","
+            + "\"l\":\"1.5\",\"z\":\"1.5\",\"T\":1700000000099}}";
         Files.writeString(file, first + "\nnot a frame\n{\"stream\":\"!forceOrder@arr\",\"data\":" + second + "}\n");
         final SimulatorConfig config = quiet().replayFile(file).replayDelayMs(700);
         try (ExchangeSimulator simulator = ExchangeSimulator.start(config);

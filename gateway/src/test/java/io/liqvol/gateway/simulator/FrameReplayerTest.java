@@ -14,8 +14,10 @@ class FrameReplayerTest
     @Test
     void shouldReadRawAndCombinedFramesAndSkipTheRest(@TempDir final Path directory) throws IOException
     {
-        final String forceOrder = "{\"e\":\"forceOrder\",\"E\":1700000000500,\"o\":{\"s\":\"ETHUSDT\",\"S\":\"BUY\",\"q\":\"1\",\"T\":1}}";
-        final String kline = "{\"e\":\"kline\",\"E\":1700000000900,\"s\":\"BTCUSDT\",\"k\":{\"t\":1,\"s\":\"BTCUSDT\",\"i\":\"1m\"}}";
+        final String forceOrder = "{\"e\":\"forceOrder\",\"E\":1700000000500,\"o\":{\"s\":\"ETHUSDT\",\"S\":\"BUY\","
+            + "\"q\":\"1\",\"T\":1}}";
+        final String kline = "{\"e\":\"kline\",\"E\":1700000000900,\"s\":\"BTCUSDT\",\"k\":{\"t\":1,\"s\":\"BTCUSDT\","
+            + "\"i\":\"1m\"}}";
         final Path file = directory.resolve("recorded.jsonl");
         Files.writeString(file, String.join("\n",
             "{\"stream\":\"!forceOrder@arr\",\"data\":" + forceOrder + "}",

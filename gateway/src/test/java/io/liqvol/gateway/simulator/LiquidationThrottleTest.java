@@ -61,7 +61,8 @@ class LiquidationThrottleTest
             throttle.offer(liquidation("SOLUSDT", 3));
         });
 
-        assertThat(pushed).extracting(push -> push.liquidation().symbol()).containsExactly("BTCUSDT", "ETHUSDT", "SOLUSDT");
+        assertThat(pushed).extracting(push -> push.liquidation().symbol())
+            .containsExactly("BTCUSDT", "ETHUSDT", "SOLUSDT");
     }
 
     private static SimulatedLiquidation liquidation(final String symbol, final long tradeTimeMs)

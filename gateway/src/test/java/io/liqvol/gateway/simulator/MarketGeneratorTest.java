@@ -39,7 +39,8 @@ class MarketGeneratorTest
         final Map<String, SimulatedSymbol> symbols = new HashMap<>();
         SymbolUniverse.defaults().forEach(symbol -> symbols.put(symbol.symbol(), symbol));
 
-        final List<SimulatedLiquidation> liquidations = run(new SimulatorConfig().quietLiquidationsPerSecond(40), 3_000);
+        final List<SimulatedLiquidation> liquidations =
+            run(new SimulatorConfig().quietLiquidationsPerSecond(40), 3_000);
 
         assertThat(liquidations).hasSizeGreaterThan(500);
         assertThat(liquidations).extracting(SimulatedLiquidation::symbol).containsAll(symbols.keySet());

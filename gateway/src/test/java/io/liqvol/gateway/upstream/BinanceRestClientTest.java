@@ -110,9 +110,11 @@ class BinanceRestClientTest
             .connectTimeoutMs(2_000).requestTimeoutMs(2_000);
         try (BinanceRestClient client = new BinanceRestClient(config, group))
         {
-            assertThatThrownBy(() -> client.exchangeInfo().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> client.exchangeInfo().get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class);
 
-            try (ExchangeSimulator simulator = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false).port(port)))
+            final SimulatorConfig exchange = new SimulatorConfig().generateFlow(false).port(port);
+            try (ExchangeSimulator simulator = ExchangeSimulator.start(exchange))
             {
                 assertThat(simulator.port()).isEqualTo(port);
                 assertThat(client.exchangeInfo().get(10, TimeUnit.SECONDS)).hasSize(SymbolUniverse.defaults().size());

@@ -107,7 +107,8 @@ class BinanceUpstreamTest
 
             Await.until("every liquidation delivered", () -> sink.frames().size() == SYMBOLS.size());
             assertThat(sink.distinctKeys()).isEqualTo(sent);
-            assertThat(sink.frames()).allSatisfy(frame -> assertThat(frame).startsWith("{\"e\":\"forceOrder\"").endsWith("}}"));
+            assertThat(sink.frames())
+                .allSatisfy(frame -> assertThat(frame).startsWith("{\"e\":\"forceOrder\"").endsWith("}}"));
             assertThat(simulator.subscriberCount("!forceOrder@arr")).isEqualTo(1);
             assertThat(gaps).singleElement().satisfies(gap ->
             {
@@ -239,7 +240,8 @@ class BinanceUpstreamTest
                 }
             });
             assertThat(afterGap).hasSizeGreaterThan(50);
-            Await.until("everything published after the gap delivered", () -> sink.distinctKeys().containsAll(afterGap));
+            Await.until(
+                "everything published after the gap delivered", () -> sink.distinctKeys().containsAll(afterGap));
             assertThat(gap.toMs()).isGreaterThanOrEqualTo(gap.fromMs());
             assertThat(upstream.status().gaps()).containsExactlyElementsOf(gaps);
             assertThat(upstream.status().reconnects()).isPositive();
@@ -255,7 +257,8 @@ class BinanceUpstreamTest
         final SimulatorConfig exchange = busyExchange().maxConnectionAgeMs(1_500);
         try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().listener(acceptedInto(accepted)));
              ExchangeSimulator simulator = ExchangeSimulator.start(exchange);
-             BinanceUpstream upstream = new BinanceUpstream(client(simulator, UpstreamMode.ALL_MARKET).rotateAfterMs(500),
+             BinanceUpstream upstream = new BinanceUpstream(
+                 client(simulator, UpstreamMode.ALL_MARKET).rotateAfterMs(500),
                  (buffer, offset, length, receiveTimeNs) -> sink.onFrame(buffer, offset, length, receiveTimeNs)
                      && engine.ingestFrame(buffer, offset, length, receiveTimeNs), gaps::add, group))
         {
@@ -395,14 +398,16 @@ class BinanceUpstreamTest
             Await.until("the silent connection dropped and replaced",
                 () -> upstream.counters().idleTimeouts() == 1 && upstream.status().connected() && gaps.size() == 2);
             final SimulatedLiquidation after = simulator.injectLiquidation("XRPUSDT", Side.BUY);
-            Await.until("delivered on the new connection", () -> sink.keys().contains(RecordingFrameSink.Key.of(after)));
+            Await.until(
+                "delivered on the new connection", () -> sink.keys().contains(RecordingFrameSink.Key.of(after)));
         }
     }
 
     @Test
     void shouldAnswerTheExchangesPingsAndKeepTheConnection()
     {
-        final SimulatorConfig exchange = quietExchange().pingIntervalMs(50).pongTimeoutMs(300).maxMessagesPerWindow(100);
+        final SimulatorConfig exchange =
+            quietExchange().pingIntervalMs(50).pongTimeoutMs(300).maxMessagesPerWindow(100);
         try (ExchangeSimulator simulator = ExchangeSimulator.start(exchange);
              BinanceUpstream upstream = upstream(client(simulator, UpstreamMode.ALL_MARKET)))
         {
@@ -426,10 +431,12 @@ class BinanceUpstreamTest
             final List<String> seven = SYMBOLS.subList(0, 7);
             seven.forEach(upstream::acquire);
             Await.until("seven streams on three connections", () -> simulator.connectionCount() == 3
-                && seven.stream().allMatch(symbol -> simulator.subscriberCount(symbol.toLowerCase() + "@forceOrder") == 1));
+                && seven.stream()
+                    .allMatch(symbol -> simulator.subscriberCount(symbol.toLowerCase() + "@forceOrder") == 1));
 
             final Set<RecordingFrameSink.Key> sent = new HashSet<>();
-            seven.forEach(symbol -> sent.add(RecordingFrameSink.Key.of(simulator.injectLiquidation(symbol, Side.SELL))));
+            seven.forEach(
+                symbol -> sent.add(RecordingFrameSink.Key.of(simulator.injectLiquidation(symbol, Side.SELL))));
             Await.until("all delivered", () -> sink.distinctKeys().equals(sent));
 
             upstream.release(seven.get(6));

@@ -14,19 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FrameRouterTest
 {
-    private static final String EVENT = "{\"e\":\"forceOrder\",\"E\":1568014460893,\"o\":{\"s\":\"BTCUSDT\",\"S\":\"SELL\","
-        + "\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"0.014\",\"p\":\"9910\",\"ap\":\"9910\",\"X\":\"FILLED\",\"l\":\"0.014\","
-        + "\"z\":\"0.014\",\"T\":1568014460893}}";
-    private static final String KLINE = "{\"e\":\"kline\",\"E\":1700000001000,\"s\":\"BTCUSDT\",\"k\":{\"t\":1700000000000,"
-        + "\"T\":1700000059999,\"s\":\"BTCUSDT\",\"i\":\"1m\",\"o\":\"50000.10\",\"c\":\"50010.00\",\"h\":\"50020.00\","
-        + "\"l\":\"49990.00\",\"v\":\"12.345\",\"x\":false}}";
+    private static final String EVENT = "{\"e\":\"forceOrder\",\"E\":1568014460893,\"o\":{\"s\":\"BTCUSDT\","
+        + "\"S\":\"SELL\",\"o\":\"LIMIT\",\"f\":\"IOC\",\"q\":\"0.014\",\"p\":\"9910\",\"ap\":\"9910\","
+        + "\"X\":\"FILLED\",\"l\":\"0.014\",\"z\":\"0.014\",\"T\":1568014460893}}";
+    private static final String KLINE = "{\"e\":\"kline\",\"E\":1700000001000,\"s\":\"BTCUSDT\","
+        + "\"k\":{\"t\":1700000000000,\"T\":1700000059999,\"s\":\"BTCUSDT\",\"i\":\"1m\",\"o\":\"50000.10\","
+        + "\"c\":\"50010.00\",\"h\":\"50020.00\",\"l\":\"49990.00\",\"v\":\"12.345\",\"x\":false}}";
 
     private final RecordingFrameSink sink = new RecordingFrameSink();
     private final List<String> klines = new ArrayList<>();
     private final List<String> answers = new ArrayList<>();
     private final UpstreamCounters counters = new UpstreamCounters();
     private final FrameRouter router = new FrameRouter(sink,
-        (stream, event) -> klines.add(stream + ' ' + event.symbol() + ' ' + event.interval() + ' ' + event.kline()), counters);
+        (stream, event) -> klines.add(stream + ' ' + event.symbol() + ' ' + event.interval() + ' ' + event.kline()),
+        counters);
 
     @Test
     void shouldHandTheForceOrderEventToTheSinkAsItsOwnBytesFromHeapDirectAndCompositeBuffers()
