@@ -182,14 +182,7 @@ final class FrameScanner
                 return false;
             }
         }
-        if (forceOrder)
-        {
-            batch.add(order, eventTimeMs);
-        }
-        else if (otherEvent || !wrapped)
-        {
-            batch.ignore();
-        }
+        batch.endObject(forceOrder, order, eventTimeMs, otherEvent || !wrapped);
         return true;
     }
 

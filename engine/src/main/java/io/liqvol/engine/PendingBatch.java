@@ -43,6 +43,22 @@ final class PendingBatch
         }
     }
 
+    /**
+     * An object read whole: a forceOrder event adds its order (or its reject reason); otherwise the object counts as
+     * ignored if it is another event or an object that wraps nothing (an ack).
+     */
+    void endObject(final boolean forceOrder, final OrderValidator order, final long eventTimeMs, final boolean ignored)
+    {
+        if (forceOrder)
+        {
+            add(order, eventTimeMs);
+        }
+        else if (ignored)
+        {
+            ignore();
+        }
+    }
+
     /** An event, array element or ack that carries no liquidation. */
     void ignore()
     {
