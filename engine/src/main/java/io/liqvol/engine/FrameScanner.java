@@ -13,16 +13,26 @@ final class FrameScanner
     /** Longer strings, names and numbers are left to jackson, whose limits are far above this. */
     private static final int MAX_TEXT = 128;
     private static final int NONE = -1;
-    private static final byte[] FORCE_ORDER = {'f', 'o', 'r', 'c', 'e', 'O', 'r', 'd', 'e', 'r'};
-    private static final byte[] DATA = {'d', 'a', 't', 'a'};
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final char[] FORCE_ORDER = "forceOrder".toCharArray();
+    private static final char[] DATA = "data".toCharArray();
+    private static final char[] TRUE = "true".toCharArray();
+    private static final char[] FALSE = "false".toCharArray();
+    private static final char[] NULL = "null".toCharArray();
+    /** The characters a string may hold without the scanner leaving it to jackson: printable ASCII but '"' and '\'. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static
+    {
+        for (char c = 0x20; c < 0x7F; c++)
+        {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
 
     private final OrderValidator order;
     private final PendingBatch batch;
-    private final char[] text = new char[MAX_TEXT];
-    private byte[] frame;
+    /** The frame widened to chars once, so values go to the validator without a copy each. */
+    private char[] frame = new char[0];
     private int end;
     private int pos;
     private int keyStart;
@@ -38,9 +48,16 @@ final class FrameScanner
     }
 
     /** True if the frame was read whole; false if it is left to jackson, the batch then holding a part of it. */
-    boolean scan(final byte[] frame, final int length)
+    boolean scan(final byte[] bytes, final int length)
     {
-        this.frame = frame;
+        if (frame.length < bytes.length)
+        {
+            frame = new char[bytes.length];
+        }
+        for (int i = 0; i < length; i++)
+        {
+            frame[i] = (char)(bytes[i] & 0xFF);
+        }
         end = length;
         pos = 0;
         final int first = skipWhitespace();
@@ -136,7 +153,7 @@ final class FrameScanner
                     {
                         return false;
                     }
-                    eventTimeMs = FieldValues.millis(valueType, valueText(), 0, valueLength);
+                    eventTimeMs = FieldValues.millis(valueType, frame, valueStart, valueLength);
                 }
                 else if (keyLength == 1 && frame[keyStart] == 'o')
                 {
@@ -165,14 +182,7 @@ final class FrameScanner
                 return false;
             }
         }
-        if (forceOrder)
-        {
-            batch.add(order, eventTimeMs);
-        }
-        else if (otherEvent || !wrapped)
-        {
-            batch.ignore();
-        }
+        batch.endObject(forceOrder, order, eventTimeMs, otherEvent || !wrapped);
         return true;
     }
 
@@ -215,7 +225,7 @@ final class FrameScanner
             }
             else if (keyLength == 2 && frame[keyStart] == 'a' && frame[keyStart + 1] == 'p')
             {
-                order.averagePrice(valueType, valueText(), 0, valueLength);
+                order.averagePrice(valueType, frame, valueStart, valueLength);
             }
             c = nextMember('}');
         }
@@ -223,27 +233,27 @@ final class FrameScanner
         return pos != NONE;
     }
 
-    private void readOrderField(final byte key)
+    private void readOrderField(final char key)
     {
         switch (key)
         {
             case 's':
-                order.symbol(valueType, valueText(), 0, valueLength);
+                order.symbol(valueType, frame, valueStart, valueLength);
                 break;
             case 'S':
-                order.side(valueType, valueText(), 0, valueLength);
+                order.side(valueType, frame, valueStart, valueLength);
                 break;
             case 'q':
-                order.quantity(valueType, valueText(), 0, valueLength);
+                order.quantity(valueType, frame, valueStart, valueLength);
                 break;
             case 'z':
-                order.filledQuantity(valueType, valueText(), 0, valueLength);
+                order.filledQuantity(valueType, frame, valueStart, valueLength);
                 break;
             case 'p':
-                order.price(valueType, valueText(), 0, valueLength);
+                order.price(valueType, frame, valueStart, valueLength);
                 break;
             case 'T':
-                order.tradeTime(valueType, valueText(), 0, valueLength);
+                order.tradeTime(valueType, frame, valueStart, valueLength);
                 break;
             default:
                 break;
@@ -251,18 +261,32 @@ final class FrameScanner
     }
 
     /**
-     * Reads {@code "name" :} from c (the byte at pos) and returns the first byte of the value, with pos on it; on
+     * Reads {@code "name" :} from c (the char at pos) and returns the first char of the value, with pos on it; on
      * anything unexpected returns NONE, which no value starts with.
      */
     private int scanKey(final int c)
     {
         keyLength = NONE;
-        if (c != '"' || !scanString())
+        if (c != '"')
         {
             return NONE;
         }
-        keyStart = valueStart;
-        keyLength = valueLength;
+        if (pos + 2 < end && frame[pos + 2] == '"' && PLAIN[frame[pos + 1]])
+        {
+            // Most names are one letter: no loop, whose exit the processor would mispredict.
+            keyStart = pos + 1;
+            keyLength = 1;
+            pos += 3;
+        }
+        else if (scanString())
+        {
+            keyStart = valueStart;
+            keyLength = valueLength;
+        }
+        else
+        {
+            return NONE;
+        }
         if (skipWhitespace() != ':')
         {
             return NONE;
@@ -272,7 +296,7 @@ final class FrameScanner
     }
 
     /**
-     * After a member's value: the quote that starts the next member's name, or NONE at the closing byte (pos then
+     * After a member's value: the quote that starts the next member's name, or NONE at the closing char (pos then
      * after it) or at anything unexpected (pos then NONE).
      */
     private int nextMember(final int closing)
@@ -290,7 +314,7 @@ final class FrameScanner
         return NONE;
     }
 
-    /** A string, number or literal starting with c (the byte at pos); false for anything else. */
+    /** A string, number or literal starting with c (the char at pos); false for anything else. */
     private boolean scanScalar(final int c)
     {
         switch (c)
@@ -314,22 +338,13 @@ final class FrameScanner
     {
         final int start = pos + 1;
         int i = start;
-        while (true)
+        while (i < end && frame[i] < PLAIN.length && PLAIN[frame[i]])
         {
-            if (i == end)
-            {
-                return false;
-            }
-            final byte b = frame[i];
-            if (b == '"')
-            {
-                break;
-            }
-            if (b < 0x20 || b == '\\' || b == 0x7F)
-            {
-                return false;
-            }
             i++;
+        }
+        if (i == end || frame[i] != '"')
+        {
+            return false;
         }
         valueStart = start;
         valueLength = i - start;
@@ -386,12 +401,12 @@ final class FrameScanner
         return i;
     }
 
-    private static boolean isDigit(final byte b)
+    private static boolean isDigit(final char c)
     {
-        return b >= '0' && b <= '9';
+        return c >= '0' && c <= '9';
     }
 
-    private boolean scanLiteral(final byte[] literal)
+    private boolean scanLiteral(final char[] literal)
     {
         if (end - pos < literal.length || !regionEquals(pos, literal))
         {
@@ -403,32 +418,32 @@ final class FrameScanner
         return true;
     }
 
-    /** The byte at pos after skipping whitespace, or NONE at the end of the frame. */
+    /** The char at pos after skipping whitespace, or NONE at the end of the frame. */
     private int skipWhitespace()
     {
         while (pos < end)
         {
-            final byte b = frame[pos];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t')
+            final char c = frame[pos];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
             {
-                return b & 0xFF;
+                return c;
             }
             pos++;
         }
         return NONE;
     }
 
-    private boolean keyIs(final byte[] name)
+    private boolean keyIs(final char[] name)
     {
         return keyLength == name.length && regionEquals(keyStart, name);
     }
 
-    private boolean valueEquals(final byte[] expected)
+    private boolean valueEquals(final char[] expected)
     {
         return valueLength == expected.length && regionEquals(valueStart, expected);
     }
 
-    private boolean regionEquals(final int from, final byte[] expected)
+    private boolean regionEquals(final int from, final char[] expected)
     {
         for (int i = 0; i < expected.length; i++)
         {
@@ -438,15 +453,5 @@ final class FrameScanner
             }
         }
         return true;
-    }
-
-    /** The current value's text as chars (ASCII, so one char a byte). */
-    private char[] valueText()
-    {
-        for (int i = 0; i < valueLength; i++)
-        {
-            text[i] = (char)frame[valueStart + i];
-        }
-        return text;
     }
 }

@@ -154,14 +154,7 @@ final class JacksonFrameParser
                     }
             }
         }
-        if (forceOrder)
-        {
-            batch.add(order, eventTimeMs);
-        }
-        else if (otherEvent || !wrapped)
-        {
-            batch.ignore();
-        }
+        batch.endObject(forceOrder, order, eventTimeMs, otherEvent || !wrapped);
         return true;
     }
 

@@ -20,6 +20,7 @@ final class PendingBatch
     /** Per pending liquidation: quantityE8, priceE8, tradeTimeMs, eventTimeMs. */
     private final long[] values = new long[FrameEvent.MAX_LIQUIDATIONS * 4];
     private final int[] rejects = new int[RejectReason.values().length];
+    private boolean rejected;
     private int ignored;
     private boolean tooMany;
 
@@ -35,7 +36,27 @@ final class PendingBatch
         count = 0;
         ignored = 0;
         tooMany = false;
-        Arrays.fill(rejects, 0);
+        if (rejected)
+        {
+            Arrays.fill(rejects, 0);
+            rejected = false;
+        }
+    }
+
+    /**
+     * An object read whole: a forceOrder event adds its order (or its reject reason); otherwise the object counts as
+     * ignored if it is another event or an object that wraps nothing (an ack).
+     */
+    void endObject(final boolean forceOrder, final OrderValidator order, final long eventTimeMs, final boolean ignored)
+    {
+        if (forceOrder)
+        {
+            add(order, eventTimeMs);
+        }
+        else if (ignored)
+        {
+            ignore();
+        }
     }
 
     /** An event, array element or ack that carries no liquidation. */
@@ -51,6 +72,7 @@ final class PendingBatch
         if (reason != null)
         {
             rejects[reason.ordinal()]++;
+            rejected = true;
             return;
         }
         if (count == FrameEvent.MAX_LIQUIDATIONS)
@@ -77,7 +99,7 @@ final class PendingBatch
     /** Counts the rejects and ignored events, then interns, deduplicates and accepts the pending liquidations. */
     void commit(final FrameEvent event)
     {
-        for (int r = 0; r < rejects.length; r++)
+        for (int r = 0; rejected && r < rejects.length; r++)
         {
             for (int n = rejects[r]; n > 0; n--)
             {

@@ -49,6 +49,19 @@ class PendingBatchTest
     }
 
     @Test
+    void shouldAddAForceOrderAndIgnoreOnlyWhatWrapsNothingOrIsAnotherEvent()
+    {
+        addOrder("BTCUSDT", "2", TIME_MS);
+        batch.endObject(false, fixture.order, TIME_MS, false);
+        batch.endObject(false, fixture.order, TIME_MS, true);
+        batch.endObject(true, fixture.order, TIME_MS + 1, true);
+
+        assertThat(fixture.commit().count).isEqualTo(2);
+        assertThat(fixture.liquidation(1)).endsWith((TIME_MS + 1) + " " + (TIME_MS + 1));
+        assertThat(fixture.counters.ignored()).isEqualTo(1);
+    }
+
+    @Test
     void shouldDropADuplicateWithinAndAcrossBatches()
     {
         addOrder("BTCUSDT", "2", TIME_MS);
