@@ -85,7 +85,7 @@ final class BenchJournal
     {
         @Override
         public void onLiquidation(
-            final char[] symbol,
+            final byte[] symbol,
             final int symbolLength,
             final int side,
             final long quantityE8,

@@ -49,7 +49,7 @@ public final class JournalAppendHarness
         final int[] ids = new int[SYMBOLS];
         for (int s = 0; s < SYMBOLS; s++)
         {
-            final char[] name = ("SYM" + s + "USDT").toCharArray();
+            final byte[] name = AsciiText.of("SYM" + s + "USDT");
             ids[s] = symbols.intern(name, 0, name.length);
         }
         final Histogram appendNs = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);

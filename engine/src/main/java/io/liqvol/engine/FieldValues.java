@@ -1,7 +1,7 @@
 package io.liqvol.engine;
 
 /**
- * Reads a field's value from its JSON type and text into a long that carries the value (>= 0), its absence
+ * Reads a field's value from its JSON type and ASCII text into a long that carries the value (>= 0), its absence
  * ({@link #ABSENT}) or why it is bad (an error code below ABSENT, see {@link #reasonOf(long)}).
  */
 final class FieldValues
@@ -14,7 +14,7 @@ final class FieldValues
     }
 
     /** E8 fixed point from a JSON string or number. */
-    static long decimalE8(final int type, final char[] text, final int offset, final int length)
+    static long decimalE8(final int type, final byte[] text, final int offset, final int length)
     {
         if (type == ValueType.OTHER)
         {
@@ -25,7 +25,7 @@ final class FieldValues
     }
 
     /** Epoch milliseconds from a JSON integer or digit string. */
-    static long millis(final int type, final char[] text, final int offset, final int length)
+    static long millis(final int type, final byte[] text, final int offset, final int length)
     {
         if (type != ValueType.STRING && type != ValueType.INTEGER)
         {
@@ -38,7 +38,7 @@ final class FieldValues
         long timeMs = 0;
         for (int i = 0; i < length; i++)
         {
-            final char c = text[offset + i];
+            final byte c = text[offset + i];
             if (c < '0' || c > '9')
             {
                 return error(c == '-' ? RejectReason.ABSURD_TIMESTAMP : RejectReason.INVALID_NUMBER);
@@ -63,7 +63,7 @@ final class FieldValues
         return RejectReason.fromOrdinal((int)(-2L - errorCode));
     }
 
-    static boolean textEquals(final char[] text, final int offset, final int length, final String expected)
+    static boolean textEquals(final byte[] text, final int offset, final int length, final String expected)
     {
         if (length != expected.length())
         {

@@ -19,10 +19,11 @@ public final class FixedPoint
     }
 
     /**
-     * Parses {@code [0-9]+(\.[0-9]*)?} into E8. Returns the value (>= 0), or a negative code: {@code -1 - reason
-     * ordinal} (see {@link #rejectReasonOf(long)}); trailing zeros past the eighth fraction digit are accepted.
+     * Parses the ASCII text {@code [0-9]+(\.[0-9]*)?} into E8. Returns the value (>= 0), or a negative code:
+     * {@code -1 - reason ordinal} (see {@link #rejectReasonOf(long)}); trailing zeros past the eighth fraction digit
+     * are accepted.
      */
-    public static long parseE8(final char[] text, final int offset, final int length)
+    public static long parseE8(final byte[] text, final int offset, final int length)
     {
         if (length == 0)
         {
@@ -38,7 +39,7 @@ public final class FixedPoint
         int integerDigits = 0;
         for (; i < end; i++)
         {
-            final char c = text[i];
+            final byte c = text[i];
             if (c == '.')
             {
                 break;
@@ -61,7 +62,7 @@ public final class FixedPoint
             i++;
             for (; i < end; i++)
             {
-                final char c = text[i];
+                final byte c = text[i];
                 if (c < '0' || c > '9')
                 {
                     return fail(RejectReason.INVALID_NUMBER);

@@ -19,7 +19,7 @@ final class FrameDecoder
     private final PendingBatch batch;
     private final FrameScanner scanner;
     private final JacksonFrameParser jackson;
-    private final char[] symbolChars = new char[SymbolTable.MAX_SYMBOL_LENGTH];
+    private final byte[] symbolBytes = new byte[SymbolTable.MAX_SYMBOL_LENGTH];
     private long scannedFrames;
 
     FrameDecoder(
@@ -107,7 +107,7 @@ final class FrameDecoder
             counters.incrementRejected(RejectReason.INVALID_SYMBOL);
             return;
         }
-        symbol.getChars(0, length, symbolChars, 0);
+        AsciiText.copy(symbol, symbolBytes);
         if (event.inputSide == null)
         {
             counters.incrementRejected(RejectReason.INVALID_SIDE);
@@ -124,7 +124,7 @@ final class FrameDecoder
             counters.incrementRejected(RejectReason.ABSURD_TIMESTAMP);
             return;
         }
-        final int symbolId = symbols.intern(symbolChars, 0, length);
+        final int symbolId = symbols.intern(symbolBytes, 0, length);
         if (symbolId < 0)
         {
             batch.rejectSymbol(symbolId);

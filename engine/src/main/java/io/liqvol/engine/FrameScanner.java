@@ -1,29 +1,37 @@
 package io.liqvol.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * A strict, allocation-free reader of the frames Binance sends: the raw {@code forceOrder} event, the
  * combined-stream wrapper and arrays of events, fields in any order, whitespace anywhere JSON allows it. It reads
  * exactly as {@link JacksonFrameParser} does into the same {@link OrderValidator} and {@link PendingBatch}, but
- * only frames it is sure of: anything else (escapes, characters outside printable ASCII, long strings or numbers,
+ * only frames it is sure of: anything else (escapes, control characters or non-ASCII bytes, long strings or numbers,
  * nested values where a scalar is expected, malformed or truncated JSON) makes {@link #scan} return false, and
- * the caller hands the frame to the jackson path instead. Decode thread only.
+ * the caller hands the frame to the jackson path instead. It reads the frame's bytes in place, strings eight bytes
+ * at a time. Decode thread only.
  */
 final class FrameScanner
 {
     /** Longer strings, names and numbers are left to jackson, whose limits are far above this. */
     private static final int MAX_TEXT = 128;
     private static final int NONE = -1;
-    private static final char[] FORCE_ORDER = "forceOrder".toCharArray();
-    private static final char[] DATA = "data".toCharArray();
-    private static final char[] TRUE = "true".toCharArray();
-    private static final char[] FALSE = "false".toCharArray();
-    private static final char[] NULL = "null".toCharArray();
-    /** The characters a string may hold without the scanner leaving it to jackson: printable ASCII but '"' and '\'. */
+    private static final byte[] FORCE_ORDER = AsciiText.of("forceOrder");
+    private static final byte[] DATA = AsciiText.of("data");
+    private static final byte[] TRUE = AsciiText.of("true");
+    private static final byte[] FALSE = AsciiText.of("false");
+    private static final byte[] NULL = AsciiText.of("null");
+    /** The bytes a string may hold without the scanner leaving it to jackson: ASCII from space on, but '"' and '\'. */
     private static final boolean[] PLAIN = new boolean[256];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     static
     {
-        for (char c = 0x20; c < 0x7F; c++)
+        for (char c = 0x20; c < 0x80; c++)
         {
             PLAIN[c] = c != '"' && c != '\\';
         }
@@ -31,8 +39,7 @@ final class FrameScanner
 
     private final OrderValidator order;
     private final PendingBatch batch;
-    /** The frame widened to chars once, so values go to the validator without a copy each. */
-    private char[] frame = new char[0];
+    private byte[] frame;
     private int end;
     private int pos;
     private int keyStart;
@@ -50,14 +57,7 @@ final class FrameScanner
     /** True if the frame was read whole; false if it is left to jackson, the batch then holding a part of it. */
     boolean scan(final byte[] bytes, final int length)
     {
-        if (frame.length < bytes.length)
-        {
-            frame = new char[bytes.length];
-        }
-        for (int i = 0; i < length; i++)
-        {
-            frame[i] = (char)(bytes[i] & 0xFF);
-        }
+        frame = bytes;
         end = length;
         pos = 0;
         final int first = skipWhitespace();
@@ -233,7 +233,7 @@ final class FrameScanner
         return pos != NONE;
     }
 
-    private void readOrderField(final char key)
+    private void readOrderField(final byte key)
     {
         switch (key)
         {
@@ -271,7 +271,7 @@ final class FrameScanner
         {
             return NONE;
         }
-        if (pos + 2 < end && frame[pos + 2] == '"' && PLAIN[frame[pos + 1]])
+        if (pos + 2 < end && frame[pos + 2] == '"' && PLAIN[frame[pos + 1] & 0xFF])
         {
             // Most names are one letter: no loop, whose exit the processor would mispredict.
             keyStart = pos + 1;
@@ -287,11 +287,18 @@ final class FrameScanner
         {
             return NONE;
         }
-        if (skipWhitespace() != ':')
+        if (pos < end && frame[pos] == ':')
+        {
+            pos++;
+        }
+        else if (skipWhitespace() == ':')
+        {
+            pos++;
+        }
+        else
         {
             return NONE;
         }
-        pos++;
         return skipWhitespace();
     }
 
@@ -338,17 +345,44 @@ final class FrameScanner
     {
         final int start = pos + 1;
         int i = start;
-        while (i < end && frame[i] < PLAIN.length && PLAIN[frame[i]])
+        while (i <= end - Long.BYTES)
+        {
+            final long stops = stopBytes((long)LONGS.get(frame, i));
+            if (stops != 0)
+            {
+                return endString(start, i + (Long.numberOfTrailingZeros(stops) >>> 3));
+            }
+            i += Long.BYTES;
+        }
+        while (i < end && PLAIN[frame[i] & 0xFF])
         {
             i++;
         }
-        if (i == end || frame[i] != '"')
+        return endString(start, i);
+    }
+
+    /**
+     * A high bit in each byte of the word that a plain string cannot hold: '"', '\\', a control character or a byte
+     * outside ASCII. Exact up to the first such byte (a borrow may mark bytes after it, which are never read).
+     */
+    static long stopBytes(final long word)
+    {
+        final long quote = word ^ (ONES * '"');
+        final long backslash = word ^ (ONES * '\\');
+        final long controlOrHigh = (word - ONES * 0x20) | word;
+        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | controlOrHigh) & HIGH_BITS;
+    }
+
+    /** The string that started at {@code start} stopped at {@code stop}: plain if that is its closing quote. */
+    private boolean endString(final int start, final int stop)
+    {
+        if (stop == end || frame[stop] != '"')
         {
             return false;
         }
         valueStart = start;
-        valueLength = i - start;
-        pos = i + 1;
+        valueLength = stop - start;
+        pos = stop + 1;
         return valueLength <= MAX_TEXT;
     }
 
@@ -401,12 +435,12 @@ final class FrameScanner
         return i;
     }
 
-    private static boolean isDigit(final char c)
+    private static boolean isDigit(final byte c)
     {
         return c >= '0' && c <= '9';
     }
 
-    private boolean scanLiteral(final char[] literal)
+    private boolean scanLiteral(final byte[] literal)
     {
         if (end - pos < literal.length || !regionEquals(pos, literal))
         {
@@ -423,8 +457,8 @@ final class FrameScanner
     {
         while (pos < end)
         {
-            final char c = frame[pos];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+            final int c = frame[pos] & 0xFF;
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t'))
             {
                 return c;
             }
@@ -433,17 +467,17 @@ final class FrameScanner
         return NONE;
     }
 
-    private boolean keyIs(final char[] name)
+    private boolean keyIs(final byte[] name)
     {
         return keyLength == name.length && regionEquals(keyStart, name);
     }
 
-    private boolean valueEquals(final char[] expected)
+    private boolean valueEquals(final byte[] expected)
     {
         return valueLength == expected.length && regionEquals(valueStart, expected);
     }
 
-    private boolean regionEquals(final int from, final char[] expected)
+    private boolean regionEquals(final int from, final byte[] expected)
     {
         for (int i = 0; i < expected.length; i++)
         {

@@ -24,6 +24,8 @@ final class JacksonFrameParser
     private JsonParser parser;
     private ByteArrayFeeder feeder;
     private boolean truncated;
+    /** The current value's text as ASCII bytes, for the field readers. */
+    private byte[] text = new byte[64];
 
     JacksonFrameParser(final OrderValidator order, final PendingBatch batch)
     {
@@ -125,13 +127,12 @@ final class JacksonFrameParser
             switch (parser.currentName())
             {
                 case "e":
-                    forceOrder = value == JsonToken.VALUE_STRING && FieldValues.textEquals(
-                        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength(), "forceOrder");
+                    forceOrder = value == JsonToken.VALUE_STRING
+                        && FieldValues.textEquals(valueText(), 0, parser.getTextLength(), "forceOrder");
                     otherEvent = !forceOrder;
                     break;
                 case "E":
-                    eventTimeMs = FieldValues.millis(typeOf(value), parser.getTextCharacters(),
-                        parser.getTextOffset(), parser.getTextLength());
+                    eventTimeMs = FieldValues.millis(typeOf(value), valueText(), 0, parser.getTextLength());
                     skipValue(value);
                     break;
                 case "o":
@@ -186,35 +187,34 @@ final class JacksonFrameParser
                 return true;
             }
             final int type = typeOf(value);
-            final char[] text = parser.getTextCharacters();
-            final int offset = parser.getTextOffset();
+            final byte[] text = valueText();
             final int length = parser.getTextLength();
             switch (parser.currentName())
             {
                 case "s":
-                    order.symbol(type, text, offset, length);
+                    order.symbol(type, text, 0, length);
                     break;
                 case "S":
-                    order.side(type, text, offset, length);
+                    order.side(type, text, 0, length);
                     break;
                 case "q":
-                    order.quantity(type, text, offset, length);
+                    order.quantity(type, text, 0, length);
                     skipValue(value);
                     break;
                 case "z":
-                    order.filledQuantity(type, text, offset, length);
+                    order.filledQuantity(type, text, 0, length);
                     skipValue(value);
                     break;
                 case "p":
-                    order.price(type, text, offset, length);
+                    order.price(type, text, 0, length);
                     skipValue(value);
                     break;
                 case "ap":
-                    order.averagePrice(type, text, offset, length);
+                    order.averagePrice(type, text, 0, length);
                     skipValue(value);
                     break;
                 case "T":
-                    order.tradeTime(type, text, offset, length);
+                    order.tradeTime(type, text, 0, length);
                     skipValue(value);
                     break;
                 default:
@@ -224,6 +224,18 @@ final class JacksonFrameParser
                     }
             }
         }
+    }
+
+    /** The current token's text as ASCII bytes at offset 0, as long as {@code parser.getTextLength()}. */
+    private byte[] valueText() throws IOException
+    {
+        final int length = parser.getTextLength();
+        if (text.length < length)
+        {
+            text = new byte[Math.max(length, text.length * 2)];
+        }
+        AsciiText.copy(parser.getTextCharacters(), parser.getTextOffset(), length, text);
+        return text;
     }
 
     private static int typeOf(final JsonToken value)

@@ -60,7 +60,7 @@ final class JournalReplay implements JournalVisitor
 
     @Override
     public void onLiquidation(
-        final char[] symbol,
+        final byte[] symbol,
         final int symbolLength,
         final int side,
         final long quantityE8,

@@ -220,7 +220,12 @@ public final class LiquidationImporter
 
     private static long parse(final String text)
     {
-        return text.isEmpty() ? 0 : FixedPoint.parseE8(text.toCharArray(), 0, text.length());
+        if (text.isEmpty())
+        {
+            return 0;
+        }
+        final byte[] ascii = AsciiText.of(text);
+        return FixedPoint.parseE8(ascii, 0, ascii.length);
     }
 
     private record Key(int side, long tradeTimeMs, long quantityE8, long priceE8)

@@ -12,7 +12,7 @@ final class OrderValidator
     private static final int INVALID_SIDE = Integer.MIN_VALUE;
 
     private final TimeWindow timeWindow;
-    private final char[] symbolChars = new char[SymbolTable.MAX_SYMBOL_LENGTH];
+    private final byte[] symbolBytes = new byte[SymbolTable.MAX_SYMBOL_LENGTH];
     private boolean orderSeen;
     private int symbolLength;
     private boolean symbolInvalid;
@@ -47,7 +47,7 @@ final class OrderValidator
         tradeTime = ABSENT;
     }
 
-    void symbol(final int type, final char[] text, final int offset, final int length)
+    void symbol(final int type, final byte[] text, final int offset, final int length)
     {
         if (type != ValueType.STRING || length == 0 || length > SymbolTable.MAX_SYMBOL_LENGTH)
         {
@@ -55,12 +55,12 @@ final class OrderValidator
             symbolInvalid = true;
             return;
         }
-        System.arraycopy(text, offset, symbolChars, 0, length);
+        System.arraycopy(text, offset, symbolBytes, 0, length);
         symbolLength = length;
         symbolInvalid = false;
     }
 
-    void side(final int type, final char[] text, final int offset, final int length)
+    void side(final int type, final byte[] text, final int offset, final int length)
     {
         if (type != ValueType.STRING)
         {
@@ -76,27 +76,27 @@ final class OrderValidator
         }
     }
 
-    void quantity(final int type, final char[] text, final int offset, final int length)
+    void quantity(final int type, final byte[] text, final int offset, final int length)
     {
         quantity = FieldValues.decimalE8(type, text, offset, length);
     }
 
-    void filledQuantity(final int type, final char[] text, final int offset, final int length)
+    void filledQuantity(final int type, final byte[] text, final int offset, final int length)
     {
         filledQuantity = FieldValues.decimalE8(type, text, offset, length);
     }
 
-    void price(final int type, final char[] text, final int offset, final int length)
+    void price(final int type, final byte[] text, final int offset, final int length)
     {
         price = FieldValues.decimalE8(type, text, offset, length);
     }
 
-    void averagePrice(final int type, final char[] text, final int offset, final int length)
+    void averagePrice(final int type, final byte[] text, final int offset, final int length)
     {
         averagePrice = FieldValues.decimalE8(type, text, offset, length);
     }
 
-    void tradeTime(final int type, final char[] text, final int offset, final int length)
+    void tradeTime(final int type, final byte[] text, final int offset, final int length)
     {
         tradeTime = FieldValues.millis(type, text, offset, length);
     }
@@ -142,9 +142,9 @@ final class OrderValidator
         return timeWindow.isAbsurd(timeMs) ? RejectReason.ABSURD_TIMESTAMP : null;
     }
 
-    char[] symbolChars()
+    byte[] symbolBytes()
     {
-        return symbolChars;
+        return symbolBytes;
     }
 
     int symbolLength()

@@ -14,7 +14,7 @@ final class PendingBatch
     private final EngineCounters counters;
 
     private int count;
-    private final char[][] symbolChars = new char[FrameEvent.MAX_LIQUIDATIONS][SymbolTable.MAX_SYMBOL_LENGTH];
+    private final byte[][] symbolBytes = new byte[FrameEvent.MAX_LIQUIDATIONS][SymbolTable.MAX_SYMBOL_LENGTH];
     private final int[] symbolLengths = new int[FrameEvent.MAX_LIQUIDATIONS];
     private final int[] sides = new int[FrameEvent.MAX_LIQUIDATIONS];
     /** Per pending liquidation: quantityE8, priceE8, tradeTimeMs, eventTimeMs. */
@@ -82,7 +82,7 @@ final class PendingBatch
         }
         final int i = count++;
         symbolLengths[i] = order.symbolLength();
-        System.arraycopy(order.symbolChars(), 0, symbolChars[i], 0, symbolLengths[i]);
+        System.arraycopy(order.symbolBytes(), 0, symbolBytes[i], 0, symbolLengths[i]);
         sides[i] = order.side();
         values[i * 4] = order.quantityE8();
         values[i * 4 + 1] = order.priceE8();
@@ -112,7 +112,7 @@ final class PendingBatch
         }
         for (int i = 0; i < count; i++)
         {
-            final int symbolId = symbols.intern(symbolChars[i], 0, symbolLengths[i]);
+            final int symbolId = symbols.intern(symbolBytes[i], 0, symbolLengths[i]);
             if (symbolId < 0)
             {
                 rejectSymbol(symbolId);

@@ -1,6 +1,8 @@
 package io.liqvol.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Interns symbols to dense ids {@code 0..maxSymbols-1}. The decode thread is the single writer and looks symbols up
- * from parser characters without allocating; a new symbol allocates its name once. Other threads read names and ids
+ * from their ASCII bytes without allocating; a new symbol allocates its name once. Other threads read names and ids
  * through concurrent structures.
  */
 final class SymbolTable
@@ -18,7 +20,7 @@ final class SymbolTable
     static final int INVALID = -2;
 
     private final int maxSymbols;
-    private final char[] chars;
+    private final byte[] bytes;
     private final int[] lengths;
     private final int[] slots;
     private final int slotMask;
@@ -29,7 +31,7 @@ final class SymbolTable
     SymbolTable(final int maxSymbols)
     {
         this.maxSymbols = maxSymbols;
-        this.chars = new char[maxSymbols * MAX_SYMBOL_LENGTH];
+        this.bytes = new byte[maxSymbols * MAX_SYMBOL_LENGTH];
         this.lengths = new int[maxSymbols];
         final int slotCount = Integer.highestOneBit(maxSymbols * 2 - 1) << 1;
         this.slots = new int[slotCount];
@@ -42,7 +44,7 @@ final class SymbolTable
      * empty, longer than {@link #MAX_SYMBOL_LENGTH} or has a character outside {@code [A-Z0-9_]}; {@link #FULL} if
      * it is new and the table is full. Decode thread only.
      */
-    int intern(final char[] text, final int offset, final int length)
+    int intern(final byte[] text, final int offset, final int length)
     {
         if (length == 0 || length > MAX_SYMBOL_LENGTH)
         {
@@ -51,7 +53,7 @@ final class SymbolTable
         int hash = 0;
         for (int i = 0; i < length; i++)
         {
-            final char c = text[offset + i];
+            final byte c = text[offset + i];
             if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
             {
                 return INVALID;
@@ -104,38 +106,27 @@ final class SymbolTable
         return result;
     }
 
-    private int add(final char[] text, final int offset, final int length, final int slot)
+    private int add(final byte[] text, final int offset, final int length, final int slot)
     {
         final int id = size;
         if (id == maxSymbols)
         {
             return FULL;
         }
-        System.arraycopy(text, offset, chars, id * MAX_SYMBOL_LENGTH, length);
+        System.arraycopy(text, offset, bytes, id * MAX_SYMBOL_LENGTH, length);
         lengths[id] = length;
         slots[slot] = id + 1;
-        final String name = new String(text, offset, length);
+        final String name = new String(text, offset, length, StandardCharsets.US_ASCII);
         names.set(id, name);
         idsByName.put(name, id);
         size = id + 1;
         return id;
     }
 
-    private boolean matches(final int id, final char[] text, final int offset, final int length)
+    private boolean matches(final int id, final byte[] text, final int offset, final int length)
     {
-        if (lengths[id] != length)
-        {
-            return false;
-        }
         final int base = id * MAX_SYMBOL_LENGTH;
-        for (int i = 0; i < length; i++)
-        {
-            if (chars[base + i] != text[offset + i])
-            {
-                return false;
-            }
-        }
-        return true;
+        return lengths[id] == length && Arrays.equals(bytes, base, base + length, text, offset, offset + length);
     }
 
     private static int mix(final int hash)

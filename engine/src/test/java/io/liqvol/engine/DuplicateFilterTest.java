@@ -32,4 +32,16 @@ class DuplicateFilterTest
         assertThat(filter.firstSighting(0, 0, 1, 1, 1)).isFalse();
         assertThat(filter.firstSighting(0, 0, 0, 1, 1)).as("forgotten: oldest of more than the window").isTrue();
     }
+
+    @Test
+    void shouldFindADuplicateThatArrivesAfterNewerLiquidations()
+    {
+        filter.firstSighting(0, 0, 1000, 5, 7);
+        filter.firstSighting(0, 1, 3000, 5, 7);
+
+        assertThat(filter.firstSighting(0, 0, 1000, 5, 7)).isFalse();
+        assertThat(filter.firstSighting(0, 0, 2000, 5, 7)).as("older but new").isTrue();
+        assertThat(filter.firstSighting(0, 0, 2000, 5, 7)).isFalse();
+        assertThat(filter.firstSighting(0, 1, 3000, 5, 7)).isFalse();
+    }
 }

@@ -64,20 +64,20 @@ class FieldValuesTest
     @CsvSource({"forceOrder, true", "forceorder, false", "forceOrder2, false", "'', false"})
     void shouldCompareTextToAName(final String text, final boolean expected)
     {
-        final char[] chars = ("x" + text).toCharArray();
+        final byte[] chars = AsciiText.of(("x" + text));
 
         assertThat(FieldValues.textEquals(chars, 1, text.length(), "forceOrder")).isEqualTo(expected);
     }
 
     private static long millis(final String type, final String text)
     {
-        final char[] chars = text.toCharArray();
+        final byte[] chars = AsciiText.of(text);
         return FieldValues.millis(typeOf(type), chars, 0, chars.length);
     }
 
     private static long decimal(final String type, final String text)
     {
-        final char[] chars = text.toCharArray();
+        final byte[] chars = AsciiText.of(text);
         return FieldValues.decimalE8(typeOf(type), chars, 0, chars.length);
     }
 

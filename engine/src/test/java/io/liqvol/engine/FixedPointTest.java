@@ -80,7 +80,7 @@ class FixedPointTest
 
     private static long parse(final String text)
     {
-        final char[] padded = ("xx" + text + "yy").toCharArray();
+        final byte[] padded = AsciiText.of(("xx" + text + "yy"));
         return FixedPoint.parseE8(padded, 2, text.length());
     }
 }

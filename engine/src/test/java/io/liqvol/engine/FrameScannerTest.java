@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +140,56 @@ class FrameScannerTest
         final byte[] buffer = (EVENT + "garbage").getBytes(StandardCharsets.US_ASCII);
 
         assertThat(scanner.scan(buffer, EVENT.length())).isTrue();
+    }
+
+    @Test
+    void shouldFindTheFirstByteAPlainStringCannotHoldInEveryWord()
+    {
+        final SplittableRandom random = new SplittableRandom(12);
+        final byte[] stops = {'"', '\\', 0, 0x1F, (byte)0x80, (byte)0xFF};
+        for (int n = 0; n < 200_000; n++)
+        {
+            long word = 0;
+            for (int i = 0; i < Long.BYTES; i++)
+            {
+                final int b = random.nextInt(8) == 0
+                    ? stops[random.nextInt(stops.length)]
+                    : 0x20 + random.nextInt(0x60);
+                word |= (long)(b & 0xFF) << (8 * i);
+            }
+            assertThat(firstStop(FrameScanner.stopBytes(word))).as(Long.toHexString(word))
+                .isEqualTo(firstPlainEnd(word));
+        }
+    }
+
+    @Test
+    void shouldEndAStringAtEveryPositionOfAWord()
+    {
+        for (int length = 0; length <= 20; length++)
+        {
+            final String value = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".substring(0, length);
+            assertThat(scan("{\"e\":\"other\",\"x\":\"" + value + "\"}")).as(value).isTrue();
+            assertThat(scan("{\"e\":\"other\",\"x\":\"" + value + "\\n\"}")).as(value + " escape").isFalse();
+            assertThat(scan("{\"e\":\"other\",\"x\":\"" + value + "\u00e9\"}")).as(value + " é").isFalse();
+        }
+    }
+
+    private static int firstStop(final long stops)
+    {
+        return stops == 0 ? Long.BYTES : Long.numberOfTrailingZeros(stops) >>> 3;
+    }
+
+    private static int firstPlainEnd(final long word)
+    {
+        for (int i = 0; i < Long.BYTES; i++)
+        {
+            final int b = (int)(word >>> (8 * i)) & 0xFF;
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\')
+            {
+                return i;
+            }
+        }
+        return Long.BYTES;
     }
 
     private boolean scan(final String frame)

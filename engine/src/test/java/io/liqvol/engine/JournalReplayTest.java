@@ -85,7 +85,7 @@ class JournalReplayTest
 
     private void liquidation(final String symbol, final int side, final long timeMs)
     {
-        final char[] chars = symbol.toCharArray();
+        final byte[] chars = AsciiText.of(symbol);
         replay.onLiquidation(chars, chars.length, side, 1_000_000L, 2_000_000_000L, timeMs, timeMs);
     }
 }

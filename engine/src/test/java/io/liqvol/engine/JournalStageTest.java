@@ -85,7 +85,7 @@ class JournalStageTest
 
     private static int intern(final SymbolTable symbols, final String name)
     {
-        return symbols.intern(name.toCharArray(), 0, name.length());
+        return symbols.intern(AsciiText.of(name), 0, name.length());
     }
 
     private static void fill(final FrameEvent event, final int i, final int symbolId, final int side, final long timeMs)

@@ -106,7 +106,7 @@ class LiqvolEngineCrashTest
         {
             @Override
             public void onLiquidation(
-                final char[] symbol,
+                final byte[] symbol,
                 final int symbolLength,
                 final int side,
                 final long quantityE8,
@@ -115,7 +115,8 @@ class LiqvolEngineCrashTest
                 final long eventTimeMs)
             {
                 final int i = (int)(tradeTimeMs - CrashingEngineMain.T0);
-                assertThat(new String(symbol, 0, symbolLength)).isEqualTo(CrashingEngineMain.symbol(i));
+                assertThat(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII))
+                    .isEqualTo(CrashingEngineMain.symbol(i));
                 assertThat(quantityE8).isEqualTo(CrashingEngineMain.quantityE8(i));
                 assertThat(priceE8).isEqualTo(CrashingEngineMain.priceE8(i));
                 numbers.set(i);

@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,8 @@ class OrderValidatorTest
     void shouldAcceptACompleteOrder()
     {
         assertThat(order.validate(FieldValues.ABSENT)).isNull();
-        assertThat(new String(order.symbolChars(), 0, order.symbolLength())).isEqualTo("BTCUSDT");
+        assertThat(new String(order.symbolBytes(), 0, order.symbolLength(), StandardCharsets.US_ASCII))
+            .isEqualTo("BTCUSDT");
         assertThat(order.side()).isEqualTo(Side.SELL.ordinal());
         assertThat(order.quantityE8()).isEqualTo(200_000_000L);
         assertThat(order.priceE8()).isEqualTo(10_000_000_000L);
@@ -120,7 +122,7 @@ class OrderValidatorTest
         string("ap", "100");
         integer("T", "12345");
         assertThat(order.validate(FieldValues.ABSENT)).isEqualTo(RejectReason.ABSURD_TIMESTAMP);
-        order.tradeTime(ValueType.FLOAT, "1.5".toCharArray(), 0, 3);
+        order.tradeTime(ValueType.FLOAT, AsciiText.of("1.5"), 0, 3);
         assertThat(order.validate(FieldValues.ABSENT)).isEqualTo(RejectReason.INVALID_NUMBER);
         integer("T", Long.toString(TIME_MS));
         assertThat(order.validate(FieldValues.error(RejectReason.ABSURD_TIMESTAMP)))
@@ -144,7 +146,7 @@ class OrderValidatorTest
     @Test
     void shouldTreatANonStringOrOverlongSymbolAsInvalid()
     {
-        order.symbol(ValueType.INTEGER, "1".toCharArray(), 0, 1);
+        order.symbol(ValueType.INTEGER, AsciiText.of("1"), 0, 1);
         assertThat(order.validate(FieldValues.ABSENT)).isEqualTo(RejectReason.INVALID_SYMBOL);
 
         string("s", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG");
@@ -163,7 +165,7 @@ class OrderValidatorTest
 
     private void set(final String field, final int type, final String text)
     {
-        final char[] chars = text.toCharArray();
+        final byte[] chars = AsciiText.of(text);
         switch (field)
         {
             case "s":

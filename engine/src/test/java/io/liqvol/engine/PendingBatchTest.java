@@ -121,10 +121,10 @@ class PendingBatchTest
         final OrderValidator order = fixture.order;
         order.beginEvent();
         order.beginOrder();
-        order.symbol(ValueType.STRING, symbol.toCharArray(), 0, symbol.length());
-        order.side(ValueType.STRING, "SELL".toCharArray(), 0, 4);
-        order.quantity(ValueType.STRING, quantity.toCharArray(), 0, quantity.length());
-        order.price(ValueType.INTEGER, "100".toCharArray(), 0, 3);
+        order.symbol(ValueType.STRING, AsciiText.of(symbol), 0, symbol.length());
+        order.side(ValueType.STRING, AsciiText.of("SELL"), 0, 4);
+        order.quantity(ValueType.STRING, AsciiText.of(quantity), 0, quantity.length());
+        order.price(ValueType.INTEGER, AsciiText.of("100"), 0, 3);
         batch.add(order, timeMs);
     }
 }

@@ -37,7 +37,7 @@ class SymbolTableTest
 
     private int intern(final String symbol)
     {
-        final char[] text = ("##" + symbol).toCharArray();
+        final byte[] text = AsciiText.of(("##" + symbol));
         return table.intern(text, 2, symbol.length());
     }
 }

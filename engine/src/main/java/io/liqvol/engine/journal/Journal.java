@@ -128,7 +128,7 @@ public final class Journal implements AutoCloseable
         if (segments.isEmpty())
         {
             final JournalSegment first = JournalSegment.create(dir, 1, segmentBytes, clock.time());
-            history.opened(first, false);
+            history.created(first);
             segments.add(first);
             current = first;
         }
@@ -321,12 +321,16 @@ public final class Journal implements AutoCloseable
         return spare != null && spare.number() == current.number() + 1;
     }
 
-    /** Forces the written pages every interval; a segment that was rolled meanwhile is forced whole once. */
+    /**
+     * Forces the pages written since the last force every interval (the page the last force ended in again); a
+     * segment that was rolled meanwhile is forced whole once.
+     */
     private Thread startSyncer()
     {
         final Thread thread = new Thread(() ->
         {
             JournalSegment last = null;
+            int forcedRecords = 0;
             while (!Thread.currentThread().isInterrupted())
             {
                 try
@@ -338,11 +342,17 @@ public final class Journal implements AutoCloseable
                     return;
                 }
                 final JournalSegment segment = current;
-                if (last != null && last != segment)
+                if (last != segment)
                 {
-                    last.force();
+                    if (last != null)
+                    {
+                        last.force();
+                    }
+                    forcedRecords = 0;
                 }
-                segment.force(0, segment.committedRecords());
+                final int committed = segment.committedRecords();
+                segment.force(forcedRecords, committed);
+                forcedRecords = committed;
                 last = segment;
             }
         }, "liqvol-journal-sync");

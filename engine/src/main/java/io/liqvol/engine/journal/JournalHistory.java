@@ -70,11 +70,17 @@ public final class JournalHistory implements AutoCloseable
                     LOG.log(System.Logger.Level.WARNING, "rebuilding roll-up: " + ex.getMessage());
                 }
             }
-            rollups.put(segment.number(), new LiveRollup(segment));
+            rollups.put(segment.number(), new LiveRollup(segment, false));
             pending.add(segment);
             return;
         }
-        rollups.put(segment.number(), new LiveRollup(segment));
+        rollups.put(segment.number(), new LiveRollup(segment, false));
+    }
+
+    /** A segment this process created (empty, so far): its live roll-up trusts the records the writer commits. */
+    void created(final JournalSegment segment)
+    {
+        rollups.put(segment.number(), new LiveRollup(segment, true));
     }
 
     /**

@@ -203,7 +203,7 @@ final class JournalPreparer implements AutoCloseable
         {
             final JournalSegment prepared = allocation.finish();
             allocation = null;
-            history.opened(prepared, false);
+            history.created(prepared);
             if (failure != null)
             {
                 LOG.log(System.Logger.Level.INFO, "segment " + prepared + " prepared: the journal can grow again");

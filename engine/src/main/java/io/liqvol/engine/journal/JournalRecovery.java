@@ -17,7 +17,7 @@ final class JournalRecovery
 {
     private static final int MAX_REPORTED = 100;
 
-    private final char[] symbol = new char[JournalDescriptor.SYMBOL_CAPACITY];
+    private final byte[] symbol = new byte[JournalDescriptor.SYMBOL_CAPACITY];
     private final CRC32C crc = new CRC32C();
     private final List<String> corruptions = new ArrayList<>();
     private long liquidations;

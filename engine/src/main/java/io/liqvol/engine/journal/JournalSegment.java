@@ -256,15 +256,12 @@ final class JournalSegment
         return buffer.getLong((int)JournalDescriptor.recordOffset(n) + EVENT_TIME_OFFSET);
     }
 
-    /** Copies the symbol of liquidation {@code n} into {@code into} and returns its length. */
-    int symbol(final int n, final char[] into)
+    /** Copies the ASCII symbol of liquidation {@code n} into {@code into} and returns its length. */
+    int symbol(final int n, final byte[] into)
     {
         final int at = (int)JournalDescriptor.recordOffset(n);
         final int length = buffer.getByte(at + SYMBOL_LENGTH_OFFSET);
-        for (int i = 0; i < length; i++)
-        {
-            into[i] = (char)buffer.getByte(at + SYMBOL_OFFSET + i);
-        }
+        buffer.getBytes(at + SYMBOL_OFFSET, into, 0, length);
         return length;
     }
 

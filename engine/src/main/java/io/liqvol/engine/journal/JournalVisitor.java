@@ -3,9 +3,9 @@ package io.liqvol.engine.journal;
 /** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
 public interface JournalVisitor
 {
-    /** {@code symbol[0, symbolLength)} is only valid during the call. */
+    /** {@code symbol[0, symbolLength)}, ASCII, is only valid during the call. */
     void onLiquidation(
-        char[] symbol,
+        byte[] symbol,
         int symbolLength,
         int side,
         long quantityE8,

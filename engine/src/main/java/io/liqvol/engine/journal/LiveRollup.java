@@ -4,6 +4,7 @@ import io.liqvol.engine.Timeframe;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,18 +19,24 @@ final class LiveRollup implements Rollup
     private final JournalSegment segment;
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer view;
-    private final char[] symbolChars = new char[JournalDescriptor.SYMBOL_CAPACITY];
+    private final byte[] symbolBytes = new byte[JournalDescriptor.SYMBOL_CAPACITY];
     private final Map<String, SymbolBuckets> bySymbol = new HashMap<>();
-    /** The same buckets found by the record's characters, so that folding a record makes no String. */
+    /** The same buckets found by the record's bytes, so that folding a record makes no String. */
     private SymbolBuckets[] byChars = new SymbolBuckets[64];
     private int covered;
     private long minTradeTimeMs = Long.MAX_VALUE;
     private long maxTradeTimeMs = Long.MIN_VALUE;
+    private final boolean writtenHere;
 
-    LiveRollup(final JournalSegment segment)
+    /**
+     * {@code writtenHere}: the segment was created by this process, so every committed record is whole and the
+     * checksums need no checking; a segment found on disk is checked record by record.
+     */
+    LiveRollup(final JournalSegment segment, final boolean writtenHere)
     {
         this.segment = segment;
         this.view = segment.checksumView();
+        this.writtenHere = writtenHere;
     }
 
     @Override
@@ -82,7 +89,7 @@ final class LiveRollup implements Rollup
         final int committed = segment.committedRecords();
         for (int n = covered; n < committed; n++)
         {
-            if (segment.type(n) == JournalDescriptor.TYPE_LIQUIDATION && segment.isValid(n, crc, view))
+            if (segment.type(n) == JournalDescriptor.TYPE_LIQUIDATION && (writtenHere || segment.isValid(n, crc, view)))
             {
                 fold(n);
             }
@@ -95,7 +102,7 @@ final class LiveRollup implements Rollup
         final long tradeTimeMs = segment.tradeTimeMs(n);
         minTradeTimeMs = Math.min(minTradeTimeMs, tradeTimeMs);
         maxTradeTimeMs = Math.max(maxTradeTimeMs, tradeTimeMs);
-        final SymbolBuckets buckets = bucketsOf(symbolChars, segment.symbol(n, symbolChars));
+        final SymbolBuckets buckets = bucketsOf(symbolBytes, segment.symbol(n, symbolBytes));
         final int side = segment.side(n);
         final long quantityE8 = segment.quantityE8(n);
         final long priceE8 = segment.priceE8(n);
@@ -105,7 +112,7 @@ final class LiveRollup implements Rollup
         }
     }
 
-    private SymbolBuckets bucketsOf(final char[] chars, final int length)
+    private SymbolBuckets bucketsOf(final byte[] chars, final int length)
     {
         int hash = 0;
         for (int i = 0; i < length; i++)
@@ -118,7 +125,7 @@ final class LiveRollup implements Rollup
             final SymbolBuckets buckets = byChars[slot];
             if (buckets == null)
             {
-                final SymbolBuckets added = new SymbolBuckets(new String(chars, 0, length));
+                final SymbolBuckets added = new SymbolBuckets(new String(chars, 0, length, StandardCharsets.US_ASCII));
                 bySymbol.put(added.symbol, added);
                 byChars[slot] = added;
                 if (bySymbol.size() * 2 > byChars.length)
@@ -157,6 +164,9 @@ final class LiveRollup implements Rollup
         private final long[][] indexOfRow = new long[RollupDescriptor.BASES.length][];
         private final long[][] values = new long[RollupDescriptor.BASES.length][];
         private final int[] rows = new int[RollupDescriptor.BASES.length];
+        /** Per base, the bucket index and row of the last add: liquidations come in time order, mostly. */
+        private final long[] lastIndex = new long[RollupDescriptor.BASES.length];
+        private final int[] lastRow = new int[RollupDescriptor.BASES.length];
 
         SymbolBuckets(final String symbol)
         {
@@ -166,10 +176,11 @@ final class LiveRollup implements Rollup
                 rowByIndex[base] = new Long2LongHashMap(-1);
                 indexOfRow[base] = new long[8];
                 values[base] = new long[8 * RollupValues.LENGTH];
+                lastRow[base] = -1;
             }
         }
 
-        boolean isNamed(final char[] chars, final int length)
+        boolean isNamed(final byte[] chars, final int length)
         {
             if (symbol.length() != length)
             {
@@ -187,7 +198,9 @@ final class LiveRollup implements Rollup
 
         void add(final int base, final long bucketIndex, final int side, final long quantityE8, final long priceE8)
         {
-            int row = (int)rowByIndex[base].get(bucketIndex);
+            int row = lastRow[base] >= 0 && lastIndex[base] == bucketIndex
+                ? lastRow[base]
+                : (int)rowByIndex[base].get(bucketIndex);
             if (row < 0)
             {
                 row = rows[base]++;
@@ -199,6 +212,8 @@ final class LiveRollup implements Rollup
                 indexOfRow[base][row] = bucketIndex;
                 rowByIndex[base].put(bucketIndex, row);
             }
+            lastIndex[base] = bucketIndex;
+            lastRow[base] = row;
             RollupValues.addLiquidation(values[base], row * RollupValues.LENGTH, side, quantityE8, priceE8);
         }
 

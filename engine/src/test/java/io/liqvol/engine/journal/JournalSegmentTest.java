@@ -37,8 +37,8 @@ class JournalSegmentTest
         assertThat(segment.capacity()).isEqualTo(1024);
         assertThat(segment.isValid(0, crc, reading)).isTrue();
         assertThat(segment.type(0)).isEqualTo(JournalDescriptor.TYPE_LIQUIDATION);
-        final char[] symbol = new char[JournalDescriptor.SYMBOL_CAPACITY];
-        assertThat(new String(symbol, 0, segment.symbol(0, symbol))).isEqualTo("BTCUSDT");
+        final byte[] symbol = new byte[JournalDescriptor.SYMBOL_CAPACITY];
+        assertThat(new String(symbol, 0, segment.symbol(0, symbol), StandardCharsets.US_ASCII)).isEqualTo("BTCUSDT");
         assertThat(segment.isSymbol(0, BTC)).isTrue();
         assertThat(segment.isSymbol(0, "BTCUSD".getBytes(StandardCharsets.US_ASCII))).isFalse();
         assertThat(segment.side(0)).isEqualTo(1);

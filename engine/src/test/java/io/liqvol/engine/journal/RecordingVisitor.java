@@ -1,5 +1,6 @@
 package io.liqvol.engine.journal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class RecordingVisitor implements JournalVisitor
 
     @Override
     public void onLiquidation(
-        final char[] symbol,
+        final byte[] symbol,
         final int symbolLength,
         final int side,
         final long quantityE8,
@@ -23,7 +24,7 @@ public final class RecordingVisitor implements JournalVisitor
         final long tradeTimeMs,
         final long eventTimeMs)
     {
-        records.add(new String(symbol, 0, symbolLength) + " " + side + " " + tradeTimeMs);
+        records.add(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII) + " " + side + " " + tradeTimeMs);
     }
 
     @Override

@@ -32,7 +32,7 @@ class RollupTest
     void shouldCatchUpWithTheWriterAndSumBaseBucketsIntoLargerOnes() throws IOException
     {
         final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), T0);
-        final LiveRollup live = new LiveRollup(segment);
+        final LiveRollup live = new LiveRollup(segment, true);
         write(segment, 0, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0 + 5_000);
         segment.commit(1);
         assertThat(sum(live, Timeframe.H4, T0).buyCount()).isEqualTo(1);
@@ -58,7 +58,7 @@ class RollupTest
     void shouldFoldRecordsOfKnownSymbolsWithoutAllocating() throws IOException
     {
         final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(200_000), T0);
-        final LiveRollup live = new LiveRollup(segment);
+        final LiveRollup live = new LiveRollup(segment, false);
         final String[] symbols = new String[100];
         for (int s = 0; s < symbols.length; s++)
         {
@@ -94,7 +94,7 @@ class RollupTest
                 40_000_00000000L - i, T0 + i * 97_000L);
         }
         segment.commit(500);
-        final LiveRollup live = new LiveRollup(segment);
+        final LiveRollup live = new LiveRollup(segment, false);
         final RollupFileWriter writer = new RollupFileWriter();
         live.writeTo(writer);
         final Path file = dir.resolve(RollupDescriptor.fileName(3));
@@ -123,6 +123,21 @@ class RollupTest
             raf.write(0x55);
         }
         assertThatThrownBy(() -> MappedRollup.open(file)).hasMessageContaining("checksum");
+    }
+
+    @Test
+    void shouldCheckTheRecordsOfASegmentFoundOnDiskButTrustItsOwn() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), T0);
+        write(segment, 0, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0);
+        write(segment, 1, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0);
+        final ByteBuffer bytes = segment.checksumView();
+        final int at = (int)JournalDescriptor.recordOffset(0) + JournalDescriptor.PRICE_OFFSET;
+        bytes.put(at, (byte)(bytes.get(at) ^ 1));
+        segment.commit(2);
+
+        assertThat(sum(new LiveRollup(segment, false), Timeframe.M1, T0).buyCount()).isEqualTo(1);
+        assertThat(sum(new LiveRollup(segment, true), Timeframe.M1, T0).buyCount()).isEqualTo(2);
     }
 
     @Test
