@@ -4,8 +4,9 @@ import org.agrona.concurrent.EpochClock;
 
 /**
  * Decodes a {@link FrameEvent} into accepted liquidations and counts what happened. A raw frame is read by the
- * strict {@link FrameScanner} when it can be and by the {@link JacksonFrameParser} otherwise; both read it the
- * same way into one {@link PendingBatch}, which commits only if the frame is complete. Embedder input is validated
+ * {@link CanonicalFrameReader} if it is laid out exactly as Binance sends it, else by the strict
+ * {@link FrameScanner} when it can be, else by the {@link JacksonFrameParser}; all read it the same way into one
+ * {@link PendingBatch}, which commits only if the frame is complete. Embedder input is validated
  * here. Decode thread only.
  */
 final class FrameDecoder
@@ -17,10 +18,12 @@ final class FrameDecoder
     private final EngineCounters counters;
     private final TimeWindow timeWindow;
     private final PendingBatch batch;
+    private final CanonicalFrameReader canonical;
     private final FrameScanner scanner;
     private final JacksonFrameParser jackson;
     private final byte[] symbolBytes = new byte[SymbolTable.MAX_SYMBOL_LENGTH];
     private long scannedFrames;
+    private long canonicalFrames;
 
     FrameDecoder(
         final SymbolTable symbols,
@@ -33,7 +36,7 @@ final class FrameDecoder
         this(symbols, duplicates, counters, epochClock, minTimeMs, maxFutureSkewMs, true);
     }
 
-    /** With {@code scannerFirst} false every frame goes through jackson: the reference the scanner must match. */
+    /** With {@code scannerFirst} false every frame goes through jackson: the reference the strict readers match. */
     FrameDecoder(
         final SymbolTable symbols,
         final DuplicateFilter duplicates,
@@ -47,7 +50,9 @@ final class FrameDecoder
         this.counters = counters;
         this.timeWindow = new TimeWindow(epochClock, minTimeMs, maxFutureSkewMs);
         this.batch = new PendingBatch(symbols, duplicates, counters);
-        this.scanner = scannerFirst ? new FrameScanner(new OrderValidator(timeWindow), batch) : null;
+        final OrderValidator order = new OrderValidator(timeWindow);
+        this.canonical = scannerFirst ? new CanonicalFrameReader(order, batch) : null;
+        this.scanner = scannerFirst ? new FrameScanner(order, batch) : null;
         this.jackson = new JacksonFrameParser(new OrderValidator(timeWindow), batch);
     }
 
@@ -71,7 +76,12 @@ final class FrameDecoder
             return;
         }
         batch.begin();
-        if (scanner != null && scanner.scan(event.frame, event.frameLength))
+        if (canonical != null && canonical.read(event.frame, event.frameLength))
+        {
+            canonicalFrames++;
+            scannedFrames++;
+        }
+        else if (scanner != null && scanner.scan(event.frame, event.frameLength))
         {
             scannedFrames++;
         }
@@ -92,10 +102,16 @@ final class FrameDecoder
         batch.commit(event);
     }
 
-    /** Raw frames the scanner read whole, without jackson. */
+    /** Raw frames the strict readers read whole, without jackson. */
     long scannedFrames()
     {
         return scannedFrames;
+    }
+
+    /** Of those, the frames laid out exactly as Binance sends them. */
+    long canonicalFrames()
+    {
+        return canonicalFrames;
     }
 
     private void decodeInput(final FrameEvent event)

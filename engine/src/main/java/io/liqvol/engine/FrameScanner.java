@@ -1,9 +1,5 @@
 package io.liqvol.engine;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * A strict, allocation-free reader of the frames Binance sends: the raw {@code forceOrder} event, the
  * combined-stream wrapper and arrays of events, fields in any order, whitespace anywhere JSON allows it. It reads
@@ -15,27 +11,13 @@ import java.nio.ByteOrder;
  */
 final class FrameScanner
 {
-    /** Longer strings, names and numbers are left to jackson, whose limits are far above this. */
-    private static final int MAX_TEXT = 128;
+    private static final int MAX_TEXT = PlainStrings.MAX_TEXT;
     private static final int NONE = -1;
     private static final byte[] FORCE_ORDER = AsciiText.of("forceOrder");
     private static final byte[] DATA = AsciiText.of("data");
     private static final byte[] TRUE = AsciiText.of("true");
     private static final byte[] FALSE = AsciiText.of("false");
     private static final byte[] NULL = AsciiText.of("null");
-    /** The bytes a string may hold without the scanner leaving it to jackson: ASCII from space on, but '"' and '\'. */
-    private static final boolean[] PLAIN = new boolean[256];
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-
-    static
-    {
-        for (char c = 0x20; c < 0x80; c++)
-        {
-            PLAIN[c] = c != '"' && c != '\\';
-        }
-    }
 
     private final OrderValidator order;
     private final PendingBatch batch;
@@ -271,7 +253,7 @@ final class FrameScanner
         {
             return NONE;
         }
-        if (pos + 2 < end && frame[pos + 2] == '"' && PLAIN[frame[pos + 1] & 0xFF])
+        if (pos + 2 < end && frame[pos + 2] == '"' && PlainStrings.isPlain(frame[pos + 1]))
         {
             // Most names are one letter: no loop, whose exit the processor would mispredict.
             keyStart = pos + 1;
@@ -344,33 +326,7 @@ final class FrameScanner
     private boolean scanString()
     {
         final int start = pos + 1;
-        int i = start;
-        while (i <= end - Long.BYTES)
-        {
-            final long stops = stopBytes((long)LONGS.get(frame, i));
-            if (stops != 0)
-            {
-                return endString(start, i + (Long.numberOfTrailingZeros(stops) >>> 3));
-            }
-            i += Long.BYTES;
-        }
-        while (i < end && PLAIN[frame[i] & 0xFF])
-        {
-            i++;
-        }
-        return endString(start, i);
-    }
-
-    /**
-     * A high bit in each byte of the word that a plain string cannot hold: '"', '\\', a control character or a byte
-     * outside ASCII. Exact up to the first such byte (a borrow may mark bytes after it, which are never read).
-     */
-    static long stopBytes(final long word)
-    {
-        final long quote = word ^ (ONES * '"');
-        final long backslash = word ^ (ONES * '\\');
-        final long controlOrHigh = (word - ONES * 0x20) | word;
-        return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | controlOrHigh) & HIGH_BITS;
+        return endString(start, PlainStrings.stop(frame, start, end));
     }
 
     /** The string that started at {@code start} stopped at {@code stop}: plain if that is its closing quote. */

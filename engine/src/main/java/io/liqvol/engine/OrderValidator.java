@@ -101,6 +101,24 @@ final class OrderValidator
         tradeTime = FieldValues.millis(type, text, offset, length);
     }
 
+    /** A trade time its reader already parsed: a valid JSON integer of at most 15 digits. */
+    void parsedTradeTime(final long timeMs)
+    {
+        tradeTime = timeMs;
+    }
+
+    /** Whether validation will look at the quantity: the filled quantity read so far is absent or zero. */
+    boolean needsQuantity()
+    {
+        return filledQuantity == ABSENT || filledQuantity == 0;
+    }
+
+    /** Whether validation will look at the price: the average price read so far is absent or zero. */
+    boolean needsPrice()
+    {
+        return averagePrice == ABSENT || averagePrice == 0;
+    }
+
     /** Why the order of the event just read cannot be accepted, or null if it can. */
     RejectReason validate(final long eventTimeMs)
     {

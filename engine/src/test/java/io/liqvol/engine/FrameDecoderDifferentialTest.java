@@ -17,6 +17,10 @@ import static org.assertj.core.api.Assertions.fail;
 class FrameDecoderDifferentialTest
 {
     private static final int FRAMES = Integer.getInteger("liqvol.differential.frames", 2_000_000);
+    /** What a frame in Binance's exact layout can still be refused for: its values. */
+    private static final Set<RejectReason> CANONICAL_REASONS = EnumSet.of(RejectReason.NON_POSITIVE,
+        RejectReason.TOO_PRECISE, RejectReason.INVALID_NUMBER, RejectReason.INVALID_SIDE,
+        RejectReason.ABSURD_TIMESTAMP);
     private static final Set<RejectReason> WHOLE_FRAME_REASONS =
         EnumSet.of(RejectReason.MALFORMED_JSON, RejectReason.OVERSIZED_FRAME);
 
@@ -28,10 +32,12 @@ class FrameDecoderDifferentialTest
         final Decoding scannerFirst = new Decoding(true);
         final Decoding jacksonOnly = new Decoding(false);
         final long[] scannedOutcomes = new long[Decoding.OUTCOMES];
+        final long[] canonicalOutcomes = new long[Decoding.OUTCOMES];
         for (int n = 0; n < FRAMES; n++)
         {
             final byte[] frame = generator.next();
             final long scannedBefore = scannerFirst.decoder.scannedFrames();
+            final long canonicalBefore = scannerFirst.decoder.canonicalFrames();
             final long[] before = scannerFirst.outcomes();
             scannerFirst.decode(frame);
             jacksonOnly.decode(frame);
@@ -43,9 +49,11 @@ class FrameDecoderDifferentialTest
             if (scannerFirst.decoder.scannedFrames() > scannedBefore)
             {
                 final long[] after = scannerFirst.outcomes();
+                final boolean canonical = scannerFirst.decoder.canonicalFrames() > canonicalBefore;
                 for (int i = 0; i < after.length; i++)
                 {
                     scannedOutcomes[i] += after[i] - before[i];
+                    canonicalOutcomes[i] += canonical ? after[i] - before[i] : 0;
                 }
             }
         }
@@ -58,6 +66,15 @@ class FrameDecoderDifferentialTest
                 && WHOLE_FRAME_REASONS.contains(RejectReason.fromOrdinal(i - Decoding.FIRST_REJECT));
             assertThat(scannedOutcomes[i]).as("seed %d: outcome %s of frames the scanner read", seed,
                 Decoding.outcomeName(i)).is(wholeFrame ? ZERO : POSITIVE);
+        }
+        System.out.printf("seed %d: %d frames, %d read by the strict readers, %d in Binance's layout%n", seed, FRAMES,
+            scannerFirst.decoder.scannedFrames(), scannerFirst.decoder.canonicalFrames());
+        assertThat(scannerFirst.decoder.canonicalFrames()).as("seed %d: frames in Binance's layout", seed)
+            .isGreaterThan(FRAMES / 200);
+        for (final RejectReason reason : CANONICAL_REASONS)
+        {
+            assertThat(canonicalOutcomes[Decoding.FIRST_REJECT + reason.ordinal()])
+                .as("seed %d: %s among frames in Binance's layout", seed, reason).is(POSITIVE);
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
 
 /**
  * Generates frames for differential tests: Binance's forceOrder shapes (raw event, combined-stream wrapper, arrays)
- * with fields in any order, dropped, repeated or joined by unknown ones, any whitespace and values at every edge,
- * besides acks, other events and odd nestings; then some are mutated at the byte level (truncated, flipped,
- * spliced, trailed by junk), repeated, or truncated at every byte. Deterministic for a seed.
+ * with fields in any order, dropped, repeated or joined by unknown ones, any whitespace or none (as Binance sends
+ * them) and values at every edge, besides acks, other events and odd nestings; then some are mutated at the byte
+ * level (truncated, flipped, spliced, trailed by junk), repeated, or truncated at every byte. Deterministic for a
+ * seed.
  */
 final class FrameGenerator
 {
@@ -62,6 +63,8 @@ final class FrameGenerator
     private final int[] eventFields = new int[16];
     private final int[] orderFields = new int[32];
     private boolean skewed;
+    /** Without whitespace, as Binance sends its frames. */
+    private boolean compact;
     private double chaos;
 
     FrameGenerator(final long seed)
@@ -117,6 +120,7 @@ final class FrameGenerator
     private byte[] fresh()
     {
         skewed = random.nextInt(4) == 0;
+        compact = random.nextInt(3) == 0;
         chaos = CHAOS[random.nextInt(CHAOS.length)];
         out = new StringBuilder(512);
         final int shape = random.nextInt(100);
@@ -486,7 +490,7 @@ final class FrameGenerator
 
     private void ws()
     {
-        if (random.nextInt(5) == 0)
+        if (!compact && random.nextInt(5) == 0)
         {
             out.append(rare() && random.nextInt(10) == 0 ? pick(ODD_WHITESPACE) : pick(WHITESPACE));
         }

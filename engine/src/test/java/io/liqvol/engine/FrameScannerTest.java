@@ -157,7 +157,7 @@ class FrameScannerTest
                     : 0x20 + random.nextInt(0x60);
                 word |= (long)(b & 0xFF) << (8 * i);
             }
-            assertThat(firstStop(FrameScanner.stopBytes(word))).as(Long.toHexString(word))
+            assertThat(firstStop(PlainStrings.stopBytes(word))).as(Long.toHexString(word))
                 .isEqualTo(firstPlainEnd(word));
         }
     }

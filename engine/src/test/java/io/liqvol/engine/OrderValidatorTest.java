@@ -1,8 +1,9 @@
 package io.liqvol.engine;
 
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,6 +152,30 @@ class OrderValidatorTest
 
         string("s", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG");
         assertThat(order.validate(FieldValues.ABSENT)).isEqualTo(RejectReason.INVALID_SYMBOL);
+    }
+
+    @Test
+    void shouldNeedTheQuantityAndPriceOnlyWhileTheFilledOnesAreAbsentOrZero()
+    {
+        assertThat(order.needsQuantity()).isTrue();
+        assertThat(order.needsPrice()).isTrue();
+        string("z", "0");
+        string("ap", "0");
+        assertThat(order.needsQuantity()).isTrue();
+        assertThat(order.needsPrice()).isTrue();
+        string("z", "1.5");
+        string("ap", "-1");
+        assertThat(order.needsQuantity()).isFalse();
+        assertThat(order.needsPrice()).as("an invalid average price is the reject reason").isFalse();
+    }
+
+    @Test
+    void shouldTakeATradeTimeItsReaderParsed()
+    {
+        order.parsedTradeTime(TIME_MS + 1);
+
+        assertThat(order.validate(FieldValues.ABSENT)).isNull();
+        assertThat(order.tradeTimeMs(FieldValues.ABSENT)).isEqualTo(TIME_MS + 1);
     }
 
     private void string(final String field, final String text)
