@@ -47,6 +47,9 @@ public class PipelineBenchmark
     @Param({"1", "2", "4"})
     public int stageThreads;
 
+    @Param({"16384"})
+    public int ringSize;
+
     private BenchFrames frames;
     private Path dataDir;
     private LiqvolEngine engine;
@@ -63,7 +66,7 @@ public class PipelineBenchmark
             .stageThreads(stageThreads)
             .epochClock(() -> BenchFrames.clockMs(FRAMES))
             .waitStrategy(WaitStrategies.named(waitStrategy))
-            .ringSize(16384)
+            .ringSize(ringSize)
             .listener(new CountingListener()));
     }
 

@@ -39,6 +39,9 @@ public class RingBaselineBenchmark
     @Param({"1", "2", "4"})
     public int stageThreads;
 
+    @Param({"16384"})
+    public int ringSize;
+
     private BenchFrames frames;
     private BareRing ring;
     private long passed;
@@ -52,7 +55,7 @@ public class RingBaselineBenchmark
         ring = BareRing.launch(new EngineContext()
             .stageThreads(stageThreads)
             .waitStrategy(WaitStrategies.named(waitStrategy))
-            .ringSize(16384), (sequence, receiveTimeNs) -> passed++);
+            .ringSize(ringSize), (sequence, receiveTimeNs) -> passed++);
     }
 
     @TearDown(Level.Trial)

@@ -16,6 +16,8 @@ public final class WaitStrategies
     static final long PHASED_SPIN_NS = 10_000;
     /** Then yielding this long lets other threads on a busy core run while a burst may still go on. */
     static final long PHASED_YIELD_NS = 100_000;
+    /** How long {@code spin-park} spins after the last event before it parks: longer than the gaps in a burst. */
+    static final long SPIN_PARK_SPIN_NS = 50_000;
 
     private WaitStrategies()
     {
@@ -26,6 +28,8 @@ public final class WaitStrategies
     {
         switch (name)
         {
+            case "spin-park":
+                return new SpinThenParkWaitStrategy(SPIN_PARK_SPIN_NS);
             case "phased":
                 return phased(PHASED_SPIN_NS, PHASED_YIELD_NS);
             case "yielding":
@@ -37,8 +41,8 @@ public final class WaitStrategies
             case "blocking":
                 return new BlockingWaitStrategy();
             default:
-                throw new InvalidSettingException(
-                    "waitStrategy", "must be phased, blocking, sleeping, yielding or busy-spin, was " + name);
+                throw new InvalidSettingException("waitStrategy",
+                    "must be spin-park, phased, blocking, sleeping, yielding or busy-spin, was " + name);
         }
     }
 

@@ -131,7 +131,7 @@ class GatewayConfigTest
         max-pending-bytes | 1k | --max-pending-bytes must be an integer, was 1k
         max-pending-bytes | 10 | --max-pending-bytes must be in [1024, 1073741824], was 10
         engine-stage-threads | 3 | --engine-stage-threads must be 1, 2 or 4, was 3
-        engine-wait-strategy | fast | --engine-wait-strategy must be phased, blocking, sleeping, yielding \
+        engine-wait-strategy | fast | --engine-wait-strategy must be spin-park, phased, blocking, sleeping, yielding \
         or busy-spin, was fast
         """;
 
