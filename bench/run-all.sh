@@ -2,16 +2,7 @@
 # Every measurement of bench/README.md, in order, each output with the machine's load in bench/results/.
 # Takes about 35 minutes. Build first: mvn -B -q -pl bench -am package -DskipTests
 set -uo pipefail
-cd "$(dirname "$0")/.."
-out=bench/results
-mkdir -p "$out"
-jar=bench/target/benchmarks.jar
-harness=(java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp "$jar")
-
-run() {
-  local name=$1; shift
-  { echo "\$ $*"; echo "start: $(date -u +%FT%TZ) $(uptime)"; "$@" 2>&1 | grep -v '^\(WARNING\|INFO\|[A-Z][a-z][a-z] [0-9]*, 20\)'; echo "end: $(date -u +%FT%TZ) $(uptime)"; } > "$out/$name.txt"
-}
+source "$(dirname "$0")/run-lib.sh"
 
 run jmh-decode java -jar "$jar" DecodeAggregateBenchmark -prof gc
 run aggregate-cpu-time "${harness[@]}" io.liqvol.engine.AggregateCpuTimeHarness

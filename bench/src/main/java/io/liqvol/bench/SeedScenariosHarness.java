@@ -32,7 +32,8 @@ import java.util.function.LongSupplier;
  * </ol>
  * Beside the pipeline's batches, in the same run: the same batches through the bare ring (the engine's ring and
  * stage threads with stages that only read the slot, {@link BareRing}) and the in-process work for a batch (decode
- * and aggregate of 50 on the calling thread, {@link InlineStages}). A {@link ClockGapProbe} runs during each run.
+ * and aggregate of 50 on the calling thread, {@link InlineStages}). A {@link ClockGapProbe} runs during each run
+ * unless {@code --probe off}: on two cores the spinning probe takes the core a spinning wait strategy needs.
  * Run 1 is a cold JVM; the later runs repeat the scenario in fresh engines of the same JVM. {@code --wait} takes a
  * comma-separated list of wait strategies, each measured in every run.
  * <pre>
@@ -56,11 +57,12 @@ public final class SeedScenariosHarness
         final HarnessArgs options = new HarnessArgs(args);
         final int runs = options.integer("runs", 5);
         final String[] waits = options.text("wait", EngineContext.DEFAULT_WAIT_STRATEGY).split(",");
+        final boolean probing = !"off".equals(options.text("probe", "on"));
         System.out.println("conditions: " + LatencyReport.conditions());
         final List<String> rows = new ArrayList<>();
         for (int run = 1; run <= runs; run++)
         {
-            final ClockGapProbe probe = new ClockGapProbe().start();
+            final ClockGapProbe probe = probing ? new ClockGapProbe().start() : null;
             final Histogram inlineNs = inlineBatches();
             for (final String wait : waits)
             {
@@ -80,8 +82,11 @@ public final class SeedScenariosHarness
                     LatencyReport.ratio(batches.timesNs.getValueAtPercentile(50), inlineNs.getValueAtPercentile(50)),
                     batches.growthBytes / 1e6, concurrent.wallNs / 1e6, concurrent.growthBytes / 5 / 1e6));
             }
-            probe.stop();
-            System.out.println("run " + run + ": " + probe.summary());
+            if (probe != null)
+            {
+                probe.stop();
+                System.out.println("run " + run + ": " + probe.summary());
+            }
         }
         System.out.println("conditions after: load average " + LatencyReport.loadAverage());
         System.out.println("| run | wait | batches | ring ×50: mean µs | ring ×50: p50 µs | pipeline ×50: mean µs"

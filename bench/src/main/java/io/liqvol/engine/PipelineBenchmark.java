@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.JournalStatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -73,6 +74,13 @@ public class PipelineBenchmark
     @TearDown(Level.Trial)
     public void tearDown()
     {
+        final JournalStatus journalStatus = engine.journalStatus();
+        if (journalStatus != null)
+        {
+            // A roll that found no spare segment ready waited for it on the stage thread.
+            System.out.println("journal: " + journalStatus.segments() + " segments, " + journalStatus.rollStalls()
+                + " roll stalls");
+        }
         engine.close();
         if (dataDir != null)
         {

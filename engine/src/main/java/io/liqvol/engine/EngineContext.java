@@ -31,8 +31,11 @@ public final class EngineContext
     public static final long DEFAULT_RETENTION_MS = 0;
     /** One thread per stage needs a core per stage; below that, fewer threads (see {@link #stageThreads(int)}). */
     public static final int DEFAULT_STAGE_THREADS = defaultStageThreads(Runtime.getRuntime().availableProcessors());
-    /** Blocking: idle stage threads use no CPU (see {@link WaitStrategies}). */
-    public static final String DEFAULT_WAIT_STRATEGY = "blocking";
+    /**
+     * Spin-park where the cores leave room for its spin, else blocking, which uses no idle CPU: on two shared cores a
+     * spinning stage thread takes the core its producer needs (see {@link WaitStrategies}, bench/README.md §2).
+     */
+    public static final String DEFAULT_WAIT_STRATEGY = defaultWaitStrategy(Runtime.getRuntime().availableProcessors());
 
     private int ringSize = DEFAULT_RING_SIZE;
     private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
@@ -343,6 +346,11 @@ public final class EngineContext
         }
         concluded = true;
         return this;
+    }
+
+    static String defaultWaitStrategy(final int cores)
+    {
+        return cores >= 4 ? "spin-park" : "blocking";
     }
 
     static int defaultStageThreads(final int cores)

@@ -1,6 +1,5 @@
 package io.liqvol.engine;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +18,15 @@ class EngineContextTest
         final EngineContext context = new EngineContext().conclude();
 
         assertThat(context.ringSize()).isEqualTo(EngineContext.DEFAULT_RING_SIZE);
-        assertThat(EngineContext.DEFAULT_WAIT_STRATEGY).isEqualTo("blocking");
-        assertThat(context.waitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
+        assertThat(context.waitStrategy())
+            .isInstanceOf(WaitStrategies.named(EngineContext.DEFAULT_WAIT_STRATEGY).getClass());
+    }
+
+    @Test
+    void shouldSpinOnlyWhereTheCoresLeaveRoomForIt()
+    {
+        assertThat(EngineContext.defaultWaitStrategy(2)).isEqualTo("blocking");
+        assertThat(EngineContext.defaultWaitStrategy(4)).isEqualTo("spin-park");
     }
 
     @Test

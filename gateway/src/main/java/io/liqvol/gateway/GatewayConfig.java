@@ -72,9 +72,10 @@ public final class GatewayConfig
         "LIQVOL_ENGINE_STAGE_THREADS", "", "stageThreads",
         "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)");
     private static final Setting ENGINE_WAIT_STRATEGY = new Setting("engine-wait-strategy",
-        "LIQVOL_ENGINE_WAIT_STRATEGY", EngineContext.DEFAULT_WAIT_STRATEGY, "waitStrategy",
-        "how idle stage threads wait: blocking (no idle CPU), phased (spin, yield, then block), sleeping, yielding"
-            + " or busy-spin (a core each)");
+        "LIQVOL_ENGINE_WAIT_STRATEGY", "", "waitStrategy",
+        "how idle stage threads wait: blocking (no idle CPU), spin-park (spin 50 us, then park), phased (spin, yield,"
+            + " then block), sleeping, yielding or busy-spin (a core each); unset: spin-park with 4 or more cores,"
+            + " else blocking");
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
@@ -207,9 +208,11 @@ public final class GatewayConfig
         {
             throw new IllegalArgumentException("--" + DATA_DIR.flag() + " must not be empty");
         }
-        final EngineContext context = new EngineContext()
-            .dataDir(Path.of(dataDir))
-            .waitStrategy(WaitStrategies.named(values.get(ENGINE_WAIT_STRATEGY)));
+        final EngineContext context = new EngineContext().dataDir(Path.of(dataDir));
+        if (!values.get(ENGINE_WAIT_STRATEGY).isEmpty())
+        {
+            context.waitStrategy(WaitStrategies.named(values.get(ENGINE_WAIT_STRATEGY)));
+        }
         return values.get(ENGINE_STAGE_THREADS).isEmpty()
             ? context
             : context.stageThreads(integer(ENGINE_STAGE_THREADS));

@@ -1,8 +1,8 @@
 package io.liqvol.gateway;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
@@ -50,7 +50,8 @@ class GatewayConfigTest
         final EngineContext engine = config.engineContext();
         assertThat(engine.dataDir()).isEqualTo(Path.of(GatewayConfig.DEFAULT_DATA_DIR));
         assertThat(engine.stageThreads()).isEqualTo(EngineContext.DEFAULT_STAGE_THREADS);
-        assertThat(engine.waitStrategy()).isInstanceOf(BlockingWaitStrategy.class);
+        assertThat(engine.conclude().waitStrategy())
+            .isInstanceOf(WaitStrategies.named(EngineContext.DEFAULT_WAIT_STRATEGY).getClass());
         assertThat(config.liquidationApiBaseUrl()).isNull();
         assertThat(config.simulate()).isFalse();
         assertThat(config.help()).isFalse();
