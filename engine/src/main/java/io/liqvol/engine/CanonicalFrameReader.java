@@ -137,7 +137,10 @@ final class CanonicalFrameReader
         return true;
     }
 
-    /** Epoch milliseconds as a JSON integer without a leading zero, {@code [1-9][0-9]{0,14}}, into timeMs. */
+    /**
+     * Epoch milliseconds as a JSON integer without a leading zero, {@code [1-9][0-9]{0,14}}, into timeMs: eight of
+     * its digits at once where there are eight.
+     */
     private boolean time()
     {
         final int start = pos;
@@ -146,6 +149,13 @@ final class CanonicalFrameReader
             return false;
         }
         long value = frame[pos++] - '0';
+        final long eight = pos <= end - Long.BYTES ? AsciiDigits.valueOf(PlainStrings.word(frame, pos))
+            : AsciiDigits.NOT_DIGITS;
+        if (eight >= 0)
+        {
+            value = value * 100_000_000L + eight;
+            pos += Long.BYTES;
+        }
         while (pos < end && frame[pos] >= '0' && frame[pos] <= '9')
         {
             value = value * 10 + (frame[pos++] - '0');
