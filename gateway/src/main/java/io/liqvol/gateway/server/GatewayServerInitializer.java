@@ -50,7 +50,8 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
         pipeline.addLast(IDLE, new IdleStateHandler(ServerConfig.HTTP_IDLE_MS, 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("gzip", new HttpContentCompressor());
-        pipeline.addLast("aggregate", new JsonHttpObjectAggregator(config.maxHttpRequestBytes()));
+        pipeline.addLast("aggregate",
+            new JsonHttpObjectAggregator(config.maxHttpRequestBytes(), config.closeTimeoutMs()));
         pipeline.addLast("router", new HttpRequestRouter(context, rest, marketData, staticFiles, healthReport));
     }
 }

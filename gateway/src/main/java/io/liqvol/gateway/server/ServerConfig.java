@@ -36,7 +36,7 @@ public final class ServerConfig
     private int maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
     private int writeBufferLowBytes = 128 << 10;
     private int writeBufferHighBytes = 256 << 10;
-    private int outboundQueueMessages = 1024;
+    private int outboundQueueMessages = 65_536;
     private int socketSendBufferBytes;
     private int pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
     private int pongTimeoutMs = DEFAULT_PONG_TIMEOUT_MS;
@@ -185,7 +185,7 @@ public final class ServerConfig
         return socketSendBufferBytes;
     }
 
-    /** Messages that may wait between the publisher and a client's event loop. */
+    /** Messages that may wait between the publishers and one event loop (each for all its clients). */
     public int outboundQueueMessages()
     {
         return outboundQueueMessages;

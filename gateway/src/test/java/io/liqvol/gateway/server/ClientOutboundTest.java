@@ -19,8 +19,9 @@ class ClientOutboundTest
 
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final GatewayMetrics metrics = new GatewayMetrics();
+    private final LoopFanOut fanOut = new LoopFanOut(channel.eventLoop(), metrics, 1024);
     private final ClientOutbound outbound =
-        new ClientOutbound(channel, new ServerConfig().maxPendingBytes(2048), metrics);
+        new ClientOutbound(channel, new ServerConfig().maxPendingBytes(2048), fanOut);
     private final List<ByteBuf> created = new ArrayList<>();
 
     @AfterEach
@@ -171,10 +172,10 @@ class ClientOutboundTest
         offerShared(OutboundMessage.coalesced(buffer(text), 0, startMs));
     }
 
-    /** As the publisher does: the client takes its own reference, the publisher releases the original. */
+    /** As the publisher does: the loop takes its own reference, the publisher releases the original. */
     private void offerShared(final OutboundMessage message)
     {
-        outbound.offer(message);
+        fanOut.offer(message, new ClientOutbound[] {outbound});
         message.bytes.release();
     }
 
