@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * End to end over loopback: the exchange simulator pushes a forceOrder frame → the gateway (upstream client,
@@ -112,10 +111,7 @@ public final class EndToEndHarness
         }
         finally
         {
-            try (Stream<Path> files = Files.walk(dataDir))
-            {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
+            TempDirs.delete(dataDir);
         }
         if (!complete)
         {
