@@ -95,7 +95,7 @@ public final class FanOutHarness
                 if (i == warmupEvents)
                 {
                     cpuBefore = threadCpu();
-                    processCpuBefore = processCpuNs();
+                    processCpuBefore = LoadClients.processCpuNs();
                     sentBefore = messagesSent(gateway.metrics());
                     loadBefore = LatencyReport.loadAverage();
                 }
@@ -105,7 +105,7 @@ public final class FanOutHarness
             }
             final String done = fromLoad.readLine();
             final Map<String, long[]> cpuAfter = threadCpu();
-            final long processCpu = processCpuNs() - processCpuBefore;
+            final long processCpu = LoadClients.processCpuNs() - processCpuBefore;
             final long sent = messagesSent(gateway.metrics()) - sentBefore;
             System.out.println("load average during / after: " + loadBefore + " / " + LatencyReport.loadAverage());
             System.out.println("load generator: " + done);
@@ -309,12 +309,6 @@ public final class FanOutHarness
             .mapToLong(descriptor -> metrics.counterSet().get(descriptor.id()))
             .sum();
         return sent == 0 ? 0 : (int)(bytes / sent);
-    }
-
-    private static long processCpuNs()
-    {
-        return ((com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime();
     }
 
     private static long usedHeapMb()

@@ -165,7 +165,8 @@ public final class LoadClients
         return total;
     }
 
-    private static long processCpuNs()
+    /** CPU (user + system) of this whole process so far. */
+    static long processCpuNs()
     {
         return ((com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime();
