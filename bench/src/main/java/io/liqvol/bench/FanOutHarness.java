@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Gateway CPU per delivered client message, beside the floor measured in the same run. This process runs the
@@ -62,6 +63,7 @@ public final class FanOutHarness
             + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; " + clients + " clients over " + symbolCount
             + " symbols, " + rate + " liquidations/s in total");
         final Path dataDir = Files.createTempDirectory("liqvol-fanout");
+        boolean complete = false;
         final GatewayConfig config = GatewayConfig.parse(new String[] {
             "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
             "--max-connections", String.valueOf(clients + 100),
@@ -115,11 +117,20 @@ public final class FanOutHarness
             report(cpuBefore, cpuAfter, sent, bytesPerMessage(gateway.metrics()));
             System.out.printf(Locale.ROOT, "whole harness process (with GC, JIT, simulator, pacer) %.2f µs per client"
                 + " message%n", sent == 0 ? 0 : processCpu / 1000.0 / sent);
-            load.waitFor();
+            if (!load.waitFor(30, TimeUnit.SECONDS))
+            {
+                load.destroyForcibly();
+            }
+            complete = done != null && done.matches("done rows (\\d+) of \\1;.*") && done.contains("closed {}");
         }
         finally
         {
             TempDirs.delete(dataDir);
+        }
+        if (!complete)
+        {
+            System.out.println("INCOMPLETE: rows lost or clients closed (see the load generator's line)");
+            System.exit(1);
         }
     }
 

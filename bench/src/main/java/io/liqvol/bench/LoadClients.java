@@ -2,6 +2,7 @@ package io.liqvol.bench;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -72,6 +73,7 @@ public final class LoadClients
             final Bootstrap bootstrap = new Bootstrap().group(group)
                 .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
             final Semaphore inFlight = new Semaphore(200);
             for (int c = 0; c < clients; c++)
@@ -303,19 +305,20 @@ public final class LoadClients
             return found;
         }
 
+        /** Finds the pattern by its rare second byte ({@code q}: twice a row), not by the quote every field has. */
         private int indexOf(final ByteBuf in, final int from, final int to)
         {
-            int at = from;
-            while ((at = in.indexOf(at, to - QUANTITY.length + 1, QUANTITY[0])) >= 0)
+            int at = from + 1;
+            while ((at = in.indexOf(at, to - QUANTITY.length + 2, QUANTITY[1])) >= 0)
             {
-                int j = 1;
-                while (j < QUANTITY.length && in.getByte(at + j) == QUANTITY[j])
+                int j = 0;
+                while (j < QUANTITY.length && in.getByte(at - 1 + j) == QUANTITY[j])
                 {
                     j++;
                 }
                 if (j == QUANTITY.length)
                 {
-                    return at;
+                    return at - 1;
                 }
                 at++;
             }

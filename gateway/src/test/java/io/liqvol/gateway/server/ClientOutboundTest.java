@@ -1,13 +1,11 @@
 package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -182,38 +180,13 @@ class ClientOutboundTest
     /** A whole text frame, as the publisher encodes it. */
     private ByteBuf buffer(final String text)
     {
-        final byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        final ByteBuf buffer = Unpooled.buffer(payload.length + 4).writeByte(0x81);
-        if (payload.length < 126)
-        {
-            buffer.writeByte(payload.length);
-        }
-        else
-        {
-            buffer.writeByte(126).writeShort(payload.length);
-        }
-        buffer.writeBytes(payload);
+        final ByteBuf buffer = EmbeddedFrames.frame(text);
         created.add(buffer);
         return buffer;
     }
 
     private List<String> written()
     {
-        final List<String> texts = new ArrayList<>();
-        Object frame;
-        while ((frame = channel.readOutbound()) != null)
-        {
-            assertThat(frame).isInstanceOf(ByteBuf.class);
-            final ByteBuf bytes = (ByteBuf)frame;
-            assertThat(bytes.readUnsignedByte()).isEqualTo((short)0x81);
-            final int length = bytes.readUnsignedByte();
-            if (length == 126)
-            {
-                bytes.readUnsignedShort();
-            }
-            texts.add(bytes.toString(StandardCharsets.UTF_8));
-            bytes.release();
-        }
-        return texts;
+        return EmbeddedFrames.texts(channel);
     }
 }

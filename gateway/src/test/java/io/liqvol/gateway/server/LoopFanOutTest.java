@@ -1,7 +1,6 @@
 package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -10,7 +9,6 @@ import io.netty.util.ReferenceCounted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +44,7 @@ class LoopFanOutTest
 
         for (int c = 0; c < 2; c++)
         {
-            assertThat(texts(channels.get(c))).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
+            assertThat(EmbeddedFrames.texts(channels.get(c))).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
             assertThat(flushes.get(c)[0]).isEqualTo(1);
         }
         assertThat(metrics.counterSet().get(GatewayMetrics.MESSAGES_SENT)).isEqualTo(16);
@@ -74,31 +72,6 @@ class LoopFanOutTest
         assertThat(((CloseWebSocketFrame)written.get(written.size() - 1)).statusCode()).isEqualTo(1013);
         written.forEach(message -> ((ReferenceCounted)message).release());
         assertThat(metrics.slowClientsClosed()).isEqualTo(1);
-        assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
-    }
-
-    @Test
-    void shouldWriteEveryRecipientOfAnyLoopThroughRecipients()
-    {
-        final EmbeddedChannel first = channel();
-        final EmbeddedChannel second = channel();
-        final LoopFanOut firstLoop = new LoopFanOut(first.eventLoop(), metrics, 64);
-        final LoopFanOut secondLoop = new LoopFanOut(second.eventLoop(), metrics, 64);
-        final ClientOutbound a = client(first, firstLoop);
-        final ClientOutbound b = client(second, secondLoop);
-        final Recipients recipients = Recipients.NONE.with(a).with(b);
-        assertThat(recipients.count()).isEqualTo(2);
-        assertThat(recipients.without(a).without(b).isEmpty()).isTrue();
-        assertThat(recipients.without(a).count()).isEqualTo(1);
-
-        final OutboundMessage message = OutboundMessage.ordered(frame("both"));
-        recipients.offer(message);
-        message.bytes.release();
-        first.runPendingTasks();
-        second.runPendingTasks();
-
-        assertThat(texts(first)).containsExactly("both");
-        assertThat(texts(second)).containsExactly("both");
         assertThat(created).allMatch(buffer -> buffer.refCnt() == 0);
     }
 
@@ -132,25 +105,10 @@ class LoopFanOutTest
         message.bytes.release();
     }
 
-    /** A whole small text frame, as the publisher encodes it. */
     private ByteBuf frame(final String text)
     {
-        final byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        final ByteBuf buffer = Unpooled.buffer(payload.length + 2).writeByte(0x81).writeByte(payload.length)
-            .writeBytes(payload);
+        final ByteBuf buffer = EmbeddedFrames.frame(text);
         created.add(buffer);
         return buffer;
-    }
-
-    private static List<String> texts(final EmbeddedChannel channel)
-    {
-        final List<String> texts = new ArrayList<>();
-        ByteBuf frame;
-        while ((frame = channel.readOutbound()) != null)
-        {
-            texts.add(frame.toString(2, frame.readableBytes() - 2, StandardCharsets.UTF_8));
-            frame.release();
-        }
-        return texts;
     }
 }
