@@ -44,7 +44,8 @@ class LoopFanOutTest
 
         for (int c = 0; c < 2; c++)
         {
-            assertThat(EmbeddedFrames.texts(channels.get(c))).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
+            assertThat(EmbeddedFrames.texts(channels.get(c)))
+                .containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
             assertThat(flushes.get(c)[0]).isEqualTo(1);
         }
         assertThat(metrics.counterSet().get(GatewayMetrics.MESSAGES_SENT)).isEqualTo(16);
