@@ -7,16 +7,11 @@ import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +27,9 @@ import java.util.concurrent.TimeUnit;
  * gateway (simulator, upstream client, engine, server) and injects forceOrder frames on a fixed schedule, event k
  * on symbol {@code k % symbols}; the clients are {@link LoadClients} in a process of their own, so that every CPU
  * figure of this process's threads is the gateway's. Per-thread CPU (user + system, ThreadMXBean) is read at the
- * end of the warm-up and once the clients have read everything; the floor is a bare loopback write of the same
- * number of bytes as the average message, one per write and eight per write (gathering), by one thread to a
- * reader that only drains.
+ * end of the warm-up and once the clients have read everything; the floor ({@link LoopbackFloor}) is a bare loopback
+ * write of as many bytes as the average message, one and eight per write, over one socket and over as many
+ * sockets as clients (at most 1,000).
  * <pre>
  * flock /work/bench.lock java -Xmx512m -cp bench/target/benchmarks.jar io.liqvol.bench.FanOutHarness \
  *     --clients 100 --symbols 1 --rate 1000 --seconds 20 --warmup-seconds 5
@@ -114,7 +109,7 @@ public final class FanOutHarness
             System.out.printf(Locale.ROOT, "gateway: messages written in the measured window %,d; bytes per message %d;"
                     + " slow clients closed %d; heap %d MB%n", sent, bytesPerMessage(gateway.metrics()),
                 gateway.metrics().slowClientsClosed(), usedHeapMb());
-            report(cpuBefore, cpuAfter, sent, bytesPerMessage(gateway.metrics()));
+            report(cpuBefore, cpuAfter, sent, bytesPerMessage(gateway.metrics()), Math.min(clients, 1000));
             System.out.printf(Locale.ROOT, "whole harness process (with GC, JIT, simulator, pacer) %.2f µs per client"
                 + " message%n", sent == 0 ? 0 : processCpu / 1000.0 / sent);
             if (!load.waitFor(30, TimeUnit.SECONDS))
@@ -221,7 +216,7 @@ public final class FanOutHarness
     }
 
     private static void report(final Map<String, long[]> before, final Map<String, long[]> after, final long sent,
-        final int bytesPerMessage) throws Exception
+        final int bytesPerMessage, final int floorSockets) throws Exception
     {
         System.out.println("| threads | CPU ms | of it user | µs per delivered client message |");
         System.out.println("|---|---|---|---|");
@@ -240,67 +235,19 @@ public final class FanOutHarness
             }
         }
         final double gatewayUs = sent == 0 ? 0 : gatewayNs / 1000.0 / sent;
-        final double oneUs = floorNsPerMessage(bytesPerMessage, 1) / 1000.0;
-        final double eightUs = floorNsPerMessage(bytesPerMessage, 8) / 1000.0;
-        System.out.printf(Locale.ROOT, "gateway (event loops + engine + upstream) %.2f µs per client message; floor:"
-                + " bare loopback write of %d bytes %.2f µs one per write, %.2f µs eight per write; ratio %.2f× and"
-                + " %.2f×%n", gatewayUs, bytesPerMessage, oneUs, eightUs, gatewayUs / oneUs, gatewayUs / eightUs);
-    }
-
-    /** Sender CPU per message of a bare loopback write: {@code perWrite} messages per (gathering) write. */
-    static double floorNsPerMessage(final int messageBytes, final int perWrite) throws Exception
-    {
-        try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-             SocketChannel writer = SocketChannel.open(server.getLocalAddress());
-             SocketChannel reader = server.accept())
+        System.out.printf(Locale.ROOT, "gateway (event loops + engine + upstream) %.2f µs per client message%n",
+            gatewayUs);
+        System.out.println("| floor: bare loopback writes of " + bytesPerMessage + " bytes | sockets | µs per message"
+            + " | gateway ÷ floor |");
+        System.out.println("|---|---|---|---|");
+        for (final int sockets : new int[] {1, floorSockets})
         {
-            writer.socket().setTcpNoDelay(true);
-            final Thread drain = new Thread(() ->
+            for (final int perWrite : new int[] {1, 8})
             {
-                final ByteBuffer sink = ByteBuffer.allocateDirect(1 << 20);
-                try
-                {
-                    while (reader.read(sink.clear()) >= 0)
-                    {
-                        Thread.onSpinWait();
-                    }
-                }
-                catch (final IOException e)
-                {
-                    // the writer closed: the floor is measured
-                }
-            }, "floor-reader");
-            drain.setDaemon(true);
-            drain.start();
-            final ByteBuffer[] messages = new ByteBuffer[perWrite];
-            for (int i = 0; i < perWrite; i++)
-            {
-                messages[i] = ByteBuffer.allocateDirect(messageBytes);
+                final double floorUs = LoopbackFloor.nsPerMessage(bytesPerMessage, perWrite, sockets) / 1000.0;
+                System.out.printf(Locale.ROOT, "| %d per write | %d | %.2f | %.2f× |%n", perWrite, sockets, floorUs,
+                    gatewayUs / floorUs);
             }
-            final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            final int writes = FLOOR_WRITES / perWrite;
-            for (int round = 0; round < 2; round++)
-            {
-                final long beforeNs = threads.getCurrentThreadCpuTime();
-                for (int w = 0; w < writes; w++)
-                {
-                    for (final ByteBuffer message : messages)
-                    {
-                        message.clear();
-                    }
-                    long left = (long)messageBytes * perWrite;
-                    while (left > 0)
-                    {
-                        left -= writer.write(messages);
-                    }
-                }
-                final long cpuNs = threads.getCurrentThreadCpuTime() - beforeNs;
-                if (round == 1)
-                {
-                    return (double)cpuNs / ((long)writes * perWrite);
-                }
-            }
-            throw new IllegalStateException("unreachable");
         }
     }
 
