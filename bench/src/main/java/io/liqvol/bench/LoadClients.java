@@ -40,7 +40,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadClients
 {
-    private static final byte[] QUANTITY = "\"quantity\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PONG = {(byte)0x8A, (byte)0x80, 0, 0, 0, 0};
 
     private final Recorder recorder = new Recorder(3);
@@ -285,17 +284,9 @@ public final class LoadClients
         {
             int found = 0;
             int at = from;
-            while ((at = indexOf(in, at, to)) >= 0)
+            while ((at = QuantityFields.next(in, at, to)) >= 0)
             {
-                at += QUANTITY.length;
-                long quantity = 0;
-                byte digit;
-                while (at < to && (digit = in.getByte(at)) >= '0' && digit <= '9')
-                {
-                    quantity = quantity * 10 + (digit - '0');
-                    at++;
-                }
-                final long event = quantity - 1;
+                final long event = QuantityFields.integerAt(in, at, to) - 1;
                 if (event >= warmupEvents)
                 {
                     recorder.recordValue(Math.max(0, receivedNs - (startNs + event * intervalNs)));
@@ -303,26 +294,6 @@ public final class LoadClients
                 found++;
             }
             return found;
-        }
-
-        /** Finds the pattern by its rare second byte ({@code q}: twice a row), not by the quote every field has. */
-        private int indexOf(final ByteBuf in, final int from, final int to)
-        {
-            int at = from + 1;
-            while ((at = in.indexOf(at, to - QUANTITY.length + 2, QUANTITY[1])) >= 0)
-            {
-                int j = 0;
-                while (j < QUANTITY.length && in.getByte(at - 1 + j) == QUANTITY[j])
-                {
-                    j++;
-                }
-                if (j == QUANTITY.length)
-                {
-                    return at - 1;
-                }
-                at++;
-            }
-            return -1;
         }
 
         private int headersEnd(final ByteBuf in)
