@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * End to end over loopback: the exchange simulator pushes a forceOrder frame → the gateway (upstream client,
@@ -32,7 +31,6 @@ public final class EndToEndHarness
 {
     private static final String SYMBOL = "BTCUSDT";
     private static final byte[] LIVE_ORDERS = "\"initial\":false".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] QUANTITY = "\"quantity\":\"".getBytes(StandardCharsets.US_ASCII);
 
     private EndToEndHarness()
     {
@@ -112,10 +110,7 @@ public final class EndToEndHarness
         }
         finally
         {
-            try (Stream<Path> files = Files.walk(dataDir))
-            {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
+            TempDirs.delete(dataDir);
         }
         if (!complete)
         {
@@ -160,17 +155,9 @@ public final class EndToEndHarness
             }
             int at = content.readerIndex();
             int found = 0;
-            while ((at = indexOf(content, QUANTITY, at, end)) >= 0)
+            while ((at = QuantityFields.next(content, at, end)) >= 0)
             {
-                at += QUANTITY.length;
-                long quantity = 0;
-                byte digit;
-                while (at < end && (digit = content.getByte(at)) >= '0' && digit <= '9')
-                {
-                    quantity = quantity * 10 + (digit - '0');
-                    at++;
-                }
-                final int event = (int)(quantity - 1);
+                final int event = (int)(QuantityFields.integerAt(content, at, end) - 1);
                 if (event >= warmupEvents && event < plannedNs.length)
                 {
                     recorder.recordValue(Math.max(0, receivedNs - plannedNs[event]));

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Engine latency from the receive stamp to the listener at a fixed rate. A sender thread hands in one raw frame per
@@ -137,10 +136,7 @@ public final class EngineLatencyHarness
         run.passed = engine.counters().published() + engine.counters().duplicates();
         if (dataDir != null)
         {
-            try (Stream<Path> files = Files.walk(dataDir))
-            {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-            }
+            TempDirs.delete(dataDir);
         }
         return run;
     }

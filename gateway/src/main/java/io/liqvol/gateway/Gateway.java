@@ -6,6 +6,7 @@ import io.liqvol.gateway.server.FanOutPublisher;
 import io.liqvol.gateway.server.GatewayMetrics;
 import io.liqvol.gateway.server.GatewayServer;
 import io.liqvol.gateway.server.ServerConfig;
+import io.liqvol.gateway.server.Transport;
 import io.liqvol.gateway.server.Subscriptions;
 import io.liqvol.gateway.server.SymbolDirectory;
 import io.liqvol.gateway.server.SymbolFormat;
@@ -15,7 +16,6 @@ import io.liqvol.gateway.upstream.BinanceRestClient;
 import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.upstream.SymbolInfo;
 import io.liqvol.gateway.upstream.UpstreamConfig;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -65,8 +65,7 @@ public final class Gateway implements AutoCloseable
         // What has started so far, to be stopped again, newest first, if a later part fails (a port in use, a
         // data directory locked by another process): otherwise its non-daemon threads keep the JVM alive.
         final Deque<Runnable> started = new ArrayDeque<>();
-        this.serverGroup = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("liqvol-io"),
-            NioIoHandler.newFactory());
+        this.serverGroup = Transport.group(0, "liqvol-io");
         started.push(() -> shutdown(serverGroup));
         this.upstreamGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("liqvol-upstream"),
             NioIoHandler.newFactory());
@@ -75,7 +74,7 @@ public final class Gateway implements AutoCloseable
         {
             final Subscriptions subscriptions = new Subscriptions();
             final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext()
-                .listener(new FanOutPublisher(subscriptions, symbols, PooledByteBufAllocator.DEFAULT)));
+                .listener(new FanOutPublisher(subscriptions, symbols, FanOutPublisher.allocator())));
             this.engine = launched;
             started.push(launched::close);
             final UpstreamConfig upstreamConfig = config.upstreamConfig();

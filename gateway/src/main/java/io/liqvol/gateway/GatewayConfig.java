@@ -68,6 +68,12 @@ public final class GatewayConfig
     private static final Setting MAX_PENDING_BYTES = new Setting("max-pending-bytes", "LIQVOL_MAX_PENDING_BYTES",
         String.valueOf(ServerConfig.DEFAULT_MAX_PENDING_BYTES), "maxPendingBytes",
         "orders a lagging client may have waiting before it is closed with 1013");
+    private static final Setting WS_PING_INTERVAL_MS = new Setting("ws-ping-interval-ms", "LIQVOL_WS_PING_INTERVAL_MS",
+        String.valueOf(ServerConfig.DEFAULT_PING_INTERVAL_MS), "pingIntervalMs",
+        "how often every WebSocket client is pinged, whatever else it is sent");
+    private static final Setting WS_PONG_TIMEOUT_MS = new Setting("ws-pong-timeout-ms", "LIQVOL_WS_PONG_TIMEOUT_MS",
+        String.valueOf(ServerConfig.DEFAULT_PONG_TIMEOUT_MS), "pongTimeoutMs",
+        "a WebSocket client from which nothing, not even a pong, arrived for this long is closed");
     private static final Setting ENGINE_STAGE_THREADS = new Setting("engine-stage-threads",
         "LIQVOL_ENGINE_STAGE_THREADS", "", "stageThreads",
         "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)");
@@ -80,7 +86,8 @@ public final class GatewayConfig
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
-        REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY);
+        REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS,
+        ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -188,7 +195,9 @@ public final class GatewayConfig
             .maxConnectionsPerAddress(integer(MAX_CONNECTIONS_PER_ADDRESS))
             .requestsPerSecond(integer(REQUESTS_PER_SECOND))
             .maxClientFrameBytes(integer(MAX_CLIENT_FRAME_BYTES))
-            .maxPendingBytes(integer(MAX_PENDING_BYTES));
+            .maxPendingBytes(integer(MAX_PENDING_BYTES))
+            .pingIntervalMs(integer(WS_PING_INTERVAL_MS))
+            .pongTimeoutMs(integer(WS_PONG_TIMEOUT_MS));
     }
 
     /** The Binance client's settings, not yet concluded (the gateway adds the proxy, or the simulator's URLs). */

@@ -43,6 +43,8 @@ class GatewayConfigTest
         assertThat(server.requestsPerSecond()).isEqualTo(ServerConfig.DEFAULT_REQUESTS_PER_SECOND);
         assertThat(server.maxClientFrameBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_CLIENT_FRAME_BYTES);
         assertThat(server.maxPendingBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_PENDING_BYTES);
+        assertThat(server.pingIntervalMs()).isEqualTo(ServerConfig.DEFAULT_PING_INTERVAL_MS);
+        assertThat(server.pongTimeoutMs()).isEqualTo(ServerConfig.DEFAULT_PONG_TIMEOUT_MS);
         final UpstreamConfig upstream = config.upstreamConfig().conclude();
         assertThat(upstream.wsBaseUrl()).isEqualTo(UpstreamConfig.DEFAULT_WS_BASE_URL);
         assertThat(upstream.restBaseUrl()).isEqualTo(UpstreamConfig.DEFAULT_REST_BASE_URL);
@@ -66,7 +68,8 @@ class GatewayConfigTest
             "--binance-rest-base-url", "http://127.0.0.1:9100", "--liquidation-api-base-url", "http://peer:8000",
             "--allowed-origins", "https://a.example", "--max-connections", "500",
             "--max-connections-per-address", "50", "--requests-per-second", "7", "--max-client-frame-bytes", "2048",
-            "--max-pending-bytes", "65536", "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin"},
+            "--max-pending-bytes", "65536", "--ws-ping-interval-ms", "1000", "--ws-pong-timeout-ms", "5000",
+            "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin"},
             Map.of());
 
         final ServerConfig server = config.serverConfig();
@@ -78,6 +81,8 @@ class GatewayConfigTest
         assertThat(server.requestsPerSecond()).isEqualTo(7);
         assertThat(server.maxClientFrameBytes()).isEqualTo(2048);
         assertThat(server.maxPendingBytes()).isEqualTo(65536);
+        assertThat(server.pingIntervalMs()).isEqualTo(1000);
+        assertThat(server.pongTimeoutMs()).isEqualTo(5000);
         final UpstreamConfig upstream = config.upstreamConfig();
         assertThat(upstream.mode()).isEqualTo(UpstreamMode.PER_SYMBOL);
         assertThat(upstream.wsBaseUrl()).isEqualTo("ws://127.0.0.1:9100/market");
@@ -131,6 +136,9 @@ class GatewayConfigTest
         max-client-frame-bytes | 64 | --max-client-frame-bytes must be in [128, 1048576], was 64
         max-pending-bytes | 1k | --max-pending-bytes must be an integer, was 1k
         max-pending-bytes | 10 | --max-pending-bytes must be in [1024, 1073741824], was 10
+        ws-ping-interval-ms | 5 | --ws-ping-interval-ms must be in [10, 3600000], was 5
+        ws-pong-timeout-ms | 30000 | --ws-pong-timeout-ms must be above pingIntervalMs (30000) \
+        and at most 86400000, was 30000
         engine-stage-threads | 3 | --engine-stage-threads must be 1, 2 or 4, was 3
         engine-wait-strategy | fast | --engine-wait-strategy must be spin-park, phased, blocking, sleeping, yielding \
         or busy-spin, was fast

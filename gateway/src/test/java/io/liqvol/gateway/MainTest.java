@@ -108,7 +108,7 @@ class MainTest
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited, not hung on started threads").isTrue();
                 assertThat(process.exitValue()).isEqualTo(1);
                 assertThat(Files.readString(stderr))
-                    .contains("could not start on 127.0.0.1:" + taken.getLocalPort(), "BindException");
+                    .contains("could not start on 127.0.0.1:" + taken.getLocalPort(), "Address already in use");
             }
             finally
             {

@@ -4,20 +4,19 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The bounded way from publishers to one client. Any thread {@link #offer}s shared messages (whole
- * WebSocket frames, written as they are) into a fixed-size queue and never blocks; the client's event loop
- * drains it, writing while the channel is writable. A lagging client keeps ordered messages (orders, gaps)
- * up to a byte bound, checked after each drain has written what it could, and only the newest message per
- * bucket; past the bound it is closed with 1013 and counted, never silently skipped.
+ * The way from publishers to one client, on the client's event loop. Its {@link LoopFanOut} hands it each
+ * shared message (a whole WebSocket frame, written as it is): written at once while the channel is writable
+ * and nothing waits, else kept, then flushed once per drain, so that messages that arrived together leave in one
+ * write. A lagging client keeps ordered messages (orders, gaps) up to a byte bound, checked after each drain has
+ * written what it could, and only the newest message per bucket; past the bound it is closed with 1013 and
+ * counted, never silently skipped.
  */
-final class ClientOutbound implements Runnable
+final class ClientOutbound
 {
     /**
      * Edits the ordered messages held for a client until its snapshot was written (dropping or replacing
@@ -32,12 +31,11 @@ final class ClientOutbound implements Runnable
     private static final int REMEMBERED = 4;
 
     private final Channel channel;
+    private final LoopFanOut fanOut;
+    private final SentTally tally;
     private final GatewayMetrics metrics;
     private final int maxPendingBytes;
     private final long closeTimeoutMs;
-    private final ManyToOneConcurrentArrayQueue<OutboundMessage> queue;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private volatile boolean overflowed;
 
     private final ArrayDeque<OutboundMessage> pendingOrdered = new ArrayDeque<>();
     private final OutboundMessage[] pendingCoalesced = new OutboundMessage[MAX_COALESCED];
@@ -45,34 +43,77 @@ final class ClientOutbound implements Runnable
     private long pendingOrderedBytes;
     private boolean holding = true;
     private boolean open = true;
+    /** Handed a message in the current drain of its loop. */
+    private boolean touched;
+    /** Written to but not flushed. */
+    private boolean unflushed;
     /** The last written message of the most recently written keys (each holding a reference), for replays. */
     private final OutboundMessage[] lastWritten = new OutboundMessage[REMEMBERED];
 
-    ClientOutbound(final Channel channel, final ServerConfig config, final GatewayMetrics metrics)
+    ClientOutbound(final Channel channel, final ServerConfig config, final LoopFanOut fanOut)
     {
         this.channel = channel;
-        this.metrics = metrics;
+        this.fanOut = fanOut;
+        this.tally = fanOut.tally();
+        this.metrics = fanOut.metrics();
         this.maxPendingBytes = config.maxPendingBytes();
         this.closeTimeoutMs = config.closeTimeoutMs();
-        this.queue = new ManyToOneConcurrentArrayQueue<>(config.outboundQueueMessages());
+    }
+
+    LoopFanOut fanOut()
+    {
+        return fanOut;
     }
 
     /**
-     * Takes one reference of the message's bytes for the client; any thread. Returns false, taking none,
-     * when the queue is full: the client is then closed as too slow.
+     * Takes the message from its loop's drain: writes it now or keeps a reference of it. Returns true when
+     * this is the first message of the drain for this client ({@link #delivered()} is then due). Event loop.
      */
-    boolean offer(final OutboundMessage message)
+    boolean accept(final OutboundMessage message)
     {
-        message.bytes.retain();
-        if (!queue.offer(message))
+        if (!open)
         {
-            message.bytes.release();
-            overflowed = true;
-            scheduleDrain();
             return false;
         }
-        scheduleDrain();
-        return true;
+        final boolean first = !touched;
+        touched = true;
+        if (!holding && pendingOrdered.isEmpty() && pendingCoalescedCount == 0 && channel.isWritable())
+        {
+            write(message);
+            unflushed = true;
+        }
+        else if (message.isCoalesced())
+        {
+            message.bytes.retain();
+            coalesce(message);
+        }
+        else
+        {
+            message.bytes.retain();
+            pendingOrdered.addLast(message);
+            pendingOrderedBytes += message.sizeBytes();
+        }
+        return first;
+    }
+
+    /** The end of a drain that handed this client messages: writes what waits, flushes once. Event loop. */
+    void delivered()
+    {
+        touched = false;
+        flushPending();
+        checkPendingBound();
+    }
+
+    /** The loop's queue was full: the client cannot be given every message, so it is closed. Any thread. */
+    void overflow()
+    {
+        channel.eventLoop().execute(() ->
+        {
+            if (open)
+            {
+                closeTooSlow("client too slow: outbound queue full");
+            }
+        });
     }
 
     /** Starts delivering live messages, after the client's snapshot was written; event loop. */
@@ -84,11 +125,7 @@ final class ClientOutbound implements Runnable
     /** As {@link #release()}, after the filter edited the ordered messages held so far. */
     void release(final HeldFilter filter)
     {
-        OutboundMessage message;
-        while ((message = queue.poll()) != null)
-        {
-            accept(message);
-        }
+        fanOut.drain();
         if (open && filter != null)
         {
             filter.filter(pendingOrdered);
@@ -99,62 +136,24 @@ final class ClientOutbound implements Runnable
             }
         }
         holding = false;
-        drain();
+        flushPending();
+        checkPendingBound();
+        tally.flushTo(metrics);
     }
 
     /** Called by the handler when the channel's writability changed; event loop. */
     void writabilityChanged()
     {
         flushPending();
+        tally.flushTo(metrics);
     }
 
-    @Override
-    public void run()
+    private void checkPendingBound()
     {
-        drainScheduled.set(false);
-        drain();
-    }
-
-    private void scheduleDrain()
-    {
-        if (drainScheduled.compareAndSet(false, true))
-        {
-            channel.eventLoop().execute(this);
-        }
-    }
-
-    private void drain()
-    {
-        OutboundMessage message;
-        while ((message = queue.poll()) != null)
-        {
-            accept(message);
-        }
-        if (overflowed && open)
-        {
-            closeTooSlow("client too slow: outbound queue full");
-        }
-        flushPending();
         if (open && pendingOrderedBytes > maxPendingBytes)
         {
             closeTooSlow("client too slow: more than " + maxPendingBytes + " bytes of orders pending");
         }
-    }
-
-    private void accept(final OutboundMessage message)
-    {
-        if (!open)
-        {
-            message.bytes.release();
-            return;
-        }
-        if (message.isCoalesced())
-        {
-            coalesce(message);
-            return;
-        }
-        pendingOrdered.addLast(message);
-        pendingOrderedBytes += message.sizeBytes();
     }
 
     private void coalesce(final OutboundMessage message)
@@ -182,26 +181,29 @@ final class ClientOutbound implements Runnable
         pendingCoalesced[pendingCoalescedCount++] = message;
     }
 
+    /** Writes what waits while the channel is writable (each kept reference given up), then flushes once. */
     private void flushPending()
     {
         if (!open || holding)
         {
             return;
         }
-        boolean wrote = false;
         while (channel.isWritable() && !pendingOrdered.isEmpty())
         {
             final OutboundMessage message = pendingOrdered.pollFirst();
             pendingOrderedBytes -= message.sizeBytes();
             write(message);
-            wrote = true;
+            message.bytes.release();
+            unflushed = true;
         }
         int written = 0;
         while (channel.isWritable() && written < pendingCoalescedCount)
         {
-            write(pendingCoalesced[written]);
+            final OutboundMessage message = pendingCoalesced[written];
             pendingCoalesced[written++] = null;
-            wrote = true;
+            write(message);
+            message.bytes.release();
+            unflushed = true;
         }
         if (written > 0)
         {
@@ -212,8 +214,9 @@ final class ClientOutbound implements Runnable
             }
             pendingCoalescedCount -= written;
         }
-        if (wrote)
+        if (unflushed)
         {
+            unflushed = false;
             channel.flush();
         }
     }
@@ -235,7 +238,6 @@ final class ClientOutbound implements Runnable
             if (message != null && message.coalesceGroup == group && message.coalesceTimeMs >= fromMs
                 && message.coalesceTimeMs < toMs)
             {
-                message.bytes.retain();
                 writeToChannel(message);
                 wrote = true;
             }
@@ -243,6 +245,7 @@ final class ClientOutbound implements Runnable
         if (wrote)
         {
             channel.flush();
+            tally.flushTo(metrics);
         }
     }
 
@@ -278,15 +281,11 @@ final class ClientOutbound implements Runnable
         lastWritten[slot] = message;
     }
 
+    /** Writes the message's bytes (a pooled duplicate with a reference of its own); the caller's reference stays. */
     private void writeToChannel(final OutboundMessage message)
     {
-        metrics.increment(GatewayMetrics.MESSAGES_SENT);
-        metrics.add(GatewayMetrics.BYTES_SENT, message.sizeBytes());
-        channel.write(message.bytes.duplicate(), channel.voidPromise());
-        if (message.receiveTimeNs != 0)
-        {
-            metrics.endToEndLatency.record(System.nanoTime() - message.receiveTimeNs);
-        }
+        tally.sent(message.sizeBytes(), message.receiveTimeNs);
+        channel.write(message.bytes.retainedDuplicate(), channel.voidPromise());
     }
 
     private void closeTooSlow(final String reason)
@@ -325,11 +324,6 @@ final class ClientOutbound implements Runnable
                 lastWritten[i].bytes.release();
                 lastWritten[i] = null;
             }
-        }
-        OutboundMessage message;
-        while ((message = queue.poll()) != null)
-        {
-            message.bytes.release();
         }
     }
 

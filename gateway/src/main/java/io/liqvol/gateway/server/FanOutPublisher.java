@@ -6,14 +6,15 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiquidationView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns the engine's publications into client messages on the engine's publisher thread: each message is
- * encoded once, as a whole WebSocket frame, and the same bytes handed to every subscriber's queue; nothing
- * here waits for a client.
+ * encoded once, as a whole WebSocket frame, and the same bytes handed once to each event loop with
+ * subscribers ({@link Recipients}), which walks its own clients; nothing here waits for a client.
  * Orders of a batch go out as one message per symbol (split into chunks of {@link #MAX_ROWS_PER_MESSAGE}
  * rows, oldest chunk first), volume updates as one message per changed bucket (so a lagging client can
  * coalesce them per bucket).
@@ -46,7 +47,7 @@ public final class FanOutPublisher implements EngineListener
             return;
         }
         topic.lastSequence(liquidation.sequence());
-        if (topic.orderSubscribers().length == 0)
+        if (topic.orderSubscribers().isEmpty())
         {
             if (topic.batchRows.size() == 0)
             {
@@ -69,8 +70,8 @@ public final class FanOutPublisher implements EngineListener
         {
             return;
         }
-        final ClientOutbound[] clients = topic.volumeSubscribers(bucket.timeframe());
-        if (clients.length == 0)
+        final Recipients clients = topic.volumeSubscribers(bucket.timeframe());
+        if (clients.isEmpty())
         {
             return;
         }
@@ -92,7 +93,7 @@ public final class FanOutPublisher implements EngineListener
                 final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
                 final ByteBuf bytes =
                     writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
-                final ClientOutbound[] clients = topic.orderSubscribers();
+                final Recipients clients = topic.orderSubscribers();
                 final OrderRows joiningCopy = topic.hasJoiningClients() ? rows.copy(from, to) : null;
                 fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy),
                     clients);
@@ -109,8 +110,8 @@ public final class FanOutPublisher implements EngineListener
     {
         for (final SymbolTopic topic : subscriptions.topics())
         {
-            final ClientOutbound[] clients = topic.orderSubscribers();
-            if (clients.length > 0)
+            final Recipients clients = topic.orderSubscribers();
+            if (!clients.isEmpty())
             {
                 final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
                 fanOut(OutboundMessage.ordered(bytes), clients);
@@ -118,12 +119,20 @@ public final class FanOutPublisher implements EngineListener
         }
     }
 
-    private static void fanOut(final OutboundMessage message, final ClientOutbound[] clients)
+    private static void fanOut(final OutboundMessage message, final Recipients clients)
     {
-        for (final ClientOutbound client : clients)
-        {
-            client.offer(message);
-        }
+        clients.offer(message);
         message.bytes.release();
+    }
+
+    /**
+     * A pooled allocator for the publisher's messages whose thread caches also serve the engine's publisher
+     * thread: Netty's default caches only its own threads, so there every allocation would take an arena lock.
+     */
+    public static ByteBufAllocator allocator()
+    {
+        return new PooledByteBufAllocator(true, 0, 1, PooledByteBufAllocator.defaultPageSize(),
+            PooledByteBufAllocator.defaultMaxOrder(), PooledByteBufAllocator.defaultSmallCacheSize(),
+            PooledByteBufAllocator.defaultNormalCacheSize(), true);
     }
 }

@@ -36,6 +36,8 @@ public final class GatewayMetrics
         "Volume updates replaced by a newer total of the same bucket for a lagging client");
     static final int SLOW_CLIENTS_CLOSED = DESCRIPTORS.counter("liqvol_ws_slow_clients_closed_total",
         "Clients closed with 1013 because their orders could not be delivered within the bound");
+    static final int PONG_TIMEOUTS = DESCRIPTORS.counter("liqvol_ws_pong_timeouts_total",
+        "Clients closed because nothing, not even a pong, arrived from them within the pong timeout");
     static final int CONNECTIONS_REJECTED = DESCRIPTORS.counter("liqvol_connections_rejected_total",
         "Connections refused by the connection limits");
     static final int REQUESTS_RATE_LIMITED = DESCRIPTORS.counter("liqvol_requests_rate_limited_total",
@@ -78,6 +80,11 @@ public final class GatewayMetrics
     public long slowClientsClosed()
     {
         return values.get(SLOW_CLIENTS_CLOSED);
+    }
+
+    public long pongTimeouts()
+    {
+        return values.get(PONG_TIMEOUTS);
     }
 
     public long coalescedUpdates()

@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -68,13 +67,14 @@ public final class GatewayServer implements AutoCloseable
             queries,
             webSockets,
             parts.marketData(),
-            new KlineRelay(parts.marketData(), PooledByteBufAllocator.DEFAULT));
+            new KlineRelay(parts.marketData(), PooledByteBufAllocator.DEFAULT),
+            new FanOutLoops(parts.metrics(), config.outboundQueueMessages()));
         final ConnectionLimiter limiter = new ConnectionLimiter(
             config.maxConnections(), config.maxConnectionsPerAddress(), parts.metrics());
         final StaticFiles staticFiles = new StaticFiles("static", GatewayServer.class.getClassLoader());
         final ServerBootstrap bootstrap = new ServerBootstrap()
             .group(parts.group())
-            .channel(NioServerSocketChannel.class)
+            .channel(Transport.serverChannel(parts.group()))
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,

@@ -10,12 +10,14 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of a client connection: connection limits, HTTP codec, idle detection (heartbeats and
- * silent clients), gzip, aggregation within the request-size limit, then the router, which upgrades
- * WebSocket requests in place.
+ * The pipeline of a client connection: connection limits, HTTP codec, the idle timeout of HTTP connections
+ * (replaced by {@link KeepAlive} on a WebSocket upgrade), gzip, aggregation within the request-size limit, then
+ * the router, which upgrades WebSocket requests in place.
  */
 final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
 {
+    /** The HTTP idle timeout's handler, which a WebSocket upgrade replaces with {@link KeepAlive}. */
+    static final String IDLE = "idle";
     private static final int MAX_INITIAL_LINE_BYTES = 4096;
     private static final int MAX_HEADER_BYTES = 8192;
     private static final int MAX_CHUNK_BYTES = 8192;
@@ -46,10 +48,10 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
         final ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast("limit", limiter);
         pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
-        pipeline.addLast("idle", new IdleStateHandler(
-            config.readerIdleMs(), config.heartbeatIntervalMs(), 0, TimeUnit.MILLISECONDS));
+        pipeline.addLast(IDLE, new IdleStateHandler(ServerConfig.HTTP_IDLE_MS, 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("gzip", new HttpContentCompressor());
-        pipeline.addLast("aggregate", new JsonHttpObjectAggregator(config.maxHttpRequestBytes()));
+        pipeline.addLast("aggregate",
+            new JsonHttpObjectAggregator(config.maxHttpRequestBytes(), config.closeTimeoutMs()));
         pipeline.addLast("router", new HttpRequestRouter(context, rest, marketData, staticFiles, healthReport));
     }
 }

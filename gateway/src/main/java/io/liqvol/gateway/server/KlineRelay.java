@@ -2,7 +2,6 @@ package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBufAllocator;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -57,7 +56,7 @@ public final class KlineRelay
     {
         private final String symbol;
         private final String interval;
-        private volatile ClientOutbound[] clients = new ClientOutbound[0];
+        private volatile Recipients clients = Recipients.NONE;
         private AutoCloseable upstream;
 
         Stream(final String symbol, final String interval)
@@ -68,43 +67,28 @@ public final class KlineRelay
 
         void add(final ClientOutbound client)
         {
-            final ClientOutbound[] copy = Arrays.copyOf(clients, clients.length + 1);
-            copy[clients.length] = client;
-            clients = copy;
+            clients = clients.with(client);
         }
 
         /** True when the last client left. */
         boolean remove(final ClientOutbound client)
         {
-            final ClientOutbound[] current = clients;
-            int size = 0;
-            final ClientOutbound[] remaining = new ClientOutbound[current.length];
-            for (final ClientOutbound each : current)
-            {
-                if (each != client)
-                {
-                    remaining[size++] = each;
-                }
-            }
-            clients = Arrays.copyOf(remaining, size);
-            return size == 0;
+            clients = clients.without(client);
+            return clients.isEmpty();
         }
 
         @Override
         public void onCandle(final Candle candle)
         {
-            final ClientOutbound[] receivers = clients;
-            if (receivers.length == 0)
+            final Recipients receivers = clients;
+            if (receivers.isEmpty())
             {
                 return;
             }
             final OutboundMessage message = OutboundMessage.coalesced(
                 MessageWriter.framingForThisThread().kline(allocator, symbol, interval, candle), 0,
                 candle.openTimeMs());
-            for (final ClientOutbound client : receivers)
-            {
-                client.offer(message);
-            }
+            receivers.offer(message);
             message.bytes.release();
         }
     }

@@ -25,7 +25,7 @@ final class KlineStreamHandler extends StreamHandler
         symbol = context.validator().symbol(request.path().substring(PATH_PREFIX.length()));
         final Timeframe timeframe = RequestValidator.timeframe(parameter(request, "timeframe"));
         interval = timeframe.code();
-        outbound = new ClientOutbound(channel, context.config(), context.metrics());
+        outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         context.klines().join(symbol, interval, outbound);
         outbound.release();
     }

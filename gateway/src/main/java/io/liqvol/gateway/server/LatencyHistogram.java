@@ -14,19 +14,41 @@ public final class LatencyHistogram
         50_000L, 100_000L, 250_000L, 500_000L, 1_000_000L, 2_500_000L, 5_000_000L, 10_000_000L,
         25_000_000L, 50_000_000L, 100_000_000L, 250_000_000L, 1_000_000_000L};
 
-    private final AtomicLongArray counts = new AtomicLongArray(UPPER_BOUNDS_NS.length + 1);
+    /** Buckets, the last one for values above every bound. */
+    static final int BUCKETS = UPPER_BOUNDS_NS.length + 1;
+
+    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
     private final AtomicLong sumNs = new AtomicLong();
 
     public void record(final long valueNs)
     {
         final long value = Math.max(0, valueNs);
+        counts.incrementAndGet(bucket(value));
+        sumNs.addAndGet(value);
+    }
+
+    /** Adds what one thread counted by itself: {@link #BUCKETS} counts and their sum. */
+    void add(final long[] bucketCounts, final long bucketsSumNs)
+    {
+        for (int i = 0; i < BUCKETS; i++)
+        {
+            if (bucketCounts[i] != 0)
+            {
+                counts.addAndGet(i, bucketCounts[i]);
+            }
+        }
+        sumNs.addAndGet(bucketsSumNs);
+    }
+
+    /** The bucket of a non-negative value. */
+    static int bucket(final long valueNs)
+    {
         int index = 0;
-        while (index < UPPER_BOUNDS_NS.length && value > UPPER_BOUNDS_NS[index])
+        while (index < UPPER_BOUNDS_NS.length && valueNs > UPPER_BOUNDS_NS[index])
         {
             index++;
         }
-        counts.incrementAndGet(index);
-        sumNs.addAndGet(value);
+        return index;
     }
 
     private static String seconds(final long nanos)

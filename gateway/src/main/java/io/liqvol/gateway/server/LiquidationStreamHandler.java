@@ -40,7 +40,7 @@ final class LiquidationStreamHandler extends StreamHandler
         timeframe = timeframeCode == null ? null : RequestValidator.timeframe(timeframeCode);
         final VolumeRange range = timeframe == null ? null : context.validator().range(
             timeframe, parameter(request, "start"), parameter(request, "end"), System.currentTimeMillis());
-        outbound = new ClientOutbound(channel, context.config(), context.metrics());
+        outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         topic = context.subscriptions().join(symbol);
         topic.join(outbound, timeframe);
         joining = true;

@@ -18,6 +18,10 @@ public final class ServerConfig
     public static final int DEFAULT_MAX_CLIENT_FRAME_BYTES = 4096;
     public static final int DEFAULT_REQUESTS_PER_SECOND = 20;
     public static final int DEFAULT_MAX_PENDING_BYTES = 1 << 20;
+    public static final int DEFAULT_PING_INTERVAL_MS = 30_000;
+    public static final int DEFAULT_PONG_TIMEOUT_MS = 90_000;
+    /** An HTTP connection without a request for this long is closed (WebSocket clients have their own keep-alive). */
+    public static final long HTTP_IDLE_MS = 120_000L;
 
     private String host = DEFAULT_HOST;
     private int port = DEFAULT_PORT;
@@ -32,10 +36,10 @@ public final class ServerConfig
     private int maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
     private int writeBufferLowBytes = 128 << 10;
     private int writeBufferHighBytes = 256 << 10;
-    private int outboundQueueMessages = 1024;
+    private int outboundQueueMessages = 65_536;
     private int socketSendBufferBytes;
-    private long heartbeatIntervalMs = 30_000L;
-    private long readerIdleMs = 120_000L;
+    private int pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
+    private int pongTimeoutMs = DEFAULT_PONG_TIMEOUT_MS;
     private long closeTimeoutMs = 5_000L;
 
     public ServerConfig host(final String host)
@@ -181,32 +185,34 @@ public final class ServerConfig
         return socketSendBufferBytes;
     }
 
-    /** Messages that may wait between the publisher and a client's event loop. */
+    /** Messages that may wait between the publishers and one event loop (each for all its clients). */
     public int outboundQueueMessages()
     {
         return outboundQueueMessages;
     }
 
-    public ServerConfig heartbeatIntervalMs(final long heartbeatIntervalMs)
+    /** How often every WebSocket client is pinged, whatever else it is sent. */
+    public ServerConfig pingIntervalMs(final int pingIntervalMs)
     {
-        this.heartbeatIntervalMs = heartbeatIntervalMs;
+        this.pingIntervalMs = pingIntervalMs;
         return this;
     }
 
-    public long heartbeatIntervalMs()
+    public int pingIntervalMs()
     {
-        return heartbeatIntervalMs;
+        return pingIntervalMs;
     }
 
-    public ServerConfig readerIdleMs(final long readerIdleMs)
+    /** A WebSocket client from which nothing (not even a pong) arrived for this long is closed. */
+    public ServerConfig pongTimeoutMs(final int pongTimeoutMs)
     {
-        this.readerIdleMs = readerIdleMs;
+        this.pongTimeoutMs = pongTimeoutMs;
         return this;
     }
 
-    public long readerIdleMs()
+    public int pongTimeoutMs()
     {
-        return readerIdleMs;
+        return pongTimeoutMs;
     }
 
     /** How long a closing handshake may take before the connection is cut. */
@@ -231,9 +237,11 @@ public final class ServerConfig
         requireRange("writeBufferLowBytes", writeBufferLowBytes, 1024, writeBufferHighBytes);
         requireRange("maxPendingBytes", maxPendingBytes, 1024, 1 << 30);
         requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 1 << 30);
-        if (heartbeatIntervalMs < 10 || readerIdleMs <= heartbeatIntervalMs)
+        requireRange("pingIntervalMs", pingIntervalMs, 10, 3_600_000);
+        if (pongTimeoutMs <= pingIntervalMs || pongTimeoutMs > 86_400_000)
         {
-            throw new InvalidSettingException("heartbeatIntervalMs", "must be >= 10 and below readerIdleMs");
+            throw new InvalidSettingException("pongTimeoutMs",
+                "must be above pingIntervalMs (" + pingIntervalMs + ") and at most 86400000, was " + pongTimeoutMs);
         }
         return this;
     }

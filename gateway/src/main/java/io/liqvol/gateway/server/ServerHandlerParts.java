@@ -7,7 +7,8 @@ import java.util.concurrent.Executor;
 /**
  * What the server's handlers share: settings, metrics, subscriptions, the engine's history, the symbols,
  * the executor for history queries (which may read the journal, so never on an event loop), the live
- * WebSocket channels, and the candle relay. A bag of parts, not a config: settings live in {@link ServerConfig}.
+ * WebSocket channels, the candle relay and the fan-out's hand-over to each event loop. A bag of parts, not a
+ * config: settings live in {@link ServerConfig}.
  */
 public record ServerHandlerParts(
     ServerConfig config,
@@ -19,6 +20,7 @@ public record ServerHandlerParts(
     Executor queries,
     ChannelGroup webSockets,
     MarketData marketData,
-    KlineRelay klines)
+    KlineRelay klines,
+    FanOutLoops fanOutLoops)
 {
 }

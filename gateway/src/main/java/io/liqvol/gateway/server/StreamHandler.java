@@ -6,21 +6,19 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
 
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What every client stream shares once the upgrade is done: validating the request (an error message and
- * close 1008 when it is bad), the request-rate limit, {@code ping}, heartbeats after idle writes, closing
- * silent clients, and the hand-over of writability changes to the client's {@link ClientOutbound}.
+ * close 1008 when it is bad), the request-rate limit, {@code ping}, the WebSocket keep-alive ({@link KeepAlive};
+ * a heartbeat message when it reports a quiet interval), and the hand-over of writability changes to the
+ * client's {@link ClientOutbound}.
  */
 abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
@@ -52,9 +50,9 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         {
             begin(ctx.channel(), handshake.requestUri());
         }
-        else if (event instanceof IdleStateEvent idle)
+        else if (event == KeepAlive.QUIET)
         {
-            onIdle(ctx.channel(), idle.state());
+            heartbeat(ctx.channel());
         }
         else
         {
@@ -66,6 +64,8 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     {
         countClient(1);
         context.webSockets().add(channel);
+        channel.pipeline().replace(
+            GatewayServerInitializer.IDLE, "keep-alive", new KeepAlive(context.config(), context.metrics()));
         rate = new TokenBucket(context.config().requestsPerSecond(), System.nanoTime());
         try
         {
@@ -118,18 +118,14 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
-    private void onIdle(final Channel channel, final IdleState state)
+    /** A ping interval passed in which the client was sent nothing else: a message it can see. */
+    private void heartbeat(final Channel channel)
     {
-        if (state == IdleState.WRITER_IDLE && outbound != null)
+        if (outbound != null)
         {
-            final long nowMs = System.currentTimeMillis();
-            writeText(channel, MessageWriter.forThisThread().heartbeat(channel.alloc(), symbol, nowMs));
-            channel.writeAndFlush(new PingWebSocketFrame());
-        }
-        else if (state == IdleState.READER_IDLE)
-        {
-            ClientOutbound.closeWith(channel, WebSocketCloseStatus.NORMAL_CLOSURE.code(), "idle",
-                context.config().closeTimeoutMs());
+            writeText(channel, MessageWriter.forThisThread().heartbeat(
+                channel.alloc(), symbol, System.currentTimeMillis()));
+            channel.flush();
         }
     }
 

@@ -2,33 +2,30 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Timeframe;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The clients watching one symbol: all of them receive its orders, those with a timeframe also its
- * volume updates. Arrays are copied on change (rare, event loops) so that the publisher reads them
+ * volume updates. {@link Recipients} are copied on change (rare, event loops) so that the publisher reads them
  * without locks or allocation.
  */
 final class SymbolTopic
 {
-    private static final ClientOutbound[] NONE = new ClientOutbound[0];
-
     final String symbol;
     /** The publisher's rows of the batch being published; publisher thread only. */
     final OrderRows batchRows = new OrderRows();
     /** The publisher's cached format of the symbol and the directory version it came from. */
     private SymbolFormat format;
     private int formatVersion;
-    private volatile ClientOutbound[] orderSubscribers = NONE;
+    private volatile Recipients orderSubscribers = Recipients.NONE;
     /** The engine sequence of the newest liquidation of the symbol handed to the publisher. */
     private volatile long lastSequence;
     /** The newest sequence up to which every liquidation of the symbol has been offered to its subscribers. */
     private volatile long deliveredSequence;
     /** Clients between subscribing and having seen the first live message past their snapshot. */
     private final AtomicInteger joining = new AtomicInteger();
-    private final AtomicReferenceArray<ClientOutbound[]> volumeSubscribers =
+    private final AtomicReferenceArray<Recipients> volumeSubscribers =
         new AtomicReferenceArray<>(Timeframe.count());
 
     SymbolTopic(final String symbol)
@@ -36,7 +33,7 @@ final class SymbolTopic
         this.symbol = symbol;
         for (int i = 0; i < Timeframe.count(); i++)
         {
-            volumeSubscribers.set(i, NONE);
+            volumeSubscribers.set(i, Recipients.NONE);
         }
     }
 
@@ -93,53 +90,31 @@ final class SymbolTopic
         joining.decrementAndGet();
     }
 
-    ClientOutbound[] orderSubscribers()
+    Recipients orderSubscribers()
     {
         return orderSubscribers;
     }
 
-    ClientOutbound[] volumeSubscribers(final Timeframe timeframe)
+    Recipients volumeSubscribers(final Timeframe timeframe)
     {
         return volumeSubscribers.get(timeframe.ordinal());
     }
 
     synchronized void add(final ClientOutbound client, final Timeframe timeframe)
     {
-        orderSubscribers = with(orderSubscribers, client);
+        orderSubscribers = orderSubscribers.with(client);
         if (timeframe != null)
         {
-            volumeSubscribers.set(timeframe.ordinal(), with(volumeSubscribers.get(timeframe.ordinal()), client));
+            volumeSubscribers.set(timeframe.ordinal(), volumeSubscribers.get(timeframe.ordinal()).with(client));
         }
     }
 
     synchronized void remove(final ClientOutbound client, final Timeframe timeframe)
     {
-        orderSubscribers = without(orderSubscribers, client);
+        orderSubscribers = orderSubscribers.without(client);
         if (timeframe != null)
         {
-            volumeSubscribers.set(timeframe.ordinal(), without(volumeSubscribers.get(timeframe.ordinal()), client));
+            volumeSubscribers.set(timeframe.ordinal(), volumeSubscribers.get(timeframe.ordinal()).without(client));
         }
-    }
-
-    private static ClientOutbound[] with(final ClientOutbound[] clients, final ClientOutbound client)
-    {
-        final ClientOutbound[] copy = Arrays.copyOf(clients, clients.length + 1);
-        copy[clients.length] = client;
-        return copy;
-    }
-
-    private static ClientOutbound[] without(final ClientOutbound[] clients, final ClientOutbound client)
-    {
-        for (int i = 0; i < clients.length; i++)
-        {
-            if (clients[i] == client)
-            {
-                final ClientOutbound[] copy = new ClientOutbound[clients.length - 1];
-                System.arraycopy(clients, 0, copy, 0, i);
-                System.arraycopy(clients, i + 1, copy, i, clients.length - i - 1);
-                return copy;
-            }
-        }
-        return clients;
     }
 }

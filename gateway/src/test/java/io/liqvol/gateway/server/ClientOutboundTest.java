@@ -1,13 +1,11 @@
 package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +17,9 @@ class ClientOutboundTest
 
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final GatewayMetrics metrics = new GatewayMetrics();
+    private final LoopFanOut fanOut = new LoopFanOut(channel.eventLoop(), metrics, 1024);
     private final ClientOutbound outbound =
-        new ClientOutbound(channel, new ServerConfig().maxPendingBytes(2048), metrics);
+        new ClientOutbound(channel, new ServerConfig().maxPendingBytes(2048), fanOut);
     private final List<ByteBuf> created = new ArrayList<>();
 
     @AfterEach
@@ -171,48 +170,23 @@ class ClientOutboundTest
         offerShared(OutboundMessage.coalesced(buffer(text), 0, startMs));
     }
 
-    /** As the publisher does: the client takes its own reference, the publisher releases the original. */
+    /** As the publisher does: the loop takes its own reference, the publisher releases the original. */
     private void offerShared(final OutboundMessage message)
     {
-        outbound.offer(message);
+        fanOut.offer(message, new ClientOutbound[] {outbound});
         message.bytes.release();
     }
 
     /** A whole text frame, as the publisher encodes it. */
     private ByteBuf buffer(final String text)
     {
-        final byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        final ByteBuf buffer = Unpooled.buffer(payload.length + 4).writeByte(0x81);
-        if (payload.length < 126)
-        {
-            buffer.writeByte(payload.length);
-        }
-        else
-        {
-            buffer.writeByte(126).writeShort(payload.length);
-        }
-        buffer.writeBytes(payload);
+        final ByteBuf buffer = EmbeddedFrames.frame(text);
         created.add(buffer);
         return buffer;
     }
 
     private List<String> written()
     {
-        final List<String> texts = new ArrayList<>();
-        Object frame;
-        while ((frame = channel.readOutbound()) != null)
-        {
-            assertThat(frame).isInstanceOf(ByteBuf.class);
-            final ByteBuf bytes = (ByteBuf)frame;
-            assertThat(bytes.readUnsignedByte()).isEqualTo((short)0x81);
-            final int length = bytes.readUnsignedByte();
-            if (length == 126)
-            {
-                bytes.readUnsignedShort();
-            }
-            texts.add(bytes.toString(StandardCharsets.UTF_8));
-            bytes.release();
-        }
-        return texts;
+        return EmbeddedFrames.texts(channel);
     }
 }

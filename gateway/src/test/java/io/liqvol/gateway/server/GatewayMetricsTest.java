@@ -46,6 +46,10 @@ class GatewayMetricsTest
             Clients closed with 1013 because their orders could not be delivered within the bound
             # TYPE liqvol_ws_slow_clients_closed_total counter
             liqvol_ws_slow_clients_closed_total 0
+            # HELP liqvol_ws_pong_timeouts_total \
+            Clients closed because nothing, not even a pong, arrived from them within the pong timeout
+            # TYPE liqvol_ws_pong_timeouts_total counter
+            liqvol_ws_pong_timeouts_total 0
             # HELP liqvol_connections_rejected_total Connections refused by the connection limits
             # TYPE liqvol_connections_rejected_total counter
             liqvol_connections_rejected_total 0

@@ -25,7 +25,7 @@ class LiquidationStreamHandlerTest
     @BeforeAll
     static void start() throws InterruptedException
     {
-        harness = ServerHarness.start(new ServerConfig().heartbeatIntervalMs(300).readerIdleMs(60_000));
+        harness = ServerHarness.start(new ServerConfig().pingIntervalMs(300).pongTimeoutMs(60_000));
     }
 
     @AfterAll

@@ -37,7 +37,9 @@ class ServerConfigTest
             .hasMessageStartingWith("maxClientFrameBytes ");
         assertThatThrownBy(() -> new ServerConfig().maxPendingBytes(0).conclude())
             .hasMessageStartingWith("maxPendingBytes ");
-        assertThatThrownBy(() -> new ServerConfig().heartbeatIntervalMs(1_000).readerIdleMs(1_000).conclude())
-            .hasMessage("heartbeatIntervalMs must be >= 10 and below readerIdleMs");
+        assertThatThrownBy(() -> new ServerConfig().pingIntervalMs(5).conclude())
+            .hasMessage("pingIntervalMs must be in [10, 3600000], was 5");
+        assertThatThrownBy(() -> new ServerConfig().pingIntervalMs(1_000).pongTimeoutMs(1_000).conclude())
+            .hasMessage("pongTimeoutMs must be above pingIntervalMs (1000) and at most 86400000, was 1000");
     }
 }
