@@ -7,7 +7,6 @@ import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.TestJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +33,6 @@ class GatewayStatusTest
     @TempDir
     Path dir;
 
-    private Path mounted;
-
-    @AfterEach
-    void unmount() throws Exception
-    {
-        if (mounted != null)
-        {
-            // Lazily: the segments stay mapped until their buffers are collected.
-            run("umount", "-l", mounted.toString());
-        }
-    }
-
     @Test
     void shouldStartOnAFullDiskServeDegradedAndJournalAGapOnceSpaceReturns() throws Exception
     {
@@ -53,8 +40,19 @@ class GatewayStatusTest
         // Smaller than one segment of the gateway's default size: the journal cannot even begin.
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", dataDir.toString()) == 0,
             "mounting a tmpfs is not permitted here");
-        mounted = dataDir;
+        try
+        {
+            serveDegradedThenResume(dataDir);
+        }
+        finally
+        {
+            // Lazily: the segments stay mapped until their buffers are collected.
+            run("umount", "-l", dataDir.toString());
+        }
+    }
 
+    private static void serveDegradedThenResume(final Path dataDir) throws Exception
+    {
         try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
             "--data-dir", dataDir.toString()}, Map.of()), new SimulatorConfig().liquidationIntervalMs(5),
             new ServerConfig().port(0)))
