@@ -27,8 +27,22 @@ final class GatewayStatus
         this.upstream = upstream;
     }
 
+    /** The status, what degrades it, then the upstream's, the engine's and the journal's state. */
     void writeHealth(final JsonGenerator json) throws IOException
     {
+        final JournalStatus journal = engine.journalStatus();
+        final JournalFailure failure = journal.failure();
+        json.writeStringField("status", failure == null ? "ok" : "degraded");
+        json.writeArrayFieldStart("degraded");
+        if (failure != null)
+        {
+            json.writeStartObject();
+            json.writeStringField("what", "journal");
+            writeFailure(json, failure, journal);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+
         final UpstreamStatus status = upstream.status();
         json.writeObjectFieldStart("upstream");
         json.writeBooleanField("connected", status.connected());
@@ -48,7 +62,6 @@ final class GatewayStatus
         json.writeNumberField("symbols", engine.symbols().size());
         json.writeEndObject();
 
-        final JournalStatus journal = engine.journalStatus();
         json.writeObjectFieldStart("journal");
         json.writeStringField("data_dir", journal.dataDir() == null ? null
             : journal.dataDir().toAbsolutePath().normalize().toString());
@@ -56,7 +69,7 @@ final class GatewayStatus
         json.writeNumberField("newest_segment_records", journal.newestSegmentRecords());
         json.writeNumberField("fsync_interval_ms", journal.fsyncIntervalMs());
         json.writeNumberField("retention_ms", journal.retentionMs());
-        final JournalFailure failure = journal.failure();
+        json.writeNumberField("free_bytes", journal.freeBytes());
         if (failure == null)
         {
             json.writeNullField("failure");
@@ -64,11 +77,12 @@ final class GatewayStatus
         else
         {
             json.writeObjectFieldStart("failure");
-            json.writeStringField("reason", failure.reason());
-            json.writeNumberField("since", failure.sinceMs());
+            writeFailure(json, failure, journal);
             json.writeEndObject();
         }
+        json.writeNumberField("failures", journal.failures());
         json.writeNumberField("unjournaled_records", journal.unjournaledRecords());
+        json.writeNumberField("journal_gaps", journal.journalGaps());
         json.writeNumberField("roll_stalls", journal.rollStalls());
         final RecoveryReport recovery = journal.recovery();
         json.writeObjectFieldStart("recovery");
@@ -91,6 +105,29 @@ final class GatewayStatus
         PrometheusText.write(out, upstream.counters().counterSet());
         PrometheusText.write(out, "liqvol_upstream_gaps_total", "Recorded intervals without a live upstream",
             CounterDescriptor.Kind.COUNTER, engine.gaps().size());
+        final JournalStatus journal = engine.journalStatus();
+        PrometheusText.write(out, "liqvol_journal_writable", "1 while the journal can grow, 0 while it cannot",
+            CounterDescriptor.Kind.GAUGE, journal.failure() == null ? 1 : 0);
+        PrometheusText.write(out, "liqvol_journal_failures_total", "Times the journal could not grow (a full disk)",
+            CounterDescriptor.Kind.COUNTER, journal.failures());
+        PrometheusText.write(out, "liqvol_journal_unjournaled_records_total",
+            "Liquidations and gaps published without being journaled", CounterDescriptor.Kind.COUNTER,
+            journal.unjournaledRecords());
+        PrometheusText.write(out, "liqvol_journal_gaps_total",
+            "Gaps journaled to disclose records that could not be journaled", CounterDescriptor.Kind.COUNTER,
+            journal.journalGaps());
+        PrometheusText.write(out, "liqvol_journal_roll_stalls_total",
+            "Segment rolls that waited for the next segment", CounterDescriptor.Kind.COUNTER, journal.rollStalls());
+        PrometheusText.write(out, "liqvol_journal_free_bytes", "Bytes free on the data directory's filesystem",
+            CounterDescriptor.Kind.GAUGE, journal.freeBytes());
+    }
+
+    private static void writeFailure(
+        final JsonGenerator json, final JournalFailure failure, final JournalStatus journal) throws IOException
+    {
+        json.writeStringField("reason", failure.reason());
+        json.writeNumberField("since", failure.sinceMs());
+        json.writeNumberField("free_bytes", journal.freeBytes());
     }
 
     private static void writeGaps(final JsonGenerator json, final List<Gap> gaps) throws IOException

@@ -38,7 +38,9 @@ import java.util.zip.CRC32C;
  * touches pages ahead of the writer; at a roll the writer takes that spare. If the spare is still being prepared the
  * roll waits for it (a roll stall); if it cannot be prepared (a full disk) the journal reports the failure in its
  * status and, once the segment it has is full, liquidations go on to be published without being journaled, counted,
- * until the spare can be prepared again.
+ * until the spare can be prepared again; the first record of that spare is then a gap from the first to the last
+ * record that could not be journaled, so that a restart's history shows the hole. A start on a full disk recovers
+ * what is there and begins in that state.
  */
 public final class Journal implements AutoCloseable
 {
@@ -46,6 +48,7 @@ public final class Journal implements AutoCloseable
     /** How far ahead of the writer the preparer touches pages by default. */
     public static final long DEFAULT_TOUCH_AHEAD_BYTES = JournalPreparer.DEFAULT_TOUCH_AHEAD_BYTES;
 
+    private static final System.Logger LOG = System.getLogger(Journal.class.getName());
     private static final long ROLL_STALL_PARK_NS = 20_000L;
 
     private final Path dir;
@@ -68,7 +71,13 @@ public final class Journal implements AutoCloseable
     private ByteBuffer view;
     private int next;
     private int forced;
+    /** Records the current segment may take: its capacity, less if it could not be backed on start. */
+    private int writable;
+    /** The span of the records not journaled since the last disclosure; empty while from > to. */
+    private long unjournaledFromMs = Long.MAX_VALUE;
+    private long unjournaledToMs = Long.MIN_VALUE;
     private volatile long unjournaledRecords;
+    private volatile long journalGaps;
     private volatile long rollStalls;
 
     private Journal(final EngineContext context, final JournalVisitor visitor, final long touchAheadBytes)
@@ -89,9 +98,11 @@ public final class Journal implements AutoCloseable
             throw new IllegalStateException("data directory is in use by another process: " + dir);
         }
         history = new JournalHistory(dir, segments, context.retentionMs(), clock);
+        final JournalFailure startFailure;
         try
         {
             recovery = recover(visitor);
+            startFailure = backWritableSpace();
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -101,7 +112,8 @@ public final class Journal implements AutoCloseable
             throw ex;
         }
         syncer = fsyncIntervalMs > 0 ? startSyncer() : null;
-        preparer = new JournalPreparer(dir, segmentBytes, touchAheadBytes, history, clock, () -> current);
+        preparer = new JournalPreparer(
+            dir, segmentBytes, touchAheadBytes, history, clock, () -> current, startFailure);
     }
 
     /** Opens the segments found, applies retention, replays them and positions the writer after the last record. */
@@ -125,24 +137,49 @@ public final class Journal implements AutoCloseable
         final JournalRecovery replay = new JournalRecovery();
         final RecoveryReport report = replay.recover(segments, visitor);
         history.recovered();
-        if (segments.isEmpty())
-        {
-            final JournalSegment first = JournalSegment.create(dir, 1, segmentBytes, clock.time());
-            history.created(first);
-            segments.add(first);
-            current = first;
-        }
-        else
+        if (!segments.isEmpty())
         {
             current = segments.get(segments.size() - 1);
             next = replay.tailRecords();
             forced = next;
-            // A segment written before segments were allocated up front may be sparse: back what is left of it.
-            final long tailBytes = JournalDescriptor.recordOffset(next) + JournalPreparer.PAGE_BYTES - 1;
-            SegmentAllocation.zeroFill(current.path(), tailBytes & -JournalPreparer.PAGE_BYTES, current.bytes());
         }
-        view = current.checksumView();
         return report;
+    }
+
+    /**
+     * Creates the first segment, or backs what is left of the newest one (written before segments were allocated up
+     * front, it may be sparse). On a full disk the writer starts with no room, as if its segment were full: the
+     * failure is returned for the preparer to report, and the preparer retries.
+     */
+    private JournalFailure backWritableSpace()
+    {
+        try
+        {
+            if (current == null)
+            {
+                final JournalSegment first = JournalSegment.create(dir, 1, segmentBytes, clock.time());
+                history.created(first);
+                segments.add(first);
+                current = first;
+            }
+            else
+            {
+                final long tailBytes = JournalDescriptor.recordOffset(next) + JournalPreparer.PAGE_BYTES - 1;
+                SegmentAllocation.zeroFill(current.path(), tailBytes & -JournalPreparer.PAGE_BYTES, current.bytes());
+            }
+            writable = current.capacity();
+            view = current.checksumView();
+            return null;
+        }
+        catch (final IOException ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "cannot back the journal segment to write in " + dir, ex);
+            // A stand-in without room: the writer rolls to the segment the preparer allocates once it can.
+            current = JournalSegment.none(current == null ? 0 : current.number());
+            writable = 0;
+            view = current.checksumView();
+            return new JournalFailure(ex.toString(), clock.time());
+        }
     }
 
     /** Opens (creating if needed) the journal of {@code context.dataDir()} and replays it into the visitor. */
@@ -173,7 +210,21 @@ public final class Journal implements AutoCloseable
     public JournalStatus status(final long retentionMs)
     {
         return new JournalStatus(dir, segments.size(), current.committedRecords(), fsyncIntervalMs, retentionMs,
-            recovery, preparer.failure(), unjournaledRecords, rollStalls);
+            recovery, preparer.failure(), preparer.failures(), unjournaledRecords, journalGaps, rollStalls,
+            freeBytes());
+    }
+
+    /** The bytes the data directory's filesystem has free for this process, -1 if it cannot tell. */
+    private long freeBytes()
+    {
+        try
+        {
+            return Files.getFileStore(dir).getUsableSpace();
+        }
+        catch (final IOException ex)
+        {
+            return -1;
+        }
     }
 
     public JournalHistory history()
@@ -204,7 +255,7 @@ public final class Journal implements AutoCloseable
             name = symbolNames.apply(symbolId).getBytes(StandardCharsets.US_ASCII);
             symbolBytes[symbolId] = name;
         }
-        if (!ensureRoom())
+        if (!ensureRoom(tradeTimeMs, tradeTimeMs))
         {
             return;
         }
@@ -215,7 +266,7 @@ public final class Journal implements AutoCloseable
     /** Journal thread: appends a gap. */
     public void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
     {
-        if (!ensureRoom())
+        if (!ensureRoom(fromMs, toMs))
         {
             return;
         }
@@ -271,10 +322,13 @@ public final class Journal implements AutoCloseable
         return (receiveTimeNs + epochOffsetNs) / 1_000_000L;
     }
 
-    /** Whether there is a slot for the next record: in the current segment, or in the spare it rolls to. */
-    private boolean ensureRoom()
+    /**
+     * Whether there is a slot for the next record, spanning {@code [fromMs, toMs]}: in the current segment, or in the
+     * spare it rolls to, after the gap that discloses what could not be journaled before. Else the record is counted.
+     */
+    private boolean ensureRoom(final long fromMs, final long toMs)
     {
-        if (next < current.capacity())
+        if (next < writable)
         {
             return true;
         }
@@ -282,6 +336,8 @@ public final class Journal implements AutoCloseable
         if (spare == null)
         {
             unjournaledRecords++;
+            unjournaledFromMs = Math.min(unjournaledFromMs, fromMs);
+            unjournaledToMs = Math.max(unjournaledToMs, toMs);
             return false;
         }
         final JournalSegment sealed = current;
@@ -295,7 +351,15 @@ public final class Journal implements AutoCloseable
         view = spare.checksumView();
         next = 0;
         forced = 0;
+        writable = spare.capacity();
         current = spare;
+        if (unjournaledFromMs <= unjournaledToMs)
+        {
+            spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, clock.time());
+            unjournaledFromMs = Long.MAX_VALUE;
+            unjournaledToMs = Long.MIN_VALUE;
+            journalGaps++;
+        }
         return true;
     }
 

@@ -39,6 +39,7 @@ final class JournalPreparer implements AutoCloseable
     private volatile boolean running = true;
     private volatile JournalSegment spare;
     private volatile JournalFailure failure;
+    private volatile long failures;
 
     // This thread only.
     private JournalSegment active;
@@ -47,14 +48,18 @@ final class JournalPreparer implements AutoCloseable
     private SegmentAllocation allocation;
     private long retryAtMs;
 
-    /** Starts the thread; {@code current} is the writer's segment, read on every poll. */
+    /**
+     * Starts the thread; {@code current} is the writer's segment, read on every poll; {@code startFailure} is why the
+     * journal could not back a segment to write on start (null if it could), reported until a spare is prepared.
+     */
     JournalPreparer(
         final Path dir,
         final long segmentBytes,
         final long touchAheadBytes,
         final JournalHistory history,
         final EpochClock clock,
-        final Supplier<JournalSegment> current)
+        final Supplier<JournalSegment> current,
+        final JournalFailure startFailure)
     {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
@@ -63,6 +68,8 @@ final class JournalPreparer implements AutoCloseable
         this.clock = clock;
         this.current = current;
         this.active = current.get();
+        this.failure = startFailure;
+        this.failures = startFailure == null ? 0 : 1;
         thread = new Thread(this::run, "liqvol-journal-prepare");
         thread.setDaemon(true);
         thread.start();
@@ -78,6 +85,12 @@ final class JournalPreparer implements AutoCloseable
     JournalFailure failure()
     {
         return failure;
+    }
+
+    /** How many times the journal could not grow (each failure counted once, however long it lasted). Any thread. */
+    long failures()
+    {
+        return failures;
     }
 
     /** Stops the thread, hands over a segment sealed since its last poll and deletes an unused spare. */
@@ -227,6 +240,7 @@ final class JournalPreparer implements AutoCloseable
         {
             LOG.log(System.Logger.Level.ERROR, "cannot prepare the next journal segment in " + dir, cause);
             failure = new JournalFailure(cause.toString(), nowMs);
+            failures++;
         }
     }
 

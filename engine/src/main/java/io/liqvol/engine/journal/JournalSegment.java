@@ -49,16 +49,17 @@ final class JournalSegment
     private final Path path;
     private final long number;
     private final int capacity;
-    private final MappedByteBuffer mapped;
+    /** The mapping; a plain empty buffer for {@link #none(long)}. */
+    private final ByteBuffer mapped;
     private final UnsafeBuffer buffer;
     private volatile int committedRecords;
 
-    private JournalSegment(final Path path, final long number, final MappedByteBuffer mapped)
+    private JournalSegment(final Path path, final long number, final ByteBuffer mapped)
     {
         this.path = path;
         this.number = number;
         this.mapped = mapped;
-        this.capacity = JournalDescriptor.recordCapacity(mapped.capacity());
+        this.capacity = Math.max(0, JournalDescriptor.recordCapacity(mapped.capacity()));
         this.buffer = new UnsafeBuffer(mapped);
     }
 
@@ -69,6 +70,15 @@ final class JournalSegment
         final JournalSegment segment = SegmentAllocation.allocate(dir, number, segmentBytes);
         segment.activate(nowMs);
         return segment;
+    }
+
+    /**
+     * A stand-in without a file or room for a record, numbered as the newest segment (0 if there is none), for a
+     * writer that has no segment it can write: its next segment is numbered one higher.
+     */
+    static JournalSegment none(final long number)
+    {
+        return new JournalSegment(null, number, ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN));
     }
 
     /** Maps an allocated file and writes its header but the magic, so that it reads as abandoned until activated. */
@@ -188,13 +198,16 @@ final class JournalSegment
         if (toRecord > fromRecord)
         {
             final int from = (int)JournalDescriptor.recordOffset(fromRecord);
-            mapped.force(from, (int)JournalDescriptor.recordOffset(toRecord) - from);
+            ((MappedByteBuffer)mapped).force(from, (int)JournalDescriptor.recordOffset(toRecord) - from);
         }
     }
 
     void force()
     {
-        mapped.force();
+        if (mapped instanceof MappedByteBuffer file)
+        {
+            file.force();
+        }
     }
 
     /** Whether slot {@code n} was never written: its first eight bytes (length and checksum) are zero. */
@@ -351,6 +364,6 @@ final class JournalSegment
     @Override
     public String toString()
     {
-        return path.getFileName().toString();
+        return path == null ? "no segment" : path.getFileName().toString();
     }
 }

@@ -32,7 +32,7 @@ class JournalPreparerTest
         final AtomicReference<JournalSegment> current = new AtomicReference<>(firstSegment(history));
         final JournalSegment third;
         try (JournalPreparer preparer =
-            new JournalPreparer(dir, SEGMENT_BYTES, TOUCH_AHEAD_BYTES, history, () -> T0, current::get))
+            new JournalPreparer(dir, SEGMENT_BYTES, TOUCH_AHEAD_BYTES, history, () -> T0, current::get, null))
         {
             Await.until("the second segment prepared", () -> preparer.spare() != null);
             final JournalSegment second = preparer.spare();
@@ -65,7 +65,7 @@ class JournalPreparerTest
         final AtomicReference<JournalSegment> current = new AtomicReference<>(firstSegment(history));
         final Path missing = dir.resolve("missing");
         try (JournalPreparer preparer = new JournalPreparer(
-            missing, SEGMENT_BYTES, TOUCH_AHEAD_BYTES, history, System::currentTimeMillis, current::get))
+            missing, SEGMENT_BYTES, TOUCH_AHEAD_BYTES, history, System::currentTimeMillis, current::get, null))
         {
             Await.until("the failure reported", () -> preparer.failure() != null);
             assertThat(preparer.failure().reason()).contains("missing");

@@ -85,12 +85,9 @@ class JournalTest
     }
 
     @Test
-    void shouldReportAFullDiskGoOnWithoutJournalingAndResumeWhenSpaceReturns() throws Exception
+    void shouldReportAFullDiskGoOnWithoutJournalingAndResumeWithAGapWhenSpaceReturns() throws Exception
     {
-        final Path small = Files.createDirectory(dir.resolve("small"));
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", small.toString()) == 0,
-            "mounting a tmpfs is not permitted here");
-        mounted = small;
+        final Path small = mountTmpfs("2m");
 
         final int appended = 8 * RECORDS;
         final long unjournaled;
@@ -101,20 +98,113 @@ class JournalTest
             final JournalStatus full = journal.status(0);
             assertThat(full.failure()).isNotNull();
             assertThat(full.failure().reason()).contains("No space left on device");
+            assertThat(full.failures()).isEqualTo(1);
+            assertThat(full.freeBytes()).isLessThan(SEGMENT_BYTES);
             unjournaled = full.unjournaledRecords();
             assertThat(unjournaled).isPositive().isLessThan(appended);
+            assertThat(full.journalGaps()).isZero();
 
             assertThat(run("mount", "-o", "remount,size=8m", small.toString())).isZero();
             Await.until("the spare prepared once there is space", journal::spareReady);
             assertThat(journal.status(0).failure()).isNull();
+            assertThat(journal.status(0).freeBytes()).isGreaterThan(SEGMENT_BYTES);
             append(journal, appended, appended + 100);
+            journal.endOfBatch();
             assertThat(journal.status(0).unjournaledRecords()).isEqualTo(unjournaled);
+            assertThat(journal.status(0).journalGaps()).isEqualTo(1);
         }
+
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(small), replayed))
+        {
+            assertThat(journal.recovery().liquidations()).isEqualTo(appended + 100 - unjournaled);
+            assertThat(journal.recovery().gaps()).isEqualTo(1);
+            assertThat(journal.recovery().corruptRecords()).isZero();
+        }
+        final long firstLost = T0 + appended - unjournaled;
+        assertThat(replayed.records().subList(99, 102)).as("the gap spans the lost records, before the next one")
+            .containsExactly("BTCUSDT 0 " + (T0 + appended), "gap " + firstLost + ".." + (T0 + appended - 1),
+                "BTCUSDT " + ((appended - unjournaled - 1) & 1) + " " + (firstLost - 1));
+    }
+
+    @Test
+    void shouldStartOnAFullDiskWithoutASegmentAndBeginJournalingWithAGapOnceThereIsSpace() throws Exception
+    {
+        final Path small = mountTmpfs("256k");
 
         try (Journal journal = Journal.open(context(small), new RecordingVisitor()))
         {
-            assertThat(journal.recovery().liquidations()).isEqualTo(appended + 100 - unjournaled);
+            final JournalStatus full = journal.status(0);
+            assertThat(full.failure()).isNotNull();
+            assertThat(full.failure().reason()).contains("No space left on device");
+            assertThat(full.segments()).isZero();
+            append(journal, 0, 10);
+            journal.endOfBatch();
+            assertThat(journal.status(0).unjournaledRecords()).isEqualTo(10);
+
+            assertThat(run("mount", "-o", "remount,size=8m", small.toString())).isZero();
+            Await.until("the first segment prepared once there is space", journal::spareReady);
+            append(journal, 10, 12);
+            journal.endOfBatch();
+            assertThat(journal.status(0).failure()).isNull();
+            assertThat(journal.status(0).segments()).isEqualTo(1);
+        }
+
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(small), replayed))
+        {
             assertThat(journal.recovery().corruptRecords()).isZero();
+        }
+        assertThat(replayed.records()).containsExactly("BTCUSDT 1 " + (T0 + 11), "BTCUSDT 0 " + (T0 + 10),
+            "gap " + T0 + ".." + (T0 + 9));
+    }
+
+    @Test
+    void shouldRecoverWhatIsThereAndGoOnOnAFullDisk() throws Exception
+    {
+        final Path small = mountTmpfs("1m");
+        try (Journal journal = Journal.open(context(small), new RecordingVisitor()))
+        {
+            append(journal, 0, 100);
+            journal.endOfBatch();
+        }
+        fill(small);
+
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(small), replayed))
+        {
+            assertThat(journal.recovery().liquidations()).isEqualTo(100);
+            Await.until("the full disk reported", () -> journal.status(0).failure() != null);
+            append(journal, 100, RECORDS + 50);
+            journal.endOfBatch();
+            assertThat(journal.status(0).unjournaledRecords()).isEqualTo(50);
+        }
+        assertThat(replayed.records()).hasSize(100);
+    }
+
+    private Path mountTmpfs(final String size) throws Exception
+    {
+        final Path small = Files.createDirectory(dir.resolve("small"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", small.toString()) == 0,
+            "mounting a tmpfs is not permitted here");
+        mounted = small;
+        return small;
+    }
+
+    /** Writes a file until the filesystem has no space left. */
+    private static void fill(final Path dir) throws IOException
+    {
+        try (OutputStream out = Files.newOutputStream(dir.resolve("filler")))
+        {
+            final byte[] chunk = new byte[4096];
+            while (true)
+            {
+                out.write(chunk);
+            }
+        }
+        catch (final IOException ex)
+        {
+            assertThat(ex).hasMessageContaining("No space left on device");
         }
     }
 

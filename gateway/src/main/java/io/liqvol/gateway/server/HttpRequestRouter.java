@@ -176,7 +176,6 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
         {
             json.writeStartObject();
-            json.writeStringField("status", "ok");
             healthReport.writeFields(json);
             json.writeObjectFieldStart("clients");
             json.writeNumberField("liquidations", context.metrics().liquidationClients());

@@ -126,11 +126,12 @@ class HttpRequestRouterTest
     void shouldReportHealthAndMetrics() throws Exception
     {
         final Map<String, Object> health = TestJson.object(get("/health").body());
-        assertThat(health).containsEntry("status", "ok").containsKeys("upstream", "engine", "journal", "clients");
+        assertThat(health).containsEntry("status", "ok").containsEntry("degraded", List.of())
+            .containsKeys("upstream", "engine", "journal", "clients");
         assertThat(String.valueOf(health.get("upstream")))
             .contains("connected=", "connected_since=", "reconnects=", "gaps=");
         assertThat(String.valueOf(health.get("journal"))).contains("data_dir=", "segments=", "recovery=", "gaps=",
-            "failure=", "unjournaled_records=", "roll_stalls=");
+            "failure=", "failures=", "unjournaled_records=", "journal_gaps=", "roll_stalls=", "free_bytes=");
 
         final HttpResponse<String> metrics = get("/metrics");
         assertThat(metrics.headers().firstValue("content-type"))
@@ -138,7 +139,8 @@ class HttpRequestRouterTest
         assertThat(metrics.body()).contains("liqvol_ws_clients{stream=\"liquidations\"}",
             "liqvol_events_rejected_total{reason=\"malformed_json\"}",
             "liqvol_end_to_end_latency_seconds_bucket{le=\"0.001\"}",
-            "liqvol_ws_slow_clients_closed_total", "liqvol_upstream_connected");
+            "liqvol_ws_slow_clients_closed_total", "liqvol_upstream_connected", "liqvol_journal_writable 1",
+            "liqvol_journal_unjournaled_records_total 0", "liqvol_journal_free_bytes");
     }
 
     @Test
