@@ -3,16 +3,25 @@ package io.liqvol.engine;
 import java.util.Arrays;
 
 /**
- * Remembers the last {@link #KEYS_PER_SYMBOL} accepted liquidations of each symbol, so that one arriving twice
- * (overlapping upstream connections, a make-before-break rotation) is accepted once. Binance pushes at most one
- * liquidation per symbol per second, so this covers far more than any connection overlap. Decode thread only.
+ * Remembers each symbol's accepted liquidations of the last {@link #HORIZON_MS} of trade time, so that one arriving
+ * twice is accepted once. Binance sends a liquidation twice only while two connections carry the same stream: the
+ * make-before-break rotation, whose old connection is closed within seconds of its successor going live, and
+ * whose frames cannot lag by more than the 60 s after which a silent connection is dropped. A reconnect after a
+ * loss replays nothing (that is a gap). Two minutes cover the rotation twice over; Binance pushes at most one
+ * liquidation per symbol per second, so {@link #KEYS_PER_SYMBOL} keys hold a whole horizon (more than that in one
+ * horizon, from embedders or peer fills, forgets the oldest first). A symbol's keys (3 KB) are taken at its first
+ * liquidation. Decode thread only.
  */
 final class DuplicateFilter
 {
-    static final int KEYS_PER_SYMBOL = 32;
+    /** How far back in trade time, behind the symbol's newest, a copy is still caught. */
+    static final long HORIZON_MS = 120_000;
+    /** At least the horizon at Binance's one liquidation per symbol per second. */
+    static final int KEYS_PER_SYMBOL = 128;
     private static final int LONGS_PER_KEY = 3;
 
-    private final long[] keys;
+    /** Per symbol, its keys (time and side, quantity, price) as a ring; null before its first liquidation. */
+    private final long[][] keys;
     private final int[] filled;
     private final int[] next;
     /** Per symbol, the newest trade time recorded: a later one cannot be a duplicate, the common case. */
@@ -20,7 +29,7 @@ final class DuplicateFilter
 
     DuplicateFilter(final int maxSymbols)
     {
-        keys = new long[maxSymbols * KEYS_PER_SYMBOL * LONGS_PER_KEY];
+        keys = new long[maxSymbols][];
         filled = new int[maxSymbols];
         next = new int[maxSymbols];
         newestTimeMs = new long[maxSymbols];
@@ -32,43 +41,42 @@ final class DuplicateFilter
         final int symbolId, final int side, final long tradeTimeMs, final long quantityE8, final long priceE8)
     {
         final long timeAndSide = (tradeTimeMs << 1) | side;
-        final int base = symbolId * KEYS_PER_SYMBOL * LONGS_PER_KEY;
-        final int count = filled[symbolId];
         if (tradeTimeMs > newestTimeMs[symbolId])
         {
             newestTimeMs[symbolId] = tradeTimeMs;
-            record(symbolId, base, count, timeAndSide, quantityE8, priceE8);
+            record(symbolId, timeAndSide, quantityE8, priceE8);
             return true;
         }
-        for (int k = 0; k < count; k++)
+        final long[] symbolKeys = keys[symbolId];
+        final int end = filled[symbolId] * LONGS_PER_KEY;
+        for (int at = 0; at < end; at += LONGS_PER_KEY)
         {
-            final int at = base + k * LONGS_PER_KEY;
-            if (keys[at] == timeAndSide && keys[at + 1] == quantityE8 && keys[at + 2] == priceE8)
+            if (symbolKeys[at] == timeAndSide && symbolKeys[at + 1] == quantityE8 && symbolKeys[at + 2] == priceE8)
             {
                 return false;
             }
         }
-        record(symbolId, base, count, timeAndSide, quantityE8, priceE8);
+        record(symbolId, timeAndSide, quantityE8, priceE8);
         return true;
     }
 
-    private void record(
-        final int symbolId,
-        final int base,
-        final int count,
-        final long timeAndSide,
-        final long quantityE8,
-        final long priceE8)
+    private void record(final int symbolId, final long timeAndSide, final long quantityE8, final long priceE8)
     {
-        final int slot = next[symbolId];
-        final int at = base + slot * LONGS_PER_KEY;
-        keys[at] = timeAndSide;
-        keys[at + 1] = quantityE8;
-        keys[at + 2] = priceE8;
-        next[symbolId] = (slot + 1) % KEYS_PER_SYMBOL;
-        if (count < KEYS_PER_SYMBOL)
+        long[] symbolKeys = keys[symbolId];
+        if (symbolKeys == null)
         {
-            filled[symbolId] = count + 1;
+            symbolKeys = new long[KEYS_PER_SYMBOL * LONGS_PER_KEY];
+            keys[symbolId] = symbolKeys;
+        }
+        final int slot = next[symbolId];
+        final int at = slot * LONGS_PER_KEY;
+        symbolKeys[at] = timeAndSide;
+        symbolKeys[at + 1] = quantityE8;
+        symbolKeys[at + 2] = priceE8;
+        next[symbolId] = slot + 1 == KEYS_PER_SYMBOL ? 0 : slot + 1;
+        if (filled[symbolId] < KEYS_PER_SYMBOL)
+        {
+            filled[symbolId]++;
         }
     }
 }

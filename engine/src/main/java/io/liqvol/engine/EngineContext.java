@@ -21,7 +21,10 @@ public final class EngineContext
     public static final int DEFAULT_MAX_FRAME_BYTES = 4096;
     public static final int DEFAULT_MAX_SYMBOLS = 4096;
     public static final int DEFAULT_RECENT_LIQUIDATIONS_PER_SYMBOL = 1000;
-    public static final long DEFAULT_MAX_FUTURE_SKEW_MS = 24 * 3_600_000L;
+    /** An hour: a trade time further ahead means a clock is wrong, on Binance's side or on this host. */
+    public static final long DEFAULT_MAX_FUTURE_SKEW_MS = 3_600_000L;
+    /** The shortest calendar month, for the reach of a 1M window. */
+    private static final long SHORTEST_MONTH_MS = 28 * 86_400_000L;
     /** 2017-01-01T00:00:00Z: Binance futures did not exist before it, so an earlier time is a bad frame. */
     public static final long DEFAULT_MIN_TIME_MS = 1_483_228_800_000L;
     /** 32 MiB: about 350 000 liquidations per journal segment. */
@@ -176,7 +179,10 @@ public final class EngineContext
         return minTimeMs;
     }
 
-    /** Liquidations timed further than this past the engine's clock are rejected as absurd. */
+    /**
+     * Liquidations timed further than this past the engine's clock are rejected as absurd; the limit applied is
+     * {@link #acceptedFutureMs()}.
+     */
     public EngineContext maxFutureSkewMs(final long maxFutureSkewMs)
     {
         this.maxFutureSkewMs = maxFutureSkewMs;
@@ -186,6 +192,24 @@ public final class EngineContext
     public long maxFutureSkewMs()
     {
         return maxFutureSkewMs;
+    }
+
+    /**
+     * How far past the clock a liquidation is accepted: {@link #maxFutureSkewMs()}, capped so that the newest
+     * bucket it can open in any timeframe is at most {@code window − 2} buckets past the current one. The window
+     * follows its newest bucket, so one accepted liquidation ahead of the clock still leaves the current and the
+     * previous bucket of every timeframe in memory: it never freezes live updates.
+     */
+    public long acceptedFutureMs()
+    {
+        long acceptedMs = maxFutureSkewMs;
+        for (final Timeframe timeframe : Timeframe.values())
+        {
+            final long bucketMs = timeframe.sizeMs() > 0 ? timeframe.sizeMs() : SHORTEST_MONTH_MS;
+            final long reachMs = Math.max(0, bucketsPerTimeframe[timeframe.ordinal()] - 2L) * bucketMs;
+            acceptedMs = Math.min(acceptedMs, reachMs);
+        }
+        return acceptedMs;
     }
 
     public EngineContext epochClock(final EpochClock epochClock)

@@ -141,7 +141,7 @@ public final class LiquidationImporter
         }
         final long timeMs = parseTime(fields[TIME].strip());
         final EngineContext context = engine.context();
-        if (timeMs < context.minTimeMs() || timeMs > context.epochClock().time() + context.maxFutureSkewMs())
+        if (timeMs < context.minTimeMs() || timeMs > context.epochClock().time() + context.acceptedFutureMs())
         {
             return "invalid time: " + fields[TIME];
         }

@@ -72,7 +72,7 @@ public final class LiqvolEngine implements AutoCloseable
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
         final DecodeStage decode = new DecodeStage(new FrameDecoder(
             symbols, duplicates, counters, context.epochClock(), context.minTimeMs(),
-            context.maxFutureSkewMs()));
+            context.acceptedFutureMs()));
         // 2a. journal: record what was accepted, in parallel with
         final JournalStage journalStage = new JournalStage(journal, symbols);
         // 2b. aggregate: add each liquidation to its bucket of every timeframe

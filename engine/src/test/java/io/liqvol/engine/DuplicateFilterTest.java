@@ -34,6 +34,38 @@ class DuplicateFilterTest
     }
 
     @Test
+    void shouldAcceptFortyDistinctLiquidationsOnceWhateverIsResent()
+    {
+        int accepted = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            accepted += filter.firstSighting(0, i % 2, 1_000_000 + i * 1000L, 100_000_000L + i, 7) ? 1 : 0;
+        }
+        for (int i = 0; i < 10; i++)
+        {
+            accepted += filter.firstSighting(0, i % 2, 1_000_000 + i * 1000L, 100_000_000L + i, 7) ? 1 : 0;
+        }
+
+        assertThat(accepted).isEqualTo(40);
+    }
+
+    @Test
+    void shouldCatchACopyAsFarBackAsTheHorizonAtBinancesHighestRate()
+    {
+        final long newestMs = 10_000_000;
+        final long intervalMs = 1000;
+        for (long timeMs = newestMs - DuplicateFilter.HORIZON_MS; timeMs <= newestMs; timeMs += intervalMs)
+        {
+            assertThat(filter.firstSighting(0, 1, timeMs, 5, 7)).isTrue();
+        }
+
+        for (long timeMs = newestMs - DuplicateFilter.HORIZON_MS; timeMs <= newestMs; timeMs += intervalMs)
+        {
+            assertThat(filter.firstSighting(0, 1, timeMs, 5, 7)).as("%d ms back", newestMs - timeMs).isFalse();
+        }
+    }
+
+    @Test
     void shouldFindADuplicateThatArrivesAfterNewerLiquidations()
     {
         filter.firstSighting(0, 0, 1000, 5, 7);

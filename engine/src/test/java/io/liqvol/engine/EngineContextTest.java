@@ -52,6 +52,16 @@ class EngineContextTest
     }
 
     @Test
+    void shouldAcceptNoFurtherAheadThanEveryWindowReaches()
+    {
+        assertThat(new EngineContext().acceptedFutureMs()).isEqualTo(EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+        final EngineContext lenient = new EngineContext().maxFutureSkewMs(24 * 3_600_000L);
+        assertThat(lenient.acceptedFutureMs()).as("512 1m buckets").isEqualTo(510 * 60_000L);
+        assertThat(lenient.bucketsPerTimeframe(Timeframe.M3, 100).acceptedFutureMs()).isEqualTo(98 * 180_000L);
+        assertThat(lenient.bucketsPerTimeframe(Timeframe.MN1, 2).acceptedFutureMs()).isZero();
+    }
+
+    @Test
     void shouldNameTheFirstInvalidValue()
     {
         assertThatThrownBy(() -> new EngineContext().ringSize(1000).conclude()).hasMessageContaining("ringSize");

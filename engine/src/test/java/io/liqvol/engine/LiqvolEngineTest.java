@@ -380,6 +380,35 @@ class LiqvolEngineTest
     }
 
     @Test
+    void shouldNeverLetALiquidationAheadOfTheClockFreezeLiveBuckets() throws InterruptedException
+    {
+        for (final EngineContext context : new EngineContext[] {context(), context().maxFutureSkewMs(24 * 3_600_000L),
+            context().maxFutureSkewMs(24 * 3_600_000L).bucketsPerTimeframe(Timeframe.M1, 16)})
+        {
+            try (LiqvolEngine engine = LiqvolEngine.launch(context))
+            {
+                final long furthestMs = NOW_MS + engine.context().acceptedFutureMs();
+                engine.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS + 20 * 3_600_000L, 0);
+                engine.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, furthestMs + 1, 0);
+                engine.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, furthestMs, 0);
+                engine.ingestLiquidation("BTCUSDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS, 0);
+                engine.ingestLiquidation("BTCUSDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS - 60_000, 0);
+                awaitPublished(engine, 3);
+
+                assertThat(engine.counters().rejected(RejectReason.ABSURD_TIMESTAMP)).isEqualTo(2);
+                assertThat(engine.counters().beyondWindow()).isZero();
+                for (final Timeframe timeframe : Timeframe.values())
+                {
+                    final long count = engine.volume("BTCUSDT", timeframe, NOW_MS - 60_000, NOW_MS + 1).stream()
+                        .mapToLong(BucketSnapshot::count).sum();
+                    assertThat(count).as(timeframe.code()).isEqualTo(timeframe == Timeframe.M1
+                        || timeframe.bucketIndex(furthestMs) != timeframe.bucketIndex(NOW_MS) ? 2 : 3);
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRejectBadQueryRanges()
     {
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))

@@ -1,5 +1,6 @@
 package io.liqvol.gateway;
 
+import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
@@ -44,6 +45,22 @@ class GatewayTest
             assertThat(gateway.simulator().subscriberCount(stream)).isEqualTo(1);
             second.abort();
             Await.until("unsubscribed", () -> gateway.simulator().subscriberCount(stream) == 0);
+        }
+    }
+
+    @Test
+    void shouldExportTheEngineCountersOnMetrics() throws Exception
+    {
+        try (Gateway gateway = start("per-symbol"))
+        {
+            final long nowMs = System.currentTimeMillis();
+            gateway.engine().ingestLiquidation("NOPEUSDT", Side.BUY, 100_000_000, 100_000_000, nowMs, nowMs);
+            gateway.engine().ingestLiquidation("NOPEUSDT", Side.BUY, 100_000_000, 100_000_000, nowMs - 86_400_000L, 0);
+            Await.until("both published", () -> gateway.engine().counters().published() == 2);
+
+            // A day back is beyond the 1m, 3m and 5m windows (512, 256 and 256 buckets).
+            assertThat(get(gateway, "/metrics")).contains("\nliqvol_engine_beyond_window_total 3\n",
+                "\nliqvol_engine_aggregate_overflows_total 0\n", "\nliqvol_events_duplicate_total 0\n");
         }
     }
 

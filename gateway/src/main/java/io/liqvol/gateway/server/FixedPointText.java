@@ -1,5 +1,7 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.Int128;
+
 /**
  * Allocation-free text of fixed-point numbers and UTC times for the hot path: each call overwrites
  * {@link #bytes} (ASCII) and sets {@link #length}. One instance per thread.
@@ -8,7 +10,6 @@ final class FixedPointText
 {
     static final int E8_SCALE = 8;
     private static final long E8 = 100_000_000L;
-    private static final long E16 = 10_000_000_000_000_000L;
     private static final long DAY_MS = 86_400_000L;
 
     final byte[] bytes = new byte[64];
@@ -19,9 +20,8 @@ final class FixedPointText
     private static final long BILLION = 1_000_000_000L;
     private static final int LIMBS = 5;
 
-    private final byte[] digits = new byte[20];
-    private long notionalUnits;
-    private long notionalFractionE16;
+    /** Decimal digits of a long, or of a notional's integer part with a carry: up to 23. */
+    private final byte[] digits = new byte[24];
 
     /** The last {@link #sumE16}: its sign and the decimal digits of its magnitude, most significant first. */
     private final byte[] sumDigits = new byte[45];
@@ -41,40 +41,13 @@ final class FixedPointText
         writeFraction(magnitude / E8, magnitude % E8, E8_SCALE, minScale);
     }
 
-    /** Computes {@code quantity × price} exactly (128-bit free: the E8 parts are multiplied separately). */
+    /**
+     * Computes {@code quantity × price} exactly as the buckets do, the 128-bit E16 product; write it with
+     * {@link #volumePlain()} and {@link #volumeGrouped()}.
+     */
     void notional(final long quantityE8, final long priceE8)
     {
-        final long quantityUnits = quantityE8 / E8;
-        final long quantityFraction = quantityE8 % E8;
-        final long priceUnits = priceE8 / E8;
-        final long priceFraction = priceE8 % E8;
-        final long middleE8 = quantityUnits * priceFraction + quantityFraction * priceUnits;
-        final long lowE16 = (middleE8 % E8) * E8 + quantityFraction * priceFraction;
-        notionalUnits = quantityUnits * priceUnits + middleE8 / E8 + lowE16 / E16;
-        notionalFractionE16 = lowE16 % E16;
-    }
-
-    /** The last {@link #notional} as a volume: at least two fraction digits, no other trailing zeros. */
-    void notionalPlain()
-    {
-        length = 0;
-        writeFraction(notionalUnits, notionalFractionE16, 16, 2);
-    }
-
-    /** The last {@link #notional} rounded half up to an integer, with thousands separators. */
-    void notionalGrouped()
-    {
-        length = 0;
-        final long rounded = notionalUnits + (notionalFractionE16 >= E16 / 2 ? 1 : 0);
-        final int count = digitsOf(rounded);
-        for (int i = 0; i < count; i++)
-        {
-            if (i > 0 && (count - i) % 3 == 0)
-            {
-                bytes[length++] = ',';
-            }
-            bytes[length++] = digits[i];
-        }
+        sumE16(Int128.multiplyHigh(quantityE8, priceE8), Int128.multiplyLow(quantityE8, priceE8), 0, 0, false);
     }
 
     /**
@@ -143,6 +116,38 @@ final class FixedPointText
         while (length > fractionStart + 2 && bytes[length - 1] == '0')
         {
             length--;
+        }
+    }
+
+    /** The last non-negative {@link #sumE16} rounded half up to an integer, with thousands separators. */
+    void volumeGrouped()
+    {
+        final int fractionAt = sumDigitCount - E16_SCALE;
+        // digits[0] is room for a carry out of the rounding.
+        digits[0] = '0';
+        int count = 1;
+        for (int i = 0; i < fractionAt; i++)
+        {
+            digits[count++] = sumDigits[i];
+        }
+        if (fractionAt >= 0 && sumDigits[fractionAt] >= '5')
+        {
+            int at = count - 1;
+            while (digits[at] == '9')
+            {
+                digits[at--] = '0';
+            }
+            digits[at]++;
+        }
+        final int first = digits[0] == '0' && count > 1 ? 1 : 0;
+        length = 0;
+        for (int i = first; i < count; i++)
+        {
+            if (i > first && (count - i) % 3 == 0)
+            {
+                bytes[length++] = ',';
+            }
+            bytes[length++] = digits[i];
         }
     }
 

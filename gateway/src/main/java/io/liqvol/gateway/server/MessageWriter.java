@@ -175,10 +175,10 @@ public final class MessageWriter
             json.writeFieldName("avgPrice");
             json.writeUTF8String(text.bytes, 0, text.length);
             text.notional(rows.quantityE8(i), rows.priceE8(i));
-            text.notionalPlain();
+            text.volumePlain();
             json.writeFieldName("priceUsdt");
             json.writeUTF8String(text.bytes, 0, text.length);
-            text.notionalGrouped();
+            text.volumeGrouped();
             json.writeFieldName("priceUsdtFormatted");
             json.writeUTF8String(text.bytes, 0, text.length);
             json.writeNumberField("timestamp", rows.timeMs(i));

@@ -36,15 +36,42 @@ class FixedPointTextTest
     void shouldComputeNotionalsExactly()
     {
         text.notional(1_400_000L, 991_000_000_000L);
-        text.notionalPlain();
+        text.volumePlain();
         assertThat(written()).isEqualTo("138.74");
-        text.notionalGrouped();
+        text.volumeGrouped();
         assertThat(written()).isEqualTo("139");
         text.notional(10_000_000L, 5_000_000_000_000L);
-        text.notionalPlain();
+        text.volumePlain();
         assertThat(written()).isEqualTo("5000.00");
-        text.notionalGrouped();
+        text.volumeGrouped();
         assertThat(written()).isEqualTo("5,000");
+    }
+
+    @Test
+    void shouldWriteTheLargestNotionalExactlyLikeBuckets()
+    {
+        final long largestE8 = Long.MAX_VALUE;
+        final BigDecimal exact = BigDecimal.valueOf(largestE8, 8).multiply(BigDecimal.valueOf(largestE8, 8));
+        text.notional(largestE8, largestE8);
+        text.volumePlain();
+        assertThat(written()).isEqualTo("8507059173023461584739.6907784232501249");
+        assertThat(written()).isEqualTo(DecimalText.volume(exact));
+        text.volumeGrouped();
+        assertThat(written()).isEqualTo("8,507,059,173,023,461,584,740");
+    }
+
+    @Test
+    void shouldRoundGroupedNotionalsHalfUpWithCarries()
+    {
+        final long[][] pairs = {{99_950_000_000L, 100_000_000L}, {99_949_999_999L, 100_000_000L},
+            {50_000_000L, 100_000_000L}, {1L, 1L}, {99_999_999_950_000_000L, 100_000_000L}};
+        for (final long[] pair : pairs)
+        {
+            final BigDecimal exact = BigDecimal.valueOf(pair[0], 8).multiply(BigDecimal.valueOf(pair[1], 8));
+            text.notional(pair[0], pair[1]);
+            text.volumeGrouped();
+            assertThat(written()).as("%s", exact).isEqualTo(DecimalText.grouped(exact));
+        }
     }
 
     @Test
@@ -53,13 +80,16 @@ class FixedPointTextTest
         final Random random = new Random(42);
         for (int i = 0; i < 10_000; i++)
         {
-            final long quantityE8 = 1 + (long)(random.nextDouble() * 1e15);
-            final long priceE8 = 1 + (long)(random.nextDouble() * 1e14);
+            // Half of them beyond a 64-bit product, up to the largest E8 values a frame can carry.
+            final long quantityE8 = random.nextBoolean() ? 1 + (long)(random.nextDouble() * 1e15)
+                : Math.max(1, random.nextLong() >>> 1);
+            final long priceE8 = random.nextBoolean() ? 1 + (long)(random.nextDouble() * 1e14)
+                : Math.max(1, random.nextLong() >>> 1);
             final BigDecimal exact = BigDecimal.valueOf(quantityE8, 8).multiply(BigDecimal.valueOf(priceE8, 8));
             text.notional(quantityE8, priceE8);
-            text.notionalPlain();
+            text.volumePlain();
             assertThat(written()).isEqualTo(DecimalText.volume(exact));
-            text.notionalGrouped();
+            text.volumeGrouped();
             assertThat(written()).isEqualTo(DecimalText.grouped(exact));
         }
     }

@@ -55,6 +55,21 @@ class MessageWriterTest
     }
 
     @Test
+    void shouldEncodeTheNotionalOfTheLargestOrderExactly()
+    {
+        final OrderRows rows = new OrderRows();
+        rows.add(Side.BUY, Long.MAX_VALUE, Long.MAX_VALUE, TIME_MS);
+
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationOrders(
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", false, TIME_MS, rows, btc)));
+
+        assertThat(asObject(((List<?>)message.get("data")).get(0)))
+            .containsEntry("quantity", "92233720368.54775807").containsEntry("avgPrice", "92233720368.54775807")
+            .containsEntry("priceUsdt", "8507059173023461584739.6907784232501249")
+            .containsEntry("priceUsdtFormatted", "8,507,059,173,023,461,584,740");
+    }
+
+    @Test
     void shouldEncodeBucketsWithExactAndCompactVolumes()
     {
         final BucketSnapshot bucket = new BucketSnapshot("BTCUSDT", Timeframe.M1, TIME_MS, new BigDecimal("10000.0000"),
