@@ -18,9 +18,13 @@ final class DuplicateFilter
     static final long HORIZON_MS = 120_000;
     /** At least the horizon at Binance's one liquidation per symbol per second. */
     static final int KEYS_PER_SYMBOL = 128;
-    private static final int LONGS_PER_KEY = 3;
+    private static final int QUANTITIES = KEYS_PER_SYMBOL;
+    private static final int PRICES = 2 * KEYS_PER_SYMBOL;
 
-    /** Per symbol, its keys (time and side, quantity, price) as a ring; null before its first liquidation. */
+    /**
+     * Per symbol, its keys as a ring in three runs: times and sides, then quantities, then prices, so that a look-up
+     * scans the times alone; null before its first liquidation.
+     */
     private final long[][] keys;
     private final int[] filled;
     private final int[] next;
@@ -48,10 +52,11 @@ final class DuplicateFilter
             return true;
         }
         final long[] symbolKeys = keys[symbolId];
-        final int end = filled[symbolId] * LONGS_PER_KEY;
-        for (int at = 0; at < end; at += LONGS_PER_KEY)
+        final int count = filled[symbolId];
+        for (int k = 0; k < count; k++)
         {
-            if (symbolKeys[at] == timeAndSide && symbolKeys[at + 1] == quantityE8 && symbolKeys[at + 2] == priceE8)
+            if (symbolKeys[k] == timeAndSide && symbolKeys[QUANTITIES + k] == quantityE8
+                && symbolKeys[PRICES + k] == priceE8)
             {
                 return false;
             }
@@ -65,14 +70,13 @@ final class DuplicateFilter
         long[] symbolKeys = keys[symbolId];
         if (symbolKeys == null)
         {
-            symbolKeys = new long[KEYS_PER_SYMBOL * LONGS_PER_KEY];
+            symbolKeys = new long[3 * KEYS_PER_SYMBOL];
             keys[symbolId] = symbolKeys;
         }
         final int slot = next[symbolId];
-        final int at = slot * LONGS_PER_KEY;
-        symbolKeys[at] = timeAndSide;
-        symbolKeys[at + 1] = quantityE8;
-        symbolKeys[at + 2] = priceE8;
+        symbolKeys[slot] = timeAndSide;
+        symbolKeys[QUANTITIES + slot] = quantityE8;
+        symbolKeys[PRICES + slot] = priceE8;
         next[symbolId] = slot + 1 == KEYS_PER_SYMBOL ? 0 : slot + 1;
         if (filled[symbolId] < KEYS_PER_SYMBOL)
         {
