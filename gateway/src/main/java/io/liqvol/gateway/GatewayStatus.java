@@ -9,6 +9,7 @@ import io.liqvol.engine.counters.PrometheusText;
 import io.liqvol.engine.journal.JournalFailure;
 import io.liqvol.engine.journal.JournalStatus;
 import io.liqvol.engine.journal.RecoveryReport;
+import io.liqvol.gateway.server.HealthReport;
 import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.upstream.UpstreamStatus;
 
@@ -16,7 +17,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** The engine's and the upstream's state for {@code /health} and {@code /metrics}. */
-final class GatewayStatus
+final class GatewayStatus implements HealthReport
 {
     private final LiqvolEngine engine;
     private final BinanceUpstream upstream;
@@ -27,7 +28,15 @@ final class GatewayStatus
         this.upstream = upstream;
     }
 
-    void writeHealth(final JsonGenerator json) throws IOException
+    /** Not ok while a stream has no live upstream connection: what happens then is not being recorded. */
+    @Override
+    public List<String> degradedReasons()
+    {
+        return upstream.status().connected() ? List.of() : List.of("upstream_disconnected");
+    }
+
+    @Override
+    public void writeFields(final JsonGenerator json) throws IOException
     {
         final UpstreamStatus status = upstream.status();
         json.writeObjectFieldStart("upstream");

@@ -3,10 +3,13 @@ package io.liqvol.gateway.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.List;
 
-/** Fields that other components add to {@code /health} (upstream state, journal), written into its object. */
-@FunctionalInterface
+/** What other components add to {@code /health} (upstream state, journal): why it is degraded, and their fields. */
 public interface HealthReport
 {
+    /** Why the service cannot be relied on now (such as {@code upstream_disconnected}); empty when it is ok. */
+    List<String> degradedReasons();
+
     void writeFields(JsonGenerator json) throws IOException;
 }
