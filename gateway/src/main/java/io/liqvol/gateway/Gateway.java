@@ -105,7 +105,7 @@ public final class Gateway implements AutoCloseable
             final GatewayStatus status = new GatewayStatus(engine, upstream);
             metrics.addSection(status::writeMetrics);
             this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
-                new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status::writeHealth, serverGroup));
+                new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status, serverGroup));
         }
         catch (final Exception e)
         {

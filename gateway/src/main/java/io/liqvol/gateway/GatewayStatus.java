@@ -10,13 +10,15 @@ import io.liqvol.engine.journal.JournalFailure;
 import io.liqvol.engine.journal.JournalStatus;
 import io.liqvol.engine.journal.RecoveryReport;
 import io.liqvol.gateway.upstream.BinanceUpstream;
+import io.liqvol.gateway.server.HealthReport;
 import io.liqvol.gateway.upstream.UpstreamStatus;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The engine's and the upstream's state for {@code /health} and {@code /metrics}. */
-final class GatewayStatus
+final class GatewayStatus implements HealthReport
 {
     private final LiqvolEngine engine;
     private final BinanceUpstream upstream;
@@ -27,22 +29,31 @@ final class GatewayStatus
         this.upstream = upstream;
     }
 
-    /** The status, what degrades it, then the upstream's, the engine's and the journal's state. */
-    void writeHealth(final JsonGenerator json) throws IOException
+    /**
+     * Not ok while a stream has no live upstream connection (what happens then is not being recorded) or while the
+     * journal cannot grow (what happens then is published but not journaled; {@code journal.failure} says why).
+     */
+    @Override
+    public List<String> degradedReasons()
+    {
+        final List<String> reasons = new ArrayList<>(2);
+        if (!upstream.status().connected())
+        {
+            reasons.add("upstream_disconnected");
+        }
+        if (engine.journalStatus().failure() != null)
+        {
+            reasons.add("journal_unwritable");
+        }
+        return reasons;
+    }
+
+    /** The upstream's, the engine's and the journal's state. */
+    @Override
+    public void writeFields(final JsonGenerator json) throws IOException
     {
         final JournalStatus journal = engine.journalStatus();
         final JournalFailure failure = journal.failure();
-        json.writeStringField("status", failure == null ? "ok" : "degraded");
-        json.writeArrayFieldStart("degraded");
-        if (failure != null)
-        {
-            json.writeStartObject();
-            json.writeStringField("what", "journal");
-            writeFailure(json, failure, journal);
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-
         final UpstreamStatus status = upstream.status();
         json.writeObjectFieldStart("upstream");
         json.writeBooleanField("connected", status.connected());

@@ -59,9 +59,9 @@ class GatewayStatusTest
         {
             Await.until("liquidations published", () -> gateway.engine().counters().published() > 20);
             final Map<String, Object> health = TestJson.object(get(gateway, "/health"));
-            assertThat(health).containsEntry("status", "degraded");
-            final Map<?, ?> degraded = (Map<?, ?>)((List<?>)health.get("degraded")).get(0);
-            assertThat(degraded.get("what")).isEqualTo("journal");
+            assertThat(health).containsEntry("status", "degraded")
+                .containsEntry("reasons", List.of("journal_unwritable"));
+            final Map<?, ?> degraded = (Map<?, ?>)((Map<?, ?>)health.get("journal")).get("failure");
             assertThat((String)degraded.get("reason")).contains("No space left on device");
             assertThat((Long)degraded.get("since")).isPositive();
             // The failed allocation is given back: what is free is the whole filesystem, less than a segment.

@@ -135,6 +135,46 @@ class GatewayTest
         }
     }
 
+    @Test
+    void shouldReportDegradedHealthWhileTheUpstreamIsDownAndRecordTheOutageAsAGap() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-health-test");
+        final ExchangeSimulator first = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false));
+        final int port = first.port();
+        try (Gateway gateway = startAgainst(first, dataDir))
+        {
+            try (first)
+            {
+                Await.until("ok once subscribed", () -> health(gateway).get("status").equals("ok"));
+                assertThat(health(gateway)).containsEntry("reasons", List.of());
+            }
+            Await.until("degraded while the exchange is away", () -> health(gateway).get("status").equals("degraded"));
+            assertThat(health(gateway)).containsEntry("reasons", List.of("upstream_disconnected"));
+            assertThat(String.valueOf(health(gateway).get("upstream"))).contains("connected=false");
+            final int gapsWhileDown = gateway.engine().gaps().size();
+
+            try (ExchangeSimulator second = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false)
+                .port(port)))
+            {
+                Await.until("ok again once resubscribed", () -> health(gateway).get("status").equals("ok"));
+                assertThat(second.subscriberCount(ALL_MARKET)).isEqualTo(1);
+                Await.until("the outage recorded as a gap", () -> gateway.engine().gaps().size() == gapsWhileDown + 1);
+            }
+        }
+    }
+
+    private static Map<String, Object> health(final Gateway gateway)
+    {
+        try
+        {
+            return TestJson.object(get(gateway, "/health"));
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     private static Gateway startAgainst(final ExchangeSimulator exchange, final Path dataDir) throws Exception
     {
         return Gateway.start(GatewayConfig.parse(new String[] {"--port", "0", "--data-dir", dataDir.toString(),

@@ -3,13 +3,13 @@ package io.liqvol.gateway.server;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.List;
 
-/**
- * What other components report in {@code /health} (upstream state, journal), written into its object: first its
- * {@code status}, {@code ok} or {@code degraded}, from the same reading as the fields that follow.
- */
-@FunctionalInterface
+/** What other components add to {@code /health} (upstream state, journal): why it is degraded, and their fields. */
 public interface HealthReport
 {
+    /** Why the service cannot be relied on now (such as {@code upstream_disconnected}); empty when it is ok. */
+    List<String> degradedReasons();
+
     void writeFields(JsonGenerator json) throws IOException;
 }

@@ -20,6 +20,7 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Routes one connection's HTTP requests: WebSocket upgrades to a stream handler (after the Origin check),
@@ -175,7 +176,15 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         final MessageWriter writer = MessageWriter.forThisThread();
         HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
         {
+            final List<String> reasons = healthReport.degradedReasons();
             json.writeStartObject();
+            json.writeStringField("status", reasons.isEmpty() ? "ok" : "degraded");
+            json.writeArrayFieldStart("reasons");
+            for (final String reason : reasons)
+            {
+                json.writeString(reason);
+            }
+            json.writeEndArray();
             healthReport.writeFields(json);
             json.writeObjectFieldStart("clients");
             json.writeNumberField("liquidations", context.metrics().liquidationClients());

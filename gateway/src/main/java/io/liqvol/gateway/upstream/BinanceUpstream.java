@@ -3,7 +3,7 @@ package io.liqvol.gateway.upstream;
 import io.liqvol.engine.Gap;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ChannelFuture;
+import io.netty.util.concurrent.Future;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -177,9 +177,9 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         {
             return;
         }
-        final List<ChannelFuture> closing = onLoop(() ->
+        final List<Future<Void>> closing = onLoop(() ->
         {
-            final List<ChannelFuture> closeFutures = new ArrayList<>();
+            final List<Future<Void>> closeFutures = new ArrayList<>();
             for (final StreamShard shard : shards)
             {
                 closeFutures.addAll(shard.close());
@@ -187,7 +187,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
             return closeFutures;
         });
         final long deadlineMs = System.currentTimeMillis() + config.closeTimeoutMs() + 1000;
-        for (final ChannelFuture closeFuture : closing)
+        for (final Future<Void> closeFuture : closing)
         {
             closeFuture.awaitUninterruptibly(Math.max(1, deadlineMs - System.currentTimeMillis()));
         }

@@ -1,7 +1,7 @@
 package io.liqvol.gateway.upstream;
 
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.util.ArrayList;
@@ -106,19 +106,19 @@ final class StreamShard implements UpstreamConnection.Listener
         return counted;
     }
 
-    /** Closes the shard's connections gracefully; the futures complete when they are closed. */
-    List<ChannelFuture> close()
+    /** Closes the shard's connections gracefully; the futures complete when they ended. */
+    List<Future<Void>> close()
     {
         closed = true;
         cancel(reconnectTask);
         cancel(rotationTask);
-        final List<ChannelFuture> closing = new ArrayList<>(2);
+        final List<Future<Void>> closing = new ArrayList<>(2);
         for (final UpstreamConnection connection : new UpstreamConnection[] {successor, current})
         {
             if (connection != null)
             {
                 connection.closeGracefully();
-                closing.add(connection.closeFuture());
+                closing.add(connection.ended());
             }
         }
         return closing;

@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.URI;
@@ -63,6 +65,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
     private final Set<String> wanted;
     private final Listener listener;
     private final UpstreamCounters counters;
+    private final Promise<Void> ended;
     private final Set<String> sent = new LinkedHashSet<>();
     private final Set<String> rejected = new HashSet<>();
     private final Map<Long, Request> inflight = new HashMap<>();
@@ -88,6 +91,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         this.wanted = wanted;
         this.listener = listener;
         this.counters = counters;
+        this.ended = loop.newPromise();
     }
 
     /** The combined-stream endpoint under the base: {@code …/stream}; streams are added by SUBSCRIBE. */
@@ -114,20 +118,31 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         final ChannelFuture connected =
             channels.connect(loop, uri, pipeline -> addHandlers(pipeline, protocol, router));
         channel = connected.channel();
-        channel.closeFuture().addListener(closed -> onChannelClosed());
-        connected.addListener((ChannelFutureListener)future ->
+        // Deferred: a channel closed within connect() must not end the connection before its shard holds it.
+        channel.closeFuture().addListener(closed -> loop.execute(this::end));
+        connected.addListener((ChannelFutureListener)future -> onConnectDone(future, uri));
+        liveTimeout = loop.schedule(this::onLiveTimeout, config.liveTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A failed connect may leave a channel that never closes (a socket that could not be created, a resolver
+     * that threw) and may be reported on Netty's global executor, so the connection is ended here, on its loop,
+     * not on the close path alone.
+     */
+    private void onConnectDone(final ChannelFuture future, final URI uri)
+    {
+        if (future.isSuccess())
         {
-            if (!future.isSuccess())
-            {
-                LOG.log(System.Logger.Level.WARNING, "{0}: cannot connect to {1}: {2}", name, uri,
-                    String.valueOf(future.cause()));
-            }
-            else if (closeRequested)
+            if (closeRequested)
             {
                 future.channel().close();
             }
-        });
-        liveTimeout = loop.schedule(this::onLiveTimeout, config.liveTimeoutMs(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        counters.increment(UpstreamCounters.CONNECT_FAILURES);
+        LOG.log(System.Logger.Level.WARNING, "{0}: cannot connect to {1}: {2}", name, uri,
+            String.valueOf(future.cause()));
+        loop.execute(this::abandon);
     }
 
     boolean isLive()
@@ -140,9 +155,10 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         return openedAtMs;
     }
 
-    ChannelFuture closeFuture()
+    /** Completes once the connection ended, whether its channel ever opened or not. */
+    Future<Void> ended()
     {
-        return channel.closeFuture();
+        return ended;
     }
 
     /** When the connection became live, 0 if it never did. */
@@ -167,9 +183,9 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE));
             forceClose = loop.schedule(() -> channel.close(), config.closeTimeoutMs(), TimeUnit.MILLISECONDS);
         }
-        else if (state == State.CONNECTING && channel.isActive())
+        else if (state == State.CONNECTING)
         {
-            channel.close();
+            abandon();
         }
     }
 
@@ -239,7 +255,18 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         LOG.log(System.Logger.Level.WARNING, "{0}: {1}", name, String.valueOf(cause));
     }
 
-    private void onChannelClosed()
+    /** Closes the channel if it ever was registered, and ends the connection at once either way. */
+    private void abandon()
+    {
+        if (channel.isRegistered())
+        {
+            channel.close();
+        }
+        end();
+    }
+
+    /** The one way a connection ends: the shard is told once, and schedules what comes next. */
+    private void end()
     {
         if (state == State.CLOSED)
         {
@@ -249,6 +276,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         cancel(liveTimeout);
         cancel(pinger);
         cancel(forceClose);
+        ended.setSuccess(null);
         listener.onClosed(this);
     }
 
@@ -256,9 +284,9 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
     {
         if (state == State.CONNECTING || state == State.SUBSCRIBING)
         {
-            LOG.log(System.Logger.Level.WARNING, "{0}: not live after {1} ms, giving up", name,
+            LOG.log(System.Logger.Level.WARNING, "{0}: not live after {1} ms, dropping the attempt", name,
                 config.liveTimeoutMs());
-            channel.close();
+            abandon();
         }
     }
 

@@ -31,6 +31,8 @@ public final class UpstreamCounters
         "Upstream WebSocket handshakes completed");
     static final int IDLE_TIMEOUTS = DESCRIPTORS.counter("liqvol_upstream_idle_timeouts_total",
         "Upstream connections given up because no frame arrived in time");
+    static final int CONNECT_FAILURES = DESCRIPTORS.counter("liqvol_upstream_connect_failures_total",
+        "Upstream connection attempts that failed before a socket was connected");
 
     private final CounterSet values = new CounterSet(DESCRIPTORS.list());
 
@@ -101,6 +103,12 @@ public final class UpstreamCounters
     public long idleTimeouts()
     {
         return values.get(IDLE_TIMEOUTS);
+    }
+
+    /** Attempts that failed before a socket was connected: refused, unresolvable, no socket to be had. */
+    public long connectFailures()
+    {
+        return values.get(CONNECT_FAILURES);
     }
 
     void increment(final int id)

@@ -21,9 +21,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,8 +87,13 @@ class BinanceUpstreamTest
     /** The client's pace scaled like the exchange: at most 5 messages per 200 ms. */
     private static UpstreamConfig client(final ExchangeSimulator simulator, final UpstreamMode mode)
     {
-        return new UpstreamConfig().wsBaseUrl(simulator.wsBaseUrl()).restBaseUrl(simulator.restBaseUrl()).mode(mode)
-            .controlIntervalMs(40).pingIntervalMs(1_000).idleTimeoutMs(5_000).liveTimeoutMs(5_000)
+        return clientOf(simulator.wsBaseUrl()).restBaseUrl(simulator.restBaseUrl()).mode(mode);
+    }
+
+    private static UpstreamConfig clientOf(final String wsBaseUrl)
+    {
+        return new UpstreamConfig().wsBaseUrl(wsBaseUrl).mode(UpstreamMode.ALL_MARKET).controlIntervalMs(40)
+            .pingIntervalMs(1_000).idleTimeoutMs(5_000).liveTimeoutMs(5_000)
             .initialBackoffMs(20).maxBackoffMs(200).connectTimeoutMs(2_000).closeTimeoutMs(2_000);
     }
 
@@ -524,6 +537,165 @@ class BinanceUpstreamTest
                 });
                 assertThat(simulator.subscriberCount("!forceOrder@arr")).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void shouldKeepRetryingRefusedConnectsAfterAnOutageAndRecordItAsAGapWithoutLosingWhatCameBefore()
+    {
+        final int port = freePort();
+        final SimulatedLiquidation before;
+        final long downMs;
+        try (BinanceUpstream upstream = upstream(clientOf("ws://127.0.0.1:" + port + "/market")))
+        {
+            try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange().port(port)))
+            {
+                upstream.start();
+                Await.until("connected", () -> upstream.status().connected());
+                before = simulator.injectLiquidation("BTCUSDT", Side.SELL);
+                Await.until("delivered", () -> sink.frames().size() == 1);
+                downMs = System.currentTimeMillis();
+            }
+            final long failuresAtOutage = upstream.counters().connectFailures();
+            Await.until("several refused attempts",
+                () -> upstream.counters().connectFailures() >= failuresAtOutage + 3);
+            assertThat(upstream.status().connected()).isFalse();
+
+            assertReconnectsWhenTheExchangeListensOn(port, upstream, downMs, before);
+        }
+    }
+
+    @Test
+    void shouldDropAHandshakeThatNeverCompletesAndRetryUntilTheExchangeAnswers() throws Exception
+    {
+        final long startMs = System.currentTimeMillis();
+        final ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        final int port = silent.getLocalPort();
+        try (BinanceUpstream upstream = upstream(clientOf("ws://127.0.0.1:" + port + "/market").liveTimeoutMs(200)))
+        {
+            try (silent)
+            {
+                upstream.start();
+                Await.until("several attempts", () -> upstream.status().reconnects() >= 3);
+                assertThat(upstream.status().connected()).isFalse();
+                assertThat(upstream.counters().connectionsOpened()).isZero();
+            }
+            assertReconnectsWhenTheExchangeListensOn(port, upstream, startMs, null);
+        }
+    }
+
+    @Test
+    void shouldKeepRetryingAHostThatDoesNotResolve()
+    {
+        try (BinanceUpstream upstream = upstream(clientOf("ws://liqvol-upstream-test.invalid:9/market")))
+        {
+            upstream.start();
+            Await.until("several failed resolutions", () -> upstream.counters().connectFailures() >= 3
+                && upstream.status().reconnects() >= 3);
+            assertThat(upstream.status().connected()).isFalse();
+            assertThat(gaps).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepRetryingWhenNoSocketCanBeCreatedAndReconnectOnceDescriptorsAreFree() throws Exception
+    {
+        final int port = freePort();
+        final String path = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        final Process child = new ProcessBuilder("bash", "-c", "ulimit -n 256 && exec \"$0\" \"$@\"", path,
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx64m", "-XX:TieredStopAtLevel=1",
+            "-cp", System.getProperty("java.class.path"),
+            FdShortageUpstreamMain.class.getName(), "ws://127.0.0.1:" + port + "/market")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        try (BufferedReader answers = new BufferedReader(
+                 new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+             PrintStream commands = new PrintStream(child.getOutputStream(), true, StandardCharsets.US_ASCII))
+        {
+            final SimulatedLiquidation before;
+            final long downMs;
+            try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange().port(port)))
+            {
+                assertThat(ask(commands, answers, "connected")).isEqualTo("connected true");
+                before = simulator.injectLiquidation("BTCUSDT", Side.SELL);
+                assertThat(ask(commands, answers, "frames 1")).isEqualTo("frames true");
+                downMs = System.currentTimeMillis();
+            }
+            assertThat(ask(commands, answers, "failures 1")).as("refused while the exchange is away")
+                .isEqualTo("failures true");
+            assertThat(ask(commands, answers, "exhaust")).startsWith("exhausted ");
+            assertThat(ask(commands, answers, "failures 3")).as("retried while no socket can be created")
+                .isEqualTo("failures true");
+
+            try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange().port(port)))
+            {
+                final long upMs = System.currentTimeMillis();
+                assertThat(ask(commands, answers, "release")).startsWith("released ");
+                assertThat(ask(commands, answers, "connected")).isEqualTo("connected true");
+                final SimulatedLiquidation after = simulator.injectLiquidation("ETHUSDT", Side.BUY);
+                assertThat(ask(commands, answers, "frames 2")).isEqualTo("frames true");
+
+                final String report = ask(commands, answers, "report");
+                assertThat(report).startsWith("report true").contains(
+                    " key=" + RecordingFrameSink.Key.of(before).toString().replace(' ', '_'),
+                    " key=" + RecordingFrameSink.Key.of(after).toString().replace(' ', '_'));
+                final List<String> recorded = List.of(report.split(" ")).stream()
+                    .filter(word -> word.startsWith("gap=")).toList();
+                assertThat(recorded).hasSize(2);
+                final String[] outage = recorded.get(1).substring("gap=".length()).split("-");
+                assertThat(Long.parseLong(outage[0])).isBetween(downMs - 1_000, downMs + 1_000);
+                assertThat(Long.parseLong(outage[1])).isGreaterThanOrEqualTo(upMs);
+            }
+        }
+        finally
+        {
+            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static String ask(final PrintStream commands, final BufferedReader answers, final String command)
+        throws IOException
+    {
+        commands.println(command);
+        final String answer = answers.readLine();
+        assertThat(answer).as("answer to " + command).isNotNull();
+        return answer;
+    }
+
+    /** The exchange starts listening on the port: the client connects, closes the gap and loses nothing. */
+    private void assertReconnectsWhenTheExchangeListensOn(final int port, final BinanceUpstream upstream,
+        final long downMs, final SimulatedLiquidation before)
+    {
+        final int gapsBefore = gaps.size();
+        final long upMs = System.currentTimeMillis();
+        try (ExchangeSimulator simulator = ExchangeSimulator.start(quietExchange().port(port)))
+        {
+            Await.until("connected once the exchange answers", () -> upstream.status().connected());
+            final SimulatedLiquidation after = simulator.injectLiquidation("ETHUSDT", Side.BUY);
+            Await.until("delivered after the gap", () -> sink.keys().contains(RecordingFrameSink.Key.of(after)));
+            assertThat(gaps).hasSize(gapsBefore + 1);
+            assertThat(gaps.get(gaps.size() - 1)).satisfies(gap ->
+            {
+                assertThat(gap.fromMs()).isBetween(downMs - 1_000, downMs + 1_000);
+                assertThat(gap.toMs()).isGreaterThanOrEqualTo(upMs);
+            });
+            if (before != null)
+            {
+                assertThat(sink.keys()).containsExactly(RecordingFrameSink.Key.of(before),
+                    RecordingFrameSink.Key.of(after));
+            }
+        }
+    }
+
+    private static int freePort()
+    {
+        try (ServerSocket probe = new ServerSocket(0))
+        {
+            return probe.getLocalPort();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 

@@ -46,6 +46,6 @@ class UpstreamCountersTest
             # TYPE liqvol_upstream_rotations_total counter
             liqvol_upstream_rotations_total 0
             # HELP liqvol_upstream_liquidation_frames_total""");
-        assertThat(out.toString().lines().filter(line -> line.startsWith("# TYPE"))).hasSize(11);
+        assertThat(out.toString().lines().filter(line -> line.startsWith("# TYPE"))).hasSize(12);
     }
 }
