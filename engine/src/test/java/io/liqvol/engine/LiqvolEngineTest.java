@@ -437,6 +437,36 @@ class LiqvolEngineTest
         }
     }
 
+    @Test
+    void shouldRecoverAJournalWithMoreSymbolsThanTheBudgetHoldsRefusingTheRest() throws InterruptedException
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().dataDir(dataDir)))
+        {
+            for (int n = 0; n < 10; n++)
+            {
+                engine.ingestLiquidation("S" + n + "USDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS + n, 0);
+            }
+            awaitPublished(engine, 10);
+        }
+
+        final EngineContext smaller = context().dataDir(dataDir).memoryBudgetBytes(budgetForSymbols(4));
+        try (LiqvolEngine engine = LiqvolEngine.launch(smaller))
+        {
+            assertThat(engine.recovery().liquidations()).isEqualTo(10);
+            // Recovery reads the journal newest first: the symbols seen last are the ones kept.
+            assertThat(engine.symbols()).containsExactly("S9USDT", "S8USDT", "S7USDT", "S6USDT");
+            assertThat(engine.counters().symbolsRefused()).isEqualTo(6);
+            assertThat(engine.volume("S6USDT", Timeframe.M1, NOW_MS, NOW_MS + 60_000).get(0).count()).isEqualTo(1);
+            assertThat(engine.recentLiquidations("S5USDT", 10)).isEmpty();
+
+            engine.ingestLiquidation("S6USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
+            engine.ingestLiquidation("S5USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
+            awaitPublished(engine, 1);
+            assertThat(engine.counters().rejected(RejectReason.SYMBOL_MEMORY_BUDGET)).isEqualTo(1);
+            assertThat(engine.counters().stageErrors()).isZero();
+        }
+    }
+
     /** A budget that holds exactly {@code symbols} symbols of the default context. */
     static long budgetForSymbols(final int symbols)
     {
