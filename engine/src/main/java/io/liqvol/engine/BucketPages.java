@@ -19,6 +19,8 @@ import static io.liqvol.engine.BucketDescriptor.PAGE_NEXT_FREE_OFFSET;
 final class BucketPages
 {
     private static final int PAGES_PER_CHUNK = 64;
+    /** What the pool reserves beyond the pages in use at most: the rest of its newest chunk. */
+    static final long CHUNK_BYTES = (long)PAGES_PER_CHUNK * PAGE_LENGTH;
 
     private final List<ByteBuffer> chunks = new ArrayList<>();
     private long nextPage;
@@ -39,7 +41,7 @@ final class BucketPages
         }
         if (nextPage == chunkEnd)
         {
-            final ByteBuffer chunk = ByteBuffer.allocateDirect(PAGES_PER_CHUNK * PAGE_LENGTH);
+            final ByteBuffer chunk = ByteBuffer.allocateDirect((int)CHUNK_BYTES);
             chunks.add(chunk);
             nextPage = BufferUtil.address(chunk);
             chunkEnd = nextPage + chunk.capacity();

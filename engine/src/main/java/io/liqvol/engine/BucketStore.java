@@ -98,6 +98,20 @@ final class BucketStore
         return windowBuckets[timeframe];
     }
 
+    /**
+     * The most off-heap bytes one symbol can hold: its table and a page for every entry of every window. The pool
+     * reuses freed pages first, so it never holds more than the admitted symbols' maxima and one chunk.
+     */
+    long maxBytesPerSymbol()
+    {
+        long pagesAtMost = 0;
+        for (int t = 0; t < TIMEFRAMES; t++)
+        {
+            pagesAtMost += pagesPerWindow[t];
+        }
+        return tableLength + pagesAtMost * BucketDescriptor.PAGE_LENGTH;
+    }
+
     /** Off-heap bytes taken for buckets so far (pages reserved and symbol tables); any thread. */
     long allocatedBytes()
     {

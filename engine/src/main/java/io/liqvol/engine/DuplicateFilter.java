@@ -20,6 +20,8 @@ final class DuplicateFilter
     static final int KEYS_PER_SYMBOL = 128;
     private static final int QUANTITIES = KEYS_PER_SYMBOL;
     private static final int PRICES = 2 * KEYS_PER_SYMBOL;
+    /** The heap one symbol's keys take. */
+    static final long BYTES_PER_SYMBOL = 3L * KEYS_PER_SYMBOL * Long.BYTES;
 
     /**
      * Per symbol, its keys as a ring in three runs: times and sides, then quantities, then prices, so that a look-up
@@ -70,7 +72,7 @@ final class DuplicateFilter
         long[] symbolKeys = keys[symbolId];
         if (symbolKeys == null)
         {
-            symbolKeys = new long[3 * KEYS_PER_SYMBOL];
+            symbolKeys = new long[(int)(BYTES_PER_SYMBOL / Long.BYTES)];
             keys[symbolId] = symbolKeys;
         }
         final int slot = next[symbolId];

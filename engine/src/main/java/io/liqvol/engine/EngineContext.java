@@ -27,6 +27,11 @@ public final class EngineContext
     private static final long SHORTEST_MONTH_MS = 28 * 86_400_000L;
     /** 2017-01-01T00:00:00Z: Binance futures did not exist before it, so an earlier time is a bad frame. */
     public static final long DEFAULT_MIN_TIME_MS = 1_483_228_800_000L;
+    /**
+     * Half the JVM's direct-memory limit (which defaults to {@code -Xmx}): the rest is left to Netty, the JDK's
+     * socket buffers and other embedders.
+     */
+    public static final long DEFAULT_MEMORY_BUDGET_BYTES = DirectMemoryLimit.bytes() / 2;
     /** 32 MiB: about 350 000 liquidations per journal segment. */
     public static final long DEFAULT_SEGMENT_BYTES = 32L << 20;
     public static final long DEFAULT_FSYNC_INTERVAL_MS = 1000;
@@ -45,6 +50,7 @@ public final class EngineContext
     private int maxSymbols = DEFAULT_MAX_SYMBOLS;
     private final int[] bucketsPerTimeframe = new int[Timeframe.count()];
     private int recentLiquidationsPerSymbol = DEFAULT_RECENT_LIQUIDATIONS_PER_SYMBOL;
+    private long memoryBudgetBytes = DEFAULT_MEMORY_BUDGET_BYTES;
     private long minTimeMs = DEFAULT_MIN_TIME_MS;
     private long maxFutureSkewMs = DEFAULT_MAX_FUTURE_SKEW_MS;
     private EpochClock epochClock = SystemEpochClock.INSTANCE;
@@ -99,6 +105,22 @@ public final class EngineContext
     public int maxSymbols()
     {
         return maxSymbols;
+    }
+
+    /**
+     * The memory the engine may take for symbols (buckets, recent liquidations, duplicate keys). Each symbol is
+     * admitted with room for the most it can hold, so a symbol already admitted never runs out; a new symbol beyond
+     * the budget is refused ({@link RejectReason#SYMBOL_MEMORY_BUDGET}, {@link EngineCounters#symbolsRefused()}).
+     */
+    public EngineContext memoryBudgetBytes(final long memoryBudgetBytes)
+    {
+        this.memoryBudgetBytes = memoryBudgetBytes;
+        return this;
+    }
+
+    public long memoryBudgetBytes()
+    {
+        return memoryBudgetBytes;
     }
 
     /**
@@ -343,6 +365,10 @@ public final class EngineContext
         requireRange("maxFrameBytes", maxFrameBytes, 64, 1 << 20);
         requireRange("maxSymbols", maxSymbols, 1, 1 << 20);
         requireRange("recentLiquidationsPerSymbol", recentLiquidationsPerSymbol, 1, 1 << 20);
+        if (memoryBudgetBytes < 1)
+        {
+            throw new InvalidSettingException("memoryBudgetBytes", "must be >= 1, was " + memoryBudgetBytes);
+        }
         requireNotNegative("minTimeMs", minTimeMs);
         requireNotNegative("maxFutureSkewMs", maxFutureSkewMs);
         if (segmentBytes < JournalDescriptor.recordOffset(1024) || segmentBytes > 1L << 30)

@@ -26,6 +26,8 @@ public final class EngineCounters
         "Liquidations handed to engine listeners");
     private static final int BEYOND_WINDOW = DESCRIPTORS.counter("liqvol_engine_beyond_window_total",
         "Liquidation-timeframe pairs older than the bucket window");
+    private static final int SYMBOLS_REFUSED = DESCRIPTORS.counter("liqvol_engine_symbols_refused_total",
+        "Symbols refused because the engine's memory budget holds no more");
     private static final int AGGREGATE_OVERFLOWS = DESCRIPTORS.counter("liqvol_engine_aggregate_overflows_total",
         "Bucket sums refused because they would overflow");
 
@@ -100,6 +102,12 @@ public final class EngineCounters
         return values.get(AGGREGATE_OVERFLOWS);
     }
 
+    /** Distinct symbols refused because the memory budget holds no more (their liquidations are rejected). */
+    public long symbolsRefused()
+    {
+        return values.get(SYMBOLS_REFUSED);
+    }
+
     /** Liquidations handed to listeners. */
     public long published()
     {
@@ -151,6 +159,11 @@ public final class EngineCounters
     void incrementAggregateOverflows()
     {
         values.incrementOrdered(AGGREGATE_OVERFLOWS);
+    }
+
+    void incrementSymbolsRefused()
+    {
+        values.incrementOrdered(SYMBOLS_REFUSED);
     }
 
     void incrementPublished()

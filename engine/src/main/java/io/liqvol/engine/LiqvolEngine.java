@@ -37,11 +37,29 @@ public final class LiqvolEngine implements AutoCloseable
     private final EventHandler<FrameEvent> lastStage;
     private volatile boolean closed;
 
+    /**
+     * How many symbols the memory budget holds, each with room for the most it can take, so the pages of a symbol
+     * once admitted never fail (recovery interns through the same table, so it fits the same budget).
+     */
+    static int admittedSymbols(final EngineContext context, final BucketStore buckets)
+    {
+        final long spareBytes = context.memoryBudgetBytes() - BucketPages.CHUNK_BYTES;
+        final long fitting = spareBytes / maxBytesPerSymbol(context, buckets);
+        return (int)Math.max(0, Math.min(context.maxSymbols(), fitting));
+    }
+
+    /** The most memory one symbol can take: its buckets, its recent liquidations and its duplicate keys. */
+    static long maxBytesPerSymbol(final EngineContext context, final BucketStore buckets)
+    {
+        return buckets.maxBytesPerSymbol() + RecentLiquidations.bytesPerSymbol(context.recentLiquidationsPerSymbol())
+            + DuplicateFilter.BYTES_PER_SYMBOL;
+    }
+
     private LiqvolEngine(final EngineContext context)
     {
         this.context = context;
-        symbols = new SymbolTable(context.maxSymbols());
         buckets = new BucketStore(context.maxSymbols(), context.windowBuckets());
+        symbols = new SymbolTable(context.maxSymbols(), admittedSymbols(context, buckets), counters);
         recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
         final DuplicateFilter duplicates = new DuplicateFilter(context.maxSymbols());
         // 0. recover: replay the journal into symbols, buckets, recent liquidations, gaps and the duplicate filter

@@ -129,11 +129,11 @@ final class PendingBatch
         }
     }
 
-    /** Counts a symbol the table refused: {@link SymbolTable#FULL} or {@link SymbolTable#INVALID}. */
+    /** Counts a symbol the table refused: {@link SymbolTable#FULL}, {@link SymbolTable#OVER_BUDGET} or invalid. */
     void rejectSymbol(final int symbolId)
     {
-        counters.incrementRejected(
-            symbolId == SymbolTable.FULL ? RejectReason.SYMBOL_TABLE_FULL : RejectReason.INVALID_SYMBOL);
+        counters.incrementRejected(symbolId == SymbolTable.FULL ? RejectReason.SYMBOL_TABLE_FULL
+            : symbolId == SymbolTable.OVER_BUDGET ? RejectReason.SYMBOL_MEMORY_BUDGET : RejectReason.INVALID_SYMBOL);
     }
 
     /** Accepts the liquidation written at index {@code at} (== event.count) unless it was seen before. */

@@ -35,6 +35,12 @@ final class RecentLiquidations
         this.buffers = new AtomicReferenceArray<>(maxSymbols);
     }
 
+    /** The off-heap bytes of one symbol's ring, taken at its first liquidation. */
+    static long bytesPerSymbol(final int capacity)
+    {
+        return HEADER_LENGTH + (long)capacity * ENTRY_LENGTH;
+    }
+
     /** Writer thread only. */
     void append(
         final int symbolId,
@@ -47,7 +53,7 @@ final class RecentLiquidations
         UnsafeBuffer buffer = buffers.get(symbolId);
         if (buffer == null)
         {
-            buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(HEADER_LENGTH + capacity * ENTRY_LENGTH));
+            buffer = new UnsafeBuffer(ByteBuffer.allocateDirect((int)bytesPerSymbol(capacity)));
             buffers.set(symbolId, buffer);
         }
         final long ordinal = buffer.getLong(APPENDED_COUNT_OFFSET);

@@ -14,7 +14,8 @@ public enum RejectReason
     INVALID_SYMBOL("invalid_symbol"),
     ABSURD_TIMESTAMP("absurd_timestamp"),
     TOO_MANY_IN_FRAME("too_many_in_frame"),
-    SYMBOL_TABLE_FULL("symbol_table_full");
+    SYMBOL_TABLE_FULL("symbol_table_full"),
+    SYMBOL_MEMORY_BUDGET("symbol_memory_budget");
 
     private static final RejectReason[] VALUES = values();
 

@@ -11,15 +11,22 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Interns symbols to dense ids {@code 0..maxSymbols-1}. The decode thread is the single writer and looks symbols up
  * from their ASCII bytes without allocating; a new symbol allocates its name once. Other threads read names and ids
- * through concurrent structures.
+ * through concurrent structures. Only the first {@code admittedSymbols} get memory (the engine's budget): a symbol
+ * seen after them keeps its name here so it is refused at the cost of a look-up, is counted and logged once, and
+ * never reaches queries.
  */
 final class SymbolTable
 {
     static final int MAX_SYMBOL_LENGTH = 32;
     static final int FULL = -1;
     static final int INVALID = -2;
+    static final int OVER_BUDGET = -3;
+
+    private static final System.Logger LOG = System.getLogger(SymbolTable.class.getName());
 
     private final int maxSymbols;
+    private final int admittedSymbols;
+    private final EngineCounters counters;
     private final byte[] bytes;
     private final int[] lengths;
     private final int[] slots;
@@ -30,7 +37,15 @@ final class SymbolTable
 
     SymbolTable(final int maxSymbols)
     {
+        this(maxSymbols, maxSymbols, new EngineCounters());
+    }
+
+    /** {@code admittedSymbols}: how many symbols the memory budget holds; {@code counters} counts those refused. */
+    SymbolTable(final int maxSymbols, final int admittedSymbols, final EngineCounters counters)
+    {
         this.maxSymbols = maxSymbols;
+        this.admittedSymbols = Math.min(admittedSymbols, maxSymbols);
+        this.counters = counters;
         this.bytes = new byte[maxSymbols * MAX_SYMBOL_LENGTH];
         this.lengths = new int[maxSymbols];
         final int slotCount = Integer.highestOneBit(maxSymbols * 2 - 1) << 1;
@@ -42,7 +57,7 @@ final class SymbolTable
     /**
      * The id of the symbol in {@code text[offset, offset+length)}, interning it if new; {@link #INVALID} if it is
      * empty, longer than {@link #MAX_SYMBOL_LENGTH} or has a character outside {@code [A-Z0-9_]}; {@link #FULL} if
-     * it is new and the table is full. Decode thread only.
+     * it is new and the table is full; {@link #OVER_BUDGET} if the memory budget refused it. Decode thread only.
      */
     int intern(final byte[] text, final int offset, final int length)
     {
@@ -71,13 +86,13 @@ final class SymbolTable
             final int id = entry - 1;
             if (matches(id, text, offset, length))
             {
-                return id;
+                return id < admittedSymbols ? id : OVER_BUDGET;
             }
             slot = (slot + 1) & slotMask;
         }
     }
 
-    /** The id of a symbol name, or -1 if never seen; any thread. */
+    /** The id of a symbol name, or -1 if never seen or refused; any thread. */
     int idOf(final String symbol)
     {
         final Integer id = idsByName.get(symbol);
@@ -95,9 +110,10 @@ final class SymbolTable
         return size;
     }
 
+    /** The admitted symbols' names. */
     List<String> names()
     {
-        final int count = size;
+        final int count = Math.min(size, admittedSymbols);
         final List<String> result = new ArrayList<>(count);
         for (int id = 0; id < count; id++)
         {
@@ -118,6 +134,14 @@ final class SymbolTable
         slots[slot] = id + 1;
         final String name = new String(text, offset, length, StandardCharsets.US_ASCII);
         names.set(id, name);
+        if (id >= admittedSymbols)
+        {
+            size = id + 1;
+            counters.incrementSymbolsRefused();
+            LOG.log(System.Logger.Level.WARNING, "symbol " + name + " refused: the memory budget holds "
+                + admittedSymbols + " symbols (EngineContext.memoryBudgetBytes); its liquidations are rejected");
+            return OVER_BUDGET;
+        }
         idsByName.put(name, id);
         size = id + 1;
         return id;

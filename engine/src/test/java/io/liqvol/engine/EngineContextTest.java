@@ -62,6 +62,14 @@ class EngineContextTest
     }
 
     @Test
+    void shouldTakeHalfTheDirectMemoryLimitAsTheDefaultBudget()
+    {
+        assertThat(new EngineContext().memoryBudgetBytes()).isEqualTo(DirectMemoryLimit.bytes() / 2).isPositive();
+        assertThat(DirectMemoryLimit.orHeap(64L << 20)).isEqualTo(64L << 20);
+        assertThat(DirectMemoryLimit.orHeap(0)).isEqualTo(Runtime.getRuntime().maxMemory());
+    }
+
+    @Test
     void shouldNameTheFirstInvalidValue()
     {
         assertThatThrownBy(() -> new EngineContext().ringSize(1000).conclude()).hasMessageContaining("ringSize");
@@ -82,6 +90,8 @@ class EngineContextTest
                 assertThat(e.problem()).isEqualTo("must be 1, 2 or 4, was 3");
             })
             .hasMessage("stageThreads must be 1, 2 or 4, was 3");
+        assertThatThrownBy(() -> new EngineContext().memoryBudgetBytes(0).conclude())
+            .hasMessageContaining("memoryBudgetBytes");
         assertThatThrownBy(() -> new EngineContext().minTimeMs(-1).conclude()).hasMessageContaining("minTimeMs");
         assertThatThrownBy(() -> new EngineContext().maxFutureSkewMs(-1).conclude())
             .hasMessageContaining("maxFutureSkewMs");

@@ -80,6 +80,9 @@ class EngineCountersTest
             # HELP liqvol_engine_beyond_window_total Liquidation-timeframe pairs older than the bucket window
             # TYPE liqvol_engine_beyond_window_total counter
             liqvol_engine_beyond_window_total 1
+            # HELP liqvol_engine_symbols_refused_total Symbols refused because the engine's memory budget holds no more
+            # TYPE liqvol_engine_symbols_refused_total counter
+            liqvol_engine_symbols_refused_total 0
             # HELP liqvol_engine_aggregate_overflows_total Bucket sums refused because they would overflow
             # TYPE liqvol_engine_aggregate_overflows_total counter
             liqvol_engine_aggregate_overflows_total 0

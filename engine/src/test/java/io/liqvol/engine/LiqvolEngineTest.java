@@ -409,6 +409,74 @@ class LiqvolEngineTest
     }
 
     @Test
+    void shouldRefuseNewSymbolsBeyondTheMemoryBudgetWhileAdmittedOnesKeepFlowing() throws InterruptedException
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().memoryBudgetBytes(budgetForSymbols(3))))
+        {
+            // The admitted symbols move their windows across years, taking and freeing pages all the way.
+            for (int day = 0; day < 2_000; day++)
+            {
+                engine.ingestLiquidation("S" + day % 3 + "USDT", Side.SELL, 100_000_000, 100_000_000,
+                    NOW_MS - (2_000 - day) * 86_400_000L, 0);
+            }
+            for (int n = 0; n < 50; n++)
+            {
+                ingest(engine, FrameDecoderTest.order("S" + n + "USDT", "BUY", "1", "100", NOW_MS));
+            }
+            ingest(engine, FrameDecoderTest.order("S1USDT", "SELL", "2", "100", NOW_MS + 1));
+            ingest(engine, FrameDecoderTest.order("S7USDT", "SELL", "2", "100", NOW_MS + 1));
+            awaitPublished(engine, 3 + 2_000 + 1);
+
+            assertThat(engine.symbols()).containsExactly("S0USDT", "S1USDT", "S2USDT");
+            assertThat(engine.counters().symbolsRefused()).isEqualTo(47);
+            assertThat(engine.counters().rejected(RejectReason.SYMBOL_MEMORY_BUDGET)).isEqualTo(48);
+            assertThat(engine.counters().stageErrors()).isZero();
+            assertThat(engine.isKnownSymbol("S7USDT")).isFalse();
+            assertThat(engine.volume("S1USDT", Timeframe.M1, NOW_MS, NOW_MS + 1).get(0).count()).isEqualTo(2);
+            assertThat(engine.volume("S7USDT", Timeframe.M1, NOW_MS, NOW_MS + 1).get(0).count()).isZero();
+        }
+    }
+
+    @Test
+    void shouldRecoverAJournalWithMoreSymbolsThanTheBudgetHoldsRefusingTheRest() throws InterruptedException
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().dataDir(dataDir)))
+        {
+            for (int n = 0; n < 10; n++)
+            {
+                engine.ingestLiquidation("S" + n + "USDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS + n, 0);
+            }
+            awaitPublished(engine, 10);
+        }
+
+        final EngineContext smaller = context().dataDir(dataDir).memoryBudgetBytes(budgetForSymbols(4));
+        try (LiqvolEngine engine = LiqvolEngine.launch(smaller))
+        {
+            assertThat(engine.recovery().liquidations()).isEqualTo(10);
+            // Recovery reads the journal newest first: the symbols seen last are the ones kept.
+            assertThat(engine.symbols()).containsExactly("S9USDT", "S8USDT", "S7USDT", "S6USDT");
+            assertThat(engine.counters().symbolsRefused()).isEqualTo(6);
+            assertThat(engine.volume("S6USDT", Timeframe.M1, NOW_MS, NOW_MS + 60_000).get(0).count()).isEqualTo(1);
+            assertThat(engine.recentLiquidations("S5USDT", 10)).isEmpty();
+
+            engine.ingestLiquidation("S6USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
+            engine.ingestLiquidation("S5USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
+            awaitPublished(engine, 1);
+            assertThat(engine.counters().rejected(RejectReason.SYMBOL_MEMORY_BUDGET)).isEqualTo(1);
+            assertThat(engine.counters().stageErrors()).isZero();
+        }
+    }
+
+    /** A budget that holds exactly {@code symbols} symbols of the default context. */
+    static long budgetForSymbols(final int symbols)
+    {
+        final EngineContext context = context();
+        final long perSymbolBytes =
+            LiqvolEngine.maxBytesPerSymbol(context, new BucketStore(1, context.windowBuckets()));
+        return BucketPages.CHUNK_BYTES + symbols * perSymbolBytes + perSymbolBytes / 2;
+    }
+
+    @Test
     void shouldRejectBadQueryRanges()
     {
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))

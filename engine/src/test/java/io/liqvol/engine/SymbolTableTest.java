@@ -35,9 +35,33 @@ class SymbolTableTest
         assertThat(intern("A")).isEqualTo(1);
     }
 
+    @Test
+    void shouldRefuseSymbolsBeyondTheMemoryBudgetCountingEachOnce()
+    {
+        final EngineCounters counters = new EngineCounters();
+        final SymbolTable budgeted = new SymbolTable(4, 2, counters);
+
+        assertThat(intern(budgeted, "BTCUSDT")).isEqualTo(0);
+        assertThat(intern(budgeted, "ETHUSDT")).isEqualTo(1);
+        assertThat(intern(budgeted, "SOLUSDT")).isEqualTo(SymbolTable.OVER_BUDGET);
+        assertThat(intern(budgeted, "SOLUSDT")).isEqualTo(SymbolTable.OVER_BUDGET);
+        assertThat(intern(budgeted, "BTCUSDT")).isEqualTo(0);
+        assertThat(intern(budgeted, "XRPUSDT")).isEqualTo(SymbolTable.OVER_BUDGET);
+        assertThat(intern(budgeted, "DOGEUSDT")).isEqualTo(SymbolTable.FULL);
+
+        assertThat(counters.symbolsRefused()).isEqualTo(2);
+        assertThat(budgeted.idOf("SOLUSDT")).isEqualTo(-1);
+        assertThat(budgeted.names()).containsExactly("BTCUSDT", "ETHUSDT");
+    }
+
     private int intern(final String symbol)
     {
+        return intern(table, symbol);
+    }
+
+    private static int intern(final SymbolTable into, final String symbol)
+    {
         final byte[] text = AsciiText.of(("##" + symbol));
-        return table.intern(text, 2, symbol.length());
+        return into.intern(text, 2, symbol.length());
     }
 }

@@ -36,7 +36,7 @@ final class GatewayStatus implements HealthReport
     @Override
     public List<String> degradedReasons()
     {
-        final List<String> reasons = new ArrayList<>(2);
+        final List<String> reasons = new ArrayList<>(3);
         if (!upstream.status().connected())
         {
             reasons.add("upstream_disconnected");
@@ -44,6 +44,10 @@ final class GatewayStatus implements HealthReport
         if (engine.journalStatus().failure() != null)
         {
             reasons.add("journal_unwritable");
+        }
+        if (engine.counters().symbolsRefused() > 0)
+        {
+            reasons.add("memory_budget");
         }
         return reasons;
     }
