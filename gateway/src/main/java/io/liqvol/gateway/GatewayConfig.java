@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The gateway's configuration (docs/API.md §5): each setting from its environment variable, overridden by its
@@ -82,12 +83,16 @@ public final class GatewayConfig
         "how idle stage threads wait: blocking (no idle CPU), spin-park (spin 50 us, then park), phased (spin, yield,"
             + " then block), sleeping, yielding or busy-spin (a core each); unset: spin-park with 4 or more cores,"
             + " else blocking");
+    private static final Setting ENGINE_MEMORY_BUDGET_BYTES = new Setting("engine-memory-budget-bytes",
+        "LIQVOL_ENGINE_MEMORY_BUDGET_BYTES", "", "memoryBudgetBytes",
+        "off-heap bytes the engine's symbols may take; a new symbol beyond them is refused (unset: half the JVM's"
+            + " direct-memory limit)");
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
         REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS,
-        ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY);
+        ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -222,6 +227,10 @@ public final class GatewayConfig
         {
             context.waitStrategy(WaitStrategies.named(values.get(ENGINE_WAIT_STRATEGY)));
         }
+        if (!values.get(ENGINE_MEMORY_BUDGET_BYTES).isEmpty())
+        {
+            context.memoryBudgetBytes(parse(ENGINE_MEMORY_BUDGET_BYTES, Long::parseLong));
+        }
         return values.get(ENGINE_STAGE_THREADS).isEmpty()
             ? context
             : context.stageThreads(integer(ENGINE_STAGE_THREADS));
@@ -273,10 +282,15 @@ public final class GatewayConfig
 
     private int integer(final Setting setting)
     {
+        return parse(setting, Integer::parseInt);
+    }
+
+    private <T> T parse(final Setting setting, final Function<String, T> parser)
+    {
         final String raw = values.get(setting);
         try
         {
-            return Integer.parseInt(raw.trim());
+            return parser.apply(raw.trim());
         }
         catch (final NumberFormatException e)
         {

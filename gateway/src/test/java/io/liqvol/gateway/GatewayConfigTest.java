@@ -69,7 +69,8 @@ class GatewayConfigTest
             "--allowed-origins", "https://a.example", "--max-connections", "500",
             "--max-connections-per-address", "50", "--requests-per-second", "7", "--max-client-frame-bytes", "2048",
             "--max-pending-bytes", "65536", "--ws-ping-interval-ms", "1000", "--ws-pong-timeout-ms", "5000",
-            "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin"},
+            "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin",
+            "--engine-memory-budget-bytes", "123456789"},
             Map.of());
 
         final ServerConfig server = config.serverConfig();
@@ -91,6 +92,7 @@ class GatewayConfigTest
         assertThat(engine.dataDir()).isEqualTo(Path.of("/tmp/liqvol-flags"));
         assertThat(engine.stageThreads()).isEqualTo(4);
         assertThat(engine.waitStrategy()).isInstanceOf(BusySpinWaitStrategy.class);
+        assertThat(engine.memoryBudgetBytes()).isEqualTo(123_456_789L);
         assertThat(config.liquidationApiBaseUrl()).isEqualTo(URI.create("http://peer:8000"));
     }
 
@@ -142,6 +144,8 @@ class GatewayConfigTest
         engine-stage-threads | 3 | --engine-stage-threads must be 1, 2 or 4, was 3
         engine-wait-strategy | fast | --engine-wait-strategy must be spin-park, phased, blocking, sleeping, yielding \
         or busy-spin, was fast
+        engine-memory-budget-bytes | 1g | --engine-memory-budget-bytes must be an integer, was 1g
+        engine-memory-budget-bytes | 0 | --engine-memory-budget-bytes must be >= 1, was 0
         """;
 
     static Stream<Arguments> invalidValues()

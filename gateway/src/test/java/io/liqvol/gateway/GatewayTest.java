@@ -163,6 +163,30 @@ class GatewayTest
         }
     }
 
+    @Test
+    void shouldReportDegradedHealthOnceASymbolIsRefusedForTheMemoryBudget() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-budget-test");
+        // Room for one symbol's worst case (about 356 KB with the default windows) and not for a second.
+        try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
+            "--data-dir", dataDir.toString(), "--engine-memory-budget-bytes", "600000"}, Map.of()),
+            new SimulatorConfig().generateFlow(false), new ServerConfig().port(0)))
+        {
+            Await.until("ok once subscribed", () -> health(gateway).get("status").equals("ok"));
+            final long nowMs = System.currentTimeMillis();
+            gateway.engine().ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, nowMs, nowMs);
+            gateway.engine().ingestLiquidation("ETHUSDT", Side.SELL, 100_000_000, 100_000_000, nowMs, nowMs);
+            gateway.engine().ingestLiquidation("BTCUSDT", Side.SELL, 100_000_000, 100_000_000, nowMs + 1, nowMs + 1);
+            Await.until("both BTCUSDT liquidations published", () -> gateway.engine().counters().published() == 2);
+
+            assertThat(health(gateway)).containsEntry("status", "degraded")
+                .containsEntry("reasons", List.of("memory_budget"));
+            assertThat(get(gateway, "/metrics")).contains("\nliqvol_engine_symbols_refused_total 1\n",
+                "\nliqvol_events_rejected_total{reason=\"symbol_memory_budget\"} 1\n");
+            assertThat(gateway.engine().isKnownSymbol("ETHUSDT")).isFalse();
+        }
+    }
+
     private static Map<String, Object> health(final Gateway gateway)
     {
         try
