@@ -213,6 +213,12 @@ public final class LiqvolEngine implements AutoCloseable
         return counters;
     }
 
+    /** How many symbols the memory budget ({@link EngineContext#memoryBudgetBytes}) holds; a further one is refused. */
+    public int admittedSymbols()
+    {
+        return symbols.admittedSymbols();
+    }
+
     public EngineContext context()
     {
         return context;

@@ -110,6 +110,12 @@ final class SymbolTable
         return size;
     }
 
+    /** How many symbols the memory budget holds. */
+    int admittedSymbols()
+    {
+        return admittedSymbols;
+    }
+
     /** The admitted symbols' names. */
     List<String> names()
     {

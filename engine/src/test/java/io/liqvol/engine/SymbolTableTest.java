@@ -52,6 +52,8 @@ class SymbolTableTest
         assertThat(counters.symbolsRefused()).isEqualTo(2);
         assertThat(budgeted.idOf("SOLUSDT")).isEqualTo(-1);
         assertThat(budgeted.names()).containsExactly("BTCUSDT", "ETHUSDT");
+        assertThat(budgeted.admittedSymbols()).isEqualTo(2);
+        assertThat(new SymbolTable(4, 9, counters).admittedSymbols()).as("never more than the table").isEqualTo(4);
     }
 
     private int intern(final String symbol)

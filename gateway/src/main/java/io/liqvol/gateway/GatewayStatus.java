@@ -115,6 +115,10 @@ final class GatewayStatus implements HealthReport
     void writeMetrics(final StringBuilder out)
     {
         PrometheusText.write(out, engine.counters().counterSet());
+        PrometheusText.write(out, "liqvol_engine_memory_budget_bytes", "Off-heap bytes the engine's symbols may take",
+            CounterDescriptor.Kind.GAUGE, engine.context().memoryBudgetBytes());
+        PrometheusText.write(out, "liqvol_engine_admitted_symbols", "Symbols the memory budget holds at their most",
+            CounterDescriptor.Kind.GAUGE, engine.admittedSymbols());
         PrometheusText.write(out, "liqvol_upstream_connected", "1 while every upstream stream is live",
             CounterDescriptor.Kind.GAUGE, upstream.status().connected() ? 1 : 0);
         PrometheusText.write(out, upstream.counters().counterSet());

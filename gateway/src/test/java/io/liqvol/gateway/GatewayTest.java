@@ -182,6 +182,7 @@ class GatewayTest
             assertThat(health(gateway)).containsEntry("status", "degraded")
                 .containsEntry("reasons", List.of("memory_budget"));
             assertThat(get(gateway, "/metrics")).contains("\nliqvol_engine_symbols_refused_total 1\n",
+                "\nliqvol_engine_memory_budget_bytes 600000\n", "\nliqvol_engine_admitted_symbols 1\n",
                 "\nliqvol_events_rejected_total{reason=\"symbol_memory_budget\"} 1\n");
             assertThat(gateway.engine().isKnownSymbol("ETHUSDT")).isFalse();
         }
