@@ -126,14 +126,14 @@ final class CanonicalFrameReader
     /** A plain string's content from pos, up to its closing quote, which stays at pos for the next literal. */
     private boolean string()
     {
-        final int stop = PlainStrings.stop(frame, pos, end);
-        if (stop == end || frame[stop] != '"' || stop - pos > PlainStrings.MAX_TEXT)
+        final int quote = PlainStrings.closingQuote(frame, pos, end);
+        if (quote < 0)
         {
             return false;
         }
         valueStart = pos;
-        valueLength = stop - pos;
-        pos = stop;
+        valueLength = quote - pos;
+        pos = quote;
         return true;
     }
 

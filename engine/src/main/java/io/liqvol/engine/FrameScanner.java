@@ -326,20 +326,15 @@ final class FrameScanner
     private boolean scanString()
     {
         final int start = pos + 1;
-        return endString(start, PlainStrings.stop(frame, start, end));
-    }
-
-    /** The string that started at {@code start} stopped at {@code stop}: plain if that is its closing quote. */
-    private boolean endString(final int start, final int stop)
-    {
-        if (stop == end || frame[stop] != '"')
+        final int quote = PlainStrings.closingQuote(frame, start, end);
+        if (quote < 0)
         {
             return false;
         }
         valueStart = start;
-        valueLength = stop - start;
-        pos = stop + 1;
-        return valueLength <= MAX_TEXT;
+        valueLength = quote - start;
+        pos = quote + 1;
+        return true;
     }
 
     /** A JSON number, strictly: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */

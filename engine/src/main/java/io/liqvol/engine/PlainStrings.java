@@ -37,6 +37,16 @@ final class PlainStrings
         return PLAIN[b & 0xFF];
     }
 
+    /**
+     * The index of the quote that closes a plain string whose content starts at {@code from}, or -1 if the string
+     * is not plain, is longer than {@link #MAX_TEXT} or is not closed before {@code end}.
+     */
+    static int closingQuote(final byte[] bytes, final int from, final int end)
+    {
+        final int stop = stop(bytes, from, end);
+        return stop < end && bytes[stop] == '"' && stop - from <= MAX_TEXT ? stop : -1;
+    }
+
     /** The index of the first byte in {@code [from, end)} that a plain string cannot hold, or {@code end}. */
     static int stop(final byte[] bytes, final int from, final int end)
     {
