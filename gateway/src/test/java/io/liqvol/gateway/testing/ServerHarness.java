@@ -46,8 +46,12 @@ public final class ServerHarness implements AutoCloseable
             new String[] {"--simulate", "--port", "0", "--data-dir", dataDir.toString(),
                 "--upstream-mode", upstreamMode},
             Map.of());
-        return new ServerHarness(Gateway.start(gatewayConfig, new SimulatorConfig().generateFlow(false),
-            config.host("127.0.0.1").port(0)));
+        final ServerHarness harness = new ServerHarness(Gateway.start(gatewayConfig,
+            new SimulatorConfig().generateFlow(false), config.host("127.0.0.1").port(0)));
+        // The upstream's first connection closes the start-up gap, which subscribed clients are sent: wait for it,
+        // so that no test's client meets it among the messages it expects.
+        Await.until("the upstream live and its start-up gap published", () -> !harness.engine.gaps().isEmpty());
+        return harness;
     }
 
     private static Path temporaryDataDir()
