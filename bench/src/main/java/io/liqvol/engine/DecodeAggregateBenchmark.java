@@ -3,8 +3,10 @@ package io.liqvol.engine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -16,10 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The engine's per-liquidation work on one thread, without the ring: decode alone, aggregate alone (into all 14
- * timeframes, from frames decoded beforehand), and decode + aggregate. Each pass over the frames is shifted forward
- * in time by the span of the frames, so trade times keep moving forward as a live stream's do. {@code decoder}
- * selects the engine's decoder (the strict scanner, jackson as its fallback) or jackson alone, for a ratio measured
- * in the same run. Run with {@code -prof gc} to see the allocation per operation.
+ * timeframes, from frames decoded beforehand), and decode + aggregate. Decoding goes a whole cycle of frames per
+ * invocation, and between invocations (outside the measured time) the frames move forward by the cycle's span
+ * ({@link BenchFrames#advance()}), so trade times keep moving forward as a live stream's do; {@code decodeReplayed}
+ * decodes the same frames over and over, so that every frame after the first cycle is older than its symbol's newest
+ * and takes the duplicate filter's scan of 128 keys (the worst case, and what this benchmark measured before
+ * 2026-11-30). {@code decoder} selects the engine's decoder (the strict readers, jackson as their fallback) or jackson
+ * alone, for a ratio measured in the same run. Run with {@code -prof gc} to see the allocation per operation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,51 +35,84 @@ import java.util.concurrent.TimeUnit;
 public class DecodeAggregateBenchmark
 {
     private static final int FRAMES = 4096;
-    private static final long PASS_MS = BenchFrames.clockMs(FRAMES) - BenchFrames.BASE_TIME_MS;
 
     @Param({"scanner", "jackson"})
     public String decoder;
 
-    private BenchFrames frames;
     private FrameDecoder frameDecoder;
+    private FrameDecoder replayingDecoder;
+    private BenchFrames replayed;
     private AggregateStage aggregate;
     private FrameEvent event;
     private FrameEvent[] decoded;
     private long[] decodedTradeTimesMs;
+    private long passMs;
     private long sequence;
     private int next;
 
-    @Setup
-    public void setUp()
+    /** The frames a cycle decodes, moved forward before every invocation but the first. */
+    @State(Scope.Thread)
+    public static class Cycle
     {
-        frames = new BenchFrames(FRAMES);
+        final BenchFrames frames = new BenchFrames(FRAMES);
+        private boolean decoded;
+
+        @Setup(Level.Invocation)
+        public void moveForward()
+        {
+            if (decoded)
+            {
+                frames.advance();
+            }
+            decoded = true;
+        }
+    }
+
+    @Setup
+    public void setUp(final Cycle cycle)
+    {
         final EngineCounters counters = new EngineCounters();
-        frameDecoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
-            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, "scanner".equals(decoder));
+        frameDecoder = decoder(counters, cycle.frames);
+        replayed = new BenchFrames(FRAMES);
+        replayingDecoder = decoder(counters, replayed);
         aggregate = new AggregateStage(new BucketStore(64, new EngineContext().windowBuckets()), counters);
         event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
-        // Its own decoder, so that the frames stay new to the benchmarked one; symbols get the same ids.
-        final FrameDecoder setUpDecoder = new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters,
-            () -> BenchFrames.clockMs(FRAMES), EngineContext.DEFAULT_MIN_TIME_MS,
-            EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
+        // Its own decoder and frames, so that the benchmarked ones stay new; symbols get the same ids.
+        final BenchFrames source = new BenchFrames(FRAMES);
+        final FrameDecoder setUpDecoder = decoder(counters, source);
         decoded = new FrameEvent[FRAMES];
         decodedTradeTimesMs = new long[FRAMES];
         for (int i = 0; i < FRAMES; i++)
         {
+            final byte[] frame = source.frames[i];
             decoded[i] = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
-            decoded[i].setFrame(frames.frames[i], 0, frames.frames[i].length, 0);
+            decoded[i].setFrame(frame, 0, frame.length, 0);
             setUpDecoder.decode(decoded[i]);
             decodedTradeTimesMs[i] = decoded[i].tradeTimeMs[0];
         }
+        passMs = source.clockMs() - BenchFrames.BASE_TIME_MS;
     }
 
     @Benchmark
-    public int decode()
+    @OperationsPerInvocation(FRAMES)
+    public int decode(final Cycle cycle)
     {
-        final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
+        int count = 0;
+        for (final byte[] frame : cycle.frames.frames)
+        {
+            event.setFrame(frame, 0, frame.length, sequence);
+            frameDecoder.decode(event);
+            count += event.count;
+        }
+        return count;
+    }
+
+    @Benchmark
+    public int decodeReplayed()
+    {
+        final byte[] frame = replayed.frames[next++ & (FRAMES - 1)];
         event.setFrame(frame, 0, frame.length, sequence);
-        frameDecoder.decode(event);
+        replayingDecoder.decode(event);
         return event.count;
     }
 
@@ -82,26 +120,30 @@ public class DecodeAggregateBenchmark
     public int aggregate()
     {
         final FrameEvent frame = decoded[next & (FRAMES - 1)];
-        frame.tradeTimeMs[0] = decodedTradeTimesMs[next & (FRAMES - 1)] + shiftMs();
+        frame.tradeTimeMs[0] = decodedTradeTimesMs[next & (FRAMES - 1)] + (next / FRAMES) * passMs;
         next++;
         aggregate.onEvent(frame, sequence++, true);
         return frame.count;
     }
 
     @Benchmark
-    public int decodeAndAggregate()
+    @OperationsPerInvocation(FRAMES)
+    public int decodeAndAggregate(final Cycle cycle)
     {
-        final byte[] frame = frames.frames[next & (FRAMES - 1)];
-        event.setFrame(frame, 0, frame.length, sequence);
-        frameDecoder.decode(event);
-        event.tradeTimeMs[0] += shiftMs();
-        next++;
-        aggregate.onEvent(event, sequence++, true);
-        return event.count;
+        int count = 0;
+        for (final byte[] frame : cycle.frames.frames)
+        {
+            event.setFrame(frame, 0, frame.length, sequence);
+            frameDecoder.decode(event);
+            aggregate.onEvent(event, sequence++, true);
+            count += event.count;
+        }
+        return count;
     }
 
-    private long shiftMs()
+    private FrameDecoder decoder(final EngineCounters counters, final BenchFrames frames)
     {
-        return (next / FRAMES) * PASS_MS;
+        return new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters, frames::clockMs,
+            EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, "scanner".equals(decoder));
     }
 }

@@ -54,7 +54,6 @@ public class PipelineBenchmark
     private BenchFrames frames;
     private Path dataDir;
     private LiqvolEngine engine;
-    private int next;
     private long handedIn;
 
     @Setup(Level.Trial)
@@ -65,7 +64,7 @@ public class PipelineBenchmark
         engine = LiqvolEngine.launch(new EngineContext()
             .dataDir(dataDir)
             .stageThreads(stageThreads)
-            .epochClock(() -> BenchFrames.clockMs(FRAMES))
+            .epochClock(frames::clockMs)
             .waitStrategy(WaitStrategies.named(waitStrategy))
             .ringSize(ringSize)
             .listener(new CountingListener()));
@@ -99,7 +98,7 @@ public class PipelineBenchmark
     {
         for (int i = 0; i < BATCH; i++)
         {
-            final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
+            final byte[] frame = frames.next();
             engine.ingestFrame(frame, 0, frame.length, System.nanoTime());
         }
         handedIn += BATCH;

@@ -45,7 +45,6 @@ public class RingBaselineBenchmark
     private BenchFrames frames;
     private BareRing ring;
     private long passed;
-    private int next;
     private long handedIn;
 
     @Setup(Level.Trial)
@@ -74,7 +73,7 @@ public class RingBaselineBenchmark
     {
         for (int i = 0; i < BATCH; i++)
         {
-            final byte[] frame = frames.frames[next++ & (FRAMES - 1)];
+            final byte[] frame = frames.next();
             ring.ingestFrame(frame, 0, frame.length, System.nanoTime());
         }
         handedIn += BATCH;

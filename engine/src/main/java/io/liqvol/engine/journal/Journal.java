@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,6 +68,8 @@ public final class Journal implements AutoCloseable
     // Journal thread only.
     private final CRC32C crc = new CRC32C();
     private final byte[][] symbolBytes;
+    /** By the engine's symbol id: 1 + the number the current segment gives the symbol, 0 while it has none. */
+    private final int[] segmentSymbolIds;
     private volatile JournalSegment current;
     private ByteBuffer view;
     private int next;
@@ -89,6 +92,7 @@ public final class Journal implements AutoCloseable
         clock = context.epochClock();
         epochOffsetNs = clock.time() * 1_000_000L - System.nanoTime();
         symbolBytes = new byte[context.maxSymbols()][];
+        segmentSymbolIds = new int[context.maxSymbols()];
         Files.createDirectories(dir);
         lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         lock = tryLock(lockChannel);
@@ -142,6 +146,11 @@ public final class Journal implements AutoCloseable
             current = segments.get(segments.size() - 1);
             next = replay.tailRecords();
             forced = next;
+            if (current.isWritable())
+            {
+                // Read now, not on the stage thread at the first liquidation of each symbol.
+                current.symbols();
+            }
         }
         return report;
     }
@@ -155,16 +164,13 @@ public final class Journal implements AutoCloseable
     {
         try
         {
-            if (current == null)
+            if (current == null || !current.isWritable())
             {
-                final JournalSegment first = JournalSegment.create(dir, 1, segmentBytes, clock.time());
-                history.created(first);
-                segments.add(first);
-                current = first;
+                startSegment(current == null ? 1 : current.number() + 1);
             }
             else
             {
-                final long tailBytes = JournalDescriptor.recordOffset(next) + JournalPreparer.PAGE_BYTES - 1;
+                final long tailBytes = current.recordOffset(next) + JournalPreparer.PAGE_BYTES - 1;
                 SegmentAllocation.zeroFill(current.path(), tailBytes & -JournalPreparer.PAGE_BYTES, current.bytes());
             }
             writable = current.capacity();
@@ -179,6 +185,22 @@ public final class Journal implements AutoCloseable
             writable = 0;
             view = current.checksumView();
             return new JournalFailure(ex.toString(), clock.time());
+        }
+    }
+
+    /** A new segment to write: the first, or the next after one in an older format, which is sealed as it is. */
+    private void startSegment(final long number) throws IOException
+    {
+        final JournalSegment older = current;
+        final JournalSegment started = JournalSegment.create(dir, number, segmentBytes, clock.time());
+        history.created(started);
+        segments.add(started);
+        current = started;
+        next = 0;
+        forced = 0;
+        if (older != null)
+        {
+            history.sealed(older);
         }
     }
 
@@ -238,7 +260,10 @@ public final class Journal implements AutoCloseable
         return isNext(preparer.spare());
     }
 
-    /** Journal thread: appends a liquidation; the symbol's name is asked for once per symbol id. */
+    /**
+     * Journal thread: appends a liquidation, after a record that defines its symbol in the current segment the first
+     * time the segment sees it; the symbol's name is asked for once per symbol id.
+     */
     public void appendLiquidation(
         final int symbolId,
         final IntFunction<String> symbolNames,
@@ -249,24 +274,44 @@ public final class Journal implements AutoCloseable
         final long eventTimeMs,
         final long receiveTimeNs)
     {
+        if (!ensureRoom(segmentSymbolIds[symbolId] == 0 ? 2 : 1, tradeTimeMs, tradeTimeMs))
+        {
+            return;
+        }
+        int segmentSymbolId = segmentSymbolIds[symbolId] - 1;
+        if (segmentSymbolId < 0)
+        {
+            segmentSymbolId = defineSymbol(symbolId, symbolNames);
+        }
+        current.writeLiquidation(next++, crc, view, segmentSymbolId, side, quantityE8, priceE8, tradeTimeMs,
+            eventTimeMs, receiveTimeMs(receiveTimeNs));
+    }
+
+    /**
+     * The number the current segment gives the symbol: the one it already has (a segment continued after a restart)
+     * or a new one, defined by a symbol record. Once per symbol and segment.
+     */
+    private int defineSymbol(final int symbolId, final IntFunction<String> symbolNames)
+    {
         byte[] name = symbolBytes[symbolId];
         if (name == null)
         {
             name = symbolNames.apply(symbolId).getBytes(StandardCharsets.US_ASCII);
             symbolBytes[symbolId] = name;
         }
-        if (!ensureRoom(tradeTimeMs, tradeTimeMs))
+        int segmentSymbolId = current.symbolId(name);
+        if (segmentSymbolId < 0)
         {
-            return;
+            segmentSymbolId = current.writeSymbol(next++, crc, view, name);
         }
-        current.writeLiquidation(
-            next++, crc, view, name, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, receiveTimeMs(receiveTimeNs));
+        segmentSymbolIds[symbolId] = segmentSymbolId + 1;
+        return segmentSymbolId;
     }
 
     /** Journal thread: appends a gap. */
     public void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
     {
-        if (!ensureRoom(fromMs, toMs))
+        if (!ensureRoom(1, fromMs, toMs))
         {
             return;
         }
@@ -323,12 +368,13 @@ public final class Journal implements AutoCloseable
     }
 
     /**
-     * Whether there is a slot for the next record, spanning {@code [fromMs, toMs]}: in the current segment, or in the
-     * spare it rolls to, after the gap that discloses what could not be journaled before. Else the record is counted.
+     * Whether there are {@code records} slots for the next record, spanning {@code [fromMs, toMs]}, and what defines
+     * its symbol: in the current segment, or in the spare it rolls to, after the gap that discloses what could not be
+     * journaled before. Else the record is counted.
      */
-    private boolean ensureRoom(final long fromMs, final long toMs)
+    private boolean ensureRoom(final int records, final long fromMs, final long toMs)
     {
-        if (next < writable)
+        if (next + records <= writable)
         {
             return true;
         }
@@ -353,6 +399,7 @@ public final class Journal implements AutoCloseable
         forced = 0;
         writable = spare.capacity();
         current = spare;
+        Arrays.fill(segmentSymbolIds, 0);
         if (unjournaledFromMs <= unjournaledToMs)
         {
             spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, clock.time());

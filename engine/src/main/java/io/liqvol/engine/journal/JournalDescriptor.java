@@ -2,30 +2,40 @@ package io.liqvol.engine.journal;
 
 /**
  * Layout of a journal segment file {@code journal-NNNNNNNNNNNN.lqj}: one header slot, then fixed-length records,
- * record {@code n} at {@code RECORD_LENGTH × (n + 1)}. The file is created at its full size (zeros), so an unused
- * slot reads as a zero length. All fields little-endian.
+ * record {@code n} at {@code RECORD_LENGTH × (n + 1)}. The file is allocated at its full size (zeros), so an unused
+ * slot reads as a zero length. All fields little-endian. Format 2, 64-byte records (one cache line):
  * <pre>
  *  header: | magic "LQVJ" (4) | version (4) | segmentNumber (8) | recordLength (4) | createdTimeMs (8) | zeros ...
  *
  *   0       4       8   9   10  11  12      16              24              32              40
  *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
- *  |length |crc32c |typ|ver|sid|len|  0    | receiveTimeMs | tradeTimeMs   | eventTimeMs   |
+ *  |length |crc32c |typ|ver|sid| 0 |symbol | receiveTimeMs | tradeTimeMs   | eventTimeMs   |   liquidation
  *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
- *  40              48              56                                              88      96
- *  +---------------+---------------+-----------------------------------------------+-------+
- *  | quantityE8    | priceE8       | symbol, ASCII, zero padded (32)               |   0   |
- *  +---------------+---------------+-----------------------------------------------+-------+
+ *  40              48              56              64
+ *  +---------------+---------------+---------------+
+ *  | quantityE8    | priceE8       |       0       |
+ *  +---------------+---------------+---------------+
+ *
+ *   0       4       8   9   10  11  12      16  17                                              64
+ *  +-------+-------+---+---+---+---+-------+---+------------------------------------------------+
+ *  |length |crc32c |typ|ver| 0 | 0 |symbol |len| name, ASCII, zero padded (47)                  |   symbol
+ *  +-------+-------+---+---+---+---+-------+---+------------------------------------------------+
  * </pre>
  * {@code length} is written last (ordered), so a non-zero length announces a complete record to a concurrent
  * reader; the checksum covers bytes {@code [CHECKSUMMED_FROM, RECORD_LENGTH)} and catches a record torn by a power
- * loss or flipped on disk. A gap record ({@link #TYPE_GAP}) carries its interval in the trade and event time fields
- * and no symbol. The symbol is stored by name, never by the in-memory id, which is assigned in order of sighting.
+ * loss or flipped on disk. A liquidation names its symbol by a number local to its segment, defined by a symbol
+ * record ({@link #TYPE_SYMBOL}) earlier in the same segment: every segment reads on its own, and the number never
+ * depends on the engine's in-memory ids, which are assigned in order of sighting. A gap record ({@link #TYPE_GAP})
+ * carries its interval in the trade and event time fields.
+ * <p>
+ * Format 1 (96-byte records, the symbol's name in each liquidation: its length at byte 11, the name at 56) is still
+ * read, so a journal written before stays history; the writer never appends to it.
  */
 public final class JournalDescriptor
 {
     static final int MAGIC = 0x4A56514C;
-    static final int FORMAT_VERSION = 1;
-    static final int RECORD_LENGTH = 96;
+    static final int FORMAT_VERSION = 2;
+    static final int RECORD_LENGTH = 64;
     static final int HEADER_LENGTH = RECORD_LENGTH;
 
     static final int MAGIC_OFFSET = 0;
@@ -39,20 +49,27 @@ public final class JournalDescriptor
     static final int TYPE_OFFSET = 8;
     static final int VERSION_OFFSET = 9;
     static final int SIDE_OFFSET = 10;
-    static final int SYMBOL_LENGTH_OFFSET = 11;
+    static final int SYMBOL_ID_OFFSET = 12;
     static final int RECEIVE_TIME_OFFSET = 16;
     static final int TRADE_TIME_OFFSET = 24;
     static final int EVENT_TIME_OFFSET = 32;
-    static final int GAP_FROM_OFFSET = TRADE_TIME_OFFSET;
-    static final int GAP_TO_OFFSET = EVENT_TIME_OFFSET;
     static final int QUANTITY_OFFSET = 40;
     static final int PRICE_OFFSET = 48;
-    static final int SYMBOL_OFFSET = 56;
-    static final int SYMBOL_CAPACITY = 32;
+    static final int NAME_LENGTH_OFFSET = 16;
+    static final int NAME_OFFSET = 17;
     static final int CHECKSUMMED_FROM = TYPE_OFFSET;
+
+    /** The longest symbol name a journal holds (format 1 had room for this many; format 2 for 47). */
+    static final int SYMBOL_CAPACITY = 32;
+
+    static final int V1_FORMAT_VERSION = 1;
+    static final int V1_RECORD_LENGTH = 96;
+    static final int V1_SYMBOL_LENGTH_OFFSET = 11;
+    static final int V1_SYMBOL_OFFSET = 56;
 
     static final byte TYPE_LIQUIDATION = 1;
     static final byte TYPE_GAP = 2;
+    static final byte TYPE_SYMBOL = 3;
     static final byte RECORD_VERSION = 1;
 
     static final String SEGMENT_PREFIX = "journal-";
@@ -66,12 +83,6 @@ public final class JournalDescriptor
     public static long recordOffset(final long n)
     {
         return HEADER_LENGTH + n * RECORD_LENGTH;
-    }
-
-    /** Records a segment of that many bytes holds. */
-    static int recordCapacity(final long segmentBytes)
-    {
-        return (int)((segmentBytes - HEADER_LENGTH) / RECORD_LENGTH);
     }
 
     public static String segmentFileName(final long segmentNumber)

@@ -165,7 +165,7 @@ final class JournalPreparer implements AutoCloseable
     /** Touches pages from the writer's page up to {@code touchAheadBytes} past it, topping up at half the window. */
     private boolean touchAhead()
     {
-        final long writerBytes = JournalDescriptor.recordOffset(active.committedRecords());
+        final long writerBytes = active.recordOffset(active.committedRecords());
         final long touchedBytes = touchedBytes();
         if (touchAheadBytes == 0 || touchedBytes - writerBytes > touchAheadBytes / 2)
         {

@@ -95,10 +95,15 @@ final class JournalRecovery
 
     private void visit(final JournalSegment segment, final int n, final JournalVisitor visitor)
     {
-        if (segment.type(n) == JournalDescriptor.TYPE_GAP)
+        final byte type = segment.type(n);
+        if (type == JournalDescriptor.TYPE_GAP)
         {
             gaps++;
             visitor.onGap(segment.tradeTimeMs(n), segment.eventTimeMs(n));
+            return;
+        }
+        if (type == JournalDescriptor.TYPE_SYMBOL)
+        {
             return;
         }
         liquidations++;

@@ -11,6 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUMMED_FROM;
@@ -31,36 +32,52 @@ import static io.liqvol.engine.journal.JournalDescriptor.RECORD_LENGTH;
 import static io.liqvol.engine.journal.JournalDescriptor.RECORD_VERSION;
 import static io.liqvol.engine.journal.JournalDescriptor.SEGMENT_NUMBER_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.SIDE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.NAME_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.NAME_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_CAPACITY;
-import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_LENGTH_OFFSET;
-import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_ID_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.TRADE_TIME_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_GAP;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_LIQUIDATION;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_SYMBOL;
+import static io.liqvol.engine.journal.JournalDescriptor.V1_FORMAT_VERSION;
+import static io.liqvol.engine.journal.JournalDescriptor.V1_RECORD_LENGTH;
+import static io.liqvol.engine.journal.JournalDescriptor.V1_SYMBOL_LENGTH_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.V1_SYMBOL_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.VERSION_OFFSET;
 
 /**
- * One memory-mapped journal segment file in the layout of {@link JournalDescriptor}. The journal thread is the
- * single writer; {@link #committedRecords()} tells other threads how far they may read.
+ * One memory-mapped journal segment file in the layout of {@link JournalDescriptor}: written in the current format,
+ * read in either. The journal thread is the single writer; {@link #committedRecords()} tells other threads how far
+ * they may read.
  */
 final class JournalSegment
 {
     private final Path path;
     private final long number;
+    private final int formatVersion;
+    private final int recordLength;
     private final int capacity;
     /** The mapping; a plain empty buffer for {@link #none(long)}. */
     private final ByteBuffer mapped;
     private final UnsafeBuffer buffer;
     private volatile int committedRecords;
+    /** Format 2's symbol names, read from the file on first use for a segment found on disk. */
+    private volatile SegmentSymbols symbols;
 
-    private JournalSegment(final Path path, final long number, final ByteBuffer mapped)
+    private JournalSegment(
+        final Path path, final long number, final ByteBuffer mapped, final int formatVersion,
+        final SegmentSymbols symbols)
     {
         this.path = path;
         this.number = number;
         this.mapped = mapped;
-        this.capacity = Math.max(0, JournalDescriptor.recordCapacity(mapped.capacity()));
+        this.formatVersion = formatVersion;
+        this.recordLength = formatVersion == V1_FORMAT_VERSION ? V1_RECORD_LENGTH : RECORD_LENGTH;
+        this.capacity = Math.max(0, (mapped.capacity() - recordLength) / recordLength);
         this.buffer = new UnsafeBuffer(mapped);
+        this.symbols = symbols;
     }
 
     /** Creates a segment of {@code segmentBytes}, allocated for real (zeros written), with its header. */
@@ -78,13 +95,16 @@ final class JournalSegment
      */
     static JournalSegment none(final long number)
     {
-        return new JournalSegment(null, number, ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN));
+        return new JournalSegment(
+            null, number, ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN), FORMAT_VERSION,
+            new SegmentSymbols());
     }
 
     /** Maps an allocated file and writes its header but the magic, so that it reads as abandoned until activated. */
     static JournalSegment prepared(final Path path, final long number, final long segmentBytes) throws IOException
     {
-        final JournalSegment segment = new JournalSegment(path, number, map(path, segmentBytes));
+        final JournalSegment segment =
+            new JournalSegment(path, number, map(path, segmentBytes), FORMAT_VERSION, new SegmentSymbols());
         final UnsafeBuffer header = segment.buffer;
         header.putInt(FORMAT_VERSION_OFFSET, FORMAT_VERSION);
         header.putLong(SEGMENT_NUMBER_OFFSET, number);
@@ -92,19 +112,21 @@ final class JournalSegment
         return segment;
     }
 
-    /** Maps an existing segment; throws if its header is not one of this format. */
+    /** Maps an existing segment; throws if its header is not one of a format this reads. */
     static JournalSegment open(final Path path, final long number) throws IOException
     {
-        final JournalSegment segment = new JournalSegment(path, number, map(path, Files.size(path)));
-        final UnsafeBuffer header = segment.buffer;
-        if (header.capacity() < HEADER_LENGTH
-            || header.getInt(MAGIC_OFFSET) != MAGIC
-            || header.getInt(FORMAT_VERSION_OFFSET) != FORMAT_VERSION
-            || header.getInt(HEADER_RECORD_LENGTH_OFFSET) != RECORD_LENGTH)
+        final MappedByteBuffer mapped = map(path, Files.size(path));
+        final int version = mapped.capacity() < HEADER_LENGTH ? 0 : mapped.getInt(FORMAT_VERSION_OFFSET);
+        final int recordLength = version == V1_FORMAT_VERSION ? V1_RECORD_LENGTH : RECORD_LENGTH;
+        if (mapped.capacity() < recordLength
+            || mapped.getInt(MAGIC_OFFSET) != MAGIC
+            || (version != FORMAT_VERSION && version != V1_FORMAT_VERSION)
+            || mapped.getInt(HEADER_RECORD_LENGTH_OFFSET) != recordLength)
         {
-            throw new IOException("not a liqvol journal segment of format " + FORMAT_VERSION + ": " + path);
+            throw new IOException("not a liqvol journal segment of format " + V1_FORMAT_VERSION + " or "
+                + FORMAT_VERSION + ": " + path);
         }
-        return segment;
+        return new JournalSegment(path, number, mapped, version, null);
     }
 
     /** Whether the file is a segment whose creation never completed: shorter than a header, or without magic. */
@@ -170,6 +192,18 @@ final class JournalSegment
         return capacity;
     }
 
+    /** Whether this segment is in the format the writer writes; an older one is only read. */
+    boolean isWritable()
+    {
+        return formatVersion == FORMAT_VERSION;
+    }
+
+    /** Byte offset of record {@code n} in this segment's format. */
+    long recordOffset(final long n)
+    {
+        return recordLength + n * recordLength;
+    }
+
     /** Records that other threads may read: complete, and in the page cache. */
     int committedRecords()
     {
@@ -197,8 +231,8 @@ final class JournalSegment
     {
         if (toRecord > fromRecord)
         {
-            final int from = (int)JournalDescriptor.recordOffset(fromRecord);
-            ((MappedByteBuffer)mapped).force(from, (int)JournalDescriptor.recordOffset(toRecord) - from);
+            final int from = at(fromRecord);
+            ((MappedByteBuffer)mapped).force(from, at(toRecord) - from);
         }
     }
 
@@ -213,15 +247,15 @@ final class JournalSegment
     /** Whether slot {@code n} was never written: its first eight bytes (length and checksum) are zero. */
     boolean isEmpty(final int n)
     {
-        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + LENGTH_OFFSET) == 0;
+        return buffer.getLong(at(n) + LENGTH_OFFSET) == 0;
     }
 
     /** Whether record {@code n} is complete, of a known type, and its checksum matches. */
     boolean isValid(final int n, final CRC32C crc, final ByteBuffer view)
     {
-        final int at = (int)JournalDescriptor.recordOffset(n);
-        if (buffer.getInt(at + LENGTH_OFFSET) != RECORD_LENGTH
-            || buffer.getInt(at + CHECKSUM_OFFSET) != checksum(crc, view, at)
+        final int at = at(n);
+        if (buffer.getInt(at + LENGTH_OFFSET) != recordLength
+            || buffer.getInt(at + CHECKSUM_OFFSET) != checksum(crc, view, at, recordLength)
             || buffer.getByte(at + VERSION_OFFSET) != RECORD_VERSION)
         {
             return false;
@@ -231,64 +265,87 @@ final class JournalSegment
         {
             return true;
         }
-        final int symbolLength = buffer.getByte(at + SYMBOL_LENGTH_OFFSET);
+        if (formatVersion == V1_FORMAT_VERSION)
+        {
+            final int symbolLength = buffer.getByte(at + V1_SYMBOL_LENGTH_OFFSET);
+            return type == TYPE_LIQUIDATION && symbolLength > 0 && symbolLength <= SYMBOL_CAPACITY && isSide(at);
+        }
+        if (type == TYPE_SYMBOL)
+        {
+            final int nameLength = buffer.getByte(at + NAME_LENGTH_OFFSET);
+            return nameLength > 0 && nameLength <= SYMBOL_CAPACITY;
+        }
+        return type == TYPE_LIQUIDATION && isSide(at) && symbols().name(buffer.getInt(at + SYMBOL_ID_OFFSET)) != null;
+    }
+
+    private boolean isSide(final int at)
+    {
         final int side = buffer.getByte(at + SIDE_OFFSET);
-        return type == TYPE_LIQUIDATION && symbolLength > 0 && symbolLength <= SYMBOL_CAPACITY
-            && (side == 0 || side == 1);
+        return side == 0 || side == 1;
     }
 
     byte type(final int n)
     {
-        return buffer.getByte((int)JournalDescriptor.recordOffset(n) + TYPE_OFFSET);
+        return buffer.getByte(at(n) + TYPE_OFFSET);
     }
 
     int side(final int n)
     {
-        return buffer.getByte((int)JournalDescriptor.recordOffset(n) + SIDE_OFFSET);
+        return buffer.getByte(at(n) + SIDE_OFFSET);
     }
 
     long quantityE8(final int n)
     {
-        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + QUANTITY_OFFSET);
+        return buffer.getLong(at(n) + QUANTITY_OFFSET);
     }
 
     long priceE8(final int n)
     {
-        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + PRICE_OFFSET);
+        return buffer.getLong(at(n) + PRICE_OFFSET);
     }
 
     /** The trade time of a liquidation, the start of a gap. */
     long tradeTimeMs(final int n)
     {
-        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + TRADE_TIME_OFFSET);
+        return buffer.getLong(at(n) + TRADE_TIME_OFFSET);
     }
 
     /** The event time of a liquidation, the end of a gap. */
     long eventTimeMs(final int n)
     {
-        return buffer.getLong((int)JournalDescriptor.recordOffset(n) + EVENT_TIME_OFFSET);
+        return buffer.getLong(at(n) + EVENT_TIME_OFFSET);
     }
 
-    /** Copies the ASCII symbol of liquidation {@code n} into {@code into} and returns its length. */
+    /** Copies the ASCII symbol of valid liquidation {@code n} into {@code into} and returns its length. */
     int symbol(final int n, final byte[] into)
     {
-        final int at = (int)JournalDescriptor.recordOffset(n);
-        final int length = buffer.getByte(at + SYMBOL_LENGTH_OFFSET);
-        buffer.getBytes(at + SYMBOL_OFFSET, into, 0, length);
-        return length;
+        final int at = at(n);
+        if (formatVersion == V1_FORMAT_VERSION)
+        {
+            final int length = buffer.getByte(at + V1_SYMBOL_LENGTH_OFFSET);
+            buffer.getBytes(at + V1_SYMBOL_OFFSET, into, 0, length);
+            return length;
+        }
+        final byte[] name = symbols().name(buffer.getInt(at + SYMBOL_ID_OFFSET));
+        System.arraycopy(name, 0, into, 0, name.length);
+        return name.length;
     }
 
     /** Whether liquidation {@code n} is of the symbol whose ASCII bytes are given. */
     boolean isSymbol(final int n, final byte[] symbol)
     {
-        final int at = (int)JournalDescriptor.recordOffset(n);
-        if (buffer.getByte(at + SYMBOL_LENGTH_OFFSET) != symbol.length)
+        final int at = at(n);
+        if (formatVersion != V1_FORMAT_VERSION)
+        {
+            return Arrays.equals(symbols().name(buffer.getInt(at + SYMBOL_ID_OFFSET)), symbol);
+        }
+        if (buffer.getByte(at + V1_SYMBOL_LENGTH_OFFSET) != symbol.length)
         {
             return false;
         }
         for (int i = 0; i < symbol.length; i++)
         {
-            if (buffer.getByte(at + SYMBOL_OFFSET + i) != symbol[i])
+            if (buffer.getByte(at + V1_SYMBOL_OFFSET + i) != symbol[i])
             {
                 return false;
             }
@@ -301,18 +358,44 @@ final class JournalSegment
     {
         if (toRecord > fromRecord)
         {
-            final int from = (int)JournalDescriptor.recordOffset(fromRecord);
-            buffer.setMemory(from, (int)JournalDescriptor.recordOffset(toRecord) - from, (byte)0);
+            final int from = at(fromRecord);
+            buffer.setMemory(from, at(toRecord) - from, (byte)0);
             force(fromRecord, toRecord);
         }
     }
 
-    /** Writes a liquidation into slot {@code n}; the length goes last, so readers never see half a record. */
+    /**
+     * The number this segment gives the symbol named {@code name} (ASCII), or -1 if it has not defined it yet. Cold
+     * path: the writer asks once per symbol and segment.
+     */
+    int symbolId(final byte[] name)
+    {
+        return symbols().idOf(name);
+    }
+
+    /** Writes a symbol record into slot {@code n}, defining the next symbol number as {@code name}, and returns it. */
+    int writeSymbol(final int n, final CRC32C crc, final ByteBuffer view, final byte[] name)
+    {
+        final int at = at(n);
+        final int id = symbols().define(name);
+        buffer.putByte(at + TYPE_OFFSET, TYPE_SYMBOL);
+        buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
+        buffer.putInt(at + SYMBOL_ID_OFFSET, id);
+        buffer.putByte(at + NAME_LENGTH_OFFSET, (byte)name.length);
+        buffer.putBytes(at + NAME_OFFSET, name);
+        seal(at, crc, view);
+        return id;
+    }
+
+    /**
+     * Writes a liquidation of symbol number {@code symbolId} (defined in this segment) into slot {@code n}; the length
+     * goes last, so readers never see half a record.
+     */
     void writeLiquidation(
         final int n,
         final CRC32C crc,
         final ByteBuffer view,
-        final byte[] symbol,
+        final int symbolId,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -320,17 +403,16 @@ final class JournalSegment
         final long eventTimeMs,
         final long receiveTimeMs)
     {
-        final int at = (int)JournalDescriptor.recordOffset(n);
+        final int at = at(n);
         buffer.putByte(at + TYPE_OFFSET, TYPE_LIQUIDATION);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
         buffer.putByte(at + SIDE_OFFSET, (byte)side);
-        buffer.putByte(at + SYMBOL_LENGTH_OFFSET, (byte)symbol.length);
+        buffer.putInt(at + SYMBOL_ID_OFFSET, symbolId);
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
         buffer.putLong(at + TRADE_TIME_OFFSET, tradeTimeMs);
         buffer.putLong(at + EVENT_TIME_OFFSET, eventTimeMs);
         buffer.putLong(at + QUANTITY_OFFSET, quantityE8);
         buffer.putLong(at + PRICE_OFFSET, priceE8);
-        buffer.putBytes(at + SYMBOL_OFFSET, symbol);
         seal(at, crc, view);
     }
 
@@ -338,7 +420,7 @@ final class JournalSegment
         final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs,
         final long receiveTimeMs)
     {
-        final int at = (int)JournalDescriptor.recordOffset(n);
+        final int at = at(n);
         buffer.putByte(at + TYPE_OFFSET, TYPE_GAP);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
@@ -347,18 +429,54 @@ final class JournalSegment
         seal(at, crc, view);
     }
 
+    private int at(final int n)
+    {
+        return recordLength + n * recordLength;
+    }
+
     private void seal(final int at, final CRC32C crc, final ByteBuffer view)
     {
-        buffer.putInt(at + CHECKSUM_OFFSET, checksum(crc, view, at));
+        buffer.putInt(at + CHECKSUM_OFFSET, checksum(crc, view, at, RECORD_LENGTH));
         buffer.putIntRelease(at + LENGTH_OFFSET, RECORD_LENGTH);
     }
 
-    private static int checksum(final CRC32C crc, final ByteBuffer view, final int at)
+    private static int checksum(final CRC32C crc, final ByteBuffer view, final int at, final int recordLength)
     {
         crc.reset();
-        view.limit(at + RECORD_LENGTH).position(at + CHECKSUMMED_FROM);
+        view.limit(at + recordLength).position(at + CHECKSUMMED_FROM);
         crc.update(view);
         return (int)crc.getValue();
+    }
+
+    /** The symbol names of a format 2 segment, read from its valid symbol records the first time they are needed. */
+    SegmentSymbols symbols()
+    {
+        final SegmentSymbols known = symbols;
+        return known != null ? known : loadSymbols();
+    }
+
+    private synchronized SegmentSymbols loadSymbols()
+    {
+        if (symbols == null)
+        {
+            final SegmentSymbols loaded = new SegmentSymbols();
+            final CRC32C crc = new CRC32C();
+            final ByteBuffer view = checksumView();
+            for (int n = 0; n < capacity; n++)
+            {
+                final int at = at(n);
+                final int id = buffer.getInt(at + SYMBOL_ID_OFFSET);
+                if (buffer.getByte(at + TYPE_OFFSET) == TYPE_SYMBOL && id >= 0 && id < capacity
+                    && isValid(n, crc, view))
+                {
+                    final byte[] name = new byte[buffer.getByte(at + NAME_LENGTH_OFFSET)];
+                    buffer.getBytes(at + NAME_OFFSET, name);
+                    loaded.put(id, name);
+                }
+            }
+            symbols = loaded;
+        }
+        return symbols;
     }
 
     @Override

@@ -86,8 +86,8 @@ class JournalRecoveryTest
     void shouldTruncateATornTailAndContinueWritingAfterTheLastValidRecord() throws Exception
     {
         ingest(5);
-        // A torn write: the last record's bytes half written.
-        flip(segmentFile(1), JournalDescriptor.recordOffset(4) + JournalDescriptor.QUANTITY_OFFSET);
+        // A torn write: the last record's bytes half written (record 0 defines the symbol).
+        flip(segmentFile(1), JournalDescriptor.recordOffset(5) + JournalDescriptor.QUANTITY_OFFSET);
 
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
@@ -109,14 +109,15 @@ class JournalRecoveryTest
     void shouldReportAndSkipACorruptRecordInTheMiddleWithoutLosingTheRecordsAfterIt() throws Exception
     {
         ingest(10);
-        flip(segmentFile(1), JournalDescriptor.recordOffset(3) + JournalDescriptor.PRICE_OFFSET + 2);
+        // Liquidation 3, after the record that defines the symbol.
+        flip(segmentFile(1), JournalDescriptor.recordOffset(4) + JournalDescriptor.PRICE_OFFSET + 2);
 
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
             final RecoveryReport report = engine.recovery();
             assertThat(report.liquidations()).isEqualTo(9);
             assertThat(report.corruptRecords()).isEqualTo(1);
-            assertThat(report.corruptions()).containsExactly("journal-000000000001.lqj#3");
+            assertThat(report.corruptions()).containsExactly("journal-000000000001.lqj#4");
             assertThat(report.truncatedRecords()).isZero();
             assertThat(totalNotional(engine))
                 .isEqualByComparingTo(referenceNotional(10).subtract(notional(3)));
@@ -158,12 +159,13 @@ class JournalRecoveryTest
     @Test
     void shouldReplayEverySegmentAfterTheJournalRolled()
     {
-        final int count = 3 * 1024 + 17;
+        // Each segment of 1,024 records begins with the record that defines the one symbol.
+        final int count = 3 * 1023 + 17;
         ingest(count);
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
             assertThat(engine.journalStatus()).usingRecursiveComparison().ignoringFields("freeBytes")
-                .isEqualTo(new JournalStatus(dir, 4, 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0,
+                .isEqualTo(new JournalStatus(dir, 4, 1 + 17, EngineContext.DEFAULT_FSYNC_INTERVAL_MS, 0,
                     engine.recovery(), null, 0, 0, 0, 0, 0));
             assertThat(engine.journalStatus().freeBytes()).isPositive();
             assertThat(engine.recovery().segments()).isEqualTo(4);
@@ -226,7 +228,7 @@ class JournalRecoveryTest
             assertThat(catchThrowable(() -> LiqvolEngine.launch(context())))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("cannot open the journal")
-                .hasRootCauseMessage("not a liqvol journal segment of format 1: " + segmentFile(2));
+                .hasRootCauseMessage("not a liqvol journal segment of format 1 or 2: " + segmentFile(2));
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32C;
 
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JournalSegmentTest
 {
     private static final byte[] BTC = "BTCUSDT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ETH = "ETHUSDT".getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     Path dir;
@@ -28,30 +30,103 @@ class JournalSegmentTest
     {
         final JournalSegment written = JournalSegment.create(dir, 7, JournalDescriptor.recordOffset(1024), 1L);
         final ByteBuffer view = written.checksumView();
-        written.writeLiquidation(0, crc, view, BTC, 1, 1_400_000L, 991_000_000_000L, 1_000L, 1_001L, 1_002L);
-        written.writeGap(1, crc, view, 5_000L, 6_000L, 6_001L);
+        final int btc = written.writeSymbol(0, crc, view, BTC);
+        written.writeLiquidation(1, crc, view, btc, 1, 1_400_000L, 991_000_000_000L, 1_000L, 1_001L, 1_002L);
+        written.writeGap(2, crc, view, 5_000L, 6_000L, 6_001L);
         written.force();
 
         final JournalSegment segment = JournalSegment.open(dir.resolve(JournalDescriptor.segmentFileName(7)), 7);
         final ByteBuffer reading = segment.checksumView();
         assertThat(segment.capacity()).isEqualTo(1024);
+        assertThat(segment.isWritable()).isTrue();
         assertThat(segment.isValid(0, crc, reading)).isTrue();
-        assertThat(segment.type(0)).isEqualTo(JournalDescriptor.TYPE_LIQUIDATION);
-        final byte[] symbol = new byte[JournalDescriptor.SYMBOL_CAPACITY];
-        assertThat(new String(symbol, 0, segment.symbol(0, symbol), StandardCharsets.US_ASCII)).isEqualTo("BTCUSDT");
-        assertThat(segment.isSymbol(0, BTC)).isTrue();
-        assertThat(segment.isSymbol(0, "BTCUSD".getBytes(StandardCharsets.US_ASCII))).isFalse();
-        assertThat(segment.side(0)).isEqualTo(1);
-        assertThat(segment.quantityE8(0)).isEqualTo(1_400_000L);
-        assertThat(segment.priceE8(0)).isEqualTo(991_000_000_000L);
-        assertThat(segment.tradeTimeMs(0)).isEqualTo(1_000L);
-        assertThat(segment.eventTimeMs(0)).isEqualTo(1_001L);
+        assertThat(segment.type(0)).isEqualTo(JournalDescriptor.TYPE_SYMBOL);
+        assertThat(segment.symbolId(BTC)).isEqualTo(btc);
         assertThat(segment.isValid(1, crc, reading)).isTrue();
+        assertThat(segment.type(1)).isEqualTo(JournalDescriptor.TYPE_LIQUIDATION);
+        final byte[] symbol = new byte[JournalDescriptor.SYMBOL_CAPACITY];
+        assertThat(new String(symbol, 0, segment.symbol(1, symbol), StandardCharsets.US_ASCII)).isEqualTo("BTCUSDT");
+        assertThat(segment.isSymbol(1, BTC)).isTrue();
+        assertThat(segment.isSymbol(1, "BTCUSD".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(segment.side(1)).isEqualTo(1);
+        assertThat(segment.quantityE8(1)).isEqualTo(1_400_000L);
+        assertThat(segment.priceE8(1)).isEqualTo(991_000_000_000L);
+        assertThat(segment.tradeTimeMs(1)).isEqualTo(1_000L);
+        assertThat(segment.eventTimeMs(1)).isEqualTo(1_001L);
+        assertThat(segment.isValid(2, crc, reading)).isTrue();
+        assertThat(segment.type(2)).isEqualTo(JournalDescriptor.TYPE_GAP);
+        assertThat(segment.tradeTimeMs(2)).isEqualTo(5_000L);
+        assertThat(segment.eventTimeMs(2)).isEqualTo(6_000L);
+        assertThat(segment.isEmpty(3)).isTrue();
+        assertThat(segment.isValid(3, crc, reading)).isFalse();
+    }
+
+    @Test
+    void shouldNumberSymbolsPerSegmentAndReadThemBackAfterReopening() throws IOException
+    {
+        final JournalSegment written = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), 1L);
+        final ByteBuffer view = written.checksumView();
+        final int btc = written.writeSymbol(0, crc, view, BTC);
+        final int eth = written.writeSymbol(1, crc, view, ETH);
+        written.writeLiquidation(2, crc, view, eth, 0, 1L, 2L, 3L, 4L, 5L);
+        written.writeLiquidation(3, crc, view, btc, 0, 1L, 2L, 3L, 4L, 5L);
+        written.force();
+
+        final JournalSegment segment = JournalSegment.open(written.path(), 1);
+        assertThat(List.of(btc, eth)).containsExactly(0, 1);
+        assertThat(segment.symbolId(ETH)).isEqualTo(eth);
+        assertThat(segment.symbolId("SOLUSDT".getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+        assertThat(segment.isSymbol(2, ETH)).isTrue();
+        assertThat(segment.isSymbol(3, BTC)).isTrue();
+        final byte[] sol = "SOLUSDT".getBytes(StandardCharsets.US_ASCII);
+        assertThat(segment.writeSymbol(4, crc, segment.checksumView(), sol))
+            .as("a continued segment numbers on after what it holds").isEqualTo(2);
+    }
+
+    @Test
+    void shouldFailOnlyTheLiquidationsOfASymbolWhoseRecordIsCorrupt() throws IOException
+    {
+        final JournalSegment written = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), 1L);
+        final ByteBuffer view = written.checksumView();
+        final int btc = written.writeSymbol(0, crc, view, BTC);
+        final int eth = written.writeSymbol(1, crc, view, ETH);
+        written.writeLiquidation(2, crc, view, btc, 0, 1L, 2L, 3L, 4L, 5L);
+        written.writeLiquidation(3, crc, view, eth, 1, 1L, 2L, 3L, 4L, 5L);
+        final int at = (int)JournalDescriptor.recordOffset(0) + JournalDescriptor.NAME_OFFSET;
+        written.buffer().putByte(at, (byte)'X');
+        written.force();
+
+        final JournalSegment segment = JournalSegment.open(written.path(), 1);
+        final ByteBuffer reading = segment.checksumView();
+        assertThat(segment.isValid(0, crc, reading)).isFalse();
+        assertThat(segment.isValid(2, crc, reading)).as("its symbol is unknown").isFalse();
+        assertThat(segment.isValid(3, crc, reading)).isTrue();
+        assertThat(segment.isSymbol(3, ETH)).isTrue();
+    }
+
+    @Test
+    void shouldReadASegmentOfTheFirstFormatAsHistory() throws IOException
+    {
+        final Path file = FirstFormatSegment.write(dir, 3, List.of(
+            FirstFormatSegment.liquidation("BTCUSDT", 1, 150_000_000L, 9_000_000_000_000L, 1_000L),
+            FirstFormatSegment.gap(2_000L, 3_000L),
+            FirstFormatSegment.liquidation("ETHUSDT", 0, 2_000_000_000L, 300_000_000_000L, 4_000L)));
+
+        final JournalSegment segment = JournalSegment.open(file, 3);
+        final ByteBuffer view = segment.checksumView();
+        assertThat(segment.isWritable()).isFalse();
+        assertThat(segment.capacity()).isEqualTo(FirstFormatSegment.CAPACITY);
+        assertThat(segment.isValid(0, crc, view)).isTrue();
+        assertThat(segment.isSymbol(0, BTC)).isTrue();
+        assertThat(segment.side(0)).isEqualTo(1);
+        assertThat(segment.quantityE8(0)).isEqualTo(150_000_000L);
+        assertThat(segment.priceE8(0)).isEqualTo(9_000_000_000_000L);
         assertThat(segment.type(1)).isEqualTo(JournalDescriptor.TYPE_GAP);
-        assertThat(segment.tradeTimeMs(1)).isEqualTo(5_000L);
-        assertThat(segment.eventTimeMs(1)).isEqualTo(6_000L);
-        assertThat(segment.isEmpty(2)).isTrue();
-        assertThat(segment.isValid(2, crc, reading)).isFalse();
+        assertThat(segment.eventTimeMs(1)).isEqualTo(3_000L);
+        final byte[] symbol = new byte[JournalDescriptor.SYMBOL_CAPACITY];
+        assertThat(new String(symbol, 0, segment.symbol(2, symbol), StandardCharsets.US_ASCII)).isEqualTo("ETHUSDT");
+        assertThat(segment.isValid(2, crc, view)).isTrue();
+        assertThat(segment.isEmpty(3)).isTrue();
     }
 
     @Test
@@ -59,8 +134,8 @@ class JournalSegmentTest
     {
         final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), 1L);
         final ByteBuffer view = segment.checksumView();
-        segment.writeLiquidation(0, crc, view, BTC, 0, 1L, 2L, 3L, 4L, 5L);
-        segment.writeLiquidation(1, crc, view, BTC, 0, 1L, 2L, 3L, 4L, 5L);
+        final int btc = segment.writeSymbol(0, crc, view, BTC);
+        segment.writeLiquidation(1, crc, view, btc, 0, 1L, 2L, 3L, 4L, 5L);
         final int at = (int)JournalDescriptor.recordOffset(1) + JournalDescriptor.EVENT_TIME_OFFSET;
         segment.buffer().putByte(at, (byte)(segment.buffer().getByte(at) ^ 1));
 
@@ -118,14 +193,15 @@ class JournalSegmentTest
             });
             toucher.start();
             final ByteBuffer view = segment.checksumView();
-            for (int n = 0; n < records; n++)
+            final int btc = segment.writeSymbol(0, crc, view, BTC);
+            for (int n = 1; n < records; n++)
             {
-                segment.writeLiquidation(n, crc, view, BTC, n & 1, 1L + n, 2L + n, 3L + n, 4L + n, 5L + n);
+                segment.writeLiquidation(n, crc, view, btc, n & 1, 1L + n, 2L + n, 3L + n, 4L + n, 5L + n);
             }
             writing.set(false);
             toucher.join();
 
-            for (int n = 0; n < records; n++)
+            for (int n = 1; n < records; n++)
             {
                 assertThat(segment.isValid(n, crc, view)).as("record %d of round %d", n, round).isTrue();
                 assertThat(segment.quantityE8(n)).isEqualTo(1L + n);
@@ -141,6 +217,12 @@ class JournalSegmentTest
         assertThat(JournalDescriptor.segmentNumberOf("journal-000000000042.lqr")).isEqualTo(-1);
         assertThat(JournalDescriptor.segmentNumberOf("journal-.lqj")).isEqualTo(-1);
         assertThat(JournalDescriptor.segmentNumberOf("journal-00x.lqj")).isEqualTo(-1);
-        assertThat(JournalDescriptor.recordCapacity(JournalDescriptor.recordOffset(1024) + 95)).isEqualTo(1024);
+    }
+
+    @Test
+    void shouldHoldAsManyWholeRecordsAsFitAfterTheHeader() throws IOException
+    {
+        final long bytes = JournalDescriptor.recordOffset(1024) + JournalDescriptor.RECORD_LENGTH - 1;
+        assertThat(JournalSegment.create(dir, 1, bytes, 1L).capacity()).isEqualTo(1024);
     }
 }

@@ -1,6 +1,7 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,8 @@ class JournalTest
 {
     private static final long T0 = 1_700_000_000_000L;
     private static final int RECORDS = 4096;
+    /** A segment begins with the record that defines the one symbol of these tests. */
+    private static final int LIQUIDATIONS_PER_SEGMENT = RECORDS - 1;
     private static final long SEGMENT_BYTES = JournalDescriptor.recordOffset(RECORDS);
 
     @TempDir
@@ -46,11 +49,11 @@ class JournalTest
         try (Journal journal = Journal.open(context(dir), new RecordingVisitor()))
         {
             Await.until("the spare prepared", journal::spareReady);
-            append(journal, 0, RECORDS + 1);
+            append(journal, 0, LIQUIDATIONS_PER_SEGMENT + 1);
             journal.endOfBatch();
             final JournalStatus status = journal.status(0);
             assertThat(status.segments()).isEqualTo(2);
-            assertThat(status.newestSegmentRecords()).isEqualTo(1);
+            assertThat(status.newestSegmentRecords()).as("the symbol's definition and one liquidation").isEqualTo(2);
             assertThat(status.rollStalls()).isZero();
             assertThat(status.failure()).isNull();
             Await.until("the next spare prepared", journal::spareReady);
@@ -58,6 +61,65 @@ class JournalTest
         }
         assertThat(segmentFiles(dir)).containsExactly(
             dir.resolve(JournalDescriptor.segmentFileName(1)), dir.resolve(JournalDescriptor.segmentFileName(2)));
+    }
+
+    @Test
+    void shouldDefineEachSymbolOncePerSegmentAndReuseItsNumberAfterARestart()
+    {
+        final IntFunction<String> twoSymbols = id -> id == 0 ? "BTCUSDT" : "ETHUSDT";
+        try (Journal journal = Journal.open(context(dir), new RecordingVisitor()))
+        {
+            journal.appendLiquidation(0, twoSymbols, 0, 1L, 2L, T0, T0, System.nanoTime());
+            journal.appendLiquidation(1, twoSymbols, 1, 1L, 2L, T0 + 1, T0 + 1, System.nanoTime());
+            journal.appendLiquidation(0, twoSymbols, 0, 1L, 2L, T0 + 2, T0 + 2, System.nanoTime());
+            journal.endOfBatch();
+            assertThat(journal.status(0).newestSegmentRecords()).as("two definitions, three liquidations").isEqualTo(5);
+        }
+        // The restarted engine numbers its symbols in another order; the segment keeps its own numbers.
+        final IntFunction<String> swapped = id -> id == 0 ? "ETHUSDT" : "BTCUSDT";
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(dir), new RecordingVisitor()))
+        {
+            journal.appendLiquidation(0, swapped, 1, 1L, 2L, T0 + 3, T0 + 3, System.nanoTime());
+            journal.appendLiquidation(1, swapped, 0, 1L, 2L, T0 + 4, T0 + 4, System.nanoTime());
+            journal.endOfBatch();
+            assertThat(journal.status(0).newestSegmentRecords()).as("no definition repeated").isEqualTo(7);
+        }
+        try (Journal journal = Journal.open(context(dir), replayed))
+        {
+            assertThat(journal.recovery().corruptRecords()).isZero();
+        }
+        assertThat(replayed.records()).containsExactly("BTCUSDT 0 " + (T0 + 4), "ETHUSDT 1 " + (T0 + 3),
+            "BTCUSDT 0 " + (T0 + 2), "ETHUSDT 1 " + (T0 + 1), "BTCUSDT 0 " + T0);
+    }
+
+    @Test
+    void shouldReplayAJournalOfTheFirstFormatAndWriteOnInANewSegment() throws IOException
+    {
+        FirstFormatSegment.write(dir, 1, List.of(
+            FirstFormatSegment.liquidation("BTCUSDT", 1, 150_000_000L, 9_000_000_000_000L, T0),
+            FirstFormatSegment.gap(T0 + 1, T0 + 2),
+            FirstFormatSegment.liquidation("ETHUSDT", 0, 2_000_000_000L, 300_000_000_000L, T0 + 3)));
+        final RecordingVisitor first = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(dir), first))
+        {
+            assertThat(journal.recovery().liquidations()).isEqualTo(2);
+            assertThat(btcSellsOnDayOf(journal, T0)).as("history reads the old segment").isEqualTo(1);
+            append(journal, 4, 6);
+            journal.endOfBatch();
+            assertThat(journal.status(0).segments()).isEqualTo(2);
+            assertThat(btcSellsOnDayOf(journal, T0)).as("and the new one beside it").isEqualTo(2);
+        }
+        assertThat(first.records()).containsExactly("ETHUSDT 0 " + (T0 + 3), "gap " + (T0 + 1) + ".." + (T0 + 2),
+            "BTCUSDT 1 " + T0);
+        final RecordingVisitor replayed = new RecordingVisitor();
+        try (Journal journal = Journal.open(context(dir), replayed))
+        {
+            assertThat(journal.recovery().segments()).isEqualTo(2);
+            assertThat(journal.recovery().corruptRecords()).isZero();
+        }
+        assertThat(replayed.records()).containsExactly("BTCUSDT 1 " + (T0 + 5), "BTCUSDT 0 " + (T0 + 4),
+            "ETHUSDT 0 " + (T0 + 3), "gap " + (T0 + 1) + ".." + (T0 + 2), "BTCUSDT 1 " + T0);
     }
 
     @Test
@@ -175,11 +237,18 @@ class JournalTest
         {
             assertThat(journal.recovery().liquidations()).isEqualTo(100);
             Await.until("the full disk reported", () -> journal.status(0).failure() != null);
-            append(journal, 100, RECORDS + 50);
+            append(journal, 100, LIQUIDATIONS_PER_SEGMENT + 50);
             journal.endOfBatch();
             assertThat(journal.status(0).unjournaledRecords()).isEqualTo(50);
         }
         assertThat(replayed.records()).hasSize(100);
+    }
+
+    private static long btcSellsOnDayOf(final Journal journal, final long timeMs)
+    {
+        final long day = Timeframe.D1.bucketIndex(timeMs);
+        final HistoryRange range = journal.history().volume("BTCUSDT", Timeframe.D1, day, day);
+        return HistorySnapshots.of(range, "BTCUSDT", Timeframe.D1, day).sellCount();
     }
 
     private Path mountTmpfs(final String size) throws Exception

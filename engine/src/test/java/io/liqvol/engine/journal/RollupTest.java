@@ -27,21 +27,23 @@ class RollupTest
     Path dir;
 
     private final CRC32C crc = new CRC32C();
+    /** Records the test has written into its segment. */
+    private int written;
 
     @Test
     void shouldCatchUpWithTheWriterAndSumBaseBucketsIntoLargerOnes() throws IOException
     {
         final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), T0);
         final LiveRollup live = new LiveRollup(segment, true);
-        write(segment, 0, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0 + 5_000);
-        segment.commit(1);
+        append(segment, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0 + 5_000);
+        segment.commit(written);
         assertThat(sum(live, Timeframe.H4, T0).buyCount()).isEqualTo(1);
 
-        write(segment, 1, "BTCUSDT", 1, 50_000_000L, 40_010_00000000L, T0 + 2 * HOUR_MS);
-        write(segment, 2, "ETHUSDT", 0, 100_000_000L, 2_000_00000000L, T0 + 3 * HOUR_MS);
-        write(segment, 3, "BTCUSDT", 0, 100_000_000L, 41_000_00000000L, T0 + 5 * HOUR_MS);
+        append(segment, "BTCUSDT", 1, 50_000_000L, 40_010_00000000L, T0 + 2 * HOUR_MS);
+        append(segment, "ETHUSDT", 0, 100_000_000L, 2_000_00000000L, T0 + 3 * HOUR_MS);
+        append(segment, "BTCUSDT", 0, 100_000_000L, 41_000_00000000L, T0 + 5 * HOUR_MS);
         assertThat(sum(live, Timeframe.H4, T0).sellCount()).isZero();
-        segment.commit(4);
+        segment.commit(written);
 
         final BucketSnapshot first = sum(live, Timeframe.H4, T0);
         assertThat(first.buyCount()).isEqualTo(1);
@@ -64,17 +66,19 @@ class RollupTest
         {
             symbols[s] = "SYM" + s + "USDT";
         }
+        int half = 0;
         for (int n = 0; n < 100_000; n++)
         {
-            write(segment, n, symbols[n % symbols.length], n & 1, 1_000_000L, 40_000_00000000L, T0 + n % 1000);
+            append(segment, symbols[n % symbols.length], n & 1, 1_000_000L, 40_000_00000000L, T0 + n % 1000);
+            half = n == 49_999 ? written : half;
         }
-        segment.commit(50_000);
+        segment.commit(half);
         assertThat(live.maxTradeTimeMs()).isEqualTo(T0 + 999);
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
 
-        segment.commit(100_000);
+        segment.commit(written);
         live.maxTradeTimeMs();
 
         assertThat(threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before).isLessThan(1024);
@@ -90,10 +94,10 @@ class RollupTest
         final JournalSegment segment = JournalSegment.create(dir, 3, JournalDescriptor.recordOffset(1024), T0);
         for (int i = 0; i < 500; i++)
         {
-            write(segment, i, i % 4 == 0 ? "ETHUSDT" : "BTCUSDT", i % 3 == 0 ? 1 : 0, 1_000_000L + i,
+            append(segment, i % 4 == 0 ? "ETHUSDT" : "BTCUSDT", i % 3 == 0 ? 1 : 0, 1_000_000L + i,
                 40_000_00000000L - i, T0 + i * 97_000L);
         }
-        segment.commit(500);
+        segment.commit(written);
         final LiveRollup live = new LiveRollup(segment, false);
         final RollupFileWriter writer = new RollupFileWriter();
         live.writeTo(writer);
@@ -129,12 +133,12 @@ class RollupTest
     void shouldCheckTheRecordsOfASegmentFoundOnDiskButTrustItsOwn() throws IOException
     {
         final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), T0);
-        write(segment, 0, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0);
-        write(segment, 1, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0);
+        final int first = append(segment, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0);
+        append(segment, "BTCUSDT", 0, 100_000_000L, 40_000_00000000L, T0);
         final ByteBuffer bytes = segment.checksumView();
-        final int at = (int)JournalDescriptor.recordOffset(0) + JournalDescriptor.PRICE_OFFSET;
+        final int at = (int)JournalDescriptor.recordOffset(first) + JournalDescriptor.PRICE_OFFSET;
         bytes.put(at, (byte)(bytes.get(at) ^ 1));
-        segment.commit(2);
+        segment.commit(written);
 
         assertThat(sum(new LiveRollup(segment, false), Timeframe.M1, T0).buyCount()).isEqualTo(1);
         assertThat(sum(new LiveRollup(segment, true), Timeframe.M1, T0).buyCount()).isEqualTo(2);
@@ -177,9 +181,9 @@ class RollupTest
         assertThat(total[RollupValues.BUY_COUNT]).isEqualTo(2);
     }
 
-    private void write(
+    /** Appends a liquidation after the record that defines its symbol, if the segment has none yet; its slot. */
+    private int append(
         final JournalSegment segment,
-        final int n,
         final String symbol,
         final int side,
         final long quantityE8,
@@ -187,8 +191,14 @@ class RollupTest
         final long timeMs)
     {
         final ByteBuffer view = segment.checksumView();
-        segment.writeLiquidation(n, crc, view, symbol.getBytes(StandardCharsets.US_ASCII), side, quantityE8, priceE8,
-            timeMs, timeMs, timeMs);
+        final byte[] name = symbol.getBytes(StandardCharsets.US_ASCII);
+        int symbolId = segment.symbolId(name);
+        if (symbolId < 0)
+        {
+            symbolId = segment.writeSymbol(written++, crc, view, name);
+        }
+        segment.writeLiquidation(written, crc, view, symbolId, side, quantityE8, priceE8, timeMs, timeMs, timeMs);
+        return written++;
     }
 
     private static BucketSnapshot sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
