@@ -47,6 +47,15 @@ public final class GatewayMetrics
     static final int CLIENT_ERRORS = DESCRIPTORS.counter("liqvol_client_errors_total",
         "Client requests answered with an error");
 
+    private static final String QUERIES_REFUSED = "liqvol_queries_refused_total";
+    private static final String QUERIES_REFUSED_HELP = "History queries refused because a query budget was spent";
+    static final int QUERIES_REFUSED_ADDRESS =
+        DESCRIPTORS.counter(QUERIES_REFUSED, QUERIES_REFUSED_HELP, "budget=\"address\"");
+    static final int QUERIES_REFUSED_SERVER =
+        DESCRIPTORS.counter(QUERIES_REFUSED, QUERIES_REFUSED_HELP, "budget=\"server\"");
+    static final int QUERY_COST_HELD = DESCRIPTORS.gauge("liqvol_query_cost_held",
+        "Buckets and rows of the history queries admitted and not yet written");
+
     private final CounterSet values = new CounterSet(DESCRIPTORS.list());
     final LatencyHistogram endToEndLatency = new LatencyHistogram();
     private final List<Section> sections = new CopyOnWriteArrayList<>();

@@ -2,6 +2,7 @@ package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -18,26 +19,44 @@ import java.nio.charset.StandardCharsets;
 final class HttpResponses
 {
     static final String JSON = "application/json; charset=utf-8";
+    /** Undoes {@link #pauseReads}; nothing when reads were not paused. */
+    private static final ChannelFutureListener RESUME_READS = written -> written.channel().config().setAutoRead(true);
 
     private HttpResponses()
     {
     }
 
-    static void json(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
-        final ByteBuf body)
+    static ChannelFuture json(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final HttpResponseStatus status, final ByteBuf body)
     {
-        send(ctx, keepAlive, response(status, JSON, body));
+        return send(ctx, keepAlive, response(status, JSON, body));
     }
 
-    static void error(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
-        final String code, final String message)
+    static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final HttpResponseStatus status, final String code, final String message)
     {
-        json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
+        return json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
     }
 
-    static void error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)
+    /** The error's status and body, with {@code Retry-After} when it is a refusal for now. */
+    static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)
     {
-        error(ctx, keepAlive, error.status(), error.code(), error.getMessage());
+        final FullHttpResponse response = response(error.status(), JSON,
+            MessageWriter.forThisThread().restError(ctx.alloc(), error.code(), error.getMessage()));
+        if (error.retryAfterSeconds() > 0)
+        {
+            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
+        }
+        return send(ctx, keepAlive, response);
+    }
+
+    /**
+     * Reads no further request from the connection until its answer to this one is sent ({@link #send}), so that
+     * pipelined requests are answered in order and wait in the socket, not in the server, while one is under way.
+     */
+    static void pauseReads(final ChannelHandlerContext ctx)
+    {
+        ctx.channel().config().setAutoRead(false);
     }
 
     static void text(final ChannelHandlerContext ctx, final boolean keepAlive, final String contentType,
@@ -57,17 +76,17 @@ final class HttpResponses
         return response;
     }
 
-    static void send(final ChannelHandlerContext ctx, final boolean keepAlive, final FullHttpResponse response)
+    static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final FullHttpResponse response)
     {
         if (keepAlive)
         {
             HttpUtil.setKeepAlive(response, true);
-            ctx.writeAndFlush(response);
+            final ChannelFuture written = ctx.writeAndFlush(response);
+            written.addListener(RESUME_READS);
+            return written;
         }
-        else
-        {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }
