@@ -85,6 +85,11 @@ public final class GatewayConfig
     private static final Setting QUERY_BUDGET_PER_ADDRESS = new Setting("query-budget-per-address",
         "LIQVOL_QUERY_BUDGET_PER_ADDRESS", String.valueOf(ServerConfig.DEFAULT_QUERY_BUDGET_PER_ADDRESS),
         "queryBudgetPerAddress", "the same per remote address; beyond: 429 rate_limited");
+    private static final Setting UPSTREAM_WEIGHT_PER_MINUTE = new Setting("upstream-weight-per-minute",
+        "LIQVOL_UPSTREAM_WEIGHT_PER_MINUTE", String.valueOf(ServerConfig.DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE),
+        "upstreamWeightPerMinute",
+        "Binance request weight that kline requests may use per minute (Binance bans an IP above 2400); beyond:"
+            + " 503 upstream_budget");
     private static final Setting ENGINE_STAGE_THREADS = new Setting("engine-stage-threads",
         "LIQVOL_ENGINE_STAGE_THREADS", "", "stageThreads",
         "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)");
@@ -102,8 +107,8 @@ public final class GatewayConfig
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
         REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS,
-        QUERY_THREADS, QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY,
-        ENGINE_MEMORY_BUDGET_BYTES);
+        QUERY_THREADS, QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
+        ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -216,7 +221,8 @@ public final class GatewayConfig
             .pongTimeoutMs(integer(WS_PONG_TIMEOUT_MS))
             .queryThreads(integer(QUERY_THREADS))
             .queryBudget(integer(QUERY_BUDGET))
-            .queryBudgetPerAddress(integer(QUERY_BUDGET_PER_ADDRESS));
+            .queryBudgetPerAddress(integer(QUERY_BUDGET_PER_ADDRESS))
+            .upstreamWeightPerMinute(integer(UPSTREAM_WEIGHT_PER_MINUTE));
     }
 
     /** The Binance client's settings, not yet concluded (the gateway adds the proxy, or the simulator's URLs). */

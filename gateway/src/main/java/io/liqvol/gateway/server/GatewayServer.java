@@ -50,6 +50,8 @@ public final class GatewayServer implements AutoCloseable
         final ServerConfig config = parts.config().conclude();
         final QueryScheduler queries = new QueryScheduler(
             config.queryThreads(), config.queryBudget(), config.queryBudgetPerAddress(), parts.metrics());
+        final KlineRequests klines = new KlineRequests(parts.marketData(), new KlineCache(KlineRequests.CACHE_CANDLES),
+            new RequestWeightBudget(config.upstreamWeightPerMinute()), parts.metrics());
         final ChannelGroup webSockets = new DefaultChannelGroup("liqvol-websockets", GlobalEventExecutor.INSTANCE);
         final ServerHandlerParts context = new ServerHandlerParts(
             config,
@@ -61,8 +63,8 @@ public final class GatewayServer implements AutoCloseable
                 parts.symbols(), parts.history(), config.maxRangeBuckets(), config.defaultRangeBuckets()),
             queries,
             webSockets,
-            parts.marketData(),
-            new KlineRelay(parts.marketData(), PooledByteBufAllocator.DEFAULT),
+            klines,
+            new KlineRelay(klines, PooledByteBufAllocator.DEFAULT),
             new FanOutLoops(parts.metrics(), config.outboundQueueMessages()));
         final ConnectionLimiter limiter = new ConnectionLimiter(
             config.maxConnections(), config.maxConnectionsPerAddress(), parts.metrics());

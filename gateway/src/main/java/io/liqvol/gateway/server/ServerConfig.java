@@ -24,6 +24,8 @@ public final class ServerConfig
     /** Four of the largest ranges per address, twenty for the whole server, at about 300 bytes a bucket. */
     public static final int DEFAULT_QUERY_BUDGET_PER_ADDRESS = 20_000;
     public static final int DEFAULT_QUERY_BUDGET = 100_000;
+    /** Half of what Binance allows an IP for USD-M futures (2,400 a minute), leaving room for others on the IP. */
+    public static final int DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE = 1_200;
     /** An HTTP connection without a request for this long is closed (WebSocket clients have their own keep-alive). */
     public static final long HTTP_IDLE_MS = 120_000L;
 
@@ -48,6 +50,7 @@ public final class ServerConfig
     private int queryThreads = DEFAULT_QUERY_THREADS;
     private int queryBudget = DEFAULT_QUERY_BUDGET;
     private int queryBudgetPerAddress = DEFAULT_QUERY_BUDGET_PER_ADDRESS;
+    private int upstreamWeightPerMinute = DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE;
 
     public ServerConfig host(final String host)
     {
@@ -264,6 +267,18 @@ public final class ServerConfig
         return queryBudgetPerAddress;
     }
 
+    /** The exchange's request weight that kline requests may use per minute; beyond it: 503 upstream_budget. */
+    public ServerConfig upstreamWeightPerMinute(final int upstreamWeightPerMinute)
+    {
+        this.upstreamWeightPerMinute = upstreamWeightPerMinute;
+        return this;
+    }
+
+    public int upstreamWeightPerMinute()
+    {
+        return upstreamWeightPerMinute;
+    }
+
     /** Validates every value; throws {@link InvalidSettingException} naming the first bad one. */
     public ServerConfig conclude()
     {
@@ -282,6 +297,8 @@ public final class ServerConfig
         final int largestPrice = Math.max(maxRangeBuckets, QueryScheduler.MIN_PRICE);
         requireRange("queryBudget", queryBudget, largestPrice, 1 << 30);
         requireRange("queryBudgetPerAddress", queryBudgetPerAddress, largestPrice, queryBudget);
+        requireRange("upstreamWeightPerMinute", upstreamWeightPerMinute, RequestWeightBudget.klinesWeight(1500),
+            100_000);
         requireRange("writeBufferLowBytes", writeBufferLowBytes, 1024, writeBufferHighBytes);
         requireRange("maxPendingBytes", maxPendingBytes, 1024, 1 << 30);
         requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 1 << 30);
