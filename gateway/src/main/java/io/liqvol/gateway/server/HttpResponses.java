@@ -19,8 +19,12 @@ import java.nio.charset.StandardCharsets;
 final class HttpResponses
 {
     static final String JSON = "application/json; charset=utf-8";
-    /** Undoes {@link #pauseReads}; nothing when reads were not paused. */
-    private static final ChannelFutureListener RESUME_READS = written -> written.channel().config().setAutoRead(true);
+    /**
+     * Undoes {@link #pauseReads}, nothing when reads were not paused; in a later task of the event loop, so that the
+     * answer's other listeners (which give its query's price back) have run before the next request is read.
+     */
+    private static final ChannelFutureListener RESUME_READS = written ->
+        written.channel().eventLoop().execute(() -> written.channel().config().setAutoRead(true));
 
     private HttpResponses()
     {
