@@ -2,6 +2,7 @@ package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,17 +15,14 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /** Writes complete HTTP responses; every error is a JSON body {@code {"error":{"code","message"}}}. */
 final class HttpResponses
 {
     static final String JSON = "application/json; charset=utf-8";
-    /**
-     * Undoes {@link #pauseReads}, nothing when reads were not paused; in a later task of the event loop, so that the
-     * answer's other listeners (which give its query's price back) have run before the next request is read.
-     */
-    private static final ChannelFutureListener RESUME_READS = written ->
-        written.channel().eventLoop().execute(() -> written.channel().config().setAutoRead(true));
+    /** The longest a refused connection is not read. */
+    static final int MAX_READ_PAUSE_SECONDS = 1;
 
     private HttpResponses()
     {
@@ -42,16 +40,22 @@ final class HttpResponses
         return json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
     }
 
-    /** The error's status and body, with {@code Retry-After} when it is a refusal for now. */
+    /**
+     * The error's status and body; a refusal for now also with {@code Retry-After}, and the connection's next request
+     * is read only after that (at most {@link #MAX_READ_PAUSE_SECONDS}), so that a client which does not wait does
+     * not spin on refusals.
+     */
     static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)
     {
         final FullHttpResponse response = response(error.status(), JSON,
             MessageWriter.forThisThread().restError(ctx.alloc(), error.code(), error.getMessage()));
-        if (error.retryAfterSeconds() > 0)
+        if (error.retryAfterSeconds() == 0)
         {
-            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
+            return send(ctx, keepAlive, response);
         }
-        return send(ctx, keepAlive, response);
+        response.headers().setInt(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
+        pauseReads(ctx);
+        return send(ctx, keepAlive, response, Math.min(error.retryAfterSeconds(), MAX_READ_PAUSE_SECONDS) * 1000L);
     }
 
     /**
@@ -83,11 +87,24 @@ final class HttpResponses
     static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
         final FullHttpResponse response)
     {
+        return send(ctx, keepAlive, response, 0);
+    }
+
+    /**
+     * Writes the response; on a keep-alive connection resumes reading (undoing {@link #pauseReads}, nothing when reads
+     * were not paused) {@code resumeDelayMs} after it was written, and always in a later task of the event loop, so
+     * that the answer's other listeners (which give its query's price back) have run before the next request is read.
+     */
+    private static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final FullHttpResponse response, final long resumeDelayMs)
+    {
         if (keepAlive)
         {
             HttpUtil.setKeepAlive(response, true);
             final ChannelFuture written = ctx.writeAndFlush(response);
-            written.addListener(RESUME_READS);
+            final Channel channel = ctx.channel();
+            written.addListener(done -> channel.eventLoop().schedule(
+                () -> channel.config().setAutoRead(true), resumeDelayMs, TimeUnit.MILLISECONDS));
             return written;
         }
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
