@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that each write {@code pipeline} requests of {@code buckets} buckets at once, read the answers and start over
  * (reconnecting when the gateway closes them). Prints {@code ready} once the live client has its snapshot, waits for
  * {@code go START_NS INTERVAL_NS}, runs the quiet phase, the flood's warm-up and the flood phase, then prints the
- * figures.
+ * figures (exit code 1 when the bystander or the live client got nothing in a phase).
  */
 public final class QueryFloodClients
 {
@@ -82,10 +82,14 @@ public final class QueryFloodClients
         bystanderThread.join(5_000);
         liveSocket.close();
         liveReader.join(1_000);
-        clients.report();
+        if (!clients.report())
+        {
+            System.exit(1);
+        }
     }
 
-    private void report()
+    /** Prints the figures; false when a client got nothing in a phase. */
+    private boolean report()
     {
         System.out.println(LatencyReport.header());
         System.out.println(LatencyReport.row("bystander, no flood", bystander[0]));
@@ -94,6 +98,13 @@ public final class QueryFloodClients
         System.out.println(LatencyReport.row("live delivery, flood", live[1]));
         System.out.println("bystander answers: " + new TreeMap<>(bystanderAnswers));
         System.out.println("flood answers: " + new TreeMap<>(floodAnswers));
+        final boolean complete = bystander[0].getTotalCount() > 0 && bystander[1].getTotalCount() > 0
+            && live[0].getTotalCount() > 0 && live[1].getTotalCount() > 0;
+        if (!complete)
+        {
+            System.out.println("INCOMPLETE: a client got no answer or no live row in a phase");
+        }
+        return complete;
     }
 
     /** One small query every 100 ms; a connection the gateway closes is opened again. */

@@ -38,6 +38,7 @@ public final class QueryFloodHarness
         final long seconds = options.number("seconds", 20);
         System.out.println("conditions: " + LatencyReport.conditions());
         final Path dataDir = Files.createTempDirectory("liqvol-flood");
+        boolean complete = false;
         final GatewayConfig config = GatewayConfig.parse(
             new String[] {"--simulate", "--port", "0", "--data-dir", dataDir.toString()}, Map.of());
         try (Gateway gateway = Gateway.start(config, new SimulatorConfig().generateFlow(false), config.serverConfig()))
@@ -77,15 +78,17 @@ public final class QueryFloodHarness
             {
                 System.out.println(line);
             }
-            if (!clients.waitFor(30, TimeUnit.SECONDS))
-            {
-                clients.destroyForcibly();
-            }
+            complete = clients.waitFor(30, TimeUnit.SECONDS) && clients.exitValue() == 0;
+            clients.destroyForcibly();
             System.out.println("load average after: " + LatencyReport.loadAverage());
         }
         finally
         {
             TempDirs.delete(dataDir);
+        }
+        if (!complete)
+        {
+            System.exit(1);
         }
     }
 }
