@@ -61,6 +61,7 @@ final class HttpResponses
     /**
      * Reads no further request from the connection until its answer to this one is sent ({@link #send}), so that
      * pipelined requests are answered in order and wait in the socket, not in the server, while one is under way.
+     * Called before the answer can be sent, on the event loop.
      */
     static void pauseReads(final ChannelHandlerContext ctx)
     {
@@ -91,9 +92,9 @@ final class HttpResponses
     }
 
     /**
-     * Writes the response; on a keep-alive connection resumes reading (undoing {@link #pauseReads}, nothing when reads
-     * were not paused) {@code resumeDelayMs} after it was written, and always in a later task of the event loop, so
-     * that the answer's other listeners (which give its query's price back) have run before the next request is read.
+     * Writes the response; on a keep-alive connection whose reads were paused for it ({@link #pauseReads}), resumes
+     * reading {@code resumeDelayMs} after it was written, and always in a later task of the event loop, so that the
+     * answer's other listeners (which give its query's price back) have run before the next request is read.
      */
     private static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
         final FullHttpResponse response, final long resumeDelayMs)
@@ -101,10 +102,13 @@ final class HttpResponses
         if (keepAlive)
         {
             HttpUtil.setKeepAlive(response, true);
-            final ChannelFuture written = ctx.writeAndFlush(response);
             final Channel channel = ctx.channel();
-            written.addListener(done -> channel.eventLoop().schedule(
-                () -> channel.config().setAutoRead(true), resumeDelayMs, TimeUnit.MILLISECONDS));
+            final ChannelFuture written = ctx.writeAndFlush(response);
+            if (!channel.config().isAutoRead())
+            {
+                written.addListener(done -> channel.eventLoop().schedule(
+                    () -> channel.config().setAutoRead(true), resumeDelayMs, TimeUnit.MILLISECONDS));
+            }
             return written;
         }
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -92,6 +92,7 @@ final class RestApi
      */
     void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final long rows, final BodyQuery query)
     {
+        HttpResponses.pauseReads(ctx);
         context.queries().submit(ConnectionLimiter.addressOf(ctx.channel().remoteAddress()),
             QueryScheduler.price(rows), ticket ->
             {
@@ -111,7 +112,6 @@ final class RestApi
                 }
                 written.addListener(done -> ticket.release());
             });
-        HttpResponses.pauseReads(ctx);
     }
 
     /** The {@code count} path segments after {@code prefix}; a 404 when there are not exactly that many. */

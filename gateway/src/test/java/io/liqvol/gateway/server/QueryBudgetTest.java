@@ -142,11 +142,12 @@ class QueryBudgetTest
         try (Socket socket = new Socket("127.0.0.1", harness.port()))
         {
             final OutputStream out = socket.getOutputStream();
-            out.write((request(LARGE) + request(SMALL) + request("/api/v1/liquidations/BTCUSDT?limit=1"))
-                .getBytes(StandardCharsets.US_ASCII));
+            out.write((request("/api/v1/symbols") + request(LARGE) + request(SMALL)
+                + request("/api/v1/liquidations/BTCUSDT?limit=1")).getBytes(StandardCharsets.US_ASCII));
             out.flush();
             final InputStream in = socket.getInputStream();
 
+            assertThat(readBody(in)).startsWith("[{\"symbol\":");
             assertThat(readBody(in)).contains("\"end_time\":" + (START_MS + 5_000 * 60_000L));
             assertThat(readBody(in)).contains("\"end_time\":" + (START_MS + 10 * 60_000L));
             assertThat(readBody(in)).startsWith("{\"symbol\":\"BTCUSDT\",\"data\":[");
