@@ -52,7 +52,9 @@ public final class EndToEndHarness
         final GatewayConfig config = GatewayConfig.parse(new String[] {
             "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
             "--max-connections", String.valueOf(clients + 100),
-            "--max-connections-per-address", String.valueOf(clients + 100)}, Map.of());
+            "--max-connections-per-address", String.valueOf(clients + 100),
+            // every client's snapshot at once, from one address
+            "--query-budget", "1000000000", "--query-budget-per-address", "1000000000"}, Map.of());
         final long[] plannedNs = new long[total];
         final Receiver receiver = new Receiver(plannedNs, warmupEvents);
         boolean complete = true;

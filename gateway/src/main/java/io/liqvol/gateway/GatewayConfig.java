@@ -75,6 +75,21 @@ public final class GatewayConfig
     private static final Setting WS_PONG_TIMEOUT_MS = new Setting("ws-pong-timeout-ms", "LIQVOL_WS_PONG_TIMEOUT_MS",
         String.valueOf(ServerConfig.DEFAULT_PONG_TIMEOUT_MS), "pongTimeoutMs",
         "a WebSocket client from which nothing, not even a pong, arrived for this long is closed");
+    private static final Setting QUERY_THREADS = new Setting("query-threads", "LIQVOL_QUERY_THREADS",
+        String.valueOf(ServerConfig.DEFAULT_QUERY_THREADS), "queryThreads",
+        "threads that run history queries; one address runs on at most half of them");
+    private static final Setting QUERY_BUDGET = new Setting("query-budget", "LIQVOL_QUERY_BUDGET",
+        String.valueOf(ServerConfig.DEFAULT_QUERY_BUDGET), "queryBudget",
+        "buckets and rows of history queries under way at once (admitted, not yet written); beyond: 503"
+            + " overloaded");
+    private static final Setting QUERY_BUDGET_PER_ADDRESS = new Setting("query-budget-per-address",
+        "LIQVOL_QUERY_BUDGET_PER_ADDRESS", String.valueOf(ServerConfig.DEFAULT_QUERY_BUDGET_PER_ADDRESS),
+        "queryBudgetPerAddress", "the same per remote address; beyond: 429 rate_limited");
+    private static final Setting UPSTREAM_WEIGHT_PER_MINUTE = new Setting("upstream-weight-per-minute",
+        "LIQVOL_UPSTREAM_WEIGHT_PER_MINUTE", String.valueOf(ServerConfig.DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE),
+        "upstreamWeightPerMinute",
+        "Binance request weight that kline requests may use per minute (Binance bans an IP above 2400); beyond:"
+            + " 503 upstream_budget");
     private static final Setting ENGINE_STAGE_THREADS = new Setting("engine-stage-threads",
         "LIQVOL_ENGINE_STAGE_THREADS", "", "stageThreads",
         "threads the engine runs its stages on: 1, 2 or 4 (unset: from the core count)");
@@ -92,7 +107,8 @@ public final class GatewayConfig
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
         REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS,
-        ENGINE_STAGE_THREADS, ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES);
+        QUERY_THREADS, QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
+        ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -202,7 +218,11 @@ public final class GatewayConfig
             .maxClientFrameBytes(integer(MAX_CLIENT_FRAME_BYTES))
             .maxPendingBytes(integer(MAX_PENDING_BYTES))
             .pingIntervalMs(integer(WS_PING_INTERVAL_MS))
-            .pongTimeoutMs(integer(WS_PONG_TIMEOUT_MS));
+            .pongTimeoutMs(integer(WS_PONG_TIMEOUT_MS))
+            .queryThreads(integer(QUERY_THREADS))
+            .queryBudget(integer(QUERY_BUDGET))
+            .queryBudgetPerAddress(integer(QUERY_BUDGET_PER_ADDRESS))
+            .upstreamWeightPerMinute(integer(UPSTREAM_WEIGHT_PER_MINUTE));
     }
 
     /** The Binance client's settings, not yet concluded (the gateway adds the proxy, or the simulator's URLs). */

@@ -141,6 +141,10 @@ class GatewayConfigTest
         ws-ping-interval-ms | 5 | --ws-ping-interval-ms must be in [10, 3600000], was 5
         ws-pong-timeout-ms | 30000 | --ws-pong-timeout-ms must be above pingIntervalMs (30000) \
         and at most 86400000, was 30000
+        query-threads | 0 | --query-threads must be in [1, 256], was 0
+        query-budget | 4999 | --query-budget must be in [5000, 1073741824], was 4999
+        query-budget-per-address | 100001 | --query-budget-per-address must be in [5000, 100000], was 100001
+        upstream-weight-per-minute | 9 | --upstream-weight-per-minute must be in [10, 100000], was 9
         engine-stage-threads | 3 | --engine-stage-threads must be 1, 2 or 4, was 3
         engine-wait-strategy | fast | --engine-wait-strategy must be spin-park, phased, blocking, sleeping, yielding \
         or busy-spin, was fast

@@ -104,7 +104,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         return admitted[0];
     }
 
-    private static InetAddress addressOf(final SocketAddress remote)
+    /** The remote address of a connection (loopback for channels without one, as in tests). */
+    static InetAddress addressOf(final SocketAddress remote)
     {
         return remote instanceof InetSocketAddress inet ? inet.getAddress() : InetAddress.getLoopbackAddress();
     }

@@ -47,6 +47,23 @@ public final class GatewayMetrics
     static final int CLIENT_ERRORS = DESCRIPTORS.counter("liqvol_client_errors_total",
         "Client requests answered with an error");
 
+    private static final String QUERIES_REFUSED = "liqvol_queries_refused_total";
+    private static final String QUERIES_REFUSED_HELP = "History queries refused because a query budget was spent";
+    static final int QUERIES_REFUSED_ADDRESS =
+        DESCRIPTORS.counter(QUERIES_REFUSED, QUERIES_REFUSED_HELP, "budget=\"address\"");
+    static final int QUERIES_REFUSED_SERVER =
+        DESCRIPTORS.counter(QUERIES_REFUSED, QUERIES_REFUSED_HELP, "budget=\"server\"");
+    static final int QUERY_COST_HELD = DESCRIPTORS.gauge("liqvol_query_cost_held",
+        "Buckets and rows of the history queries admitted and not yet written");
+    static final int KLINE_UPSTREAM_REQUESTS = DESCRIPTORS.counter("liqvol_klines_upstream_requests_total",
+        "Kline requests sent to the exchange");
+    static final int KLINE_CACHE_HITS = DESCRIPTORS.counter("liqvol_klines_cache_hits_total",
+        "Kline requests answered from the candle cache");
+    static final int KLINE_COALESCED = DESCRIPTORS.counter("liqvol_klines_coalesced_total",
+        "Kline requests that shared the answer of an identical one under way");
+    static final int KLINE_BUDGET_REFUSED = DESCRIPTORS.counter("liqvol_klines_budget_refused_total",
+        "Kline requests refused because the exchange's request weight for the minute was spent");
+
     private final CounterSet values = new CounterSet(DESCRIPTORS.list());
     final LatencyHistogram endToEndLatency = new LatencyHistogram();
     private final List<Section> sections = new CopyOnWriteArrayList<>();

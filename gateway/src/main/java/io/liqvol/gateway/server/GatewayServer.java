@@ -12,10 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The client-facing HTTP and WebSocket server (docs/API.md §3, §4): binds, and on {@link #close()} stops
@@ -23,15 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class GatewayServer implements AutoCloseable
 {
-    private static final int QUERY_THREADS = 2;
-    private static final int QUERY_BACKLOG = 1024;
-
     private final ServerHandlerParts context;
     private final Channel serverChannel;
-    private final ThreadPoolExecutor queries;
+    private final QueryScheduler queries;
 
     private GatewayServer(
-        final ServerHandlerParts context, final Channel serverChannel, final ThreadPoolExecutor queries)
+        final ServerHandlerParts context, final Channel serverChannel, final QueryScheduler queries)
     {
         this.context = context;
         this.serverChannel = serverChannel;
@@ -54,7 +48,10 @@ public final class GatewayServer implements AutoCloseable
     public static GatewayServer start(final Parts parts) throws InterruptedException
     {
         final ServerConfig config = parts.config().conclude();
-        final ThreadPoolExecutor queries = queryExecutor();
+        final QueryScheduler queries = new QueryScheduler(
+            config.queryThreads(), config.queryBudget(), config.queryBudgetPerAddress(), parts.metrics());
+        final KlineRequests klines = new KlineRequests(parts.marketData(), new KlineCache(KlineRequests.CACHE_CANDLES),
+            new RequestWeightBudget(config.upstreamWeightPerMinute()), parts.metrics());
         final ChannelGroup webSockets = new DefaultChannelGroup("liqvol-websockets", GlobalEventExecutor.INSTANCE);
         final ServerHandlerParts context = new ServerHandlerParts(
             config,
@@ -66,8 +63,8 @@ public final class GatewayServer implements AutoCloseable
                 parts.symbols(), parts.history(), config.maxRangeBuckets(), config.defaultRangeBuckets()),
             queries,
             webSockets,
-            parts.marketData(),
-            new KlineRelay(parts.marketData(), PooledByteBufAllocator.DEFAULT),
+            klines,
+            new KlineRelay(klines, PooledByteBufAllocator.DEFAULT),
             new FanOutLoops(parts.metrics(), config.outboundQueueMessages()));
         final ConnectionLimiter limiter = new ConnectionLimiter(
             config.maxConnections(), config.maxConnectionsPerAddress(), parts.metrics());
@@ -91,7 +88,7 @@ public final class GatewayServer implements AutoCloseable
         }
         catch (final RuntimeException | InterruptedException e)
         {
-            queries.shutdownNow();
+            queries.interrupt();
             throw e;
         }
     }
@@ -126,25 +123,12 @@ public final class GatewayServer implements AutoCloseable
         {
             context.webSockets().newCloseFuture()
                 .await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
-            queries.shutdown();
-            queries.awaitTermination(context.config().closeTimeoutMs(), TimeUnit.MILLISECONDS);
+            queries.close(context.config().closeTimeoutMs());
         }
         catch (final InterruptedException e)
         {
-            queries.shutdownNow();
+            queries.interrupt();
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadPoolExecutor queryExecutor()
-    {
-        final AtomicInteger threads = new AtomicInteger();
-        return new ThreadPoolExecutor(QUERY_THREADS, QUERY_THREADS, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUERY_BACKLOG), task ->
-            {
-                final Thread thread = new Thread(task, "liqvol-query-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
     }
 }

@@ -5,14 +5,16 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of a client connection: connection limits, HTTP codec, the idle timeout of HTTP connections
- * (replaced by {@link KeepAlive} on a WebSocket upgrade), gzip, aggregation within the request-size limit, then
- * the router, which upgrades WebSocket requests in place.
+ * (replaced by {@link KeepAlive} on a WebSocket upgrade), gzip, aggregation within the request-size limit, flow
+ * control (a request answered off the event loop pauses reading, {@link HttpResponses#pauseReads}), then the
+ * router, which upgrades WebSocket requests in place.
  */
 final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -52,6 +54,7 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
         pipeline.addLast("gzip", new HttpContentCompressor());
         pipeline.addLast("aggregate",
             new JsonHttpObjectAggregator(config.maxHttpRequestBytes(), config.closeTimeoutMs()));
+        pipeline.addLast("flow", new FlowControlHandler());
         pipeline.addLast("router", new HttpRequestRouter(context, rest, marketData, staticFiles, healthReport));
     }
 }

@@ -2,6 +2,8 @@ package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -13,31 +15,57 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /** Writes complete HTTP responses; every error is a JSON body {@code {"error":{"code","message"}}}. */
 final class HttpResponses
 {
     static final String JSON = "application/json; charset=utf-8";
+    /** The longest a refused connection is not read. */
+    static final int MAX_READ_PAUSE_SECONDS = 1;
 
     private HttpResponses()
     {
     }
 
-    static void json(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
-        final ByteBuf body)
+    static ChannelFuture json(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final HttpResponseStatus status, final ByteBuf body)
     {
-        send(ctx, keepAlive, response(status, JSON, body));
+        return send(ctx, keepAlive, response(status, JSON, body));
     }
 
-    static void error(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
-        final String code, final String message)
+    static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final HttpResponseStatus status, final String code, final String message)
     {
-        json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
+        return json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
     }
 
-    static void error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)
+    /**
+     * The error's status and body; a refusal for now also with {@code Retry-After}, and the connection's next request
+     * is read only after that (at most {@link #MAX_READ_PAUSE_SECONDS}), so that a client which does not wait does
+     * not spin on refusals.
+     */
+    static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)
     {
-        error(ctx, keepAlive, error.status(), error.code(), error.getMessage());
+        final FullHttpResponse response = response(error.status(), JSON,
+            MessageWriter.forThisThread().restError(ctx.alloc(), error.code(), error.getMessage()));
+        if (error.retryAfterSeconds() == 0)
+        {
+            return send(ctx, keepAlive, response);
+        }
+        response.headers().setInt(HttpHeaderNames.RETRY_AFTER, error.retryAfterSeconds());
+        pauseReads(ctx);
+        return send(ctx, keepAlive, response, Math.min(error.retryAfterSeconds(), MAX_READ_PAUSE_SECONDS) * 1000L);
+    }
+
+    /**
+     * Reads no further request from the connection until its answer to this one is sent ({@link #send}), so that
+     * pipelined requests are answered in order and wait in the socket, not in the server, while one is under way.
+     * Called before the answer can be sent, on the event loop.
+     */
+    static void pauseReads(final ChannelHandlerContext ctx)
+    {
+        ctx.channel().config().setAutoRead(false);
     }
 
     static void text(final ChannelHandlerContext ctx, final boolean keepAlive, final String contentType,
@@ -57,17 +85,33 @@ final class HttpResponses
         return response;
     }
 
-    static void send(final ChannelHandlerContext ctx, final boolean keepAlive, final FullHttpResponse response)
+    static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final FullHttpResponse response)
+    {
+        return send(ctx, keepAlive, response, 0);
+    }
+
+    /**
+     * Writes the response; on a keep-alive connection whose reads were paused for it ({@link #pauseReads}), resumes
+     * reading {@code resumeDelayMs} after it was written, and always in a later task of the event loop, so that the
+     * answer's other listeners (which give its query's price back) have run before the next request is read.
+     */
+    private static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final FullHttpResponse response, final long resumeDelayMs)
     {
         if (keepAlive)
         {
             HttpUtil.setKeepAlive(response, true);
-            ctx.writeAndFlush(response);
+            final Channel channel = ctx.channel();
+            final ChannelFuture written = ctx.writeAndFlush(response);
+            if (!channel.config().isAutoRead())
+            {
+                written.addListener(done -> channel.eventLoop().schedule(
+                    () -> channel.config().setAutoRead(true), resumeDelayMs, TimeUnit.MILLISECONDS));
+            }
+            return written;
         }
-        else
-        {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 }

@@ -6,6 +6,7 @@ import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.util.ArrayDeque;
@@ -51,38 +52,60 @@ final class LiquidationStreamHandler extends StreamHandler
     /**
      * Subscribed before querying, so nothing published meanwhile is missed; live messages wait in the
      * client's queue until the snapshot is written, and rows that made it into both are dropped from the
-     * live ones ({@link SnapshotDeduplication}), so each liquidation reaches the client exactly once.
+     * live ones ({@link SnapshotDeduplication}), so each liquidation reaches the client exactly once. When the
+     * query budget has no room, the client is told so and the snapshot is asked for again after the retry delay.
      */
     private void sendSnapshot(final Channel channel, final VolumeRange range)
     {
         final ClientOutbound client = outbound;
         final String forSymbol = symbol;
         final Timeframe forTimeframe = timeframe;
-        query(channel, () ->
+        final long answerRows = SNAPSHOT_ORDERS + (range == null ? 0 : range.buckets(forTimeframe));
+        try
         {
-            final ByteBufAllocator allocator = channel.alloc();
-            final MessageWriter writer = MessageWriter.forThisThread();
-            final List<LiquidationSnapshot> recent = context.history().recentLiquidations(forSymbol, SNAPSHOT_ORDERS);
-            // read after the query: every row of the snapshot has a sequence at most this
-            final long snapshotSequence = topic.lastSequence();
-            final OrderRows rows = new OrderRows();
-            rows.addNewestFirst(recent);
-            final ByteBuf orders = writer.liquidationOrders(
-                allocator, forSymbol, true, System.currentTimeMillis(), rows, context.symbols().format(forSymbol));
-            final ByteBuf volume = range == null
-                ? null
-                : volumeMessage(writer, allocator, forSymbol, forTimeframe, range, false);
-            channel.eventLoop().execute(() ->
+            query(channel, answerRows, ticket ->
             {
-                writeText(channel, orders);
-                if (volume != null)
+                final ByteBufAllocator allocator = channel.alloc();
+                final MessageWriter writer = MessageWriter.forThisThread();
+                final List<LiquidationSnapshot> recent =
+                    context.history().recentLiquidations(forSymbol, SNAPSHOT_ORDERS);
+                // read after the query: every row of the snapshot has a sequence at most this
+                final long snapshotSequence = topic.lastSequence();
+                final OrderRows rows = new OrderRows();
+                rows.addNewestFirst(recent);
+                final ByteBuf orders = writer.liquidationOrders(allocator, forSymbol, true, System.currentTimeMillis(),
+                    rows, context.symbols().format(forSymbol));
+                final ByteBuf volume = range == null
+                    ? null
+                    : volumeMessage(writer, allocator, forSymbol, forTimeframe, range, false);
+                channel.eventLoop().execute(() ->
                 {
-                    writeText(channel, volume);
-                }
-                channel.flush();
-                releaseWhenDelivered(channel, client, snapshotSequence, rows);
+                    ChannelFuture written = writeText(channel, orders, channel.newPromise());
+                    if (volume != null)
+                    {
+                        written = writeText(channel, volume, channel.newPromise());
+                    }
+                    channel.flush();
+                    written.addListener(done -> ticket.release());
+                    releaseWhenDelivered(channel, client, snapshotSequence, rows);
+                });
             });
-        });
+        }
+        catch (final ApiException e)
+        {
+            if (e.retryAfterSeconds() == 0)
+            {
+                throw e;
+            }
+            refuse(channel, e);
+            channel.eventLoop().schedule(() ->
+            {
+                if (channel.isActive() && client == outbound)
+                {
+                    sendSnapshot(channel, range);
+                }
+            }, e.retryAfterSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /**
@@ -121,13 +144,13 @@ final class LiquidationStreamHandler extends StreamHandler
         final VolumeRange range = context.validator().range(timeframe, message.startMs(), message.endMs());
         final String forSymbol = symbol;
         final Timeframe forTimeframe = timeframe;
-        query(channel, () ->
+        query(channel, range.buckets(forTimeframe), ticket ->
         {
             final ByteBuf volume = volumeMessage(
                 MessageWriter.forThisThread(), channel.alloc(), forSymbol, forTimeframe, range, true);
             channel.eventLoop().execute(() ->
             {
-                writeText(channel, volume);
+                writeText(channel, volume, channel.newPromise()).addListener(done -> ticket.release());
                 channel.flush();
                 outbound.replayLastWritten(forTimeframe.ordinal(), range.startMs(), range.endMs());
             });

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /** {@code GET /api/v1/klines/{symbol}/{timeframe}} (relayed from the exchange) and {@code GET /api/v1/symbols}. */
 final class MarketDataApi
@@ -35,8 +36,16 @@ final class MarketDataApi
             throw ApiException.badRequest("invalid_range", "start must be before end");
         }
         final int limit = RequestValidator.limit(RestApi.parameter(query, "limit", null), DEFAULT_KLINES, MAX_KLINES);
+        HttpResponses.pauseReads(ctx);
         context.marketData().klines(symbol, timeframe.code(), startMs, endMs, limit).whenComplete((candles, failure) ->
         {
+            if (failure instanceof CompletionException wrapped
+                && wrapped.getCause() instanceof KlineRequests.BudgetSpent spent)
+            {
+                HttpResponses.error(ctx, keepAlive, ApiException.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "upstream_budget", spent.getMessage(), spent.retryAfterSeconds()));
+                return;
+            }
             if (failure != null)
             {
                 HttpResponses.error(ctx, keepAlive, HttpResponseStatus.BAD_GATEWAY, "upstream_error",

@@ -4,16 +4,16 @@ import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The REST endpoints of docs/API.md §4 that read the engine. Validation runs on the event loop, the query
- * and the encoding on the query executor; the answer is written from there.
+ * and the encoding on the {@link QueryScheduler}; the answer is written from there.
  */
 final class RestApi
 {
@@ -37,7 +37,7 @@ final class RestApi
         final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
         final VolumeRange range = context.validator().range(timeframe,
             parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
-        answer(ctx, keepAlive, () ->
+        answer(ctx, keepAlive, range.buckets(timeframe), () ->
         {
             final List<BucketSnapshot> buckets =
                 context.history().volume(symbol, timeframe, range.startMs(), range.endMs());
@@ -61,7 +61,7 @@ final class RestApi
         final String symbol = context.validator().symbol(segments(query.path(), LIQUIDATIONS_PREFIX, 1)[0]);
         final int limit =
             RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
-        answer(ctx, keepAlive, () ->
+        answer(ctx, keepAlive, limit, () ->
         {
             final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);
             final OrderRows rows = new OrderRows();
@@ -86,32 +86,32 @@ final class RestApi
         ByteBuf run();
     }
 
-    void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final BodyQuery query)
+    /**
+     * Runs the query on the {@link QueryScheduler}, priced by the {@code rows} it answers, and writes its answer;
+     * throws the scheduler's {@link ApiException} when the budget has no room for it.
+     */
+    void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final long rows, final BodyQuery query)
     {
-        try
-        {
-            context.queries().execute(() ->
+        HttpResponses.pauseReads(ctx);
+        context.queries().submit(ConnectionLimiter.addressOf(ctx.channel().remoteAddress()),
+            QueryScheduler.price(rows), ticket ->
             {
+                ChannelFuture written;
                 try
                 {
-                    HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, query.run());
+                    written = HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, query.run());
                 }
                 catch (final ApiException e)
                 {
-                    HttpResponses.error(ctx, keepAlive, e);
+                    written = HttpResponses.error(ctx, keepAlive, e);
                 }
                 catch (final RuntimeException e)
                 {
-                    HttpResponses.error(ctx, false, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                        "the query failed: " + e.getClass().getSimpleName());
+                    written = HttpResponses.error(ctx, false, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                        "internal_error", "the query failed: " + e.getClass().getSimpleName());
                 }
+                written.addListener(done -> ticket.release());
             });
-        }
-        catch (final RejectedExecutionException e)
-        {
-            HttpResponses.error(ctx, false, HttpResponseStatus.SERVICE_UNAVAILABLE, "shutting_down",
-                "the server is shutting down");
-        }
     }
 
     /** The {@code count} path segments after {@code prefix}; a 404 when there are not exactly that many. */

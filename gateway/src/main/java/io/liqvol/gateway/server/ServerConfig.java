@@ -20,6 +20,12 @@ public final class ServerConfig
     public static final int DEFAULT_MAX_PENDING_BYTES = 1 << 20;
     public static final int DEFAULT_PING_INTERVAL_MS = 30_000;
     public static final int DEFAULT_PONG_TIMEOUT_MS = 90_000;
+    public static final int DEFAULT_QUERY_THREADS = 2;
+    /** Four of the largest ranges per address, twenty for the whole server, at about 300 bytes a bucket. */
+    public static final int DEFAULT_QUERY_BUDGET_PER_ADDRESS = 20_000;
+    public static final int DEFAULT_QUERY_BUDGET = 100_000;
+    /** Half of what Binance allows an IP for USD-M futures (2,400 a minute), leaving room for others on the IP. */
+    public static final int DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE = 1_200;
     /** An HTTP connection without a request for this long is closed (WebSocket clients have their own keep-alive). */
     public static final long HTTP_IDLE_MS = 120_000L;
 
@@ -41,6 +47,10 @@ public final class ServerConfig
     private int pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
     private int pongTimeoutMs = DEFAULT_PONG_TIMEOUT_MS;
     private long closeTimeoutMs = 5_000L;
+    private int queryThreads = DEFAULT_QUERY_THREADS;
+    private int queryBudget = DEFAULT_QUERY_BUDGET;
+    private int queryBudgetPerAddress = DEFAULT_QUERY_BUDGET_PER_ADDRESS;
+    private int upstreamWeightPerMinute = DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE;
 
     public ServerConfig host(final String host)
     {
@@ -221,6 +231,54 @@ public final class ServerConfig
         return closeTimeoutMs;
     }
 
+    /** Threads that run history queries (one address runs on at most half of them). */
+    public ServerConfig queryThreads(final int queryThreads)
+    {
+        this.queryThreads = queryThreads;
+        return this;
+    }
+
+    public int queryThreads()
+    {
+        return queryThreads;
+    }
+
+    /** Buckets and rows of history queries the server holds at once, from admission until written; beyond: 503. */
+    public ServerConfig queryBudget(final int queryBudget)
+    {
+        this.queryBudget = queryBudget;
+        return this;
+    }
+
+    public int queryBudget()
+    {
+        return queryBudget;
+    }
+
+    /** As {@link #queryBudget(int)} for one remote address; beyond: 429. */
+    public ServerConfig queryBudgetPerAddress(final int queryBudgetPerAddress)
+    {
+        this.queryBudgetPerAddress = queryBudgetPerAddress;
+        return this;
+    }
+
+    public int queryBudgetPerAddress()
+    {
+        return queryBudgetPerAddress;
+    }
+
+    /** The exchange's request weight that kline requests may use per minute; beyond it: 503 upstream_budget. */
+    public ServerConfig upstreamWeightPerMinute(final int upstreamWeightPerMinute)
+    {
+        this.upstreamWeightPerMinute = upstreamWeightPerMinute;
+        return this;
+    }
+
+    public int upstreamWeightPerMinute()
+    {
+        return upstreamWeightPerMinute;
+    }
+
     /** Validates every value; throws {@link InvalidSettingException} naming the first bad one. */
     public ServerConfig conclude()
     {
@@ -234,6 +292,13 @@ public final class ServerConfig
         requireRange("maxClientFrameBytes", maxClientFrameBytes, 128, 1 << 20);
         requireRange("requestsPerSecond", requestsPerSecond, 1, 1_000_000);
         requireRange("maxRangeBuckets", maxRangeBuckets, 1, 1_000_000);
+        requireRange("queryThreads", queryThreads, 1, 256);
+        // the largest query must fit, else it could never run
+        final int largestPrice = Math.max(maxRangeBuckets, QueryScheduler.MIN_PRICE);
+        requireRange("queryBudget", queryBudget, largestPrice, 1 << 30);
+        requireRange("queryBudgetPerAddress", queryBudgetPerAddress, largestPrice, queryBudget);
+        requireRange("upstreamWeightPerMinute", upstreamWeightPerMinute, RequestWeightBudget.klinesWeight(1500),
+            100_000);
         requireRange("writeBufferLowBytes", writeBufferLowBytes, 1024, writeBufferHighBytes);
         requireRange("maxPendingBytes", maxPendingBytes, 1024, 1 << 30);
         requireRange("socketSendBufferBytes", socketSendBufferBytes, 0, 1 << 30);

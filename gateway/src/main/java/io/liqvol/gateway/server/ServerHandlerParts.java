@@ -2,11 +2,9 @@ package io.liqvol.gateway.server;
 
 import io.netty.channel.group.ChannelGroup;
 
-import java.util.concurrent.Executor;
-
 /**
  * What the server's handlers share: settings, metrics, subscriptions, the engine's history, the symbols,
- * the executor for history queries (which may read the journal, so never on an event loop), the live
+ * the scheduler of history queries (which may read the journal, so never on an event loop), the live
  * WebSocket channels, the candle relay and the fan-out's hand-over to each event loop. A bag of parts, not a
  * config: settings live in {@link ServerConfig}.
  */
@@ -17,7 +15,7 @@ public record ServerHandlerParts(
     SymbolDirectory symbols,
     LiquidationHistory history,
     RequestValidator validator,
-    Executor queries,
+    QueryScheduler queries,
     ChannelGroup webSockets,
     MarketData marketData,
     KlineRelay klines,

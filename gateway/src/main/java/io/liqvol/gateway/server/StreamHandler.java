@@ -2,7 +2,9 @@ package io.liqvol.gateway.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -12,7 +14,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * What every client stream shares once the upgrade is done: validating the request (an error message and
@@ -168,35 +169,48 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         ctx.close();
     }
 
-    /** Runs a history query off the event loop; closes the stream with 1011 if it fails. */
-    protected void query(final Channel channel, final Runnable task)
+    /**
+     * Runs a history query of {@code rows} buckets or rows on the {@link QueryScheduler}; closes the stream with
+     * 1011 if it fails. The task calls the ticket's release once its answer is written. Throws the scheduler's
+     * {@link ApiException} when the budget has no room for it.
+     */
+    protected void query(final Channel channel, final long rows, final QueryScheduler.Query task)
     {
-        try
-        {
-            context.queries().execute(() ->
+        context.queries().submit(ConnectionLimiter.addressOf(channel.remoteAddress()), QueryScheduler.price(rows),
+            ticket ->
             {
                 try
                 {
-                    task.run();
+                    task.run(ticket);
                 }
                 catch (final RuntimeException e)
                 {
+                    ticket.release();
                     channel.eventLoop().execute(() -> ClientOutbound.closeWith(channel,
                         WebSocketCloseStatus.INTERNAL_SERVER_ERROR.code(), "internal error",
                         context.config().closeTimeoutMs()));
                 }
             });
-        }
-        catch (final RejectedExecutionException e)
-        {
-            ClientOutbound.closeWith(channel, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "server shutting down",
-                context.config().closeTimeoutMs());
-        }
     }
 
+    /**
+     * Answers a bad request with an error and close 1008; a refusal for now (a spent query budget) with the error
+     * only, the stream staying open; the shutdown with 1001.
+     */
     protected void refuse(final Channel channel, final ApiException error)
     {
         context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
+        if (error.retryAfterSeconds() > 0)
+        {
+            sendError(channel, error.code(), error.getMessage());
+            return;
+        }
+        if ("shutting_down".equals(error.code()))
+        {
+            ClientOutbound.closeWith(channel, WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "server shutting down",
+                context.config().closeTimeoutMs());
+            return;
+        }
         sendError(channel, error.code(), error.getMessage());
         ClientOutbound.closeWith(channel, WebSocketCloseStatus.POLICY_VIOLATION.code(), error.code(),
             context.config().closeTimeoutMs());
@@ -210,9 +224,14 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 
     protected void writeText(final Channel channel, final ByteBuf bytes)
     {
+        writeText(channel, bytes, channel.voidPromise());
+    }
+
+    protected ChannelFuture writeText(final Channel channel, final ByteBuf bytes, final ChannelPromise promise)
+    {
         context.metrics().increment(GatewayMetrics.MESSAGES_SENT);
         context.metrics().add(GatewayMetrics.BYTES_SENT, bytes.readableBytes());
-        channel.write(new TextWebSocketFrame(bytes), channel.voidPromise());
+        return channel.write(new TextWebSocketFrame(bytes), promise);
     }
 
     protected static String parameter(final QueryStringDecoder decoder, final String name)

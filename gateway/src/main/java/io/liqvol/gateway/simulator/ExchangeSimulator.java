@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -185,6 +186,27 @@ public final class ExchangeSimulator implements AutoCloseable
             hub.stallAll();
             return null;
         });
+    }
+
+    /**
+     * Holds the market thread until the returned handle is closed, like an exchange slow to answer: REST answers
+     * (klines, exchangeInfo) and pushes wait meanwhile.
+     */
+    public AutoCloseable holdMarket()
+    {
+        final CountDownLatch released = new CountDownLatch(1);
+        market.execute(() ->
+        {
+            try
+            {
+                released.await();
+            }
+            catch (final InterruptedException e)
+            {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return released::countDown;
     }
 
     /** Drops every stream connection without a close frame, like a network failure. */

@@ -29,6 +29,8 @@ public final class SimulatorCounters
         "Liquidations pushed to their streams");
     static final int FRAMES_SENT = DESCRIPTORS.counter("liqvol_simulator_frames_sent_total",
         "Data frames written to clients");
+    static final int KLINES_REQUESTS = DESCRIPTORS.counter("liqvol_simulator_klines_requests_total",
+        "REST klines requests answered");
 
     private final CounterSet values = new CounterSet(DESCRIPTORS.list());
 
@@ -91,6 +93,12 @@ public final class SimulatorCounters
     public long framesSent()
     {
         return values.get(FRAMES_SENT);
+    }
+
+    /** {@code GET /fapi/v1/klines} requests the simulator received. */
+    public long klinesRequests()
+    {
+        return values.get(KLINES_REQUESTS);
     }
 
     void increment(final int id)

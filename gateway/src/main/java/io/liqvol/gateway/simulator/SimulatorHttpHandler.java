@@ -55,6 +55,7 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
         }
         else if (path.endsWith("/fapi/v1/klines"))
         {
+            simulator.counters().increment(SimulatorCounters.KLINES_REQUESTS);
             onMarket(ctx, request, () -> simulator.restApi().klines(query, simulator.nowMs()));
         }
         else if (path.endsWith("/fapi/v1/ping"))

@@ -27,7 +27,8 @@ class FanOutPublisherTest
     {
         final int clients = 1000;
         final int burst = 300;
-        try (ServerHarness harness = ServerHarness.start(new ServerConfig().maxConnectionsPerAddress(clients + 10)))
+        try (ServerHarness harness = ServerHarness.start(new ServerConfig().maxConnectionsPerAddress(clients + 10)
+            .queryBudget(1 << 30).queryBudgetPerAddress(1 << 30)))
         {
             final List<TestWebSocket> sockets =
                 connect(harness, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", clients);

@@ -62,6 +62,26 @@ class GatewayMetricsTest
             # HELP liqvol_client_errors_total Client requests answered with an error
             # TYPE liqvol_client_errors_total counter
             liqvol_client_errors_total 1
+            # HELP liqvol_queries_refused_total History queries refused because a query budget was spent
+            # TYPE liqvol_queries_refused_total counter
+            liqvol_queries_refused_total{budget="address"} 0
+            liqvol_queries_refused_total{budget="server"} 0
+            # HELP liqvol_query_cost_held Buckets and rows of the history queries admitted and not yet written
+            # TYPE liqvol_query_cost_held gauge
+            liqvol_query_cost_held 0
+            # HELP liqvol_klines_upstream_requests_total Kline requests sent to the exchange
+            # TYPE liqvol_klines_upstream_requests_total counter
+            liqvol_klines_upstream_requests_total 0
+            # HELP liqvol_klines_cache_hits_total Kline requests answered from the candle cache
+            # TYPE liqvol_klines_cache_hits_total counter
+            liqvol_klines_cache_hits_total 0
+            # HELP liqvol_klines_coalesced_total Kline requests that shared the answer of an identical one under way
+            # TYPE liqvol_klines_coalesced_total counter
+            liqvol_klines_coalesced_total 0
+            # HELP liqvol_klines_budget_refused_total \
+            Kline requests refused because the exchange's request weight for the minute was spent
+            # TYPE liqvol_klines_budget_refused_total counter
+            liqvol_klines_budget_refused_total 0
             # HELP liqvol_end_to_end_latency_seconds From upstream frame receipt to the write to a client
             # TYPE liqvol_end_to_end_latency_seconds histogram
             liqvol_end_to_end_latency_seconds_bucket{le="0.00005"} 0
