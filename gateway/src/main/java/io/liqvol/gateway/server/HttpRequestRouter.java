@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleState;
@@ -71,53 +72,66 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 "more than " + context.config().requestsPerSecond() + " requests per second");
             return;
         }
-        final QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        final String path = query.path();
         try
         {
-            if (path.startsWith(WS_PREFIX))
-            {
-                upgrade(ctx, request, path);
-            }
-            else if (!HttpMethod.GET.equals(request.method()))
+            final QueryStringDecoder query = RequestTarget.decode(request.uri());
+            if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method()))
             {
                 throw new ApiException(
-                    HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET is served");
+                    HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET and HEAD are served");
             }
-            else if (path.startsWith(RestApi.VOLUME_PREFIX))
+            if (query.path().startsWith(WS_PREFIX))
             {
-                rest.volume(ctx, keepAlive, query);
-            }
-            else if (path.startsWith(RestApi.LIQUIDATIONS_PREFIX))
-            {
-                rest.liquidations(ctx, keepAlive, query);
-            }
-            else if (path.startsWith(MarketDataApi.KLINES_PREFIX))
-            {
-                marketData.klines(ctx, keepAlive, query);
-            }
-            else if (path.equals(MarketDataApi.SYMBOLS_PATH))
-            {
-                marketData.symbols(ctx, keepAlive);
-            }
-            else if (path.equals("/health"))
-            {
-                health(ctx, keepAlive);
-            }
-            else if (path.equals("/metrics"))
-            {
-                HttpResponses.text(
-                    ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+                upgrade(ctx, request, query.path());
             }
             else
             {
-                staticFile(ctx, keepAlive, request, path);
+                route(ctx, keepAlive, request, query);
             }
         }
         catch (final ApiException e)
         {
             context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
             HttpResponses.error(ctx, keepAlive, e);
+        }
+    }
+
+    /** A GET or HEAD of a plain path; the HTTP codec leaves the body out of an answer to HEAD. */
+    private void route(final ChannelHandlerContext ctx, final boolean keepAlive, final FullHttpRequest request,
+        final QueryStringDecoder query)
+    {
+        final String path = query.path();
+        if (path.startsWith(RestApi.VOLUME_PREFIX))
+        {
+            rest.volume(ctx, keepAlive, query);
+        }
+        else if (path.startsWith(RestApi.LIQUIDATIONS_PREFIX))
+        {
+            rest.liquidations(ctx, keepAlive, query);
+        }
+        else if (path.startsWith(MarketDataApi.KLINES_PREFIX))
+        {
+            marketData.klines(ctx, keepAlive, query);
+        }
+        else if (path.equals(MarketDataApi.SYMBOLS_PATH))
+        {
+            RequestTarget.requireKnownParameters(query, List.of());
+            marketData.symbols(ctx, keepAlive);
+        }
+        else if (path.equals("/health"))
+        {
+            RequestTarget.requireKnownParameters(query, List.of());
+            health(ctx, keepAlive);
+        }
+        else if (path.equals("/metrics"))
+        {
+            RequestTarget.requireKnownParameters(query, List.of());
+            HttpResponses.text(
+                ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+        }
+        else
+        {
+            staticFile(ctx, keepAlive, request, path);
         }
     }
 
@@ -151,7 +165,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         final ChannelPipeline pipeline = ctx.pipeline();
         pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(protocolConfig()));
-        pipeline.addAfter("ws-protocol", "ws-stream", stream);
+        pipeline.addBefore("ws-protocol", "ws-close-check", CloseCodeCheck.INSTANCE);
+        // a message may come in fragments; together they may carry no more than one frame may
+        pipeline.addAfter("ws-protocol", "ws-aggregate",
+            new WebSocketFrameAggregator(context.config().maxClientFrameBytes()));
+        pipeline.addAfter("ws-aggregate", "ws-stream", stream);
         pipeline.remove(this);
         ctx.fireChannelRead(request.retain());
     }
@@ -167,6 +185,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             .decoderConfig(WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(context.config().maxClientFrameBytes())
                 .allowExtensions(false)
+                // the stream answers a violation with its close code; netty's answer to a bad close is empty
+                .closeOnProtocolViolation(false)
                 .build())
             .build();
     }

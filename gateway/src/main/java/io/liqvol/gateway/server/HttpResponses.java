@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 final class HttpResponses
 {
     static final String JSON = "application/json; charset=utf-8";
+    static final String ALLOWED_METHODS = "GET, HEAD";
 
     private HttpResponses()
     {
@@ -29,10 +30,17 @@ final class HttpResponses
         send(ctx, keepAlive, response(status, JSON, body));
     }
 
+    /** A 405 also says what is allowed: {@code GET} and {@code HEAD} everywhere (docs/API.md §4). */
     static void error(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
         final String code, final String message)
     {
-        json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
+        final FullHttpResponse response =
+            response(status, JSON, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
+        if (HttpResponseStatus.METHOD_NOT_ALLOWED.equals(status))
+        {
+            response.headers().set(HttpHeaderNames.ALLOW, ALLOWED_METHODS);
+        }
+        send(ctx, keepAlive, response);
     }
 
     static void error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)

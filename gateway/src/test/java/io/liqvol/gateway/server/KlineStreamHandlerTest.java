@@ -61,6 +61,19 @@ class KlineStreamHandlerTest
     }
 
     @Test
+    void shouldAnswerARangeRequestWithAnErrorAndStayOpen()
+    {
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/ETHUSDT?timeframe=5m"));
+
+        client.send("{\"type\":\"range\",\"start\":60000,\"end\":180000}");
+
+        assertThat(client.next("error")).containsEntry("code", "invalid_message");
+        client.send("{\"type\":\"ping\"}");
+        assertThat(client.next("pong")).isEqualTo(Map.of("type", "pong"));
+        client.abort();
+    }
+
+    @Test
     void shouldAnswerPing()
     {
         final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/ETHUSDT?timeframe=5m"));
