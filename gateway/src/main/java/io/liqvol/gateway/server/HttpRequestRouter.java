@@ -72,9 +72,19 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 "more than " + context.config().requestsPerSecond() + " requests per second");
             return;
         }
+        final QueryStringDecoder query;
         try
         {
-            final QueryStringDecoder query = RequestTarget.decode(request.uri());
+            query = RequestTarget.decode(request.uri());
+        }
+        catch (final ApiException e)
+        {
+            // as for any request that cannot be decoded, the connection is closed
+            reject(ctx, false, e.status(), e.code(), e.getMessage());
+            return;
+        }
+        try
+        {
             if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method()))
             {
                 throw new ApiException(
