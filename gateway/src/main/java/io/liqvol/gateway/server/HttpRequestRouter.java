@@ -24,14 +24,16 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Routes one connection's HTTP requests: WebSocket upgrades to a stream handler (after the Origin check),
- * the REST API, health, metrics and the static page; applies the request-rate limit. Every error is JSON.
+ * Routes one connection's HTTP requests for an allowed Host: WebSocket upgrades to a stream handler (after the
+ * Origin check), the REST API, health, metrics and the static page; applies the request-rate limit. Every error is
+ * JSON.
  */
 final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     static final String WS_PREFIX = "/api/v1/ws/";
 
     private final ServerHandlerParts context;
+    private final OriginPolicy origins;
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
@@ -39,10 +41,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private TokenBucket rate;
 
     HttpRequestRouter(
-        final ServerHandlerParts context, final RestApi rest, final MarketDataApi marketData,
-        final StaticFiles staticFiles, final HealthReport healthReport)
+        final ServerHandlerParts context, final OriginPolicy origins, final RestApi rest,
+        final MarketDataApi marketData, final StaticFiles staticFiles, final HealthReport healthReport)
     {
         this.context = context;
+        this.origins = origins;
         this.rest = rest;
         this.marketData = marketData;
         this.staticFiles = staticFiles;
@@ -63,6 +66,13 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (!request.decoderResult().isSuccess())
         {
             reject(ctx, false, HttpResponseStatus.BAD_REQUEST, "bad_request", "the request could not be decoded");
+            return;
+        }
+        if (!origins.allowsHost(request.headers().get(HttpHeaderNames.HOST)))
+        {
+            context.metrics().increment(GatewayMetrics.HOSTS_REJECTED);
+            reject(ctx, false, HttpResponseStatus.MISDIRECTED_REQUEST, "host_not_allowed",
+                "this server does not serve that host; see --allowed-hosts");
             return;
         }
         if (!rate.tryAcquire(System.nanoTime()))
@@ -152,9 +162,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             throw ApiException.badRequest("websocket_expected", "this path is a WebSocket endpoint");
         }
-        if (!OriginPolicy.allows(
-            request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST),
-            context.config().allowedOrigins()))
+        if (!origins.allowsOrigin(
+            request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST)))
         {
             context.metrics().increment(GatewayMetrics.ORIGINS_REJECTED);
             throw new ApiException(HttpResponseStatus.FORBIDDEN, "origin_not_allowed",
@@ -174,6 +183,9 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             throw new ApiException(HttpResponseStatus.NOT_FOUND, "not_found", "no such stream: " + path);
         }
         final ChannelPipeline pipeline = ctx.pipeline();
+        // a stream's frames are not request headers
+        pipeline.remove(HeaderDeadline.START);
+        pipeline.remove(HeaderDeadline.END);
         pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(protocolConfig()));
         pipeline.addBefore("ws-protocol", "ws-close-check", CloseCodeCheck.INSTANCE);
         // a message may come in fragments; together they may carry no more than one frame may

@@ -24,6 +24,20 @@ final class HttpResponses
     {
     }
 
+    /**
+     * A whole error response as bytes, for a handler in front of the HTTP codec that answers once and closes:
+     * {@code status} is the status line's tail ({@code "503 Service Unavailable"}).
+     */
+    static byte[] closingError(final String status, final String code, final String message)
+    {
+        final String body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+        return ("HTTP/1.1 " + status + "\r\n"
+            + "Content-Type: " + JSON + "\r\n"
+            + "Connection: close\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n"
+            + body).getBytes(StandardCharsets.US_ASCII);
+    }
+
     static void json(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpResponseStatus status,
         final ByteBuf body)
     {

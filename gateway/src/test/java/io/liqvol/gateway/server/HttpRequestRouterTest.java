@@ -260,6 +260,36 @@ class HttpRequestRouterTest
         assertError(longLine, 400, "bad_request");
     }
 
+    @Test
+    void shouldRefuseAHostItDoesNotServeWith421AsDnsRebindingWouldNameIt() throws Exception
+    {
+        final String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+        final String foreign = "evil.example:" + harness.port();
+        for (final String request : List.of(
+            "GET /api/v1/symbols HTTP/1.1\r\nHost: " + foreign + "\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: " + foreign + "\r\n\r\n",
+            "GET /api/v1/ws/liquidations/BTCUSDT HTTP/1.1\r\nHost: " + foreign + "\r\nOrigin: http://" + foreign
+                + "\r\n" + upgrade + "\r\n"))
+        {
+            try (RawHttp http = RawHttp.connect(harness.port()))
+            {
+                http.send(request);
+                final String response = http.readToEnd();
+                assertThat(RawHttp.status(response)).as(request).isEqualTo(421);
+                assertThat(RawHttp.body(response)).contains("\"code\":\"host_not_allowed\"");
+            }
+        }
+        assertThat(harness.metrics.render()).contains("liqvol_hosts_rejected_total 3");
+
+        try (RawHttp http = RawHttp.connect(harness.port()))
+        {
+            http.send("GET /api/v1/symbols HTTP/1.1\r\nHost: localhost:" + harness.port()
+                + "\r\nConnection: close\r\n\r\n");
+            assertThat(RawHttp.status(http.readToEnd())).isEqualTo(200);
+        }
+    }
+
     private static void assertBadRequest(final String response, final String target)
     {
         assertThat(RawHttp.status(response)).as(target).isEqualTo(400);

@@ -49,6 +49,11 @@ public final class RawHttp implements AutoCloseable
         socket.getOutputStream().flush();
     }
 
+    public InputStream input() throws IOException
+    {
+        return socket.getInputStream();
+    }
+
     /** Everything until the server closes the connection. */
     public String readToEnd() throws IOException
     {
