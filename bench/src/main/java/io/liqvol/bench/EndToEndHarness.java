@@ -52,7 +52,9 @@ public final class EndToEndHarness
         final GatewayConfig config = GatewayConfig.parse(new String[] {
             "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
             "--max-connections", String.valueOf(clients + 100),
-            "--max-connections-per-address", String.valueOf(clients + 100)}, Map.of());
+            "--max-connections-per-address", String.valueOf(clients + 100),
+            // every client comes from one address: no connection reserve for others
+            "--reserved-connections", "0"}, Map.of());
         final long[] plannedNs = new long[total];
         final Receiver receiver = new Receiver(plannedNs, warmupEvents);
         boolean complete = true;

@@ -62,7 +62,9 @@ public final class FanOutHarness
         final GatewayConfig config = GatewayConfig.parse(new String[] {
             "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
             "--max-connections", String.valueOf(clients + 100),
-            "--max-connections-per-address", String.valueOf(clients + 100)}, Map.of());
+            "--max-connections-per-address", String.valueOf(clients + 100),
+            // every client comes from one address: no connection reserve for others
+            "--reserved-connections", "0"}, Map.of());
         try (Gateway gateway = Gateway.start(config, new SimulatorConfig().generateFlow(false), config.serverConfig()))
         {
             final ExchangeSimulator simulator = gateway.simulator();
