@@ -125,6 +125,25 @@ class HttpRequestRouterTest
     }
 
     @Test
+    void shouldEndKlinesBeforeEndAsVolumeDoes() throws Exception
+    {
+        final long minuteMs = 60_000L;
+        final long startMs = Timeframe.M1.alignDownMs(System.currentTimeMillis()) - 10 * minuteMs;
+        final List<Long> expected = List.of(startMs / 1000, startMs / 1000 + 60, startMs / 1000 + 120);
+
+        final String range = "?start=" + startMs + "&end=" + (startMs + 3 * minuteMs);
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/1m" + range)).isEqualTo(expected);
+        assertThat(volumeTimes("/api/v1/liquidation-volume/BTCUSDT/1m" + range)).isEqualTo(expected);
+
+        final String oneMore = "?start=" + startMs + "&end=" + (startMs + 3 * minuteMs + 1);
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/1m" + oneMore)).hasSize(4);
+        assertThat(volumeTimes("/api/v1/liquidation-volume/BTCUSDT/1m" + oneMore)).hasSize(4);
+
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/1m?limit=2&end=" + (startMs + 3 * minuteMs)))
+            .isEqualTo(expected.subList(1, 3));
+    }
+
+    @Test
     void shouldReportHealthAndMetrics() throws Exception
     {
         Await.until("ok once the upstream is live", () -> "ok".equals(health().get("status")));
@@ -288,6 +307,20 @@ class HttpRequestRouterTest
                 + "\r\nConnection: close\r\n\r\n");
             assertThat(RawHttp.status(http.readToEnd())).isEqualTo(200);
         }
+    }
+
+    private static List<Long> klineTimes(final String path) throws Exception
+    {
+        return TestJson.array(get(path).body()).stream()
+            .map(candle -> (Long)((Map<?, ?>)candle).get("time"))
+            .toList();
+    }
+
+    private static List<Long> volumeTimes(final String path) throws Exception
+    {
+        return LiquidationStreamHandlerTest.rows(TestJson.object(get(path).body())).stream()
+            .map(bucket -> (Long)bucket.get("time"))
+            .toList();
     }
 
     private static void assertBadRequest(final String response, final String target)

@@ -184,6 +184,13 @@ public final class TestWebSocket implements AutoCloseable
         channel.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
     }
 
+    /** Sends a {@code ping} message and returns the {@code pong} it is answered with: the stream still serves. */
+    public Map<String, Object> ping()
+    {
+        send("{\"type\":\"ping\"}");
+        return next("pong");
+    }
+
     /** Any frame as it is: a fragment, a binary message, a close with any payload. */
     public void sendFrame(final WebSocketFrame frame)
     {
