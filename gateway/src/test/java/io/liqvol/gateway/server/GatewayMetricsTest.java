@@ -59,6 +59,13 @@ class GatewayMetricsTest
             # HELP liqvol_origins_rejected_total WebSocket upgrades refused for their Origin
             # TYPE liqvol_origins_rejected_total counter
             liqvol_origins_rejected_total 0
+            # HELP liqvol_hosts_rejected_total Requests refused for their Host header (421)
+            # TYPE liqvol_hosts_rejected_total counter
+            liqvol_hosts_rejected_total 0
+            # HELP liqvol_http_header_timeouts_total Connections closed because a request's headers did not arrive \
+            within the deadline (408)
+            # TYPE liqvol_http_header_timeouts_total counter
+            liqvol_http_header_timeouts_total 0
             # HELP liqvol_client_errors_total Client requests answered with an error
             # TYPE liqvol_client_errors_total counter
             liqvol_client_errors_total 1
