@@ -117,7 +117,7 @@ export class ViewSession
         {
             return;
         }
-        const url = `${this.klinesUrl()}?start=${plan.startMs}&end=${plan.endMs - 1}&limit=500`;
+        const url = `${this.klinesUrl()}?start=${plan.startMs}&end=${plan.endMs}&limit=500`;
         fetchJson(url).then(
             (json) =>
             {

@@ -53,8 +53,10 @@ public final class EndToEndHarness
             "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
             "--max-connections", String.valueOf(clients + 100),
             "--max-connections-per-address", String.valueOf(clients + 100),
-            // every client's snapshot at once, from one address
-            "--query-budget", "1000000000", "--query-budget-per-address", "1000000000"}, Map.of());
+            // every client comes from one address, with every client's snapshot at once: no connection reserve
+            // for others, and a query budget that holds them all
+            "--reserved-connections", "0", "--query-budget", "1000000000", "--query-budget-per-address",
+            "1000000000"}, Map.of());
         final long[] plannedNs = new long[total];
         final Receiver receiver = new Receiver(plannedNs, warmupEvents);
         boolean complete = true;

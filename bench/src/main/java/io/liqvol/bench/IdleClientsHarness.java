@@ -52,7 +52,9 @@ public final class IdleClientsHarness
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
             "-XX:+ExitOnOutOfMemoryError", "-jar", jar, "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
             "--max-connections", String.valueOf(target + 100),
-            "--max-connections-per-address", String.valueOf(target + 100))
+            "--max-connections-per-address", String.valueOf(target + 100),
+            // every client comes from one address: no connection reserve for others
+            "--reserved-connections", "0")
             .redirectErrorStream(true)
             .start();
         final AtomicLongArray lastMessageNs = new AtomicLongArray(target + 1);

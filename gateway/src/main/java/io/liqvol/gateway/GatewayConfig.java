@@ -55,11 +55,21 @@ public final class GatewayConfig
     private static final Setting ALLOWED_ORIGINS = new Setting("allowed-origins", "LIQVOL_ALLOWED_ORIGINS", "",
         "allowedOrigins",
         "comma-separated browser origins allowed to open WebSockets besides the gateway's own; * for any");
+    private static final Setting ALLOWED_HOSTS = new Setting("allowed-hosts", "LIQVOL_ALLOWED_HOSTS", "",
+        "allowedHosts", "comma-separated host names requests may name (Host header) besides the loopback names and the"
+            + " bound address; * for any");
     private static final Setting MAX_CONNECTIONS = new Setting("max-connections", "LIQVOL_MAX_CONNECTIONS",
         String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS), "maxConnections", "open connections in total");
     private static final Setting MAX_CONNECTIONS_PER_ADDRESS = new Setting("max-connections-per-address",
         "LIQVOL_MAX_CONNECTIONS_PER_ADDRESS", String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS),
         "maxConnectionsPerAddress", "open connections per remote address");
+    private static final Setting RESERVED_CONNECTIONS = new Setting("reserved-connections",
+        "LIQVOL_RESERVED_CONNECTIONS", "", "reservedConnections",
+        "the last of --max-connections, only for addresses holding fewer than " + ServerConfig.RESERVE_PER_ADDRESS
+            + " (unset: a tenth)");
+    private static final Setting REQUEST_HEADER_TIMEOUT_MS = new Setting("request-header-timeout-ms",
+        "LIQVOL_REQUEST_HEADER_TIMEOUT_MS", String.valueOf(ServerConfig.DEFAULT_HEADER_TIMEOUT_MS), "headerTimeoutMs",
+        "a request's headers must arrive within this long of its first byte, else 408 and the connection closed");
     private static final Setting REQUESTS_PER_SECOND = new Setting("requests-per-second",
         "LIQVOL_REQUESTS_PER_SECOND", String.valueOf(ServerConfig.DEFAULT_REQUESTS_PER_SECOND), "requestsPerSecond",
         "HTTP requests or client WebSocket messages per second and connection (bursts of twice that)");
@@ -105,9 +115,10 @@ public final class GatewayConfig
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
-        BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS,
-        REQUESTS_PER_SECOND, MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS,
-        QUERY_THREADS, QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
+        BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, MAX_CONNECTIONS,
+        MAX_CONNECTIONS_PER_ADDRESS, RESERVED_CONNECTIONS, REQUEST_HEADER_TIMEOUT_MS, REQUESTS_PER_SECOND,
+        MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS, QUERY_THREADS,
+        QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
         ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES);
 
     private final Map<Setting, String> values;
@@ -200,20 +211,14 @@ public final class GatewayConfig
     /** The client-facing server's settings, not yet concluded. */
     public ServerConfig serverConfig()
     {
-        final List<String> origins = new ArrayList<>();
-        for (final String origin : values.get(ALLOWED_ORIGINS).split(","))
-        {
-            if (!origin.isBlank())
-            {
-                origins.add(origin.trim());
-            }
-        }
-        return new ServerConfig()
+        final ServerConfig config = new ServerConfig()
             .host(values.get(HOST))
             .port(integer(PORT))
-            .allowedOrigins(origins)
+            .allowedOrigins(list(ALLOWED_ORIGINS))
+            .allowedHosts(list(ALLOWED_HOSTS))
             .maxConnections(integer(MAX_CONNECTIONS))
             .maxConnectionsPerAddress(integer(MAX_CONNECTIONS_PER_ADDRESS))
+            .headerTimeoutMs(integer(REQUEST_HEADER_TIMEOUT_MS))
             .requestsPerSecond(integer(REQUESTS_PER_SECOND))
             .maxClientFrameBytes(integer(MAX_CLIENT_FRAME_BYTES))
             .maxPendingBytes(integer(MAX_PENDING_BYTES))
@@ -223,6 +228,23 @@ public final class GatewayConfig
             .queryBudget(integer(QUERY_BUDGET))
             .queryBudgetPerAddress(integer(QUERY_BUDGET_PER_ADDRESS))
             .upstreamWeightPerMinute(integer(UPSTREAM_WEIGHT_PER_MINUTE));
+        return values.get(RESERVED_CONNECTIONS).isEmpty()
+            ? config
+            : config.reservedConnections(integer(RESERVED_CONNECTIONS));
+    }
+
+    /** A comma-separated setting's entries, blanks left out. */
+    private List<String> list(final Setting setting)
+    {
+        final List<String> entries = new ArrayList<>();
+        for (final String entry : values.get(setting).split(","))
+        {
+            if (!entry.isBlank())
+            {
+                entries.add(entry.trim());
+            }
+        }
+        return entries;
     }
 
     /** The Binance client's settings, not yet concluded (the gateway adds the proxy, or the simulator's URLs). */

@@ -14,6 +14,7 @@ import io.liqvol.gateway.server.HealthReport;
 import io.liqvol.gateway.upstream.UpstreamStatus;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,8 +79,10 @@ final class GatewayStatus implements HealthReport
         json.writeEndObject();
 
         json.writeObjectFieldStart("journal");
-        json.writeStringField("data_dir", journal.dataDir() == null ? null
-            : journal.dataDir().toAbsolutePath().normalize().toString());
+        // the directory's name only: where it lies on the host is no business of a client (docs/API.md §4.5)
+        final Path dataDirName = journal.dataDir() == null ? null
+            : journal.dataDir().toAbsolutePath().normalize().getFileName();
+        json.writeStringField("data_dir", dataDirName == null ? null : dataDirName.toString());
         json.writeNumberField("segments", journal.segments());
         json.writeNumberField("newest_segment_records", journal.newestSegmentRecords());
         json.writeNumberField("fsync_interval_ms", journal.fsyncIntervalMs());

@@ -24,9 +24,9 @@ final class UpstreamMarketData implements MarketData
 
     @Override
     public CompletableFuture<List<Candle>> klines(
-        final String symbol, final String interval, final Long startMs, final Long endMs, final int limit)
+        final String symbol, final String interval, final Long startMs, final Long lastOpenMs, final int limit)
     {
-        return rest.klines(symbol, interval, startMs, endMs, limit).thenApply(klines ->
+        return rest.klines(symbol, interval, startMs, lastOpenMs, limit).thenApply(klines ->
         {
             final List<Candle> candles = new ArrayList<>(klines.size());
             for (final Kline kline : klines)

@@ -40,6 +40,9 @@ class GatewayConfigTest
         assertThat(server.allowedOrigins()).isEmpty();
         assertThat(server.maxConnections()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS);
         assertThat(server.maxConnectionsPerAddress()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+        assertThat(server.reservedConnections()).isEqualTo(ServerConfig.DEFAULT_MAX_CONNECTIONS / 10);
+        assertThat(server.allowedHosts()).isEmpty();
+        assertThat(server.headerTimeoutMs()).isEqualTo(ServerConfig.DEFAULT_HEADER_TIMEOUT_MS);
         assertThat(server.requestsPerSecond()).isEqualTo(ServerConfig.DEFAULT_REQUESTS_PER_SECOND);
         assertThat(server.maxClientFrameBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_CLIENT_FRAME_BYTES);
         assertThat(server.maxPendingBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_PENDING_BYTES);
@@ -66,8 +69,9 @@ class GatewayConfigTest
             "--host", "0.0.0.0", "--port", "9001", "--data-dir", "/tmp/liqvol-flags",
             "--upstream-mode", "per-symbol", "--binance-ws-base-url", "ws://127.0.0.1:9100/market",
             "--binance-rest-base-url", "http://127.0.0.1:9100", "--liquidation-api-base-url", "http://peer:8000",
-            "--allowed-origins", "https://a.example", "--max-connections", "500",
-            "--max-connections-per-address", "50", "--requests-per-second", "7", "--max-client-frame-bytes", "2048",
+            "--allowed-origins", "https://a.example", "--allowed-hosts", "desk.example, liqvol.lan",
+            "--max-connections", "500", "--max-connections-per-address", "50", "--reserved-connections", "20",
+            "--request-header-timeout-ms", "2500", "--requests-per-second", "7", "--max-client-frame-bytes", "2048",
             "--max-pending-bytes", "65536", "--ws-ping-interval-ms", "1000", "--ws-pong-timeout-ms", "5000",
             "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin",
             "--engine-memory-budget-bytes", "123456789"},
@@ -79,6 +83,9 @@ class GatewayConfigTest
         assertThat(server.allowedOrigins()).containsExactly("https://a.example");
         assertThat(server.maxConnections()).isEqualTo(500);
         assertThat(server.maxConnectionsPerAddress()).isEqualTo(50);
+        assertThat(server.allowedHosts()).containsExactly("desk.example", "liqvol.lan");
+        assertThat(server.reservedConnections()).isEqualTo(20);
+        assertThat(server.headerTimeoutMs()).isEqualTo(2500);
         assertThat(server.requestsPerSecond()).isEqualTo(7);
         assertThat(server.maxClientFrameBytes()).isEqualTo(2048);
         assertThat(server.maxPendingBytes()).isEqualTo(65536);
@@ -134,6 +141,8 @@ class GatewayConfigTest
         liquidation-api-base-url | peer:1 | --liquidation-api-base-url must be a http:// or https:// URL, was peer:1
         max-connections | 0 | --max-connections must be in [1, 1000000], was 0
         max-connections-per-address | 20000 | --max-connections-per-address must be in [1, 10000], was 20000
+        reserved-connections | 10000 | --reserved-connections must be in [0, 9999], was 10000
+        request-header-timeout-ms | 50 | --request-header-timeout-ms must be in [100, 600000], was 50
         requests-per-second | 0 | --requests-per-second must be in [1, 1000000], was 0
         max-client-frame-bytes | 64 | --max-client-frame-bytes must be in [128, 1048576], was 64
         max-pending-bytes | 1k | --max-pending-bytes must be an integer, was 1k
@@ -177,7 +186,7 @@ class GatewayConfigTest
         final List<String> covered = invalidValues().map(arguments -> (String)arguments.get()[0]).toList();
 
         assertThat(GatewayConfig.SETTINGS)
-            .filteredOn(setting -> !setting.flag().equals("allowed-origins"))
+            .filteredOn(setting -> !setting.flag().startsWith("allowed-"))
             .allSatisfy(setting -> assertThat(covered).contains(setting.flag()));
     }
 

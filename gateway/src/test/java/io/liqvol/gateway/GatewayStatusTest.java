@@ -34,6 +34,21 @@ class GatewayStatusTest
     Path dir;
 
     @Test
+    void shouldNameTheDataDirectoryWithoutItsPath() throws Exception
+    {
+        final Path dataDir = dir.resolve("private-parent").resolve("liqvol-data");
+        try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
+            "--data-dir", dataDir.toString()}, Map.of()), new SimulatorConfig().generateFlow(false),
+            new ServerConfig().port(0)))
+        {
+            final String health = get(gateway, "/health");
+
+            assertThat(((Map<?, ?>)TestJson.object(health).get("journal")).get("data_dir")).isEqualTo("liqvol-data");
+            assertThat(health).doesNotContain("private-parent", dir.toString());
+        }
+    }
+
+    @Test
     void shouldStartOnAFullDiskServeDegradedAndJournalAGapOnceSpaceReturns() throws Exception
     {
         final Path dataDir = Files.createDirectory(dir.resolve("data"));

@@ -1,5 +1,6 @@
 package io.liqvol.gateway;
 
+import io.liqvol.engine.RejectReason;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.ServerConfig;
@@ -61,6 +62,26 @@ class GatewayTest
             // A day back is beyond the 1m, 3m and 5m windows (512, 256 and 256 buckets).
             assertThat(get(gateway, "/metrics")).contains("\nliqvol_engine_beyond_window_total 3\n",
                 "\nliqvol_engine_aggregate_overflows_total 0\n", "\nliqvol_events_duplicate_total 0\n");
+        }
+    }
+
+    @Test
+    void shouldCountMalformedUpstreamJsonAsAMalformedJsonRejectLikeMalformedJsonInAnEvent() throws Exception
+    {
+        try (Gateway gateway = start("all-market"))
+        {
+            Await.until("the upstream live", () -> !gateway.engine().gaps().isEmpty());
+
+            // not JSON at all; then a well-formed envelope around malformed JSON, which goes to the engine as ever
+            gateway.simulator().injectFrame(ALL_MARKET, "not json at all");
+            gateway.simulator().injectFrame(ALL_MARKET, "{\"e\":\"forceOrder\",\"o\":{\"s\":\"BTCUSDT\",,}}");
+            Await.until("both rejected",
+                () -> gateway.engine().counters().rejected(RejectReason.MALFORMED_JSON) == 2);
+
+            final String metrics = get(gateway, "/metrics");
+            assertThat(metrics).contains("\nliqvol_events_rejected_total{reason=\"malformed_json\"} 2\n",
+                "\nliqvol_upstream_malformed_frames_total 1\n");
+            assertThat(((Map<?, ?>)health(gateway).get("engine")).get("rejected")).isEqualTo(2L);
         }
     }
 

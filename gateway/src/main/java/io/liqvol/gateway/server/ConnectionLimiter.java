@@ -12,36 +12,34 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Caps open connections, in total and per remote address. A connection over a cap gets a JSON 503 and is
- * closed before any request is read.
+ * Caps open connections, in total and per remote address, and keeps the last of them in reserve for addresses that
+ * hold only a few (docs/API.md §5): addresses that took everything else cannot lock newcomers out. A connection
+ * over a cap gets a JSON 503 and is closed before any request is read.
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter
 {
     private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("liqvol.counted");
-    private static final String REFUSAL_BODY =
-        "{\"error\":{\"code\":\"too_many_connections\",\"message\":\"connection limit reached\"}}";
-    private static final byte[] REFUSAL = ("HTTP/1.1 503 Service Unavailable\r\n"
-        + "Content-Type: application/json; charset=utf-8\r\n"
-        + "Connection: close\r\n"
-        + "Content-Length: " + REFUSAL_BODY.length() + "\r\n\r\n"
-        + REFUSAL_BODY).getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REFUSAL = HttpResponses.closingError(
+        "503 Service Unavailable", "too_many_connections", "connection limit reached");
 
     private final int maxConnections;
     private final int maxPerAddress;
+    /** Above this many open connections, only addresses holding fewer than the reserve's share get one. */
+    private final int unreservedConnections;
     private final GatewayMetrics metrics;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
 
-    ConnectionLimiter(final int maxConnections, final int maxPerAddress, final GatewayMetrics metrics)
+    ConnectionLimiter(final ServerConfig config, final GatewayMetrics metrics)
     {
-        this.maxConnections = maxConnections;
-        this.maxPerAddress = maxPerAddress;
+        this.maxConnections = config.maxConnections();
+        this.maxPerAddress = config.maxConnectionsPerAddress();
+        this.unreservedConnections = config.maxConnections() - config.reservedConnections();
         this.metrics = metrics;
     }
 
@@ -49,7 +47,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
     public void channelActive(final ChannelHandlerContext ctx) throws Exception
     {
         final InetAddress address = addressOf(ctx.channel().remoteAddress());
-        if (open.incrementAndGet() > maxConnections || !admitAddress(address))
+        final int openConnections = open.incrementAndGet();
+        if (openConnections > maxConnections || !admitAddress(address, openConnections > unreservedConnections))
         {
             open.decrementAndGet();
             metrics.increment(GatewayMetrics.CONNECTIONS_REJECTED);
@@ -88,13 +87,15 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         }
     }
 
-    private boolean admitAddress(final InetAddress address)
+    private boolean admitAddress(final InetAddress address, final boolean fromReserve)
     {
+        final int perAddress =
+            fromReserve ? Math.min(maxPerAddress, ServerConfig.RESERVE_PER_ADDRESS) : maxPerAddress;
         final boolean[] admitted = new boolean[1];
         openByAddress.compute(address, (key, count) ->
         {
             final AtomicInteger current = count == null ? new AtomicInteger() : count;
-            admitted[0] = current.get() < maxPerAddress;
+            admitted[0] = current.get() < perAddress;
             if (admitted[0])
             {
                 current.incrementAndGet();

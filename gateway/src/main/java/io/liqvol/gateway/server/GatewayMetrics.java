@@ -44,6 +44,10 @@ public final class GatewayMetrics
         "Requests refused by the rate limit");
     static final int ORIGINS_REJECTED = DESCRIPTORS.counter("liqvol_origins_rejected_total",
         "WebSocket upgrades refused for their Origin");
+    static final int HOSTS_REJECTED = DESCRIPTORS.counter("liqvol_hosts_rejected_total",
+        "Requests refused for their Host header (421)");
+    static final int HEADER_TIMEOUTS = DESCRIPTORS.counter("liqvol_http_header_timeouts_total",
+        "Connections closed because a request's headers did not arrive within the deadline (408)");
     static final int CLIENT_ERRORS = DESCRIPTORS.counter("liqvol_client_errors_total",
         "Client requests answered with an error");
 

@@ -66,8 +66,7 @@ public final class GatewayServer implements AutoCloseable
             klines,
             new KlineRelay(klines, PooledByteBufAllocator.DEFAULT),
             new FanOutLoops(parts.metrics(), config.outboundQueueMessages()));
-        final ConnectionLimiter limiter = new ConnectionLimiter(
-            config.maxConnections(), config.maxConnectionsPerAddress(), parts.metrics());
+        final ConnectionLimiter limiter = new ConnectionLimiter(config, parts.metrics());
         final StaticFiles staticFiles = new StaticFiles("static", GatewayServer.class.getClassLoader());
         final ServerBootstrap bootstrap = new ServerBootstrap()
             .group(parts.group())
@@ -76,7 +75,8 @@ public final class GatewayServer implements AutoCloseable
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                 new WriteBufferWaterMark(config.writeBufferLowBytes(), config.writeBufferHighBytes()))
-            .childHandler(new GatewayServerInitializer(context, limiter, staticFiles, parts.healthReport()));
+            .childHandler(new GatewayServerInitializer(
+                context, limiter, OriginPolicy.of(config), staticFiles, parts.healthReport()));
         if (config.socketSendBufferBytes() > 0)
         {
             bootstrap.childOption(ChannelOption.SO_SNDBUF, config.socketSendBufferBytes());

@@ -11,10 +11,10 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of a client connection: connection limits, HTTP codec, the idle timeout of HTTP connections
- * (replaced by {@link KeepAlive} on a WebSocket upgrade), gzip, aggregation within the request-size limit, flow
- * control (a request answered off the event loop pauses reading, {@link HttpResponses#pauseReads}), then the
- * router, which upgrades WebSocket requests in place.
+ * The pipeline of a client connection: connection limits, HTTP codec within the request-header deadline, the idle
+ * timeout of HTTP connections (replaced by {@link KeepAlive} on a WebSocket upgrade), gzip, aggregation within the
+ * request-size limit, flow control (a request answered off the event loop pauses reading,
+ * {@link HttpResponses#pauseReads}), then the router, which checks the Host and upgrades WebSocket requests in place.
  */
 final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -26,17 +26,19 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
 
     private final ServerHandlerParts context;
     private final ConnectionLimiter limiter;
+    private final OriginPolicy origins;
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
     private final HealthReport healthReport;
 
     GatewayServerInitializer(
-        final ServerHandlerParts context, final ConnectionLimiter limiter, final StaticFiles staticFiles,
-        final HealthReport healthReport)
+        final ServerHandlerParts context, final ConnectionLimiter limiter, final OriginPolicy origins,
+        final StaticFiles staticFiles, final HealthReport healthReport)
     {
         this.context = context;
         this.limiter = limiter;
+        this.origins = origins;
         this.rest = new RestApi(context);
         this.marketData = new MarketDataApi(context);
         this.staticFiles = staticFiles;
@@ -48,13 +50,17 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
     {
         final ServerConfig config = context.config();
         final ChannelPipeline pipeline = channel.pipeline();
+        final HeaderDeadline headerDeadline = new HeaderDeadline(config.headerTimeoutMs(), context.metrics());
         pipeline.addLast("limit", limiter);
+        pipeline.addLast(HeaderDeadline.START, headerDeadline.start());
         pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
+        pipeline.addLast(HeaderDeadline.END, headerDeadline.end());
         pipeline.addLast(IDLE, new IdleStateHandler(ServerConfig.HTTP_IDLE_MS, 0, 0, TimeUnit.MILLISECONDS));
         pipeline.addLast("gzip", new HttpContentCompressor());
         pipeline.addLast("aggregate",
             new JsonHttpObjectAggregator(config.maxHttpRequestBytes(), config.closeTimeoutMs()));
         pipeline.addLast("flow", new FlowControlHandler());
-        pipeline.addLast("router", new HttpRequestRouter(context, rest, marketData, staticFiles, healthReport));
+        pipeline.addLast("router",
+            new HttpRequestRouter(context, origins, rest, marketData, staticFiles, healthReport));
     }
 }

@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleState;
@@ -23,14 +24,16 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Routes one connection's HTTP requests: WebSocket upgrades to a stream handler (after the Origin check),
- * the REST API, health, metrics and the static page; applies the request-rate limit. Every error is JSON.
+ * Routes one connection's HTTP requests for an allowed Host: WebSocket upgrades to a stream handler (after the
+ * Origin check), the REST API, health, metrics and the static page; applies the request-rate limit. Every error is
+ * JSON.
  */
 final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     static final String WS_PREFIX = "/api/v1/ws/";
 
     private final ServerHandlerParts context;
+    private final OriginPolicy origins;
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
@@ -38,10 +41,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private TokenBucket rate;
 
     HttpRequestRouter(
-        final ServerHandlerParts context, final RestApi rest, final MarketDataApi marketData,
-        final StaticFiles staticFiles, final HealthReport healthReport)
+        final ServerHandlerParts context, final OriginPolicy origins, final RestApi rest,
+        final MarketDataApi marketData, final StaticFiles staticFiles, final HealthReport healthReport)
     {
         this.context = context;
+        this.origins = origins;
         this.rest = rest;
         this.marketData = marketData;
         this.staticFiles = staticFiles;
@@ -64,6 +68,13 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             reject(ctx, false, HttpResponseStatus.BAD_REQUEST, "bad_request", "the request could not be decoded");
             return;
         }
+        if (!origins.allowsHost(request.headers().get(HttpHeaderNames.HOST)))
+        {
+            context.metrics().increment(GatewayMetrics.HOSTS_REJECTED);
+            reject(ctx, false, HttpResponseStatus.MISDIRECTED_REQUEST, "host_not_allowed",
+                "this server does not serve that host; see --allowed-hosts");
+            return;
+        }
         if (!rate.tryAcquire(System.nanoTime()))
         {
             context.metrics().increment(GatewayMetrics.REQUESTS_RATE_LIMITED);
@@ -71,53 +82,76 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 "more than " + context.config().requestsPerSecond() + " requests per second");
             return;
         }
-        final QueryStringDecoder query = new QueryStringDecoder(request.uri());
-        final String path = query.path();
+        final QueryStringDecoder query;
         try
         {
-            if (path.startsWith(WS_PREFIX))
-            {
-                upgrade(ctx, request, path);
-            }
-            else if (!HttpMethod.GET.equals(request.method()))
+            query = RequestTarget.decode(request.uri());
+        }
+        catch (final ApiException e)
+        {
+            // as for any request that cannot be decoded, the connection is closed
+            reject(ctx, false, e.status(), e.code(), e.getMessage());
+            return;
+        }
+        try
+        {
+            if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method()))
             {
                 throw new ApiException(
-                    HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET is served");
+                    HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET and HEAD are served");
             }
-            else if (path.startsWith(RestApi.VOLUME_PREFIX))
+            if (query.path().startsWith(WS_PREFIX))
             {
-                rest.volume(ctx, keepAlive, query);
-            }
-            else if (path.startsWith(RestApi.LIQUIDATIONS_PREFIX))
-            {
-                rest.liquidations(ctx, keepAlive, query);
-            }
-            else if (path.startsWith(MarketDataApi.KLINES_PREFIX))
-            {
-                marketData.klines(ctx, keepAlive, query);
-            }
-            else if (path.equals(MarketDataApi.SYMBOLS_PATH))
-            {
-                marketData.symbols(ctx, keepAlive);
-            }
-            else if (path.equals("/health"))
-            {
-                health(ctx, keepAlive);
-            }
-            else if (path.equals("/metrics"))
-            {
-                HttpResponses.text(
-                    ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+                upgrade(ctx, request, query.path());
             }
             else
             {
-                staticFile(ctx, keepAlive, request, path);
+                route(ctx, keepAlive, request, query);
             }
         }
         catch (final ApiException e)
         {
             context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
             HttpResponses.error(ctx, keepAlive, e);
+        }
+    }
+
+    /** A GET or HEAD of a plain path; the HTTP codec leaves the body out of an answer to HEAD. */
+    private void route(final ChannelHandlerContext ctx, final boolean keepAlive, final FullHttpRequest request,
+        final QueryStringDecoder query)
+    {
+        final String path = query.path();
+        if (path.startsWith(RestApi.VOLUME_PREFIX))
+        {
+            rest.volume(ctx, keepAlive, query);
+        }
+        else if (path.startsWith(RestApi.LIQUIDATIONS_PREFIX))
+        {
+            rest.liquidations(ctx, keepAlive, query);
+        }
+        else if (path.startsWith(MarketDataApi.KLINES_PREFIX))
+        {
+            marketData.klines(ctx, keepAlive, query);
+        }
+        else if (path.equals(MarketDataApi.SYMBOLS_PATH))
+        {
+            RequestTarget.requireKnownParameters(query, List.of());
+            marketData.symbols(ctx, keepAlive);
+        }
+        else if (path.equals("/health"))
+        {
+            RequestTarget.requireKnownParameters(query, List.of());
+            health(ctx, keepAlive);
+        }
+        else if (path.equals("/metrics"))
+        {
+            RequestTarget.requireKnownParameters(query, List.of());
+            HttpResponses.text(
+                ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+        }
+        else
+        {
+            staticFile(ctx, keepAlive, request, path);
         }
     }
 
@@ -128,9 +162,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             throw ApiException.badRequest("websocket_expected", "this path is a WebSocket endpoint");
         }
-        if (!OriginPolicy.allows(
-            request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST),
-            context.config().allowedOrigins()))
+        if (!origins.allowsOrigin(
+            request.headers().get(HttpHeaderNames.ORIGIN), request.headers().get(HttpHeaderNames.HOST)))
         {
             context.metrics().increment(GatewayMetrics.ORIGINS_REJECTED);
             throw new ApiException(HttpResponseStatus.FORBIDDEN, "origin_not_allowed",
@@ -150,8 +183,15 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             throw new ApiException(HttpResponseStatus.NOT_FOUND, "not_found", "no such stream: " + path);
         }
         final ChannelPipeline pipeline = ctx.pipeline();
+        // a stream's frames are not request headers
+        pipeline.remove(HeaderDeadline.START);
+        pipeline.remove(HeaderDeadline.END);
         pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(protocolConfig()));
-        pipeline.addAfter("ws-protocol", "ws-stream", stream);
+        pipeline.addBefore("ws-protocol", "ws-close-check", CloseCodeCheck.INSTANCE);
+        // a message may come in fragments; together they may carry no more than one frame may
+        pipeline.addAfter("ws-protocol", "ws-aggregate",
+            new WebSocketFrameAggregator(context.config().maxClientFrameBytes()));
+        pipeline.addAfter("ws-aggregate", "ws-stream", stream);
         pipeline.remove(this);
         ctx.fireChannelRead(request.retain());
     }
@@ -167,6 +207,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             .decoderConfig(WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(context.config().maxClientFrameBytes())
                 .allowExtensions(false)
+                // the stream answers a violation with its close code; netty's answer to a bad close is empty
+                .closeOnProtocolViolation(false)
                 .build())
             .build();
     }

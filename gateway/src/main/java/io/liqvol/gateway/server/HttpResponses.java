@@ -23,9 +23,24 @@ final class HttpResponses
     static final String JSON = "application/json; charset=utf-8";
     /** The longest a refused connection is not read. */
     static final int MAX_READ_PAUSE_SECONDS = 1;
+    static final String ALLOWED_METHODS = "GET, HEAD";
 
     private HttpResponses()
     {
+    }
+
+    /**
+     * A whole error response as bytes, for a handler in front of the HTTP codec that answers once and closes:
+     * {@code status} is the status line's tail ({@code "503 Service Unavailable"}).
+     */
+    static byte[] closingError(final String status, final String code, final String message)
+    {
+        final String body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+        return ("HTTP/1.1 " + status + "\r\n"
+            + "Content-Type: " + JSON + "\r\n"
+            + "Connection: close\r\n"
+            + "Content-Length: " + body.length() + "\r\n\r\n"
+            + body).getBytes(StandardCharsets.US_ASCII);
     }
 
     static ChannelFuture json(final ChannelHandlerContext ctx, final boolean keepAlive,
@@ -37,7 +52,20 @@ final class HttpResponses
     static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive,
         final HttpResponseStatus status, final String code, final String message)
     {
-        return json(ctx, keepAlive, status, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
+        return send(ctx, keepAlive, errorResponse(ctx, status, code, message));
+    }
+
+    /** A 405 also says what is allowed: {@code GET} and {@code HEAD} everywhere (docs/API.md §4). */
+    private static FullHttpResponse errorResponse(final ChannelHandlerContext ctx, final HttpResponseStatus status,
+        final String code, final String message)
+    {
+        final FullHttpResponse response =
+            response(status, JSON, MessageWriter.forThisThread().restError(ctx.alloc(), code, message));
+        if (HttpResponseStatus.METHOD_NOT_ALLOWED.equals(status))
+        {
+            response.headers().set(HttpHeaderNames.ALLOW, ALLOWED_METHODS);
+        }
+        return response;
     }
 
     /**
@@ -47,8 +75,7 @@ final class HttpResponses
      */
     static ChannelFuture error(final ChannelHandlerContext ctx, final boolean keepAlive, final ApiException error)
     {
-        final FullHttpResponse response = response(error.status(), JSON,
-            MessageWriter.forThisThread().restError(ctx.alloc(), error.code(), error.getMessage()));
+        final FullHttpResponse response = errorResponse(ctx, error.status(), error.code(), error.getMessage());
         if (error.retryAfterSeconds() == 0)
         {
             return send(ctx, keepAlive, response);

@@ -47,7 +47,7 @@ final class KlineCache
      * when any of them is not here.
      */
     synchronized List<Candle> select(final String symbol, final Timeframe timeframe, final Long startMs,
-        final Long endMs, final int limit, final long nowMs)
+        final Long lastOpenMs, final int limit, final long nowMs)
     {
         final Series kept = series.get(symbol + "@" + timeframe.code());
         if (kept == null)
@@ -55,7 +55,7 @@ final class KlineCache
             return null;
         }
         final long current = timeframe.bucketIndex(nowMs);
-        final long last = endMs == null ? current : Math.min(current, timeframe.bucketIndex(endMs));
+        final long last = lastOpenMs == null ? current : Math.min(current, timeframe.bucketIndex(lastOpenMs));
         final long first;
         final long count;
         if (startMs != null)

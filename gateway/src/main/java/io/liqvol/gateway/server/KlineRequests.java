@@ -52,23 +52,23 @@ final class KlineRequests implements MarketData
         }
     }
 
-    private record Request(String symbol, String interval, Long startMs, Long endMs, int limit)
+    private record Request(String symbol, String interval, Long startMs, Long lastOpenMs, int limit)
     {
     }
 
     @Override
     public CompletableFuture<List<Candle>> klines(
-        final String symbol, final String interval, final Long startMs, final Long endMs, final int limit)
+        final String symbol, final String interval, final Long startMs, final Long lastOpenMs, final int limit)
     {
         final Timeframe timeframe = Timeframe.fromCode(interval);
         final long nowMs = System.currentTimeMillis();
-        final List<Candle> cached = cache.select(symbol, timeframe, startMs, endMs, limit, nowMs);
+        final List<Candle> cached = cache.select(symbol, timeframe, startMs, lastOpenMs, limit, nowMs);
         if (cached != null)
         {
             metrics.increment(GatewayMetrics.KLINE_CACHE_HITS);
             return CompletableFuture.completedFuture(cached);
         }
-        final Request request = new Request(symbol, interval, startMs, endMs, limit);
+        final Request request = new Request(symbol, interval, startMs, lastOpenMs, limit);
         final CompletableFuture<List<Candle>> answer = new CompletableFuture<>();
         final CompletableFuture<List<Candle>> joined = underWay.putIfAbsent(request, answer);
         if (joined != null)
@@ -85,7 +85,7 @@ final class KlineRequests implements MarketData
             return answer.copy();
         }
         metrics.increment(GatewayMetrics.KLINE_UPSTREAM_REQUESTS);
-        exchange.klines(symbol, interval, startMs, endMs, limit).whenComplete((candles, failure) ->
+        exchange.klines(symbol, interval, startMs, lastOpenMs, limit).whenComplete((candles, failure) ->
         {
             underWay.remove(request, answer);
             if (failure != null)

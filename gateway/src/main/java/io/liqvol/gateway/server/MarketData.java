@@ -16,8 +16,11 @@ public interface MarketData
         void onCandle(Candle candle);
     }
 
-    /** Candles in ascending time; a bound is null when not given. */
-    CompletableFuture<List<Candle>> klines(String symbol, String interval, Long startMs, Long endMs, int limit);
+    /**
+     * Candles in ascending time opening from {@code startMs} up to and including {@code lastOpenMs} (the exchange's
+     * {@code endTime}); a bound is null when not given.
+     */
+    CompletableFuture<List<Candle>> klines(String symbol, String interval, Long startMs, Long lastOpenMs, int limit);
 
     /** Starts relaying one symbol's live candles of an interval; closing the handle stops it. */
     AutoCloseable subscribeKlines(String symbol, String interval, CandleListener listener);

@@ -15,6 +15,8 @@ final class MarketDataApi
     static final String SYMBOLS_PATH = "/api/v1/symbols";
     static final int DEFAULT_KLINES = 500;
     static final int MAX_KLINES = 1500;
+    private static final List<String> KLINES_PARAMETERS = List.of("start", "end", "start_time", "end_time", "limit");
+    private static final System.Logger LOG = System.getLogger(MarketDataApi.class.getName());
 
     private final ServerHandlerParts context;
 
@@ -27,6 +29,7 @@ final class MarketDataApi
     void klines(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
     {
         final String[] parts = RestApi.segments(query.path(), KLINES_PREFIX, 2);
+        RequestTarget.requireKnownParameters(query, KLINES_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
         final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
         final Long startMs = epochMs(RestApi.parameter(query, "start", "start_time"), "start");
@@ -36,33 +39,41 @@ final class MarketDataApi
             throw ApiException.badRequest("invalid_range", "start must be before end");
         }
         final int limit = RequestValidator.limit(RestApi.parameter(query, "limit", null), DEFAULT_KLINES, MAX_KLINES);
+        // end is exclusive, as for volume (docs/API.md §2); the exchange's endTime is the last open time included
+        final Long lastOpenMs = endMs == null ? null : endMs - 1;
         HttpResponses.pauseReads(ctx);
-        context.marketData().klines(symbol, timeframe.code(), startMs, endMs, limit).whenComplete((candles, failure) ->
+        context.marketData().klines(symbol, timeframe.code(), startMs, lastOpenMs, limit).whenComplete(
+            (candles, failure) -> answerKlines(ctx, keepAlive, symbol + ' ' + timeframe.code(), candles, failure));
+    }
+
+    private static void answerKlines(final ChannelHandlerContext ctx, final boolean keepAlive, final String what,
+        final List<Candle> candles, final Throwable failure)
+    {
+        if (failure instanceof CompletionException wrapped
+            && wrapped.getCause() instanceof KlineRequests.BudgetSpent spent)
         {
-            if (failure instanceof CompletionException wrapped
-                && wrapped.getCause() instanceof KlineRequests.BudgetSpent spent)
+            HttpResponses.error(ctx, keepAlive, ApiException.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                "upstream_budget", spent.getMessage(), spent.retryAfterSeconds()));
+            return;
+        }
+        if (failure != null)
+        {
+            // what failed, and the exchange's answer, stay in the log: the client gets the stable code only
+            LOG.log(System.Logger.Level.WARNING, "klines of " + what + " failed", failure);
+            HttpResponses.error(ctx, keepAlive, HttpResponseStatus.BAD_GATEWAY, "upstream_error",
+                "the exchange did not answer");
+            return;
+        }
+        final MessageWriter writer = MessageWriter.forThisThread();
+        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
+        {
+            json.writeStartArray();
+            for (final Candle candle : candles)
             {
-                HttpResponses.error(ctx, keepAlive, ApiException.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "upstream_budget", spent.getMessage(), spent.retryAfterSeconds()));
-                return;
+                MessageWriter.candle(json, candle, false);
             }
-            if (failure != null)
-            {
-                HttpResponses.error(ctx, keepAlive, HttpResponseStatus.BAD_GATEWAY, "upstream_error",
-                    "the exchange did not answer: " + failure.getMessage());
-                return;
-            }
-            final MessageWriter writer = MessageWriter.forThisThread();
-            HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
-            {
-                json.writeStartArray();
-                for (final Candle candle : candles)
-                {
-                    MessageWriter.candle(json, candle, false);
-                }
-                json.writeEndArray();
-            }));
-        });
+            json.writeEndArray();
+        }));
     }
 
     /** {@code [{"symbol","baseAsset","quoteAsset","pricePrecision","quantityPrecision","status"}]}. */

@@ -21,6 +21,10 @@ final class RestApi
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
+    /** The query parameters of a range, in both spellings (docs/API.md §4.1). */
+    static final List<String> RANGE_PARAMETERS = List.of("start", "end", "start_time", "end_time");
+
+    private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
 
     private final ServerHandlerParts context;
 
@@ -33,6 +37,7 @@ final class RestApi
     void volume(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
     {
         final String[] parts = segments(query.path(), VOLUME_PREFIX, 2);
+        RequestTarget.requireKnownParameters(query, RANGE_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
         final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
         final VolumeRange range = context.validator().range(timeframe,
@@ -58,7 +63,9 @@ final class RestApi
     /** {@code /api/v1/liquidations/{symbol}?limit=N}: {@code {"symbol","data":[orders newest first]}}. */
     void liquidations(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
     {
-        final String symbol = context.validator().symbol(segments(query.path(), LIQUIDATIONS_PREFIX, 1)[0]);
+        final String[] parts = segments(query.path(), LIQUIDATIONS_PREFIX, 1);
+        RequestTarget.requireKnownParameters(query, List.of("limit"));
+        final String symbol = context.validator().symbol(parts[0]);
         final int limit =
             RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
         answer(ctx, keepAlive, limit, () ->
@@ -107,8 +114,9 @@ final class RestApi
                 }
                 catch (final RuntimeException e)
                 {
+                    LOG.log(System.Logger.Level.WARNING, "a history query failed", e);
                     written = HttpResponses.error(ctx, false, HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                        "internal_error", "the query failed: " + e.getClass().getSimpleName());
+                        "internal_error", "the query failed");
                 }
                 written.addListener(done -> ticket.release());
             });

@@ -14,7 +14,11 @@ public final class ServerConfig
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8000;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 1_000;
+    /** Well below the total, so that a few addresses cannot take every connection. */
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 256;
+    /** Within the reserve, an address may hold at most this many connections: a browser page's worth. */
+    public static final int RESERVE_PER_ADDRESS = 8;
+    public static final int DEFAULT_HEADER_TIMEOUT_MS = 5_000;
     public static final int DEFAULT_MAX_CLIENT_FRAME_BYTES = 4096;
     public static final int DEFAULT_REQUESTS_PER_SECOND = 20;
     public static final int DEFAULT_MAX_PENDING_BYTES = 1 << 20;
@@ -39,6 +43,10 @@ public final class ServerConfig
     private int maxRangeBuckets = 5000;
     private int defaultRangeBuckets = 500;
     private List<String> allowedOrigins = List.of();
+    private List<String> allowedHosts = List.of();
+    /** Negative: a tenth of {@link #maxConnections}. */
+    private int reservedConnections = -1;
+    private int headerTimeoutMs = DEFAULT_HEADER_TIMEOUT_MS;
     private int maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
     private int writeBufferLowBytes = 128 << 10;
     private int writeBufferHighBytes = 256 << 10;
@@ -97,6 +105,33 @@ public final class ServerConfig
         return maxConnectionsPerAddress;
     }
 
+    /**
+     * The last connections of {@link #maxConnections}, held back for addresses that hold fewer than
+     * {@link #RESERVE_PER_ADDRESS}: addresses that took the rest cannot lock newcomers out. Default a tenth.
+     */
+    public ServerConfig reservedConnections(final int reservedConnections)
+    {
+        this.reservedConnections = reservedConnections;
+        return this;
+    }
+
+    public int reservedConnections()
+    {
+        return reservedConnections < 0 ? maxConnections / 10 : reservedConnections;
+    }
+
+    /** A request's headers must have arrived this long after its first byte, else the connection is closed. */
+    public ServerConfig headerTimeoutMs(final int headerTimeoutMs)
+    {
+        this.headerTimeoutMs = headerTimeoutMs;
+        return this;
+    }
+
+    public int headerTimeoutMs()
+    {
+        return headerTimeoutMs;
+    }
+
     public ServerConfig maxClientFrameBytes(final int maxClientFrameBytes)
     {
         this.maxClientFrameBytes = maxClientFrameBytes;
@@ -152,6 +187,21 @@ public final class ServerConfig
     public List<String> allowedOrigins()
     {
         return allowedOrigins;
+    }
+
+    /**
+     * Host names (such as {@code desk.example}) that requests may name besides the loopback names and the bound
+     * address; {@code *} for any. Checked against the Host header, port left out (DNS rebinding).
+     */
+    public ServerConfig allowedHosts(final List<String> allowedHosts)
+    {
+        this.allowedHosts = List.copyOf(allowedHosts);
+        return this;
+    }
+
+    public List<String> allowedHosts()
+    {
+        return allowedHosts;
     }
 
     /** Bytes of orders a lagging client may have waiting before it is closed with 1013. */
@@ -289,6 +339,8 @@ public final class ServerConfig
         requireRange("port", port, 0, 65_535);
         requireRange("maxConnections", maxConnections, 1, 1_000_000);
         requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, maxConnections);
+        requireRange("reservedConnections", reservedConnections(), 0, maxConnections - 1);
+        requireRange("headerTimeoutMs", headerTimeoutMs, 100, 600_000);
         requireRange("maxClientFrameBytes", maxClientFrameBytes, 128, 1 << 20);
         requireRange("requestsPerSecond", requestsPerSecond, 1, 1_000_000);
         requireRange("maxRangeBuckets", maxRangeBuckets, 1, 1_000_000);

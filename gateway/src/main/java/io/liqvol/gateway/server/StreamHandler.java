@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * What every client stream shares once the upgrade is done: validating the request (an error message and
- * close 1008 when it is bad), the request-rate limit, {@code ping}, the WebSocket keep-alive ({@link KeepAlive};
+ * close 1008 when it is bad), the request-rate limit, answering invalid messages (an error message, the stream
+ * stays open), {@code ping}, the WebSocket keep-alive ({@link KeepAlive};
  * a heartbeat message when it reports a quiet interval), and the hand-over of writability changes to the
  * client's {@link ClientOutbound}.
  */
@@ -36,7 +38,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     /** Validates the request URI and subscribes; throws {@link ApiException} for a bad request. */
     protected abstract void start(Channel channel, QueryStringDecoder request);
 
-    /** Answers a client's {@code range} message. */
+    /** Answers a client's {@code range} message; throws {@link ApiException} for one it cannot serve. */
     protected abstract void onRange(Channel channel, ClientMessage message);
 
     /** Unsubscribes; called once when the channel closes after a successful start. */
@@ -78,10 +80,15 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         }
     }
 
+    /**
+     * A whole message (fragments are reassembled before it gets here). Every message that is not a valid one is
+     * answered with an error message and the stream stays open (docs/API.md §3.5): a binary one, one that is not
+     * JSON, and a {@code range} this stream cannot serve alike.
+     */
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
     {
-        if (!(frame instanceof TextWebSocketFrame text) || outbound == null)
+        if (outbound == null)
         {
             return;
         }
@@ -92,30 +99,25 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
                 + " messages per second");
             return;
         }
-        final ClientMessage message;
         try
         {
-            message = ClientMessage.parse(text.text());
+            if (!(frame instanceof TextWebSocketFrame text))
+            {
+                throw ApiException.badRequest("invalid_message", "binary messages are not read; send JSON text");
+            }
+            final ClientMessage message = ClientMessage.parse(text.text());
+            if ("ping".equals(message.type()))
+            {
+                writeText(ctx.channel(), MessageWriter.forThisThread().pong(ctx.alloc()));
+                ctx.flush();
+                return;
+            }
+            onRange(ctx.channel(), message);
         }
         catch (final ApiException e)
         {
             context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
             sendError(ctx.channel(), e.code(), e.getMessage());
-            return;
-        }
-        if ("ping".equals(message.type()))
-        {
-            writeText(ctx.channel(), MessageWriter.forThisThread().pong(ctx.alloc()));
-            ctx.flush();
-            return;
-        }
-        try
-        {
-            onRange(ctx.channel(), message);
-        }
-        catch (final ApiException e)
-        {
-            refuse(ctx.channel(), e);
         }
     }
 
@@ -156,17 +158,32 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
     }
 
     /**
-     * A protocol violation (the decoder has already answered it with a close status such as 1009) or a
-     * failed write to a client that went away: counted where it is the client's fault, and the channel closed.
+     * A protocol violation, answered with its close code (1002 for a bad frame or an invalid close code, 1007 for
+     * text that is not UTF-8, 1009 for a frame or message too big) and counted; or a failed write to a client that
+     * went away: the channel closed.
      */
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
-        if (cause instanceof CorruptedWebSocketFrameException)
+        if (cause instanceof CorruptedWebSocketFrameException corrupted)
         {
-            context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
+            closeForViolation(ctx.channel(), corrupted.closeStatus());
         }
-        ctx.close();
+        else if (cause instanceof TooLongFrameException)
+        {
+            // the fragments of one message add up to more than a frame may carry
+            closeForViolation(ctx.channel(), WebSocketCloseStatus.MESSAGE_TOO_BIG);
+        }
+        else
+        {
+            ctx.close();
+        }
+    }
+
+    private void closeForViolation(final Channel channel, final WebSocketCloseStatus status)
+    {
+        context.metrics().increment(GatewayMetrics.CLIENT_ERRORS);
+        ClientOutbound.closeWith(channel, status.code(), status.reasonText(), context.config().closeTimeoutMs());
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +46,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private final SimulatorCounters counters = new SimulatorCounters();
     private final List<Consumer<SimulatedLiquidation>> liquidationListeners = new CopyOnWriteArrayList<>();
     private final Channel serverChannel;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ExchangeSimulator(final SimulatorConfig config) throws InterruptedException
     {
@@ -237,9 +239,14 @@ public final class ExchangeSimulator implements AutoCloseable
         return onMarket(throttle::replaced);
     }
 
+    /** Stops serving; a second call does nothing (a test may cut the exchange off before its gateway closes). */
     @Override
     public void close()
     {
+        if (closed.getAndSet(true))
+        {
+            return;
+        }
         serverChannel.close().syncUninterruptibly();
         shutdown();
     }

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * event goes, as the bytes it arrived in, to the {@link FrameSink}; a kline event is decoded for the kline
  * listeners; an answer ({@code {"result":…,"id":N}}) goes to the connection that asked. Binance's exact layout
  * {@code {"stream":"…","data":{…}}} is recognised by a byte scan that allocates nothing; any other valid JSON
- * envelope takes a slower parse; anything else is counted as malformed and skipped. Event loop only.
+ * envelope takes a slower parse; anything else is counted as malformed and skipped, except that a frame that is not
+ * JSON at all also goes to the sink, whose engine counts it as a reject. Event loop only.
  */
 final class FrameRouter
 {
@@ -141,7 +142,13 @@ final class FrameRouter
         frame.getBytes(start, bytes);
         try (JsonParser parser = JSON.createParser(bytes))
         {
-            if (parser.nextToken() != JsonToken.START_OBJECT)
+            final JsonToken first = parser.nextToken();
+            if (first == null)
+            {
+                notJson(frame, start, length, receiveTimeNs);
+                return;
+            }
+            if (first != JsonToken.START_OBJECT)
             {
                 counters.increment(UpstreamCounters.MALFORMED_FRAMES);
                 return;
@@ -194,8 +201,19 @@ final class FrameRouter
         }
         catch (final IOException ex)
         {
-            counters.increment(UpstreamCounters.MALFORMED_FRAMES);
+            notJson(frame, start, length, receiveTimeNs);
         }
+    }
+
+    /**
+     * A frame that is not JSON at all: counted here as malformed, and handed to the sink as it is, so that the
+     * engine rejects it as {@code malformed_json} where it counts every reject (docs/API.md §1.2), just as it does
+     * malformed JSON inside a well-formed envelope.
+     */
+    private void notJson(final ByteBuf frame, final int start, final int length, final long receiveTimeNs)
+    {
+        counters.increment(UpstreamCounters.MALFORMED_FRAMES);
+        deliver(frame, start, length, receiveTimeNs);
     }
 
     private void routeDecodedEnvelope(final ByteBuf frame, final int start, final byte[] bytes, final String stream,

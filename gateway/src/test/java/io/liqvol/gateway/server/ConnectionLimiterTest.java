@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +44,51 @@ class ConnectionLimiterTest
         }
     }
 
+    @Test
+    void shouldKeepTheReserveForAddressesHoldingFewConnectionsSoThatThreeCannotLockEveryoneOut() throws Exception
+    {
+        final List<Socket> open = new ArrayList<>();
+        try (ServerHarness harness = ServerHarness.start(new ServerConfig().maxConnections(40)
+            .maxConnectionsPerAddress(16).reservedConnections(12)))
+        {
+            // 28 unreserved: the first takes its 16, the second the 12 left; in the reserve an address holding
+            // 8 or more gets no more, so the third gets 8 and 4 remain for everyone else
+            assertThat(admitted(harness, "127.0.0.2", 16, open)).isEqualTo(16);
+            assertThat(admitted(harness, "127.0.0.3", 16, open)).isEqualTo(12);
+            assertThat(admitted(harness, "127.0.0.4", 16, open)).isEqualTo(8);
+
+            assertThat(admitted(harness, "127.0.0.5", 3, open)).isEqualTo(3);
+            assertThat(admitted(harness, "127.0.0.6", 1, open)).isEqualTo(1);
+            assertThat(harness.metrics.connectionsRejected()).isEqualTo(4 + 8);
+        }
+        finally
+        {
+            for (final Socket socket : open)
+            {
+                socket.close();
+            }
+        }
+    }
+
+    /** Opens {@code count} connections from {@code address}, one after the other: how many were served. */
+    private static int admitted(final ServerHarness harness, final String address, final int count,
+        final List<Socket> open) throws IOException
+    {
+        int admitted = 0;
+        for (int i = 0; i < count; i++)
+        {
+            final Socket socket = new Socket();
+            open.add(socket);
+            socket.setSoTimeout(10_000);
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", harness.port()));
+            final String answer = get(socket);
+            admitted += answer.startsWith("HTTP/1.1 200") ? 1 : 0;
+            assertThat(answer).matches("(?s)HTTP/1.1 (200|503).*");
+        }
+        return admitted;
+    }
+
     private static void awaitOpenBelow(final ServerHarness harness, final int count) throws InterruptedException
     {
         final long deadline = System.currentTimeMillis() + 10_000;
@@ -54,7 +102,7 @@ class ConnectionLimiterTest
     private static String get(final Socket socket) throws IOException
     {
         final OutputStream out = socket.getOutputStream();
-        out.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
         final byte[] buffer = new byte[4096];
         final int read = socket.getInputStream().read(buffer);

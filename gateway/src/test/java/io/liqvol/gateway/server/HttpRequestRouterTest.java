@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.testing.Await;
+import io.liqvol.gateway.testing.RawHttp;
 import io.liqvol.gateway.testing.ServerHarness;
 import io.liqvol.gateway.testing.TestJson;
 import org.junit.jupiter.api.AfterAll;
@@ -107,12 +108,15 @@ class HttpRequestRouterTest
     @Test
     void shouldRelayKlinesAndListSymbolsFromTheExchange() throws Exception
     {
+        final long minuteBeforeMs = Timeframe.M1.alignDownMs(System.currentTimeMillis());
         final List<Object> klines = TestJson.array(get("/api/v1/klines/BTCUSDT/1m?limit=3").body());
+        final long minuteAfterMs = Timeframe.M1.alignDownMs(System.currentTimeMillis());
         assertThat(klines).hasSize(3);
         @SuppressWarnings("unchecked")
         final Map<String, Object> candle = (Map<String, Object>)klines.get(2);
         assertThat(candle).containsOnlyKeys("time", "open", "high", "low", "close", "volume");
-        assertThat((Long)candle.get("time") * 1000).isEqualTo(Timeframe.M1.alignDownMs(System.currentTimeMillis()));
+        // the current minute's candle, whichever minute the request fell in
+        assertThat((Long)candle.get("time") * 1000).isBetween(minuteBeforeMs, minuteAfterMs);
 
         assertThat(TestJson.array(get("/api/v1/klines/BTCUSDT/1h").body())).hasSize(500);
         assertError(get("/api/v1/klines/BTCUSDT/1h?limit=1501"), 400, "invalid_limit");
@@ -121,6 +125,25 @@ class HttpRequestRouterTest
         final List<Object> symbols = TestJson.array(get("/api/v1/symbols").body());
         assertThat(symbols).contains(Map.of("symbol", "BTCUSDT", "baseAsset", "BTC", "quoteAsset", "USDT",
             "pricePrecision", 2L, "quantityPrecision", 3L, "status", "TRADING"));
+    }
+
+    @Test
+    void shouldEndKlinesBeforeEndAsVolumeDoes() throws Exception
+    {
+        final long minuteMs = 60_000L;
+        final long startMs = Timeframe.M1.alignDownMs(System.currentTimeMillis()) - 10 * minuteMs;
+        final List<Long> expected = List.of(startMs / 1000, startMs / 1000 + 60, startMs / 1000 + 120);
+
+        final String range = "?start=" + startMs + "&end=" + (startMs + 3 * minuteMs);
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/1m" + range)).isEqualTo(expected);
+        assertThat(volumeTimes("/api/v1/liquidation-volume/BTCUSDT/1m" + range)).isEqualTo(expected);
+
+        final String oneMore = "?start=" + startMs + "&end=" + (startMs + 3 * minuteMs + 1);
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/1m" + oneMore)).hasSize(4);
+        assertThat(volumeTimes("/api/v1/liquidation-volume/BTCUSDT/1m" + oneMore)).hasSize(4);
+
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/1m?limit=2&end=" + (startMs + 3 * minuteMs)))
+            .isEqualTo(expected.subList(1, 3));
     }
 
     @Test
@@ -166,12 +189,85 @@ class HttpRequestRouterTest
     }
 
     @Test
-    void shouldRefuseOtherMethodsAndPlainRequestsToStreams() throws Exception
+    void shouldRefuseMethodsOtherThanGetAndHeadWith405SayingWhatIsAllowed() throws Exception
     {
         final HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(harness.http("/api/v1/symbols"))
             .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertError(post, 405, "method_not_allowed");
+        assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
+        for (final String method : List.of("OPTIONS", "PUT", "DELETE", "PATCH", "TRACE"))
+        {
+            for (final String path : List.of("/api/v1/symbols", "/", "/api/v1/ws/liquidations/BTCUSDT", "/nothing"))
+            {
+                final String response = RawHttp.exchange(harness.port(), method, path, "");
+                assertThat(RawHttp.status(response)).as(method + " " + path).isEqualTo(405);
+                assertThat(RawHttp.header(response, "Allow")).isEqualTo("GET, HEAD");
+                assertThat(RawHttp.body(response)).contains("\"code\":\"method_not_allowed\"");
+            }
+        }
         assertError(get("/api/v1/ws/liquidations/BTCUSDT"), 400, "websocket_expected");
+    }
+
+    @Test
+    void shouldAnswerHeadLikeGetWithoutABody() throws Exception
+    {
+        for (final String path : List.of("/api/v1/symbols", "/api/v1/liquidations/BTCUSDT?limit=5", "/health",
+            "/metrics", "/", "/api/v1/liquidation-volume/BTCUSDT/1d", "/api/v1/klines/BTCUSDT/1h?limit=2",
+            "/api/v1/liquidations/NOPEUSDT", "/api/v1/ws/klines/BTCUSDT"))
+        {
+            final String get = RawHttp.exchange(harness.port(), "GET", path, "");
+            final String head = RawHttp.exchange(harness.port(), "HEAD", path, "");
+
+            assertThat(RawHttp.status(head)).as(path).isEqualTo(RawHttp.status(get));
+            assertThat(RawHttp.header(head, "Content-Type")).as(path).isEqualTo(RawHttp.header(get, "Content-Type"));
+            assertThat(RawHttp.body(get)).as(path).isNotEmpty();
+            assertThat(RawHttp.body(head)).as(path).isEmpty();
+        }
+        final String page = RawHttp.exchange(harness.port(), "HEAD", "/", "");
+        assertThat(Integer.parseInt(RawHttp.header(page, "Content-Length")))
+            .isEqualTo(RawHttp.body(RawHttp.exchange(harness.port(), "GET", "/", "")).length());
+    }
+
+    @Test
+    void shouldAnswerBadPercentEncodingWith400AndJson() throws Exception
+    {
+        for (final String target : List.of("/api/v1/liquidations/%zz", "/%", "/api/v1/symbols?x=%zz",
+            "/api/v1/liquidation-volume/BTCUSDT/1m?start=%"))
+        {
+            assertBadRequest(RawHttp.exchange(harness.port(), "GET", target, ""), target);
+        }
+        final String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+        for (final String target : List.of("/api/v1/ws/liquidations/%zz", "/api/v1/ws/klines/BTCUSDT?timeframe=%"))
+        {
+            try (RawHttp http = RawHttp.connect(harness.port()))
+            {
+                http.send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + upgrade + "\r\n");
+                assertBadRequest(http.readToEnd(), target);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseQueryParametersARouteDoesNotRead() throws Exception
+    {
+        final Map<String, String> unknownByTarget = Map.of(
+            "/api/v1/liquidations/BTCUSDT?start=1700000000000", "start",
+            "/api/v1/liquidations/BTCUSDT?limit=5&Limit=6", "Limit",
+            "/api/v1/liquidation-volume/BTCUSDT/1m?from=1", "from",
+            "/api/v1/klines/BTCUSDT/1m?startTime=1", "startTime",
+            "/api/v1/symbols?all", "all",
+            "/health?verbose=1", "verbose",
+            "/metrics?name[]=x", "name[]");
+        for (final Map.Entry<String, String> entry : unknownByTarget.entrySet())
+        {
+            final HttpResponse<String> response = get(entry.getKey());
+            assertError(response, 400, "unknown_parameter");
+            assertThat(response.body()).as(entry.getKey()).contains(entry.getValue());
+        }
+        assertThat(get("/api/v1/liquidation-volume/BTCUSDT/1m?start_time=0&end_time=60000").statusCode())
+            .isEqualTo(200);
+        assertThat(get("/api/v1/klines/BTCUSDT/1m?start=0&end=60000&limit=1").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -184,6 +280,57 @@ class HttpRequestRouterTest
 
         final HttpResponse<String> longLine = get("/api/v1/symbols?pad=" + "x".repeat(5000));
         assertError(longLine, 400, "bad_request");
+    }
+
+    @Test
+    void shouldRefuseAHostItDoesNotServeWith421AsDnsRebindingWouldNameIt() throws Exception
+    {
+        final String upgrade = "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+        final String foreign = "evil.example:" + harness.port();
+        for (final String request : List.of(
+            "GET /api/v1/symbols HTTP/1.1\r\nHost: " + foreign + "\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: " + foreign + "\r\n\r\n",
+            "GET /api/v1/ws/liquidations/BTCUSDT HTTP/1.1\r\nHost: " + foreign + "\r\nOrigin: http://" + foreign
+                + "\r\n" + upgrade + "\r\n"))
+        {
+            try (RawHttp http = RawHttp.connect(harness.port()))
+            {
+                http.send(request);
+                final String response = http.readToEnd();
+                assertThat(RawHttp.status(response)).as(request).isEqualTo(421);
+                assertThat(RawHttp.body(response)).contains("\"code\":\"host_not_allowed\"");
+            }
+        }
+        assertThat(harness.metrics.render()).contains("liqvol_hosts_rejected_total 3");
+
+        try (RawHttp http = RawHttp.connect(harness.port()))
+        {
+            http.send("GET /api/v1/symbols HTTP/1.1\r\nHost: localhost:" + harness.port()
+                + "\r\nConnection: close\r\n\r\n");
+            assertThat(RawHttp.status(http.readToEnd())).isEqualTo(200);
+        }
+    }
+
+    private static List<Long> klineTimes(final String path) throws Exception
+    {
+        return TestJson.array(get(path).body()).stream()
+            .map(candle -> (Long)((Map<?, ?>)candle).get("time"))
+            .toList();
+    }
+
+    private static List<Long> volumeTimes(final String path) throws Exception
+    {
+        return LiquidationStreamHandlerTest.rows(TestJson.object(get(path).body())).stream()
+            .map(bucket -> (Long)bucket.get("time"))
+            .toList();
+    }
+
+    private static void assertBadRequest(final String response, final String target)
+    {
+        assertThat(RawHttp.status(response)).as(target).isEqualTo(400);
+        assertThat(RawHttp.header(response, "Content-Type")).isEqualTo("application/json; charset=utf-8");
+        assertThat(RawHttp.body(response)).as(target).contains("\"code\":\"bad_request\"");
     }
 
     private static void assertError(final HttpResponse<String> response, final int status, final String code)

@@ -42,7 +42,7 @@ class KlineRequestsTest
     void shouldAnswerARepeatedRequestForClosedCandlesFromTheCache() throws Exception
     {
         final long startMs = Timeframe.M5.alignDownMs(System.currentTimeMillis()) - 50 * 300_000L;
-        final String path = "/api/v1/klines/ETHUSDT/5m?start=" + startMs + "&end=" + (startMs + 9 * 300_000L);
+        final String path = "/api/v1/klines/ETHUSDT/5m?start=" + startMs + "&end=" + (startMs + 10 * 300_000L);
         final long upstreamBefore = upstreamRequests();
 
         final HttpResponse<String> first = get(path);

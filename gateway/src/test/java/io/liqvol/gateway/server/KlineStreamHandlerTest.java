@@ -61,6 +61,18 @@ class KlineStreamHandlerTest
     }
 
     @Test
+    void shouldAnswerARangeRequestWithAnErrorAndStayOpen()
+    {
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/ETHUSDT?timeframe=5m"));
+
+        client.send("{\"type\":\"range\",\"start\":60000,\"end\":180000}");
+
+        assertThat(client.next("error")).containsEntry("code", "invalid_message");
+        assertThat(client.ping()).isEqualTo(Map.of("type", "pong"));
+        client.abort();
+    }
+
+    @Test
     void shouldAnswerPing()
     {
         final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/ETHUSDT?timeframe=5m"));

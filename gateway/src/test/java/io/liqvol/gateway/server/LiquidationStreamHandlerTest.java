@@ -152,8 +152,7 @@ class LiquidationStreamHandlerTest
 
         client.send("not json");
         assertThat(client.next("error")).containsEntry("code", "invalid_message");
-        client.send("{\"type\":\"ping\"}");
-        assertThat(client.next("pong")).isNotNull();
+        assertThat(client.ping()).isNotNull();
         client.abort();
     }
 
@@ -174,16 +173,41 @@ class LiquidationStreamHandlerTest
     }
 
     @Test
-    void shouldCloseWith1008OnABadRangeRequest()
+    void shouldAnswerEveryBadRangeRequestWithAnErrorAndStayOpen()
     {
         final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT?timeframe=1m"));
         client.next("liquidation_order");
         client.next("liquidation_volume");
 
         client.send("{\"type\":\"range\",\"start\":5,\"end\":5}");
+        assertThat(client.next("error")).containsEntry("code", "invalid_range");
+        client.send("{\"type\":\"range\",\"start\":-1,\"end\":5}");
+        assertThat(client.next("error")).containsEntry("code", "invalid_range");
+        client.send("{\"type\":\"range\",\"start\":\"0\",\"end\":5}");
+        assertThat(client.next("error")).containsEntry("code", "invalid_range");
+        client.send("{\"type\":\"range\",\"end\":5}");
+        assertThat(client.next("error")).containsEntry("code", "invalid_range");
+        client.send("{\"type\":\"range\",\"start\":0,\"end\":600000000}");
+        assertThat(client.next("error")).containsEntry("code", "range_too_large");
+
+        client.send("{\"type\":\"range\",\"start\":60000,\"end\":180000}");
+        assertThat(client.next("liquidation_volume"))
+            .containsEntry("range", Map.of("start", 60_000L, "end", 180_000L));
+        assertThat(client.closeNow()).isNull();
+        client.abort();
+    }
+
+    @Test
+    void shouldAnswerARangeRequestOnAStreamWithoutATimeframeWithAnErrorAndStayOpen()
+    {
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/BTCUSDT"));
+        client.next("liquidation_order");
+
+        client.send("{\"type\":\"range\",\"start\":60000,\"end\":180000}");
 
         assertThat(client.next("error")).containsEntry("code", "invalid_range");
-        assertThat(client.awaitClose().status()).isEqualTo(1008);
+        assertThat(client.ping()).isNotNull();
+        client.abort();
     }
 
     @Test

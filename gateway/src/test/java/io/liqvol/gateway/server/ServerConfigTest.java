@@ -21,6 +21,19 @@ class ServerConfigTest
         assertThat(config.maxClientFrameBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_CLIENT_FRAME_BYTES);
         assertThat(config.maxPendingBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_PENDING_BYTES);
         assertThat(config.allowedOrigins()).isEmpty();
+        assertThat(config.allowedHosts()).isEmpty();
+        assertThat(config.headerTimeoutMs()).isEqualTo(ServerConfig.DEFAULT_HEADER_TIMEOUT_MS);
+        assertThat(config.maxConnectionsPerAddress()).isLessThan(config.maxConnections() / 10);
+    }
+
+    @Test
+    void shouldReserveATenthOfTheConnectionsUnlessToldOtherwise()
+    {
+        final ServerConfig fifty = new ServerConfig().maxConnections(50).maxConnectionsPerAddress(10);
+        assertThat(fifty.conclude().reservedConnections()).isEqualTo(5);
+        assertThat(fifty.reservedConnections(0).conclude().reservedConnections()).isZero();
+        assertThatThrownBy(() -> fifty.reservedConnections(50).conclude())
+            .hasMessage("reservedConnections must be in [0, 49], was 50");
     }
 
     @Test
@@ -39,6 +52,8 @@ class ServerConfigTest
             .hasMessageStartingWith("maxPendingBytes ");
         assertThatThrownBy(() -> new ServerConfig().pingIntervalMs(5).conclude())
             .hasMessage("pingIntervalMs must be in [10, 3600000], was 5");
+        assertThatThrownBy(() -> new ServerConfig().headerTimeoutMs(99).conclude())
+            .hasMessage("headerTimeoutMs must be in [100, 600000], was 99");
         assertThatThrownBy(() -> new ServerConfig().pingIntervalMs(1_000).pongTimeoutMs(1_000).conclude())
             .hasMessage("pongTimeoutMs must be above pingIntervalMs (1000) and at most 86400000, was 1000");
     }

@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -181,6 +182,19 @@ public final class TestWebSocket implements AutoCloseable
     public void send(final String text)
     {
         channel.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
+    }
+
+    /** Sends a {@code ping} message and returns the {@code pong} it is answered with: the stream still serves. */
+    public Map<String, Object> ping()
+    {
+        send("{\"type\":\"ping\"}");
+        return next("pong");
+    }
+
+    /** Any frame as it is: a fragment, a binary message, a close with any payload. */
+    public void sendFrame(final WebSocketFrame frame)
+    {
+        channel.writeAndFlush(frame).syncUninterruptibly();
     }
 
     public int pingsReceived()
