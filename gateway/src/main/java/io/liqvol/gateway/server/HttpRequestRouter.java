@@ -20,7 +20,6 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Routes one connection's HTTP requests: WebSocket upgrades to a stream handler (after the Origin check),
@@ -34,7 +33,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
-    private final HealthReport healthReport;
+    private final HealthEndpoints health;
     private TokenBucket rate;
 
     HttpRequestRouter(
@@ -45,7 +44,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         this.rest = rest;
         this.marketData = marketData;
         this.staticFiles = staticFiles;
-        this.healthReport = healthReport;
+        this.health = new HealthEndpoints(healthReport, context.metrics());
     }
 
     @Override
@@ -100,9 +99,9 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             {
                 marketData.symbols(ctx, keepAlive);
             }
-            else if (path.equals("/health"))
+            else if (HealthEndpoints.handles(path))
             {
-                health(ctx, keepAlive);
+                health.answer(ctx, keepAlive, path);
             }
             else if (path.equals("/metrics"))
             {
@@ -169,31 +168,6 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 .allowExtensions(false)
                 .build())
             .build();
-    }
-
-    private void health(final ChannelHandlerContext ctx, final boolean keepAlive)
-    {
-        final MessageWriter writer = MessageWriter.forThisThread();
-        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
-        {
-            final List<String> reasons = healthReport.degradedReasons();
-            json.writeStartObject();
-            json.writeStringField("status", reasons.isEmpty() ? "ok" : "degraded");
-            json.writeArrayFieldStart("reasons");
-            for (final String reason : reasons)
-            {
-                json.writeString(reason);
-            }
-            json.writeEndArray();
-            healthReport.writeFields(json);
-            json.writeObjectFieldStart("clients");
-            json.writeNumberField("liquidations", context.metrics().liquidationClients());
-            json.writeNumberField("klines", context.metrics().klineClients());
-            json.writeNumberField("http_connections", context.metrics().httpConnections());
-            json.writeNumberField("slow_closed", context.metrics().slowClientsClosed());
-            json.writeEndObject();
-            json.writeEndObject();
-        }));
     }
 
     private void staticFile(
