@@ -42,7 +42,7 @@ class LiquidationImporterFuzzTest
 
     @FuzzTest(maxDuration = "20s")
     @DictionaryEntries({LiquidationImporter.HEADER, "1685577600000,BTCUSDT,SELL,LIMIT,IOC,", ",FILLED,", "BUY",
-        ",0.014,27000.5,27010.1,", "\r\n", "\"", "2023-06-01 00:00:00"})
+        ",0.014,27000.5,27010.1,", "\"", "2023-06-01 00:00:00"})
     void shouldAccountForEveryRowOfAnyCsv(final byte[] csv) throws IOException
     {
         final Path file = Files.write(dir.resolve("fuzz-liquidationSnapshot.csv"), csv);

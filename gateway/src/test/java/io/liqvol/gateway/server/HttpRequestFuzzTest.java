@@ -68,10 +68,11 @@ class HttpRequestFuzzTest
     }
 
     @FuzzTest(maxDuration = "20s")
-    @DictionaryEntries({"GET ", "POST ", " HTTP/1.1\r\n", "\r\n\r\n", "Host: a\r\n", "Connection: close\r\n",
-        "Content-Length: ", "Transfer-Encoding: chunked\r\n", "Accept-Encoding: gzip\r\n", "Upgrade: websocket\r\n",
-        "Connection: Upgrade\r\n", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "Sec-WebSocket-Version: 13\r\n",
-        "Origin: http://evil\r\n", "If-None-Match: ", "/api/v1/liquidation-volume/BTCUSDT/1m?start=", "&end=",
+    /** Without line breaks: libFuzzer's dictionary format takes one entry a line; the seeds carry CRLF. */
+    @DictionaryEntries({"GET ", "POST ", " HTTP/1.1", "Host: a", "Connection: close", "Content-Length: ",
+        "Transfer-Encoding: chunked", "Accept-Encoding: gzip", "Upgrade: websocket", "Connection: Upgrade",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13", "Origin: http://evil",
+        "If-None-Match: ", "/api/v1/liquidation-volume/BTCUSDT/1m?start=", "&end=",
         "/api/v1/liquidations/BTCUSDT?limit=", "/api/v1/klines/BTCUSDT/1h", "/api/v1/symbols", "/health/ready",
         "/health/live", "/health", "/metrics", "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m", "/index.html",
         "%2e%2e/"})
