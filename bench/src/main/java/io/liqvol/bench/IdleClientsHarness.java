@@ -2,20 +2,13 @@ package io.liqvol.bench;
 
 import io.netty.buffer.ByteBuf;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How many idle WebSocket clients one gateway holds within a given heap. Starts the gateway jar as a separate process
@@ -30,9 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class IdleClientsHarness
 {
-    private static final Pattern LISTENING = Pattern.compile("listening on http://([^:]+):(\\d+)");
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
-
     private IdleClientsHarness()
     {
     }
@@ -46,22 +36,19 @@ public final class IdleClientsHarness
         final int step = options.integer("step", 1000);
 
         System.out.println("conditions: " + LatencyReport.conditions() + "; gateway -Xmx" + heap
-            + "; ulimit -n " + fileDescriptorLimit() + " per process");
+            + "; ulimit -n " + GatewayProcess.fileDescriptorLimit() + " per process");
         final Path dataDir = Files.createTempDirectory("liqvol-idle");
-        final Process gateway = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-            "-XX:+ExitOnOutOfMemoryError", "-jar", jar, "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
-            "--max-connections", String.valueOf(target + 100),
-            "--max-connections-per-address", String.valueOf(target + 100),
-            // every client comes from one address: no connection reserve for others
-            "--reserved-connections", "0")
-            .redirectErrorStream(true)
-            .start();
+        final GatewayProcess gateway = GatewayProcess.start(jar, List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"),
+            List.of("--simulate", "--port", "0", "--data-dir", dataDir.toString(),
+                "--max-connections", String.valueOf(target + 100),
+                "--max-connections-per-address", String.valueOf(target + 100),
+                // every client comes from one address: no connection reserve for others
+                "--reserved-connections", "0"), 0);
         final AtomicLongArray lastMessageNs = new AtomicLongArray(target + 1);
         int exitCode = 0;
         try (WebSocketClients pool = new WebSocketClients(2))
         {
-            final URI uri = URI.create("ws://" + awaitListening(gateway) + "/api/v1/ws/liquidations/BTCUSDT");
+            final URI uri = URI.create("ws://" + gateway.address() + "/api/v1/ws/liquidations/BTCUSDT");
             System.out.println("| clients | gateway heap after full GC (MB) | open |");
             System.out.println("|---|---|---|");
             final WebSocketClients.TextListener listener =
@@ -73,7 +60,7 @@ public final class IdleClientsHarness
                 final int count = Math.min(step, target - opened);
                 final int ready = pool.open(uri, opened, count, 250, listener, 60_000);
                 opened += ready;
-                System.out.printf(Locale.ROOT, "| %,d | %.1f | %,d |%n", opened, heapUsedMb(gateway.pid()),
+                System.out.printf(Locale.ROOT, "| %,d | %.1f | %,d |%n", opened, gateway.heapUsedMb(),
                     pool.openChannels());
                 if (ready < count)
                 {
@@ -101,57 +88,12 @@ public final class IdleClientsHarness
         }
         finally
         {
-            gateway.destroy();
-            gateway.waitFor(20, TimeUnit.SECONDS);
+            gateway.close();
             try (var files = Files.walk(dataDir))
             {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
             }
         }
         System.exit(exitCode);
-    }
-
-    private static String awaitListening(final Process gateway) throws IOException
-    {
-        final BufferedReader out = new BufferedReader(
-            new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null)
-        {
-            final Matcher matcher = LISTENING.matcher(line);
-            if (matcher.find())
-            {
-                final Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "gateway-output");
-                drain.setDaemon(true);
-                drain.start();
-                return matcher.group(1) + ":" + matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("the gateway exited before listening");
-    }
-
-    private static double heapUsedMb(final long pid) throws IOException, InterruptedException
-    {
-        jcmd(pid, "GC.run");
-        final Matcher matcher = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-        return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024.0 : Double.NaN;
-    }
-
-    private static String jcmd(final long pid, final String command) throws IOException, InterruptedException
-    {
-        final List<String> commandLine = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), command));
-        final Process process = new ProcessBuilder(commandLine).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return output;
-    }
-
-    private static String fileDescriptorLimit() throws IOException, InterruptedException
-    {
-        final Process process = new ProcessBuilder("sh", "-c", "ulimit -n").start();
-        final String limit = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        process.waitFor();
-        return limit;
     }
 }

@@ -74,6 +74,8 @@ public final class LiqvolEngine implements AutoCloseable
                 context.maxSymbols(), context.recentLiquidationsPerSymbol());
             journal = Journal.open(context, replay);
             replay.finish();
+            // A gap disclosing records a full disk kept out of the journal belongs to this run's history right away.
+            journal.onDisclosedGap(gaps::add);
         }
 
         volumeQuery = new VolumeQuery(symbols, buckets, journal);
@@ -173,7 +175,7 @@ public final class LiqvolEngine implements AutoCloseable
         return true;
     }
 
-    /** Gaps published so far, oldest first. */
+    /** Gaps published so far and those the journal wrote to disclose what it could not journal, oldest first. */
     public List<Gap> gaps()
     {
         return List.copyOf(gaps);
@@ -236,6 +238,21 @@ public final class LiqvolEngine implements AutoCloseable
         return journal == null ? null : journal.status(context.retentionMs());
     }
 
+    /** The sequence of the last event handed in (-1 before the first). Any thread. */
+    public long inputSequence()
+    {
+        return ring.getCursor();
+    }
+
+    /**
+     * The sequence of the last event every stage is done with: behind {@link #inputSequence()} while events are in the
+     * ring, and advancing unless a stage thread is stuck. Any thread.
+     */
+    public long processedSequence()
+    {
+        return disruptor.getSequenceValueFor(lastStage);
+    }
+
     /** The journal, or null without a data directory; for the importer and tests in this package. */
     Journal journal()
     {
@@ -245,8 +262,8 @@ public final class LiqvolEngine implements AutoCloseable
     /** Waits until every event handed in so far has passed all stages (the importer's barrier). */
     void drain()
     {
-        final long cursor = ring.getCursor();
-        while (disruptor.getSequenceValueFor(lastStage) < cursor)
+        final long cursor = inputSequence();
+        while (processedSequence() < cursor)
         {
             LockSupport.parkNanos(100_000);
         }

@@ -20,6 +20,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.agrona.concurrent.SystemEpochClock;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,7 +103,9 @@ public final class Gateway implements AutoCloseable
             this.symbolRefresh = refresh;
             started.push(() -> refresh.cancel(false));
             upstream.start();
-            final GatewayStatus status = new GatewayStatus(engine, upstream);
+            final GatewayStatus status = new GatewayStatus(engine, upstream,
+                new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
+                config.journalMinFreeBytes());
             metrics.addSection(status::writeMetrics);
             this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
                 new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status, serverGroup));

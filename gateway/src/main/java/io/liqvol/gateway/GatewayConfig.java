@@ -27,6 +27,7 @@ public final class GatewayConfig
     public static final String DEFAULT_DATA_DIR = "./data";
     static final String SIMULATE_FLAG = "simulate";
     static final String SIMULATE_ENV = "LIQVOL_SIMULATE";
+    private static final String JOURNAL_MIN_FREE_PROPERTY = "journalMinFreeBytes";
 
     /**
      * One setting: its flag, its environment variable, its default ("" for unset: the config decides), the name
@@ -112,6 +113,16 @@ public final class GatewayConfig
         "LIQVOL_ENGINE_MEMORY_BUDGET_BYTES", "", "memoryBudgetBytes",
         "off-heap bytes the engine's symbols may take; a new symbol beyond them is refused (unset: half the JVM's"
             + " direct-memory limit)");
+    private static final Setting JOURNAL_FSYNC_INTERVAL_MS = new Setting("journal-fsync-interval-ms",
+        "LIQVOL_JOURNAL_FSYNC_INTERVAL_MS", String.valueOf(EngineContext.DEFAULT_FSYNC_INTERVAL_MS), "fsyncIntervalMs",
+        "how often journaled records are forced to the device (a power loss loses up to this much); 0: every batch"
+            + " before it is published");
+    private static final Setting JOURNAL_RETENTION_MS = new Setting("journal-retention-ms",
+        "LIQVOL_JOURNAL_RETENTION_MS", String.valueOf(EngineContext.DEFAULT_RETENTION_MS), "retentionMs",
+        "journal segments whose newest liquidation is older than this are removed; 0: keep everything");
+    private static final Setting JOURNAL_MIN_FREE_BYTES = new Setting("journal-min-free-bytes",
+        "LIQVOL_JOURNAL_MIN_FREE_BYTES", "0", JOURNAL_MIN_FREE_PROPERTY,
+        "below this much free on the data directory's filesystem /health is degraded (journal_low_space); 0: never");
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
@@ -119,7 +130,8 @@ public final class GatewayConfig
         MAX_CONNECTIONS_PER_ADDRESS, RESERVED_CONNECTIONS, REQUEST_HEADER_TIMEOUT_MS, REQUESTS_PER_SECOND,
         MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS, QUERY_THREADS,
         QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
-        ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES);
+        ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES, JOURNAL_FSYNC_INTERVAL_MS, JOURNAL_RETENTION_MS,
+        JOURNAL_MIN_FREE_BYTES);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -264,7 +276,9 @@ public final class GatewayConfig
         {
             throw new IllegalArgumentException("--" + DATA_DIR.flag() + " must not be empty");
         }
-        final EngineContext context = new EngineContext().dataDir(Path.of(dataDir));
+        final EngineContext context = new EngineContext().dataDir(Path.of(dataDir))
+            .fsyncIntervalMs(parse(JOURNAL_FSYNC_INTERVAL_MS, Long::parseLong))
+            .retentionMs(parse(JOURNAL_RETENTION_MS, Long::parseLong));
         if (!values.get(ENGINE_WAIT_STRATEGY).isEmpty())
         {
             context.waitStrategy(WaitStrategies.named(values.get(ENGINE_WAIT_STRATEGY)));
@@ -276,6 +290,17 @@ public final class GatewayConfig
         return values.get(ENGINE_STAGE_THREADS).isEmpty()
             ? context
             : context.stageThreads(integer(ENGINE_STAGE_THREADS));
+    }
+
+    /** Free bytes on the data directory's filesystem below which {@code /health} is degraded; 0: never. */
+    public long journalMinFreeBytes()
+    {
+        final long bytes = parse(JOURNAL_MIN_FREE_BYTES, Long::parseLong);
+        if (bytes < 0)
+        {
+            throw new InvalidSettingException(JOURNAL_MIN_FREE_PROPERTY, "must be >= 0, was " + bytes);
+        }
+        return bytes;
     }
 
     /** The peer instance's REST base, or null. */
@@ -296,6 +321,7 @@ public final class GatewayConfig
             upstreamConfig().conclude();
             engineContext().conclude();
             liquidationApiBaseUrl();
+            journalMinFreeBytes();
         }
         catch (final InvalidSettingException e)
         {

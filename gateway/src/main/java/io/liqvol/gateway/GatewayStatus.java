@@ -23,11 +23,18 @@ final class GatewayStatus implements HealthReport
 {
     private final LiqvolEngine engine;
     private final BinanceUpstream upstream;
+    private final EngineLiveness liveness;
+    private final long journalMinFreeBytes;
 
-    GatewayStatus(final LiqvolEngine engine, final BinanceUpstream upstream)
+    /** Degraded below {@code journalMinFreeBytes} free on the data directory's filesystem (0: never). */
+    GatewayStatus(
+        final LiqvolEngine engine, final BinanceUpstream upstream, final EngineLiveness liveness,
+        final long journalMinFreeBytes)
     {
         this.engine = engine;
         this.upstream = upstream;
+        this.liveness = liveness;
+        this.journalMinFreeBytes = journalMinFreeBytes;
     }
 
     /**
@@ -37,7 +44,23 @@ final class GatewayStatus implements HealthReport
     @Override
     public List<String> degradedReasons()
     {
-        final List<String> reasons = new ArrayList<>(3);
+        final List<String> reasons = notReadyReasons();
+        if (journalMinFreeBytes > 0 && engine.journalStatus().freeBytes() < journalMinFreeBytes)
+        {
+            reasons.add("journal_low_space");
+        }
+        if (engine.counters().symbolsRefused() > 0)
+        {
+            reasons.add("memory_budget");
+        }
+        return reasons;
+    }
+
+    /** Not ready while a stream has no live upstream connection or while the journal cannot grow. */
+    @Override
+    public List<String> notReadyReasons()
+    {
+        final List<String> reasons = new ArrayList<>(4);
         if (!upstream.status().connected())
         {
             reasons.add("upstream_disconnected");
@@ -46,11 +69,14 @@ final class GatewayStatus implements HealthReport
         {
             reasons.add("journal_unwritable");
         }
-        if (engine.counters().symbolsRefused() > 0)
-        {
-            reasons.add("memory_budget");
-        }
         return reasons;
+    }
+
+    /** Not live while events wait in the engine's ring and its stages have stopped moving. */
+    @Override
+    public List<String> notLiveReasons()
+    {
+        return liveness.live() ? List.of() : List.of("engine_stalled");
     }
 
     /** The upstream's, the engine's and the journal's state. */
@@ -76,6 +102,7 @@ final class GatewayStatus implements HealthReport
         json.writeNumberField("rejected", counters.rejectedTotal());
         json.writeNumberField("duplicates", counters.duplicates());
         json.writeNumberField("symbols", engine.symbols().size());
+        json.writeNumberField("stalled_ms", liveness.stalledMs());
         json.writeEndObject();
 
         json.writeObjectFieldStart("journal");
@@ -88,6 +115,7 @@ final class GatewayStatus implements HealthReport
         json.writeNumberField("fsync_interval_ms", journal.fsyncIntervalMs());
         json.writeNumberField("retention_ms", journal.retentionMs());
         json.writeNumberField("free_bytes", journal.freeBytes());
+        json.writeNumberField("min_free_bytes", journalMinFreeBytes);
         if (failure == null)
         {
             json.writeNullField("failure");

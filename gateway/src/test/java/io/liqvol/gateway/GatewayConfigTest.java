@@ -57,6 +57,9 @@ class GatewayConfigTest
         assertThat(engine.stageThreads()).isEqualTo(EngineContext.DEFAULT_STAGE_THREADS);
         assertThat(engine.conclude().waitStrategy())
             .isInstanceOf(WaitStrategies.named(EngineContext.DEFAULT_WAIT_STRATEGY).getClass());
+        assertThat(engine.fsyncIntervalMs()).isEqualTo(EngineContext.DEFAULT_FSYNC_INTERVAL_MS);
+        assertThat(engine.retentionMs()).isEqualTo(EngineContext.DEFAULT_RETENTION_MS);
+        assertThat(config.journalMinFreeBytes()).isZero();
         assertThat(config.liquidationApiBaseUrl()).isNull();
         assertThat(config.simulate()).isFalse();
         assertThat(config.help()).isFalse();
@@ -74,7 +77,8 @@ class GatewayConfigTest
             "--request-header-timeout-ms", "2500", "--requests-per-second", "7", "--max-client-frame-bytes", "2048",
             "--max-pending-bytes", "65536", "--ws-ping-interval-ms", "1000", "--ws-pong-timeout-ms", "5000",
             "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin",
-            "--engine-memory-budget-bytes", "123456789"},
+            "--engine-memory-budget-bytes", "123456789", "--journal-fsync-interval-ms", "0",
+            "--journal-retention-ms", "86400000", "--journal-min-free-bytes", "1073741824"},
             Map.of());
 
         final ServerConfig server = config.serverConfig();
@@ -100,6 +104,9 @@ class GatewayConfigTest
         assertThat(engine.stageThreads()).isEqualTo(4);
         assertThat(engine.waitStrategy()).isInstanceOf(BusySpinWaitStrategy.class);
         assertThat(engine.memoryBudgetBytes()).isEqualTo(123_456_789L);
+        assertThat(engine.fsyncIntervalMs()).isZero();
+        assertThat(engine.retentionMs()).isEqualTo(86_400_000L);
+        assertThat(config.journalMinFreeBytes()).isEqualTo(1L << 30);
         assertThat(config.liquidationApiBaseUrl()).isEqualTo(URI.create("http://peer:8000"));
     }
 
@@ -110,13 +117,16 @@ class GatewayConfigTest
             new String[] {"--port", "0", "--upstream-mode=per-symbol", "--simulate", "--allowed-origins",
                 "https://a.example, *"},
             Map.of("LIQVOL_HTTP_PORT", "9000", "LIQVOL_HTTP_HOST", "0.0.0.0", "LIQVOL_DATA_DIR", "/tmp/x",
-                "LIQVOL_UPSTREAM_MODE", "all-market", "LIQUIDATION_API_BASE_URL", "http://peer:8000"));
+                "LIQVOL_UPSTREAM_MODE", "all-market", "LIQUIDATION_API_BASE_URL", "http://peer:8000",
+                "LIQVOL_JOURNAL_RETENTION_MS", "3600000", "LIQVOL_JOURNAL_MIN_FREE_BYTES", "4096"));
 
         final ServerConfig server = config.serverConfig();
         assertThat(server.port()).isZero();
         assertThat(server.host()).isEqualTo("0.0.0.0");
         assertThat(server.allowedOrigins()).isEqualTo(List.of("https://a.example", "*"));
         assertThat(config.engineContext().dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(config.engineContext().retentionMs()).isEqualTo(3_600_000L);
+        assertThat(config.journalMinFreeBytes()).isEqualTo(4096);
         assertThat(config.upstreamConfig().mode()).isEqualTo(UpstreamMode.PER_SYMBOL);
         assertThat(config.liquidationApiBaseUrl()).isEqualTo(URI.create("http://peer:8000"));
         assertThat(config.simulate()).isTrue();
@@ -159,6 +169,9 @@ class GatewayConfigTest
         or busy-spin, was fast
         engine-memory-budget-bytes | 1g | --engine-memory-budget-bytes must be an integer, was 1g
         engine-memory-budget-bytes | 0 | --engine-memory-budget-bytes must be >= 1, was 0
+        journal-fsync-interval-ms | -1 | --journal-fsync-interval-ms must be >= 0, was -1
+        journal-retention-ms | 1d | --journal-retention-ms must be an integer, was 1d
+        journal-min-free-bytes | -5 | --journal-min-free-bytes must be >= 0, was -5
         """;
 
     static Stream<Arguments> invalidValues()

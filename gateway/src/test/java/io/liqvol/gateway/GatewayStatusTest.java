@@ -68,6 +68,7 @@ class GatewayStatusTest
 
     private static void serveDegradedThenResume(final Path dataDir) throws Exception
     {
+        final Gap disclosed;
         try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
             "--data-dir", dataDir.toString()}, Map.of()), new SimulatorConfig().liquidationIntervalMs(5),
             new ServerConfig().port(0)))
@@ -75,7 +76,12 @@ class GatewayStatusTest
             Await.until("liquidations published", () -> gateway.engine().counters().published() > 20);
             final Map<String, Object> health = TestJson.object(get(gateway, "/health"));
             assertThat(health).containsEntry("status", "degraded")
-                .containsEntry("reasons", List.of("journal_unwritable"));
+                .containsEntry("reasons", List.of("journal_unwritable")).containsEntry("ready", false);
+            final HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.port() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(TestJson.object(ready.body())).containsEntry("reasons", List.of("journal_unwritable"));
             final Map<?, ?> degraded = (Map<?, ?>)((Map<?, ?>)health.get("journal")).get("failure");
             assertThat((String)degraded.get("reason")).contains("No space left on device");
             assertThat((Long)degraded.get("since")).isPositive();
@@ -91,8 +97,13 @@ class GatewayStatusTest
             Await.until("live data flowing while degraded",
                 () -> gateway.engine().counters().published() > published + 20);
 
+            final int gapsBefore = journalGaps(gateway).size();
             assertThat(run("mount", "-o", "remount,size=100m", dataDir.toString())).isZero();
             Await.until("journaling resumed", () -> gateway.engine().journalStatus().journalGaps() == 1);
+            final List<?> gaps = journalGaps(gateway);
+            assertThat(gaps).as("the disclosed gap listed without a restart").hasSize(gapsBefore + 1);
+            disclosed = gateway.engine().gaps().get(gapsBefore);
+            assertThat(gaps.get(gapsBefore)).isEqualTo(Map.of("from", disclosed.fromMs(), "to", disclosed.toMs()));
             Await.until("healthy", () -> TestJson.object(getUnchecked(gateway, "/health")).get("status").equals("ok"));
             assertThat(metric(get(gateway, "/metrics"), "liqvol_journal_writable")).isEqualTo(1);
             Await.until("liquidations journaled",
@@ -103,9 +114,14 @@ class GatewayStatusTest
         {
             assertThat(engine.recovery().gaps()).isEqualTo(1);
             assertThat(engine.recovery().liquidations()).isPositive();
-            final Gap gap = engine.gaps().get(0);
-            assertThat(gap.toMs()).isGreaterThan(gap.fromMs());
+            assertThat(engine.gaps()).containsExactly(disclosed);
+            assertThat(disclosed.toMs()).isGreaterThan(disclosed.fromMs());
         }
+    }
+
+    private static List<?> journalGaps(final Gateway gateway) throws Exception
+    {
+        return (List<?>)((Map<?, ?>)TestJson.object(get(gateway, "/health")).get("journal")).get("gaps");
     }
 
     private static long metric(final String metrics, final String name)

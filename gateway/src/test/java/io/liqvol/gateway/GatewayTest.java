@@ -167,10 +167,17 @@ class GatewayTest
             try (first)
             {
                 Await.until("ok once subscribed", () -> health(gateway).get("status").equals("ok"));
-                assertThat(health(gateway)).containsEntry("reasons", List.of());
+                assertThat(health(gateway)).containsEntry("reasons", List.of()).containsEntry("live", true)
+                    .containsEntry("ready", true);
+                assertThat(probe(gateway, "/health/ready")).isEqualTo("200 {\"status\":\"ready\",\"reasons\":[]}");
+                assertThat(probe(gateway, "/health/live")).isEqualTo("200 {\"status\":\"live\",\"reasons\":[]}");
             }
             Await.until("degraded while the exchange is away", () -> health(gateway).get("status").equals("degraded"));
-            assertThat(health(gateway)).containsEntry("reasons", List.of("upstream_disconnected"));
+            assertThat(health(gateway)).containsEntry("reasons", List.of("upstream_disconnected"))
+                .containsEntry("live", true).containsEntry("ready", false);
+            assertThat(probe(gateway, "/health/ready"))
+                .isEqualTo("503 {\"status\":\"not_ready\",\"reasons\":[\"upstream_disconnected\"]}");
+            assertThat(probe(gateway, "/health/live")).startsWith("200 ");
             assertThat(String.valueOf(health(gateway).get("upstream"))).contains("connected=false");
             final int gapsWhileDown = gateway.engine().gaps().size();
 
@@ -206,6 +213,38 @@ class GatewayTest
                 "\nliqvol_engine_memory_budget_bytes 600000\n", "\nliqvol_engine_admitted_symbols 1\n",
                 "\nliqvol_events_rejected_total{reason=\"symbol_memory_budget\"} 1\n");
             assertThat(gateway.engine().isKnownSymbol("ETHUSDT")).isFalse();
+        }
+    }
+
+    @Test
+    void shouldReportLowSpaceBelowTheMinimumWhileStayingReady() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-low-space-test");
+        try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
+            "--data-dir", dataDir.toString(), "--journal-min-free-bytes", String.valueOf(Long.MAX_VALUE)}, Map.of()),
+            new SimulatorConfig().generateFlow(false), new ServerConfig().port(0)))
+        {
+            Await.until("subscribed", () -> probe(gateway, "/health/ready").startsWith("200 "));
+            final Map<String, Object> health = health(gateway);
+            assertThat(health).containsEntry("status", "degraded")
+                .containsEntry("reasons", List.of("journal_low_space")).containsEntry("ready", true);
+            assertThat(String.valueOf(health.get("journal"))).contains("min_free_bytes=" + Long.MAX_VALUE);
+        }
+    }
+
+    /** The status code and body of a GET. */
+    private static String probe(final Gateway gateway, final String path)
+    {
+        try
+        {
+            final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Gap;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -82,6 +84,9 @@ public final class Journal implements AutoCloseable
     private volatile long unjournaledRecords;
     private volatile long journalGaps;
     private volatile long rollStalls;
+    private Consumer<Gap> disclosedGaps = gap ->
+    {
+    };
 
     private Journal(final EngineContext context, final JournalVisitor visitor, final long touchAheadBytes)
         throws IOException
@@ -249,6 +254,15 @@ public final class Journal implements AutoCloseable
         }
     }
 
+    /**
+     * Hears of each gap the journal writes to disclose records it could not journal, on the journal thread, as it is
+     * written (rarely: once per recovery from a full disk). Set once before the first append.
+     */
+    public void onDisclosedGap(final Consumer<Gap> disclosedGaps)
+    {
+        this.disclosedGaps = disclosedGaps;
+    }
+
     public JournalHistory history()
     {
         return history;
@@ -403,6 +417,7 @@ public final class Journal implements AutoCloseable
         if (unjournaledFromMs <= unjournaledToMs)
         {
             spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, clock.time());
+            disclosedGaps.accept(new Gap(unjournaledFromMs, unjournaledToMs));
             unjournaledFromMs = Long.MAX_VALUE;
             unjournaledToMs = Long.MIN_VALUE;
             journalGaps++;

@@ -1,6 +1,7 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -153,8 +155,10 @@ class JournalTest
 
         final int appended = 8 * RECORDS;
         final long unjournaled;
+        final List<Gap> disclosed = new ArrayList<>();
         try (Journal journal = Journal.open(context(small), new RecordingVisitor()))
         {
+            journal.onDisclosedGap(disclosed::add);
             append(journal, 0, appended);
             journal.endOfBatch();
             final JournalStatus full = journal.status(0);
@@ -175,6 +179,8 @@ class JournalTest
             assertThat(journal.status(0).unjournaledRecords()).isEqualTo(unjournaled);
             assertThat(journal.status(0).journalGaps()).isEqualTo(1);
         }
+        final long firstLost = T0 + appended - unjournaled;
+        assertThat(disclosed).as("heard as it was written").containsExactly(new Gap(firstLost, T0 + appended - 1));
 
         final RecordingVisitor replayed = new RecordingVisitor();
         try (Journal journal = Journal.open(context(small), replayed))
@@ -183,7 +189,6 @@ class JournalTest
             assertThat(journal.recovery().gaps()).isEqualTo(1);
             assertThat(journal.recovery().corruptRecords()).isZero();
         }
-        final long firstLost = T0 + appended - unjournaled;
         assertThat(replayed.records().subList(99, 102)).as("the gap spans the lost records, before the next one")
             .containsExactly("BTCUSDT 0 " + (T0 + appended), "gap " + firstLost + ".." + (T0 + appended - 1),
                 "BTCUSDT " + ((appended - unjournaled - 1) & 1) + " " + (firstLost - 1));

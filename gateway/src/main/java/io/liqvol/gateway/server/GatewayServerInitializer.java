@@ -48,10 +48,15 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
     @Override
     protected void initChannel(final SocketChannel channel)
     {
+        channel.pipeline().addLast("limit", limiter);
+        addHttpHandlers(channel.pipeline());
+    }
+
+    /** Everything after the connection limits: what a connection's bytes go through once it is admitted. */
+    void addHttpHandlers(final ChannelPipeline pipeline)
+    {
         final ServerConfig config = context.config();
-        final ChannelPipeline pipeline = channel.pipeline();
         final HeaderDeadline headerDeadline = new HeaderDeadline(config.headerTimeoutMs(), context.metrics());
-        pipeline.addLast("limit", limiter);
         pipeline.addLast(HeaderDeadline.START, headerDeadline.start());
         pipeline.addLast("http", new HttpServerCodec(MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
         pipeline.addLast(HeaderDeadline.END, headerDeadline.end());

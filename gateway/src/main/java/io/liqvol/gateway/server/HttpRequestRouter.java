@@ -37,7 +37,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
-    private final HealthReport healthReport;
+    private final HealthEndpoints health;
     private TokenBucket rate;
 
     HttpRequestRouter(
@@ -49,7 +49,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         this.rest = rest;
         this.marketData = marketData;
         this.staticFiles = staticFiles;
-        this.healthReport = healthReport;
+        this.health = new HealthEndpoints(healthReport, context.metrics());
     }
 
     @Override
@@ -138,10 +138,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             RequestTarget.requireKnownParameters(query, List.of());
             marketData.symbols(ctx, keepAlive);
         }
-        else if (path.equals("/health"))
+        else if (HealthEndpoints.handles(path))
         {
             RequestTarget.requireKnownParameters(query, List.of());
-            health(ctx, keepAlive);
+            health.answer(ctx, keepAlive, path);
         }
         else if (path.equals("/metrics"))
         {
@@ -211,31 +211,6 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 .closeOnProtocolViolation(false)
                 .build())
             .build();
-    }
-
-    private void health(final ChannelHandlerContext ctx, final boolean keepAlive)
-    {
-        final MessageWriter writer = MessageWriter.forThisThread();
-        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
-        {
-            final List<String> reasons = healthReport.degradedReasons();
-            json.writeStartObject();
-            json.writeStringField("status", reasons.isEmpty() ? "ok" : "degraded");
-            json.writeArrayFieldStart("reasons");
-            for (final String reason : reasons)
-            {
-                json.writeString(reason);
-            }
-            json.writeEndArray();
-            healthReport.writeFields(json);
-            json.writeObjectFieldStart("clients");
-            json.writeNumberField("liquidations", context.metrics().liquidationClients());
-            json.writeNumberField("klines", context.metrics().klineClients());
-            json.writeNumberField("http_connections", context.metrics().httpConnections());
-            json.writeNumberField("slow_closed", context.metrics().slowClientsClosed());
-            json.writeEndObject();
-            json.writeEndObject();
-        }));
     }
 
     private void staticFile(

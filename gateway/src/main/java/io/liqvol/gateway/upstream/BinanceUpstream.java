@@ -29,6 +29,12 @@ import java.util.function.Consumer;
  */
 public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
 {
+    /**
+     * Binance pushes a liquidation up to its 1000 ms snapshot window after its trade time, so one traded this long
+     * before a connection was lost may never have been pushed on it: the gap starts that much earlier.
+     */
+    static final long SNAPSHOT_WINDOW_MS = 1000;
+
     private static final System.Logger LOG = System.getLogger(BinanceUpstream.class.getName());
     private static final String ALL_FORCE_ORDERS = "!forceOrder@arr";
 
@@ -214,7 +220,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         }
         else if (!live && connectedSinceMs != 0 && !closed.get())
         {
-            gaps.down(nowMs);
+            gaps.down(nowMs - SNAPSHOT_WINDOW_MS);
             connectedSinceMs = 0;
         }
     }
