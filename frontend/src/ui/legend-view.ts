@@ -1,3 +1,4 @@
+import { coverageLabel, isUnrecorded, type BarCoverage } from '../model/coverage';
 import { formatCompact, groupThousands } from '../model/decimal';
 import { formatLocalDateTime } from '../model/format';
 import type { Candle, VolumeBucket } from '../model/messages';
@@ -9,19 +10,24 @@ function shown(formatted: string | null, exact: string): string
     return formatted ?? formatCompact(exact);
 }
 
-/** The legend over the chart: the hovered (or latest) bar's candle and liquidation totals as the server sent them. */
+/**
+ * The one-line legend above the chart: the hovered (or latest) bar's candle and liquidation totals as the
+ * server sent them, and whether that time was recorded. Narrow widths drop the less important fields (CSS).
+ */
 export class LegendView
 {
-    private readonly title = element('div', 'legend-title');
-    private readonly ohlc = element('div', 'legend-row legend-ohlc');
-    private readonly liquidations = element('div', 'legend-row legend-liq');
+    private readonly title = element('span', 'legend-group legend-title');
+    private readonly ohlc = element('span', 'legend-group legend-ohlc');
+    private readonly liquidations = element('span', 'legend-group legend-liq');
+    private readonly coverage = element('span', 'legend-coverage');
 
     constructor(container: HTMLElement)
     {
-        container.replaceChildren(this.title, this.ohlc, this.liquidations);
+        this.coverage.dataset.testid = 'legend-coverage';
+        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage);
     }
 
-    render(view: ViewState, timeSec: number | null, candle: Candle | undefined, bucket: VolumeBucket | undefined): void
+    render(view: ViewState, timeSec: number | null, candle: Candle | undefined, bucket: VolumeBucket | undefined, coverage: BarCoverage): void
     {
         const when = timeSec === null ? '' : formatLocalDateTime(timeSec * 1000);
         this.title.replaceChildren(
@@ -36,23 +42,29 @@ export class LegendView
                     this.field('O', groupThousands(candle.open)),
                     this.field('H', groupThousands(candle.high)),
                     this.field('L', groupThousands(candle.low)),
-                    this.field('C', groupThousands(candle.close), Number(candle.close) >= Number(candle.open) ? 'up' : 'down'),
+                    this.field('C', groupThousands(candle.close), Number(candle.close) >= Number(candle.open) ? 'up' : 'down', '', 'close'),
                 ]),
         );
         const b = bucket;
-        this.liquidations.replaceChildren(
-            element('span', 'legend-label', 'Liquidations'),
-            this.field('Shorts', b === undefined ? '–' : shown(b.buyFormatted, b.buy), 'shorts', 'legend-buy'),
-            this.field('Longs', b === undefined ? '–' : shown(b.sellFormatted, b.sell), 'longs', 'legend-sell'),
-            this.field('Total', b === undefined ? '–' : shown(b.totalFormatted, b.total), '', 'legend-total'),
-            this.field('Δ', b === undefined ? '–' : shown(b.deltaFormatted, b.delta), '', 'legend-delta'),
-            this.field('Count', b === undefined ? '–' : `${b.count} (${b.buyCount}/${b.sellCount})`, '', 'legend-count'),
-        );
+        const unrecorded = isUnrecorded(coverage) && (b === undefined || b.count === 0);
+        this.liquidations.hidden = unrecorded;
+        if (!unrecorded)
+        {
+            this.liquidations.replaceChildren(
+                this.field('Shorts', b === undefined ? '–' : shown(b.buyFormatted, b.buy), 'shorts', 'legend-buy'),
+                this.field('Longs', b === undefined ? '–' : shown(b.sellFormatted, b.sell), 'longs', 'legend-sell'),
+                this.field('Total', b === undefined ? '–' : shown(b.totalFormatted, b.total), '', 'legend-total', 'legend-total'),
+                this.field('Δ', b === undefined ? '–' : shown(b.deltaFormatted, b.delta), '', 'legend-delta', 'legend-delta'),
+                this.field('Count', b === undefined ? '–' : `${b.count} (${b.buyCount}/${b.sellCount})`, '', 'legend-count', 'legend-count'),
+            );
+        }
+        const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;
+        this.coverage.textContent = unknownZero ? 'coverage unknown' : coverageLabel(coverage);
     }
 
-    private field(label: string, value: string, tone = '', testId = ''): HTMLElement
+    private field(label: string, value: string, tone = '', testId = '', className = ''): HTMLElement
     {
-        const node = element('span', 'legend-field');
+        const node = element('span', `legend-field ${className}`.trim());
         if (testId !== '')
         {
             node.dataset.testid = testId;
