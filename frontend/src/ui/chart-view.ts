@@ -89,6 +89,8 @@ export class ChartView
     private readonly markers: ISeriesMarkersPluginApi<Time>;
     private palette: ChartPalette;
     private largeMarkers: readonly LargeMarker[] = [];
+    /** What the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
+    private readonly plottedVolume = new Map<number, { readonly total: number; readonly longs: number }>();
     private pricePrecision = -1;
 
     constructor(container: HTMLElement, palette: ChartPalette, private readonly reducedMotion: boolean)
@@ -168,6 +170,7 @@ export class ChartView
         {
             series.setData([]);
         }
+        this.plottedVolume.clear();
         this.priceShading.setShades([]);
         this.volumeShading.setShades([]);
         this.setMarkers([]);
@@ -198,11 +201,14 @@ export class ChartView
             this.counters.volumeSets++;
             this.totalSeries.setData(op.points.map((b) => toBar(b.time, b.total)));
             this.longSeries.setData(op.points.map((b) => toBar(b.time, b.sell)));
+            this.plottedVolume.clear();
+            op.points.forEach((b) => this.plottedVolume.set(b.time, { total: Number(b.total), longs: Number(b.sell) }));
             return;
         }
         for (const { point, historical } of op.points)
         {
             this.counters.volumeUpdates++;
+            this.plottedVolume.set(point.time, { total: Number(point.total), longs: Number(point.sell) });
             this.totalSeries.update(toBar(point.time, point.total), historical);
             this.longSeries.update(toBar(point.time, point.sell), historical);
         }
@@ -273,7 +279,7 @@ export class ChartView
         const visibleTime = timeScale.getVisibleRange();
         return {
             candles: this.candleSeries.data().length,
-            bars: this.totalSeries.data().length,
+            bars: this.plottedVolume.size,
             lastCandleTime: this.candleSeries.data().at(-1)?.time ?? null,
             firstCandleTime: this.candleSeries.data()[0]?.time ?? null,
             visibleLogicalRange: timeScale.getVisibleLogicalRange(),
@@ -285,12 +291,10 @@ export class ChartView
         };
     }
 
-    /** The histogram values plotted at a time: total and the long part. */
+    /** The histogram values plotted at a time: total and the long part (0 for an empty bar). */
     plottedVolumeAt(timeSec: number): { total: number; longs: number } | null
     {
-        const total = this.totalSeries.data().find((d) => d.time === timeSec) as Partial<HistogramData> | undefined;
-        const longs = this.longSeries.data().find((d) => d.time === timeSec) as Partial<HistogramData> | undefined;
-        return total === undefined || longs === undefined ? null : { total: total.value ?? 0, longs: longs.value ?? 0 };
+        return this.plottedVolume.get(timeSec) ?? null;
     }
 
     plottedCandleTimes(): number[]
@@ -300,7 +304,7 @@ export class ChartView
 
     plottedVolumeTimes(): number[]
     {
-        return this.totalSeries.data().map((d) => d.time as number);
+        return [...this.plottedVolume.keys()].sort((a, b) => a - b);
     }
 
     private adoptPricePrecision(candles: readonly Candle[]): void
