@@ -390,6 +390,81 @@ describe('liqvol page against the simulated gateway', () =>
         }
     });
 
+    it('should mark data stale while disconnected, offer to retry now, and read the gaps again after reconnecting', async () =>
+    {
+        let refuse = false;
+        const isLiquidations = (url) => url.pathname.startsWith('/api/v1/ws/liquidations/');
+        const open = [];
+        await page.routeWebSocket(isLiquidations, (ws) =>
+        {
+            if (refuse)
+            {
+                ws.close({ code: 4001, reason: 'test: server away' });
+                return;
+            }
+            ws.connectToServer();
+            open.push(ws);
+        });
+        let gapReads = 0;
+        const countGapReads = (request) =>
+        {
+            const url = new URL(request.url());
+            gapReads += url.pathname === '/api/v1/gaps' || url.pathname === '/health' ? 1 : 0;
+        };
+        page.on('request', countGapReads);
+        try
+        {
+            await page.goto(`${baseUrl}/?symbol=${symbol}&tf=1m`);
+            await page.waitForSelector('#status[data-state="live"]', { timeout: 15_000 });
+            assert.equal(await page.locator('#layout').getAttribute('data-stale'), 'false');
+            const readsBefore = gapReads;
+            refuse = true;
+            await open.at(-1).close({ code: 4001, reason: 'test: server away' });
+            await page.waitForSelector('#status[data-state="reconnecting"]', { timeout: 5000 });
+            assert.equal(await page.locator('#layout').getAttribute('data-stale'), 'true');
+            assert.ok(await page.locator('#stale').isVisible(), 'no stale notice while disconnected');
+            assert.ok(await page.locator('#retry').isVisible(), 'no "retry now" while reconnecting');
+            const countdown = Number((await page.locator('#status-countdown').innerText()).replace(/\D/g, ''));
+            assert.ok(countdown >= 0 && countdown <= 5, `retry in ${countdown} s`);
+            refuse = false;
+            await page.locator('#retry').click();
+            await page.waitForSelector('#status[data-state="live"]', { timeout: 5000 });
+            assert.equal(await page.locator('#layout').getAttribute('data-stale'), 'false');
+            for (let waited = 0; waited < 3000 && gapReads === readsBefore; waited += 100)
+            {
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            assert.ok(gapReads > readsBefore, 'the gaps were not read again after the reconnect');
+        }
+        finally
+        {
+            page.off('request', countGapReads);
+            await page.unrouteAll({ behavior: 'ignoreErrors' });
+        }
+    });
+
+    it('should update the table without shifting the layout', async () =>
+    {
+        await page.goto(`${baseUrl}/?symbol=${symbol}&tf=1m`);
+        await page.waitForSelector('#rows tr[data-ts]', { timeout: 30_000 });
+        const result = await page.evaluate(() => new Promise((resolve) =>
+        {
+            let shift = 0;
+            let updates = 0;
+            new PerformanceObserver((list) =>
+            {
+                for (const entry of list.getEntries())
+                {
+                    shift += entry.hadRecentInput ? 0 : entry.value;
+                }
+            }).observe({ type: 'layout-shift' });
+            new MutationObserver(() => updates++).observe(document.querySelector('#rows'), { subtree: true, characterData: true, childList: true });
+            setTimeout(() => resolve({ shift, updates }), 8000);
+        }));
+        assert.ok(result.updates > 0, 'the table did not update');
+        assert.ok(result.shift < 0.01, `layout shift ${result.shift}`);
+    });
+
     it('should validate the highlight threshold and remember it per symbol', async () =>
     {
         const input = page.locator('#threshold');
