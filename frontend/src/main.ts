@@ -33,7 +33,12 @@ let thresholdUsdt = thresholds.get(readViewState(window.location.search).symbol)
 
 const sound = new AlertSound();
 const soundToggle = required<HTMLInputElement>(document, '#sound');
-soundToggle.checked = sound.enabled = localStorage.getItem(SOUND_KEY) === 'on';
+// Off by default; a remembered "on" takes effect at the first click on the page (audio needs a gesture).
+soundToggle.checked = localStorage.getItem(SOUND_KEY) === 'on';
+if (soundToggle.checked)
+{
+    document.addEventListener('pointerdown', () => sound.setEnabled(soundToggle.checked), { once: true });
+}
 
 const chart = new ChartView(required(document, '#chart'), PALETTES[theme], reducedMotion);
 const parts = {
@@ -128,7 +133,7 @@ thresholdInput.addEventListener('input', () =>
 
 soundToggle.addEventListener('change', () =>
 {
-    sound.enabled = soundToggle.checked;
+    sound.setEnabled(soundToggle.checked);
     localStorage.setItem(SOUND_KEY, soundToggle.checked ? 'on' : 'off');
 });
 

@@ -280,6 +280,7 @@ export class ChartView
         return {
             candles: this.candleSeries.data().length,
             bars: this.plottedVolume.size,
+            zeroBars: this.totalSeries.data().filter((d) => (d as Partial<HistogramData>).value === 0).length,
             lastCandleTime: this.candleSeries.data().at(-1)?.time ?? null,
             firstCandleTime: this.candleSeries.data()[0]?.time ?? null,
             visibleLogicalRange: timeScale.getVisibleLogicalRange(),

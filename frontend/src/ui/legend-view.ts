@@ -10,9 +10,14 @@ function shown(formatted: string | null, exact: string): string
     return formatted ?? formatCompact(exact);
 }
 
+/** The fields the legend drops first when its line is too narrow; the coverage and the close stay. */
+const DROP_ORDER = ['.legend-delta', '.legend-open', '.legend-high', '.legend-low', '.legend-total', '.legend-count',
+    '.legend-time', '.legend-tf', '.legend-symbol', '.legend-sell'];
+
 /**
  * The one-line legend above the chart: the hovered (or latest) bar's candle and liquidation totals as the
- * server sent them, and whether that time was recorded. Narrow widths drop the less important fields (CSS).
+ * server sent them, and whether that time was recorded. Where the line is too narrow it drops the less
+ * important fields rather than wrap or clip.
  */
 export class LegendView
 {
@@ -21,10 +26,11 @@ export class LegendView
     private readonly liquidations = element('span', 'legend-group legend-liq');
     private readonly coverage = element('span', 'legend-coverage');
 
-    constructor(container: HTMLElement)
+    constructor(private readonly container: HTMLElement)
     {
         this.coverage.dataset.testid = 'legend-coverage';
         container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage);
+        new ResizeObserver(() => this.fit()).observe(container);
     }
 
     render(view: ViewState, timeSec: number | null, candle: Candle | undefined, bucket: VolumeBucket | undefined, coverage: BarCoverage): void
@@ -39,9 +45,9 @@ export class LegendView
             ...(candle === undefined
                 ? [element('span', 'legend-muted', 'no candle')]
                 : [
-                    this.field('O', groupThousands(candle.open)),
-                    this.field('H', groupThousands(candle.high)),
-                    this.field('L', groupThousands(candle.low)),
+                    this.field('O', groupThousands(candle.open), '', '', 'legend-open'),
+                    this.field('H', groupThousands(candle.high), '', '', 'legend-high'),
+                    this.field('L', groupThousands(candle.low), '', '', 'legend-low'),
                     this.field('C', groupThousands(candle.close), Number(candle.close) >= Number(candle.open) ? 'up' : 'down', '', 'close'),
                 ]),
         );
@@ -52,7 +58,7 @@ export class LegendView
         {
             this.liquidations.replaceChildren(
                 this.field('Shorts', b === undefined ? '–' : shown(b.buyFormatted, b.buy), 'shorts', 'legend-buy'),
-                this.field('Longs', b === undefined ? '–' : shown(b.sellFormatted, b.sell), 'longs', 'legend-sell'),
+                this.field('Longs', b === undefined ? '–' : shown(b.sellFormatted, b.sell), 'longs', 'legend-sell', 'legend-sell'),
                 this.field('Total', b === undefined ? '–' : shown(b.totalFormatted, b.total), '', 'legend-total', 'legend-total'),
                 this.field('Δ', b === undefined ? '–' : shown(b.deltaFormatted, b.delta), '', 'legend-delta', 'legend-delta'),
                 this.field('Count', b === undefined ? '–' : `${b.count} (${b.buyCount}/${b.sellCount})`, '', 'legend-count', 'legend-count'),
@@ -60,6 +66,24 @@ export class LegendView
         }
         const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;
         this.coverage.textContent = unknownZero ? 'coverage unknown' : coverageLabel(coverage);
+        this.fit();
+    }
+
+    /** Drops fields in DROP_ORDER until the line fits its box. */
+    private fit(): void
+    {
+        for (const dropped of Array.from(this.container.querySelectorAll('.dropped')))
+        {
+            dropped.classList.remove('dropped');
+        }
+        for (const selector of DROP_ORDER)
+        {
+            if (this.container.scrollWidth <= this.container.clientWidth)
+            {
+                return;
+            }
+            this.container.querySelector(selector)?.classList.add('dropped');
+        }
     }
 
     private field(label: string, value: string, tone = '', testId = '', className = ''): HTMLElement

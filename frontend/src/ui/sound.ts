@@ -2,16 +2,31 @@
 export class AlertSound
 {
     private context: AudioContext | null = null;
-    enabled = false;
+    private on = false;
+
+    get enabled(): boolean
+    {
+        return this.on;
+    }
+
+    /** Call from the user's click: browsers let audio start only after a gesture. */
+    setEnabled(on: boolean): void
+    {
+        this.on = on;
+        if (on)
+        {
+            this.context ??= new AudioContext();
+            void this.context.resume();
+        }
+    }
 
     play(side: 'long' | 'short'): void
     {
-        if (!this.enabled)
+        const context = this.context;
+        if (!this.on || context === null)
         {
             return;
         }
-        this.context ??= new AudioContext();
-        const context = this.context;
         const oscillator = context.createOscillator();
         const gain = context.createGain();
         oscillator.frequency.value = side === 'short' ? 880 : 440;

@@ -24,7 +24,8 @@ export class SymbolPicker
         });
         input.addEventListener('input', () => this.open());
         input.addEventListener('keydown', (event) => this.onKey(event));
-        input.addEventListener('blur', () => setTimeout(() => this.closeList(), 150));
+        // Later than a click on the list; not at all if the box has the focus back by then.
+        input.addEventListener('blur', () => setTimeout(() => document.activeElement !== input && this.closeList(), 150));
         list.addEventListener('mousedown', (event) =>
         {
             const item = (event.target as HTMLElement).closest<HTMLElement>('li[data-symbol]');
