@@ -18,5 +18,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // The contrast test reads the stylesheet's colours (imported with ?raw).
+    css: { include: [/styles\.css/] },
   },
 });

@@ -1,19 +1,21 @@
 import './styles.css';
 import { ViewSession } from './app/view-session';
 import { parseSymbols } from './model/symbols';
+import { checkThreshold, ThresholdStore } from './model/threshold';
 import type { Timeframe } from './model/timeframes';
 import { readViewState, sameView, writeViewState, type ViewState } from './model/url-state';
+import { ChartNotices } from './ui/chart-notices';
 import { ChartView } from './ui/chart-view';
 import { required } from './ui/dom';
 import { LegendView } from './ui/legend-view';
+import { AlertSound } from './ui/sound';
 import { StatusView } from './ui/status-view';
 import { SymbolPicker } from './ui/symbol-picker';
 import { TableView } from './ui/table-view';
 import { TimeframePicker } from './ui/timeframe-picker';
 import { applyTheme, initialTheme, PALETTES, type ThemeName } from './ui/theme';
 
-const THRESHOLD_KEY = 'liqvol.largeThresholdUsdt';
-const DEFAULT_THRESHOLD_USDT = '100000';
+const SOUND_KEY = 'liqvol.sound';
 
 const origins = {
     http: window.location.origin,
@@ -22,19 +24,62 @@ const origins = {
 
 let theme: ThemeName = initialTheme();
 applyTheme(theme);
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+const thresholds = new ThresholdStore(localStorage);
 const thresholdInput = required<HTMLInputElement>(document, '#threshold');
-thresholdInput.value = localStorage.getItem(THRESHOLD_KEY) ?? DEFAULT_THRESHOLD_USDT;
+const thresholdError = required<HTMLElement>(document, '#threshold-error');
+let thresholdUsdt = thresholds.get(readViewState(window.location.search).symbol);
 
-const chart = new ChartView(required(document, '#chart'), PALETTES[theme]);
+const sound = new AlertSound();
+const soundToggle = required<HTMLInputElement>(document, '#sound');
+// Off by default; a remembered "on" takes effect at the first click on the page (audio needs a gesture).
+soundToggle.checked = localStorage.getItem(SOUND_KEY) === 'on';
+if (soundToggle.checked)
+{
+    document.addEventListener('pointerdown', () => sound.setEnabled(soundToggle.checked), { once: true });
+}
+
+const chart = new ChartView(required(document, '#chart'), PALETTES[theme], reducedMotion);
 const parts = {
     chart,
     legend: new LegendView(required(document, '#legend')),
-    table: new TableView(required(document, '#rows'), required(document, '#empty'), thresholdInput.value.trim()),
-    status: new StatusView(required(document, '#status'), required(document, '#status-text'), required(document, '#gap')),
+    table: new TableView({
+        body: required(document, '#rows'),
+        empty: required(document, '#empty'),
+        paused: required(document, '#paused'),
+        scroll: required(document, '#table-scroll'),
+    }, thresholdUsdt),
+    status: new StatusView({
+        pill: required(document, '#status'),
+        text: required(document, '#status-text'),
+        countdown: required(document, '#status-countdown'),
+        retry: required(document, '#retry'),
+        gapBadge: required(document, '#gap'),
+        recordingSince: required(document, '#recording-since'),
+        layout: required(document, '#layout'),
+        staleNote: required(document, '#stale'),
+    }, () => session?.retryNow()),
+    notices: new ChartNotices({
+        message: required(document, '#chart-message'),
+        oldest: required(document, '#oldest'),
+        live: required(document, '#live'),
+    }, () => chart.scrollToLive()),
+    sound,
+    thresholdUsdt: () => thresholdUsdt,
 };
 
 let session: ViewSession | null = null;
+
+/** Shows a symbol's remembered threshold in the field and applies it. */
+function useThreshold(symbol: string): void
+{
+    thresholdUsdt = thresholds.get(symbol);
+    thresholdInput.value = thresholdUsdt;
+    thresholdInput.removeAttribute('aria-invalid');
+    thresholdError.textContent = '';
+    parts.table.setThreshold(thresholdUsdt);
+}
 
 function show(view: ViewState, how: 'push' | 'replace' | 'none'): void
 {
@@ -54,6 +99,7 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none'): void
     }
     symbolPicker.show(view.symbol);
     timeframePicker.show(view.timeframe);
+    useThreshold(view.symbol);
     document.title = `${view.symbol} ${view.timeframe} · liqvol`;
     const next = new ViewSession(view, parts, origins);
     session = next;
@@ -64,17 +110,31 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none'): void
 
 const symbolPicker = new SymbolPicker(required(document, '#symbol'), required(document, '#symbol-list'), (symbol) =>
     show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push'));
-const timeframePicker = new TimeframePicker(required(document, '#timeframes'), (timeframe: Timeframe) =>
+const timeframePicker = new TimeframePicker(required(document, '#timeframes'), required(document, '#timeframe-select'), (timeframe: Timeframe) =>
     show({ symbol: session?.view.symbol ?? readViewState(window.location.search).symbol, timeframe }, 'push'));
 
 chart.onHover((timeSec) => session?.hover(timeSec));
 chart.onNearOldestBar(() => session?.loadOlder());
+chart.onViewport((viewport) => session?.onViewport(viewport));
 
 thresholdInput.addEventListener('input', () =>
 {
-    const threshold = thresholdInput.value.trim();
-    localStorage.setItem(THRESHOLD_KEY, threshold);
-    parts.table.setThreshold(threshold);
+    const check = checkThreshold(thresholdInput.value);
+    thresholdInput.setAttribute('aria-invalid', String(!check.ok));
+    thresholdError.textContent = check.ok ? '' : check.message;
+    if (check.ok && session !== null)
+    {
+        thresholdUsdt = check.value;
+        thresholds.set(session.view.symbol, check.value);
+        parts.table.setThreshold(check.value);
+        session.thresholdChanged();
+    }
+});
+
+soundToggle.addEventListener('change', () =>
+{
+    sound.setEnabled(soundToggle.checked);
+    localStorage.setItem(SOUND_KEY, soundToggle.checked ? 'on' : 'off');
 });
 
 required<HTMLButtonElement>(document, '#theme').addEventListener('click', () =>
@@ -103,5 +163,6 @@ Object.assign(window, {
         plottedVolumeTimes: () => chart.plottedVolumeTimes(),
         bucket: (timeSec: number) => session?.model.volume.get(timeSec) ?? null,
         malformedMessages: () => session?.model.malformedMessages ?? 0,
+        threshold: () => thresholdUsdt,
     },
 });

@@ -1,11 +1,18 @@
 import { Backoff } from '../model/backoff';
-import { extractGaps } from '../model/gaps';
+import { barCoverage, type BarCoverage } from '../model/coverage';
+import { readGapsAnswer } from '../model/gaps';
+import { largeMarkers } from '../model/large-markers';
+import { isLarge, positionLabel } from '../model/liquidation-feed';
 import { MarketModel, type Change } from '../model/market-model';
-import { readAll, readCandle, type Candle } from '../model/messages';
+import { readAll, readCandle, type Candle, type LiquidationOrder } from '../model/messages';
+import { bucketsBeforeMs } from '../model/timeframes';
 import type { ViewState } from '../model/url-state';
 import { ReconnectingSocket } from '../net/reconnecting-socket';
-import type { ChartView } from '../ui/chart-view';
+import type { ChartNotices } from '../ui/chart-notices';
+import type { ChartView, Viewport } from '../ui/chart-view';
+import type { BarShade } from '../ui/coverage-shading';
 import type { LegendView } from '../ui/legend-view';
+import type { AlertSound } from '../ui/sound';
 import type { StatusView } from '../ui/status-view';
 import type { TableView } from '../ui/table-view';
 
@@ -15,6 +22,10 @@ export interface PageParts
     readonly legend: LegendView;
     readonly table: TableView;
     readonly status: StatusView;
+    readonly notices: ChartNotices;
+    readonly sound: AlertSound;
+    /** The current symbol's highlight threshold in USDT. */
+    readonly thresholdUsdt: () => string;
 }
 
 export interface Origins
@@ -28,6 +39,18 @@ export interface Origins
 /** A request the server refused (4xx): asking again cannot help. */
 class RefusedRequest extends Error
 {
+    constructor(message: string, readonly status: number, readonly code: string)
+    {
+        super(message);
+    }
+}
+
+/** The code of an HTTP error answer, {"error":{"code","message"}} (docs/API.md §6). */
+function errorCode(body: unknown): string
+{
+    const error = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).error : null;
+    const code = typeof error === 'object' && error !== null ? (error as Record<string, unknown>).code : null;
+    return typeof code === 'string' ? code : '';
 }
 
 async function fetchJson(url: string): Promise<unknown>
@@ -36,25 +59,36 @@ async function fetchJson(url: string): Promise<unknown>
     if (!response.ok)
     {
         const message = `${response.status} ${response.statusText} for ${url}`;
-        throw response.status >= 400 && response.status < 500 ? new RefusedRequest(message) : new Error(message);
+        if (response.status >= 400 && response.status < 500)
+        {
+            throw new RefusedRequest(message, response.status, errorCode(await response.json().catch(() => null)));
+        }
+        throw new Error(message);
     }
     return response.json();
 }
 
+/** Retries of the klines endpoint, capped like the sockets'. */
+const KLINES_RETRY = { initialMs: 1000, maxMs: 5000, healthyAfterMs: 0 };
+
 /**
  * One view (symbol and timeframe) of the page: its two sockets (liquidations with volume, and candles),
- * its klines requests, and the drawing of what they bring. close() ends all of it before the next view starts.
+ * its klines and gaps requests, and the drawing of what they bring. close() ends all of it before the next
+ * view starts.
  */
 export class ViewSession
 {
     readonly model: MarketModel;
     private readonly liquidations: ReconnectingSocket;
     private readonly klines: ReconnectingSocket;
-    private readonly klinesRetry = new Backoff({ initialMs: 1000, maxMs: 30_000, healthyAfterMs: 0 });
+    private readonly klinesRetry = new Backoff(KLINES_RETRY);
+    private klinesRetryTimer: ReturnType<typeof setTimeout> | null = null;
     private closed = false;
     private drawScheduled = false;
     private hoverTimeSec: number | null = null;
     private gapsChanged = true;
+    private markersChanged = true;
+    private viewport: Viewport = { atOldest: false, atLive: true };
     private klinesSocketOpenedBefore = false;
     private liquidationsSocketOpenedBefore = false;
 
@@ -78,13 +112,15 @@ export class ViewSession
     start(): void
     {
         this.parts.chart.clear();
+        this.parts.notices.reset();
         this.parts.table.reset([]);
         this.parts.status.reset();
         this.parts.status.setGaps([]);
+        this.parts.status.setRecordingSince(null);
         this.liquidations.start();
         this.klines.start();
         void this.loadLatestKlines();
-        void this.loadRecordedGaps();
+        void this.loadGaps();
         this.renderLegend();
     }
 
@@ -101,12 +137,43 @@ export class ViewSession
         this.closed = true;
         this.liquidations.close();
         this.klines.close();
+        if (this.klinesRetryTimer !== null)
+        {
+            clearTimeout(this.klinesRetryTimer);
+        }
+    }
+
+    /** The user asked not to wait for the next try. */
+    retryNow(): void
+    {
+        this.liquidations.retryNow();
+        this.klines.retryNow();
+        if (this.klinesRetryTimer !== null)
+        {
+            clearTimeout(this.klinesRetryTimer);
+            this.klinesRetryTimer = null;
+            void this.loadLatestKlines();
+        }
     }
 
     hover(timeSec: number | null): void
     {
         this.hoverTimeSec = timeSec;
         this.renderLegend();
+    }
+
+    onViewport(viewport: Viewport): void
+    {
+        this.viewport = viewport;
+        this.parts.notices.setOldest(viewport.atOldest && this.model.noOlderData);
+        this.parts.notices.setAwayFromLive(!viewport.atLive);
+    }
+
+    /** The threshold changed: the markers follow it. */
+    thresholdChanged(): void
+    {
+        this.markersChanged = true;
+        this.scheduleDraw();
     }
 
     /** The user reached the oldest loaded candle: load the page before it, and its volume. */
@@ -129,7 +196,9 @@ export class ViewSession
                 if (range !== null)
                 {
                     this.liquidations.send({ type: 'range', start: range.start, end: range.end });
+                    void this.loadGaps();
                 }
+                this.onViewport(this.viewport);
                 this.scheduleDraw();
             },
             () => this.model.onOlderKlinesFailed(),
@@ -143,6 +212,7 @@ export class ViewSession
 
     private async loadLatestKlines(): Promise<void>
     {
+        this.klinesRetryTimer = null;
         try
         {
             const candles: Candle[] = readAll(await fetchJson(this.klinesUrl()), readCandle);
@@ -154,27 +224,55 @@ export class ViewSession
         }
         catch (error)
         {
-            if (!this.closed && !(error instanceof RefusedRequest))
+            if (this.closed)
             {
-                setTimeout(() => void this.loadLatestKlines(), this.klinesRetry.nextDelayMs(Date.now()));
+                return;
+            }
+            if (error instanceof RefusedRequest)
+            {
+                this.showRefusal(error.code, error.status);
+            }
+            else
+            {
+                this.klinesRetryTimer = setTimeout(() => void this.loadLatestKlines(), this.klinesRetry.nextDelayMs(Date.now()));
             }
         }
     }
 
-    private async loadRecordedGaps(): Promise<void>
+    /**
+     * Recorded gaps and the start of recording over the loaded history, from the gaps endpoint, or /health
+     * where the server has none. Read at the start, after every reconnect and on every live gap message.
+     */
+    private async loadGaps(): Promise<void>
     {
+        const nowMs = Date.now();
+        const first = this.model.candles.firstTime();
+        const startMs = first === null ? bucketsBeforeMs(nowMs, this.view.timeframe, 500) : first * 1000;
+        let json: unknown;
         try
         {
-            const gaps = extractGaps(await fetchJson(`${this.origins.http}/health`));
-            if (!this.closed && gaps.map((gap) => this.model.gaps.add(gap)).some(Boolean))
-            {
-                this.gapsChanged = true;
-                this.scheduleDraw();
-            }
+            json = await fetchJson(`${this.origins.http}/api/v1/gaps?start=${startMs}&end=${nowMs}`);
         }
         catch
         {
-            // Recorded gaps only shade the chart; live gap messages still arrive on the socket.
+            json = await fetchJson(`${this.origins.http}/health`).catch(() => null);
+        }
+        if (!this.closed && json !== null && this.model.onGapsAnswer(readGapsAnswer(json)))
+        {
+            this.gapsChanged = true;
+            this.scheduleDraw();
+        }
+    }
+
+    private showRefusal(code: string, status: number): void
+    {
+        if (code === 'unknown_symbol' || status === 404)
+        {
+            this.parts.notices.showMessage(`No market “${this.view.symbol}”`, 'The exchange does not list this symbol. Search for another one above.');
+        }
+        else if (code === 'invalid_timeframe')
+        {
+            this.parts.notices.showMessage(`No timeframe “${this.view.timeframe}”`, 'Pick one of the timeframes above.');
         }
     }
 
@@ -186,6 +284,8 @@ export class ViewSession
             {
                 this.liquidations.send({ type: 'range', start: range.start, end: range.end });
             }
+            // The server may have been down meanwhile: that downtime is a gap now.
+            void this.loadGaps();
         }
         this.liquidationsSocketOpenedBefore = true;
     }
@@ -205,22 +305,38 @@ export class ViewSession
         if (change.tableReset)
         {
             this.parts.table.reset(this.model.feed.rows);
+            this.markersChanged = true;
         }
         else if (change.addedOrders !== null && change.addedOrders.length > 0)
         {
-            this.parts.table.prepend(change.addedOrders);
+            this.parts.table.update(this.model.feed.rows, change.addedOrders.length);
+            this.markersChanged = true;
+            this.alert(change.addedOrders);
         }
         if (change.error !== null)
         {
-            socket.noteError(`${change.error.code}: ${change.error.message}`);
+            socket.noteError(change.error.code, change.error.message);
+            this.showRefusal(change.error.code, 0);
         }
         if (change.gaps)
         {
             this.gapsChanged = true;
+            void this.loadGaps();
         }
-        if (change.chart || change.gaps)
+        if (change.chart || change.gaps || this.markersChanged)
         {
             this.scheduleDraw();
+        }
+    }
+
+    /** One tone for a burst that holds a large liquidation (if the sound is on). */
+    private alert(orders: readonly LiquidationOrder[]): void
+    {
+        const threshold = this.parts.thresholdUsdt();
+        const large = orders.find((order) => isLarge(order, threshold));
+        if (large !== undefined)
+        {
+            this.parts.sound.play(positionLabel(large));
         }
     }
 
@@ -254,16 +370,42 @@ export class ViewSession
         {
             this.parts.chart.applyVolume(volumeOp);
         }
-        if (this.gapsChanged || candleOp?.kind === 'set' || volumeOp?.kind === 'set')
+        if (this.gapsChanged || candleOp !== null || volumeOp !== null)
         {
             this.gapsChanged = false;
-            this.parts.status.setGaps(this.model.gaps.list);
-            this.parts.chart.setGapTimes(this.model.gaps.shadedTimes(this.parts.chart.plottedVolumeTimes(), this.view.timeframe));
+            this.parts.status.setGaps(this.model.gaps.notable);
+            this.parts.status.setRecordingSince(this.model.recordingSinceMs);
+            this.parts.chart.setCoverage(this.shades());
         }
-        if (candleOp !== null || volumeOp !== null)
+        if (this.markersChanged && this.model.candles.isReady)
         {
-            this.renderLegend();
+            this.markersChanged = false;
+            this.parts.chart.setMarkers(largeMarkers(this.model.recent.rows, this.parts.thresholdUsdt(), this.view.timeframe));
         }
+        this.renderLegend();
+    }
+
+    private coverageAt(timeSec: number, nowMs: number): BarCoverage
+    {
+        const context = this.model.coverageContext(nowMs);
+        return barCoverage(timeSec, this.view.timeframe, this.model.volume.get(timeSec)?.coverage ?? null, context);
+    }
+
+    /** The unrecorded part of every plotted bar. */
+    private shades(): BarShade[]
+    {
+        const nowMs = Date.now();
+        const times = new Set([...this.parts.chart.plottedCandleTimes(), ...this.parts.chart.plottedVolumeTimes()]);
+        const shades: BarShade[] = [];
+        for (const timeSec of times)
+        {
+            const coverage = this.coverageAt(timeSec, nowMs);
+            if (coverage.uncovered.length > 0)
+            {
+                shades.push({ timeSec, uncovered: coverage.uncovered });
+            }
+        }
+        return shades;
     }
 
     private renderLegend(): void
@@ -275,6 +417,7 @@ export class ViewSession
             time,
             time === null ? undefined : candles.get(time),
             time === null ? undefined : this.model.volume.get(time),
+            time === null ? { fraction: null, uncovered: [] } : this.coverageAt(time, Date.now()),
         );
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff } from './backoff';
+import { Backoff, DEFAULT_BACKOFF } from './backoff';
 
 const options = { initialMs: 1000, maxMs: 8000, healthyAfterMs: 10_000 };
 
@@ -25,6 +25,16 @@ describe('Backoff', () =>
         expect(backoff.nextDelayMs(1500)).toBe(2000);
         backoff.onConnected(4000);
         expect(backoff.nextDelayMs(4100)).toBe(4000);
+    });
+
+    it('should never wait more than 5 s by default, jittered', () =>
+    {
+        const delays = [0, 0.5, 1].map((random) =>
+        {
+            const backoff = new Backoff(DEFAULT_BACKOFF, () => random);
+            return Array.from({ length: 12 }, () => backoff.nextDelayMs(0)).at(-1);
+        });
+        expect(delays).toEqual([1250, 3125, 5000]);
     });
 
     it('should reset only after a healthy period', () =>

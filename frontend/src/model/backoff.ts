@@ -8,7 +8,8 @@ export interface BackoffOptions
     readonly healthyAfterMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000, healthyAfterMs: 30_000 };
+/** Capped near 5 s: a trader's page must come back soon after the server does. */
+export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 5000, healthyAfterMs: 30_000 };
 
 export class Backoff
 {

@@ -58,3 +58,20 @@ export function formatAxisLabel(timeMs: number, timeZone?: string): string
     }
     return `${p.hour}:${p.minute}`;
 }
+
+const SHORT_UNITS: ReadonlyArray<readonly [number, string]> = [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+
+/** At most three significant digits and a unit: "1.2M", "523", "0.014", for axes and narrow columns. */
+export function formatShort(value: number): string
+{
+    const magnitude = Math.abs(value);
+    for (const [size, suffix] of SHORT_UNITS)
+    {
+        if (magnitude >= size)
+        {
+            const scaled = value / size;
+            return `${Number(scaled.toFixed(Math.abs(scaled) < 10 ? 1 : 0))}${suffix}`;
+        }
+    }
+    return magnitude === 0 ? '0' : String(Number(value.toPrecision(3)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractGaps, GapSet } from './gaps';
+import { extractGaps, GapSet, readGapsAnswer } from './gaps';
 
 describe('extractGaps', () =>
 {
@@ -12,6 +12,17 @@ describe('extractGaps', () =>
         };
         expect(extractGaps(health)).toEqual([{ fromMs: 1000, toMs: 2000 }, { fromMs: 3000, toMs: 4000 }]);
         expect(extractGaps('nothing')).toEqual([]);
+    });
+
+    it('should read the gaps endpoint with kinds and the start of recording', () =>
+    {
+        const answer = readGapsAnswer({
+            recording_since: 1000,
+            gaps: [{ from: 2000, to: 3000, kind: 'downtime' }, { from: 4000, to: 5000, kind: 'other' }],
+            truncated: false,
+        });
+        expect(answer).toEqual({ recordingSinceMs: 1000, gaps: [{ fromMs: 2000, toMs: 3000, kind: 'downtime' }, { fromMs: 4000, toMs: 5000 }] });
+        expect(readGapsAnswer({ status: 'UP' }).recordingSinceMs).toBeNull();
     });
 });
 
@@ -27,12 +38,12 @@ describe('GapSet', () =>
         expect(gaps.list).toEqual([{ fromMs: 100, toMs: 300 }, { fromMs: 500, toMs: 600 }]);
     });
 
-    it('should shade the bars whose bucket overlaps a gap', () =>
+    it('should leave sub-second gaps out of the notable ones but keep them', () =>
     {
         const gaps = new GapSet();
-        gaps.add({ fromMs: 90_000, toMs: 150_000 });
-        expect(gaps.shadedTimes([0, 60, 120, 180], '1m')).toEqual([60, 120]);
-        gaps.add({ fromMs: 240_000, toMs: 240_001 });
-        expect(gaps.shadedTimes([0, 60, 120, 180, 240, 300], '1m')).toEqual([60, 120, 240]);
+        gaps.add({ fromMs: 1000, toMs: 1300 });
+        gaps.add({ fromMs: 5000, toMs: 80_000, kind: 'downtime' });
+        expect(gaps.list).toHaveLength(2);
+        expect(gaps.notable).toEqual([{ fromMs: 5000, toMs: 80_000, kind: 'downtime' }]);
     });
 });

@@ -1,10 +1,27 @@
-import { bucketEndMs, type Timeframe } from './timeframes';
+/** Why an interval was not recorded live (the gaps endpoint's kinds; "upstream" where the source does not say). */
+export type GapKind = 'upstream' | 'journal' | 'downtime';
 
-/** An interval without a live upstream connection, [fromMs, toMs). */
+/** An interval that was not recorded live, [fromMs, toMs). */
 export interface Gap
 {
     readonly fromMs: number;
     readonly toMs: number;
+    readonly kind?: GapKind;
+}
+
+/** Gaps shorter than this are kept in the data but not worth a badge (a reconnect at start-up). */
+export const BADGE_MIN_GAP_MS = 1000;
+
+/** The answer of GET /api/v1/gaps, or what /health says when that endpoint is not there. */
+export interface GapsAnswer
+{
+    readonly recordingSinceMs: number | null;
+    readonly gaps: readonly Gap[];
+}
+
+function readKind(value: unknown): GapKind | undefined
+{
+    return value === 'upstream' || value === 'journal' || value === 'downtime' ? value : undefined;
 }
 
 function readGap(value: unknown): Gap | null
@@ -16,10 +33,20 @@ function readGap(value: unknown): Gap | null
     const record = value as Record<string, unknown>;
     const fromMs = record.fromMs ?? record.from ?? record.from_ms ?? record.start;
     const toMs = record.toMs ?? record.to ?? record.to_ms ?? record.end;
-    return typeof fromMs === 'number' && typeof toMs === 'number' && fromMs < toMs ? { fromMs, toMs } : null;
+    if (typeof fromMs !== 'number' || typeof toMs !== 'number' || fromMs >= toMs)
+    {
+        return null;
+    }
+    const kind = readKind(record.kind);
+    return kind === undefined ? { fromMs, toMs } : { fromMs, toMs, kind };
 }
 
-/** Every gap listed under a "gaps" key anywhere in a /health answer. */
+function readTimeMs(value: unknown): number | null
+{
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/** Every gap listed under a "gaps" key anywhere in a /health or /api/v1/gaps answer. */
 export function extractGaps(health: unknown): Gap[]
 {
     const found: Gap[] = [];
@@ -52,6 +79,13 @@ export function extractGaps(health: unknown): Gap[]
     return found;
 }
 
+/** Reads a gaps or /health answer; recording_since stays null (unknown) where the server does not send it. */
+export function readGapsAnswer(json: unknown): GapsAnswer
+{
+    const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+    return { recordingSinceMs: readTimeMs(record.recording_since), gaps: extractGaps(json) };
+}
+
 /** Known gaps, overlapping ones joined. */
 export class GapSet
 {
@@ -60,6 +94,12 @@ export class GapSet
     get list(): readonly Gap[]
     {
         return this.intervals;
+    }
+
+    /** The gaps worth showing in a badge: sub-second ones are left out (they stay in the data). */
+    get notable(): readonly Gap[]
+    {
+        return this.intervals.filter((gap) => gap.toMs - gap.fromMs >= BADGE_MIN_GAP_MS);
     }
 
     /** Returns whether the set changed. */
@@ -79,26 +119,14 @@ export class GapSet
             }
             else
             {
-                current = { fromMs: Math.min(existing.fromMs, current.fromMs), toMs: Math.max(existing.toMs, current.toMs) };
+                const kind = current.kind ?? existing.kind;
+                const fromMs = Math.min(existing.fromMs, current.fromMs);
+                const toMs = Math.max(existing.toMs, current.toMs);
+                current = kind === undefined ? { fromMs, toMs } : { fromMs, toMs, kind };
             }
         }
         joined.push(current);
         this.intervals = joined.sort((a, b) => a.fromMs - b.fromMs);
         return true;
-    }
-
-    /** The bar times (epoch seconds) whose bucket overlaps a gap. */
-    shadedTimes(barTimesSec: readonly number[], timeframe: Timeframe): number[]
-    {
-        if (this.intervals.length === 0)
-        {
-            return [];
-        }
-        return barTimesSec.filter((timeSec) =>
-        {
-            const startMs = timeSec * 1000;
-            const endMs = bucketEndMs(startMs, timeframe);
-            return this.intervals.some((gap) => gap.fromMs < endMs && startMs < gap.toMs);
-        });
     }
 }

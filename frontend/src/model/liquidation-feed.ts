@@ -3,10 +3,14 @@ import type { LiquidationOrder } from './messages';
 
 export const MAX_ROWS = 50;
 
-/** The live table's rows: newest first, at most MAX_ROWS, as the seed kept them. */
+/** The live table's rows (or the chart's recent markers): newest first, at most capacity. */
 export class LiquidationFeed
 {
     private current: LiquidationOrder[] = [];
+
+    constructor(private readonly capacity = MAX_ROWS)
+    {
+    }
 
     get rows(): readonly LiquidationOrder[]
     {
@@ -18,7 +22,7 @@ export class LiquidationFeed
     {
         const incoming = [...orders].sort((a, b) => b.timestampMs - a.timestampMs);
         const merged = initial ? incoming : [...incoming, ...this.current].sort((a, b) => b.timestampMs - a.timestampMs);
-        this.current = merged.slice(0, MAX_ROWS);
+        this.current = merged.slice(0, this.capacity);
         return initial ? this.current : incoming.filter((order) => this.current.includes(order));
     }
 

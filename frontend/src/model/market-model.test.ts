@@ -107,7 +107,29 @@ describe('MarketModel', () =>
         const model = new MarketModel(view);
         model.onLatestKlines([candle(60)]);
         model.beginOlderLoad();
+        expect(model.noOlderData).toBe(false);
         expect(model.onOlderKlines([], 60_000)).toBeNull();
         expect(model.beginOlderLoad()).toBeNull();
+        expect(model.noOlderData).toBe(true);
+    });
+
+    it('should take the start of recording and gaps from a gaps answer, and keep coverage unknown without them', () =>
+    {
+        const model = new MarketModel(view);
+        expect(model.coverageContext(5000)).toEqual({ gaps: [], recordingSinceMs: null, nowMs: 5000 });
+        expect(model.onGapsAnswer({ recordingSinceMs: null, gaps: [] })).toBe(false);
+        expect(model.onGapsAnswer({ recordingSinceMs: 1000, gaps: [{ fromMs: 2000, toMs: 3000, kind: 'downtime' }] })).toBe(true);
+        expect(model.onGapsAnswer({ recordingSinceMs: 1000, gaps: [{ fromMs: 2000, toMs: 3000, kind: 'downtime' }] })).toBe(false);
+        expect(model.coverageContext(5000)).toEqual({
+            gaps: [{ fromMs: 2000, toMs: 3000, kind: 'downtime' }], recordingSinceMs: 1000, nowMs: 5000,
+        });
+    });
+
+    it('should keep recent orders of its symbol for the chart markers', () =>
+    {
+        const model = new MarketModel(view);
+        model.onLiquidationMessage(JSON.stringify({ type: 'liquidation_order', initial: true, data: [order(2)] }));
+        model.onLiquidationMessage(JSON.stringify({ type: 'liquidation_order', initial: false, data: [order(3), order(4, 'ETHUSDT')] }));
+        expect(model.recent.rows.map((o) => o.timestampMs)).toEqual([3, 2]);
     });
 });

@@ -1,5 +1,6 @@
 import { compareDecimal } from './decimal';
-import { GapSet } from './gaps';
+import type { CoverageContext } from './coverage';
+import { GapSet, type GapsAnswer } from './gaps';
 import { LiquidationFeed } from './liquidation-feed';
 import { parseServerMessage, type Candle, type LiquidationOrder, type TimeRangeMs, type VolumeBucket } from './messages';
 import { SeriesStore } from './series-store';
@@ -8,6 +9,8 @@ import type { ViewState } from './url-state';
 
 /** How many candles one step back in history loads (the klines endpoint's default window). */
 export const HISTORY_PAGE = 500;
+/** How many recent liquidations the chart keeps as candidates for large-liquidation markers. */
+const MARKER_ORDERS = 500;
 
 /** What a message changed, for the page to redraw only that. */
 export interface Change
@@ -43,6 +46,9 @@ export class MarketModel
     readonly volume = new SeriesStore<VolumeBucket>(keepNewerBucket);
     readonly feed = new LiquidationFeed();
     readonly gaps = new GapSet();
+    /** Recent liquidations of the symbol, newest first, for the chart's markers. */
+    readonly recent = new LiquidationFeed(MARKER_ORDERS);
+    private recordingSince: number | null = null;
     private malformed = 0;
     private loadingOlder = false;
     private historyExhausted = false;
@@ -55,6 +61,39 @@ export class MarketModel
     get malformedMessages(): number
     {
         return this.malformed;
+    }
+
+    /** When the server began recording, null while it has not said (coverage then stays unknown). */
+    get recordingSinceMs(): number | null
+    {
+        return this.recordingSince;
+    }
+
+    /** Whether the klines endpoint had nothing older than the oldest candle. */
+    get noOlderData(): boolean
+    {
+        return this.historyExhausted;
+    }
+
+    coverageContext(nowMs: number): CoverageContext
+    {
+        return { gaps: this.gaps.list, recordingSinceMs: this.recordingSince, nowMs };
+    }
+
+    /** The server's recorded gaps and start of recording; returns whether anything changed. */
+    onGapsAnswer(answer: GapsAnswer): boolean
+    {
+        let changed = false;
+        if (answer.recordingSinceMs !== null && answer.recordingSinceMs !== this.recordingSince)
+        {
+            this.recordingSince = answer.recordingSinceMs;
+            changed = true;
+        }
+        for (const gap of answer.gaps)
+        {
+            changed = this.gaps.add(gap) || changed;
+        }
+        return changed;
     }
 
     /** A message of the liquidations socket. */
@@ -70,7 +109,9 @@ export class MarketModel
         {
             case 'liquidation_order':
             {
-                const added = this.feed.apply(message.initial, message.data.filter((o) => o.symbol === this.view.symbol));
+                const orders = message.data.filter((o) => o.symbol === this.view.symbol);
+                this.recent.apply(message.initial, orders);
+                const added = this.feed.apply(message.initial, orders);
                 return { ...NO_CHANGE, addedOrders: added, tableReset: message.initial };
             }
             case 'liquidation_volume':
@@ -92,7 +133,10 @@ export class MarketModel
                 }
                 return { ...NO_CHANGE, chart: true };
             case 'gap':
-                return { ...NO_CHANGE, gaps: this.gaps.add({ fromMs: message.fromMs, toMs: message.toMs }) };
+            {
+                const gap = { fromMs: message.fromMs, toMs: message.toMs };
+                return { ...NO_CHANGE, gaps: this.gaps.add(message.kind === undefined ? gap : { ...gap, kind: message.kind }) };
+            }
             case 'error':
                 return { ...NO_CHANGE, error: { code: message.code, message: message.message } };
             default:

@@ -30,7 +30,21 @@ describe('parseServerMessage', () =>
         expect(message).toMatchObject({ type: 'liquidation_volume', isUpdate: true, range: null, timeframe: '1m' });
         expect(message?.type === 'liquidation_volume' && message.data[0]).toMatchObject({
             time: 1700000000, buy: '10000.00', sell: '5000.00', total: '15000.00', delta: '5000.00', totalFormatted: '15.00K', count: 10,
+            coverage: null, recordedMs: null,
         });
+    });
+
+    it('should read coverage where the server sends it, and reject a share outside 0..1', () =>
+    {
+        const read = (extra: Record<string, unknown>): unknown =>
+        {
+            const message = parseServerMessage(JSON.stringify({ type: 'liquidation_volume', is_update: true, data: [{ ...bucket, ...extra }] }));
+            return message?.type === 'liquidation_volume' ? message.data[0] : null;
+        };
+        expect(read({ coverage: 0.4583, recorded_ms: 27498 })).toMatchObject({ coverage: 0.4583, recordedMs: 27498 });
+        expect(read({ coverage: 0 })).toMatchObject({ coverage: 0 });
+        expect(read({ coverage: 1.5 })).toMatchObject({ coverage: null });
+        expect(read({ coverage: -0.1 })).toMatchObject({ coverage: null });
     });
 
     it('should tell an initial answer from a range answer', () =>
@@ -45,7 +59,8 @@ describe('parseServerMessage', () =>
     {
         expect(parseServerMessage('{"type":"kline","timeframe":"1m","data":{"time":60,"open":"1","high":"2","low":"0.5","close":"1.5","volume":"3","closed":false}}'))
             .toEqual({ type: 'kline', timeframe: '1m', data: { time: 60, open: '1', high: '2', low: '0.5', close: '1.5', volume: '3' } });
-        expect(parseServerMessage('{"type":"gap","symbol":"BTCUSDT","from":1000,"to":5000}')).toEqual({ type: 'gap', fromMs: 1000, toMs: 5000 });
+        expect(parseServerMessage('{"type":"gap","symbol":"BTCUSDT","from":1000,"to":5000}')).toEqual({ type: 'gap', fromMs: 1000, toMs: 5000, kind: undefined });
+        expect(parseServerMessage('{"type":"gap","from":1000,"to":5000,"kind":"downtime"}')).toMatchObject({ kind: 'downtime' });
         expect(parseServerMessage('{"type":"heartbeat","symbol":"BTCUSDT","timestamp":"x"}')).toEqual({ type: 'heartbeat' });
         expect(parseServerMessage('{"type":"pong"}')).toEqual({ type: 'pong' });
         expect(parseServerMessage('{"type":"error","code":"unknown_symbol","message":"no such symbol"}'))

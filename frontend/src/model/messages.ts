@@ -1,6 +1,8 @@
 // Reading the server's messages (docs/API.md sections 3 and 4) into typed values. Anything malformed is
 // answered with null for the caller to count and skip: one bad message never stops the page.
 
+import type { GapKind } from './gaps';
+
 export type Side = 'BUY' | 'SELL';
 
 export interface LiquidationOrder
@@ -30,6 +32,9 @@ export interface VolumeBucket
     readonly buyCount: number;
     readonly sellCount: number;
     readonly count: number;
+    /** The recorded share of the bucket's elapsed time (0..1); null when the server does not send it. */
+    readonly coverage: number | null;
+    readonly recordedMs: number | null;
 }
 
 export interface Candle
@@ -58,7 +63,7 @@ export type ServerMessage =
         readonly data: readonly VolumeBucket[];
     }
     | { readonly type: 'kline'; readonly timeframe: string; readonly data: Candle }
-    | { readonly type: 'gap'; readonly fromMs: number; readonly toMs: number }
+    | { readonly type: 'gap'; readonly fromMs: number; readonly toMs: number; readonly kind: GapKind | undefined }
     | { readonly type: 'heartbeat' }
     | { readonly type: 'pong' }
     | { readonly type: 'error'; readonly code: string; readonly message: string };
@@ -84,6 +89,13 @@ function integerField(value: unknown): number | null
 {
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     return typeof number === 'number' && Number.isSafeInteger(number) ? number : null;
+}
+
+/** A share from 0 to 1; anything else reads as not sent. */
+function shareField(value: unknown): number | null
+{
+    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof number === 'number' && number >= 0 && number <= 1 ? number : null;
 }
 
 function optionalText(value: unknown): string | null
@@ -147,6 +159,8 @@ export function readVolumeBucket(value: unknown): VolumeBucket | null
         buyCount,
         sellCount,
         count,
+        coverage: shareField(value.coverage),
+        recordedMs: integerField(value.recorded_ms),
     };
 }
 
@@ -238,7 +252,8 @@ export function parseServerMessage(text: string): ServerMessage | null
         {
             const fromMs = integerField(json.from);
             const toMs = integerField(json.to);
-            return fromMs === null || toMs === null ? null : { type: 'gap', fromMs, toMs };
+            const kind = json.kind === 'upstream' || json.kind === 'journal' || json.kind === 'downtime' ? json.kind : undefined;
+            return fromMs === null || toMs === null ? null : { type: 'gap', fromMs, toMs, kind };
         }
         case 'heartbeat':
             return { type: 'heartbeat' };

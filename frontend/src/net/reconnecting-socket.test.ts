@@ -111,15 +111,29 @@ describe('ReconnectingSocket', () =>
         expect(sockets).toHaveLength(3);
     });
 
+    it('should connect at once when asked to retry now, and only while waiting', () =>
+    {
+        const socket = start();
+        socket.retryNow();
+        expect(sockets).toHaveLength(1);
+        sockets[0].open();
+        sockets[0].serverClose(1006);
+        socket.retryNow();
+        expect(sockets).toHaveLength(2);
+        expect(states.at(-1)).toMatchObject({ kind: 'connecting' });
+        vi.advanceTimersByTime(60_000);
+        expect(sockets).toHaveLength(2);
+    });
+
     it('should stop for good after the server rejected the request', () =>
     {
         const socket = start();
         sockets[0].open();
-        socket.noteError('unknown symbol FOO');
+        socket.noteError('unknown_symbol', 'unknown symbol FOO');
         sockets[0].serverClose(1008);
         vi.advanceTimersByTime(60_000);
         expect(sockets).toHaveLength(1);
-        expect(states.at(-1)).toEqual({ kind: 'failed', reason: 'unknown symbol FOO' });
+        expect(states.at(-1)).toEqual({ kind: 'failed', code: 'unknown_symbol', reason: 'unknown symbol FOO' });
     });
 
     it('should ping and drop a connection that went silent', () =>

@@ -4,7 +4,7 @@ export type SocketState =
     | { readonly kind: 'connecting'; readonly attempt: number }
     | { readonly kind: 'open' }
     | { readonly kind: 'waiting'; readonly retryAtMs: number; readonly attempt: number }
-    | { readonly kind: 'failed'; readonly reason: string }
+    | { readonly kind: 'failed'; readonly code: string; readonly reason: string }
     | { readonly kind: 'closed' };
 
 export interface SocketHandlers
@@ -49,7 +49,7 @@ export class ReconnectingSocket
     private pingTimer: ReturnType<typeof setInterval> | null = null;
     private lastMessageAtMs = 0;
     private stopped = false;
-    private lastError: string | null = null;
+    private lastError: { readonly code: string; readonly message: string } | null = null;
 
     constructor(
         private readonly url: string,
@@ -79,9 +79,19 @@ export class ReconnectingSocket
     }
 
     /** Remembers the server's error message, shown if the server then closes for good. */
-    noteError(message: string): void
+    noteError(code: string, message: string): void
     {
-        this.lastError = message;
+        this.lastError = { code, message };
+    }
+
+    /** Skips the rest of the wait before the next try (the user asked to retry now). */
+    retryNow(): void
+    {
+        if (this.retryTimer !== null && !this.stopped)
+        {
+            clearTimeout(this.retryTimer);
+            this.connect();
+        }
     }
 
     close(): void
@@ -154,7 +164,11 @@ export class ReconnectingSocket
         if (code === POLICY_VIOLATION)
         {
             this.stopped = true;
-            this.handlers.onState({ kind: 'failed', reason: this.lastError ?? 'rejected by the server' });
+            this.handlers.onState({
+                kind: 'failed',
+                code: this.lastError?.code ?? 'rejected',
+                reason: this.lastError?.message ?? 'rejected by the server',
+            });
             return;
         }
         const delayMs = this.backoff.nextDelayMs(this.now());

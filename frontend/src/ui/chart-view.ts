@@ -2,21 +2,24 @@ import {
     CandlestickSeries,
     ColorType,
     createChart,
+    createSeriesMarkers,
     CrosshairMode,
     HistogramSeries,
+    type ISeriesMarkersPluginApi,
     type CandlestickData,
     type HistogramData,
+    type WhitespaceData,
     type IChartApi,
     type ISeriesApi,
     type LogicalRange,
     type Time,
     type UTCTimestamp,
 } from 'lightweight-charts';
-import { formatCompact } from '../model/decimal';
-import { formatAxisLabel, formatLocalDateTime } from '../model/format';
+import { formatAxisLabel, formatLocalDateTime, formatShort } from '../model/format';
+import type { LargeMarker } from '../model/large-markers';
 import type { Candle, VolumeBucket } from '../model/messages';
 import type { ChartOp } from '../model/series-store';
-import { GapShading, shadedRuns } from './gap-shading';
+import { CoverageShading, type BarShade } from './coverage-shading';
 import type { ChartPalette } from './theme';
 
 /** Counts of what the chart was asked to do, read by the end-to-end tests. */
@@ -29,6 +32,22 @@ export interface DrawCounters
 }
 
 const LOAD_OLDER_WHEN_LEFT_BARS = 10;
+const RIGHT_OFFSET_BARS = 6;
+const VOLUME_PANE = 1;
+
+/** Where the visible range is: at the oldest loaded bar, and at the live edge. */
+export interface Viewport
+{
+    readonly atOldest: boolean;
+    readonly atLive: boolean;
+}
+
+/** An empty bar is whitespace: no zero-height line that could pass for a price level. */
+function toBar(timeSec: number, value: string): HistogramData | WhitespaceData
+{
+    const height = Number(value);
+    return height > 0 ? { time: toTime(timeSec), value: height } : { time: toTime(timeSec) };
+}
 
 function toTime(timeSec: number): UTCTimestamp
 {
@@ -53,55 +72,78 @@ function fractionDigits(text: string): number
 }
 
 /**
- * The lightweight-charts glue: candles on the right price scale, liquidation volume as two overlaid
- * histograms on their own scale under them (the total in the short colour with the long part drawn over
- * it, so each bar reads as longs at the bottom and shorts on top), and gaps shaded behind everything.
+ * The lightweight-charts glue: candles with large-liquidation markers in the top pane, liquidation volume in
+ * its own pane below with a labelled USD scale (two overlaid histograms: the total in the short colour with
+ * the long part drawn over it, so each bar reads as longs at the bottom and shorts on top), and the unrecorded
+ * part of every bar hatched in both panes.
  */
 export class ChartView
 {
     readonly counters: DrawCounters = { candleSets: 0, candleUpdates: 0, volumeSets: 0, volumeUpdates: 0 };
     private readonly chart: IChartApi;
-    private readonly gapShading: GapShading;
+    private readonly priceShading: CoverageShading;
+    private readonly volumeShading: CoverageShading;
     private readonly candleSeries: ISeriesApi<'Candlestick'>;
     private readonly totalSeries: ISeriesApi<'Histogram'>;
     private readonly longSeries: ISeriesApi<'Histogram'>;
+    private readonly markers: ISeriesMarkersPluginApi<Time>;
+    private palette: ChartPalette;
+    private largeMarkers: readonly LargeMarker[] = [];
+    /** What the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
+    private readonly plottedVolume = new Map<number, { readonly total: number; readonly longs: number }>();
     private pricePrecision = -1;
 
-    constructor(container: HTMLElement, palette: ChartPalette)
+    constructor(container: HTMLElement, palette: ChartPalette, private readonly reducedMotion: boolean)
     {
+        this.palette = palette;
         this.chart = createChart(container, {
             autoSize: true,
-            layout: { attributionLogo: true, fontFamily: 'Inter, system-ui, sans-serif', fontSize: 11 },
+            layout: {
+                attributionLogo: true,
+                fontFamily: 'Inter, system-ui, sans-serif',
+                fontSize: 11,
+                panes: { separatorColor: palette.border, enableResize: true },
+            },
             crosshair: { mode: CrosshairMode.Normal },
-            rightPriceScale: { scaleMargins: { top: 0.06, bottom: 0.32 } },
+            rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.06 } },
+            kineticScroll: { mouse: false, touch: !reducedMotion },
             timeScale: {
                 timeVisible: true,
                 secondsVisible: false,
-                rightOffset: 6,
+                rightOffset: RIGHT_OFFSET_BARS,
                 barSpacing: 7,
                 tickMarkFormatter: (time: Time) => formatAxisLabel((time as number) * 1000),
             },
             localization: { timeFormatter: (time: Time) => formatLocalDateTime((time as number) * 1000) },
         });
         this.candleSeries = this.chart.addSeries(CandlestickSeries, { borderVisible: false, priceLineVisible: true });
-        this.gapShading = new GapShading(palette.gap);
-        this.candleSeries.attachPrimitive(this.gapShading);
+        this.priceShading = new CoverageShading(palette.unrecorded, palette.text);
+        this.candleSeries.attachPrimitive(this.priceShading);
+        this.markers = createSeriesMarkers(this.candleSeries, [], { autoScale: true });
         const volumeOptions = {
-            priceScaleId: 'liquidations',
             priceLineVisible: false,
             lastValueVisible: false,
-            priceFormat: { type: 'custom' as const, formatter: (value: number) => formatCompact(value.toFixed(2)), minMove: 0.01 },
+            priceFormat: { type: 'custom' as const, formatter: (value: number) => formatShort(value), minMove: 1 },
         };
-        this.totalSeries = this.chart.addSeries(HistogramSeries, { ...volumeOptions, title: '' });
-        this.longSeries = this.chart.addSeries(HistogramSeries, { ...volumeOptions, title: '' });
-        this.chart.priceScale('liquidations').applyOptions({ scaleMargins: { top: 0.74, bottom: 0 }, visible: false });
+        this.totalSeries = this.chart.addSeries(HistogramSeries, volumeOptions, VOLUME_PANE);
+        this.longSeries = this.chart.addSeries(HistogramSeries, volumeOptions, VOLUME_PANE);
+        this.volumeShading = new CoverageShading(palette.unrecorded, palette.text, 'Liquidations, USD');
+        this.totalSeries.attachPrimitive(this.volumeShading);
+        this.chart.priceScale('right', VOLUME_PANE).applyOptions({ scaleMargins: { top: 0.22, bottom: 0 } });
+        const [pricePane, volumePane] = this.chart.panes();
+        pricePane.setStretchFactor(3);
+        volumePane.setStretchFactor(1);
         this.setPalette(palette);
     }
 
     setPalette(palette: ChartPalette): void
     {
         this.chart.applyOptions({
-            layout: { background: { type: ColorType.Solid, color: palette.background }, textColor: palette.text },
+            layout: {
+                background: { type: ColorType.Solid, color: palette.background },
+                textColor: palette.text,
+                panes: { separatorColor: palette.border },
+            },
             grid: { vertLines: { color: palette.grid }, horzLines: { color: palette.grid } },
             rightPriceScale: { borderColor: palette.border },
             timeScale: { borderColor: palette.border },
@@ -115,7 +157,10 @@ export class ChartView
         });
         this.totalSeries.applyOptions({ color: palette.shorts });
         this.longSeries.applyOptions({ color: palette.longs });
-        this.gapShading.setColor(palette.gap);
+        this.priceShading.setColors(palette.unrecorded, palette.text);
+        this.volumeShading.setColors(palette.unrecorded, palette.text);
+        this.palette = palette;
+        this.setMarkers(this.largeMarkers);
     }
 
     /** Empties every series for a new view, and returns to the live edge. */
@@ -125,9 +170,12 @@ export class ChartView
         {
             series.setData([]);
         }
-        this.gapShading.setRuns([]);
+        this.plottedVolume.clear();
+        this.priceShading.setShades([]);
+        this.volumeShading.setShades([]);
+        this.setMarkers([]);
         this.pricePrecision = -1;
-        this.chart.timeScale().applyOptions({ barSpacing: 7, rightOffset: 6 });
+        this.chart.timeScale().applyOptions({ barSpacing: 7, rightOffset: RIGHT_OFFSET_BARS });
     }
 
     applyCandles(op: ChartOp<Candle>): void
@@ -151,22 +199,59 @@ export class ChartView
         if (op.kind === 'set')
         {
             this.counters.volumeSets++;
-            this.totalSeries.setData(op.points.map((b) => ({ time: toTime(b.time), value: Number(b.total) })));
-            this.longSeries.setData(op.points.map((b) => ({ time: toTime(b.time), value: Number(b.sell) })));
+            this.totalSeries.setData(op.points.map((b) => toBar(b.time, b.total)));
+            this.longSeries.setData(op.points.map((b) => toBar(b.time, b.sell)));
+            this.plottedVolume.clear();
+            op.points.forEach((b) => this.plottedVolume.set(b.time, { total: Number(b.total), longs: Number(b.sell) }));
             return;
         }
         for (const { point, historical } of op.points)
         {
             this.counters.volumeUpdates++;
-            this.totalSeries.update({ time: toTime(point.time), value: Number(point.total) }, historical);
-            this.longSeries.update({ time: toTime(point.time), value: Number(point.sell) }, historical);
+            this.plottedVolume.set(point.time, { total: Number(point.total), longs: Number(point.sell) });
+            this.totalSeries.update(toBar(point.time, point.total), historical);
+            this.longSeries.update(toBar(point.time, point.sell), historical);
         }
     }
 
-    /** Shades the bars at these times (epoch seconds), which must be among the plotted volume bars. */
-    setGapTimes(timesSec: readonly number[]): void
+    /** Hatches the unrecorded part of these bars in both panes. */
+    setCoverage(shades: readonly BarShade[]): void
     {
-        this.gapShading.setRuns(shadedRuns(this.plottedVolumeTimes(), timesSec));
+        this.priceShading.setShades(shades);
+        this.volumeShading.setShades(shades);
+    }
+
+    /** Large liquidations on the price chart, sized by their notional. */
+    setMarkers(markers: readonly LargeMarker[]): void
+    {
+        this.largeMarkers = markers;
+        this.markers.setMarkers(markers.map((marker) => ({
+            time: toTime(marker.timeSec),
+            position: marker.position,
+            shape: 'circle',
+            color: marker.side === 'short' ? this.palette.shorts : this.palette.longs,
+            size: marker.size,
+        })));
+    }
+
+    /** Back to the newest bar. */
+    scrollToLive(): void
+    {
+        this.chart.timeScale().scrollToPosition(RIGHT_OFFSET_BARS, !this.reducedMotion);
+    }
+
+    /** Calls back whenever the visible range moves, with whether it shows the oldest bar and the live edge. */
+    onViewport(callback: (viewport: Viewport) => void): void
+    {
+        const timeScale = this.chart.timeScale();
+        timeScale.subscribeVisibleLogicalRangeChange((range: LogicalRange | null) =>
+        {
+            const bars = this.candleSeries.data().length;
+            callback({
+                atOldest: range !== null && bars > 0 && range.from <= 0,
+                atLive: range === null || bars === 0 || timeScale.scrollPosition() > -1,
+            });
+        });
     }
 
     /** Calls back when the user scrolled or zoomed close to the oldest loaded bar. */
@@ -194,23 +279,23 @@ export class ChartView
         const visibleTime = timeScale.getVisibleRange();
         return {
             candles: this.candleSeries.data().length,
-            bars: this.totalSeries.data().length,
+            bars: this.plottedVolume.size,
+            zeroBars: this.totalSeries.data().filter((d) => (d as Partial<HistogramData>).value === 0).length,
             lastCandleTime: this.candleSeries.data().at(-1)?.time ?? null,
             firstCandleTime: this.candleSeries.data()[0]?.time ?? null,
             visibleLogicalRange: timeScale.getVisibleLogicalRange(),
             visibleTimeRange: visibleTime,
             barSpacing: timeScale.options().barSpacing,
             counters: { ...this.counters },
-            gapRuns: this.gapShading.runCount,
+            shadedBars: this.priceShading.shadedBars,
+            markers: this.markers.markers().length,
         };
     }
 
-    /** The histogram values plotted at a time: total and the long part. */
+    /** The histogram values plotted at a time: total and the long part (0 for an empty bar). */
     plottedVolumeAt(timeSec: number): { total: number; longs: number } | null
     {
-        const total = this.totalSeries.data().find((d) => d.time === timeSec) as HistogramData | undefined;
-        const longs = this.longSeries.data().find((d) => d.time === timeSec) as HistogramData | undefined;
-        return total === undefined || longs === undefined ? null : { total: total.value, longs: longs.value };
+        return this.plottedVolume.get(timeSec) ?? null;
     }
 
     plottedCandleTimes(): number[]
@@ -220,7 +305,7 @@ export class ChartView
 
     plottedVolumeTimes(): number[]
     {
-        return this.totalSeries.data().map((d) => d.time as number);
+        return [...this.plottedVolume.keys()].sort((a, b) => a - b);
     }
 
     private adoptPricePrecision(candles: readonly Candle[]): void

@@ -3,7 +3,10 @@ import { element } from './dom';
 
 const SHOWN = 60;
 
-/** A search box over the exchange's symbols; Enter or a click picks, Escape gives up. */
+/**
+ * A search box over the exchange's symbols with combobox semantics (the list is its listbox, the active
+ * option its active descendant); Enter or a click picks, Escape gives up.
+ */
 export class SymbolPicker
 {
     private symbols: readonly SymbolEntry[] = [];
@@ -21,7 +24,8 @@ export class SymbolPicker
         });
         input.addEventListener('input', () => this.open());
         input.addEventListener('keydown', (event) => this.onKey(event));
-        input.addEventListener('blur', () => setTimeout(() => this.closeList(), 150));
+        // Later than a click on the list; not at all if the box has the focus back by then.
+        input.addEventListener('blur', () => setTimeout(() => document.activeElement !== input && this.closeList(), 150));
         list.addEventListener('mousedown', (event) =>
         {
             const item = (event.target as HTMLElement).closest<HTMLElement>('li[data-symbol]');
@@ -58,15 +62,30 @@ export class SymbolPicker
         this.list.replaceChildren(...this.matches.map((entry, index) =>
         {
             const item = element('li', index === this.active ? 'active' : '');
+            item.id = `symbol-option-${index}`;
+            item.setAttribute('role', 'option');
+            item.setAttribute('aria-selected', String(index === this.active));
             item.dataset.symbol = entry.symbol;
             item.append(element('span', 'sym', entry.symbol), element('span', 'base', entry.baseAsset));
             return item;
         }));
         if (this.matches.length === 0)
         {
-            this.list.append(element('li', 'none', this.loaded ? 'no match' : 'loading symbols…'));
+            const none = element('li', 'none', this.loaded ? 'no match' : 'loading symbols…');
+            none.setAttribute('role', 'option');
+            none.setAttribute('aria-disabled', 'true');
+            this.list.append(none);
         }
         this.list.hidden = false;
+        this.input.setAttribute('aria-expanded', 'true');
+        if (this.matches.length > 0)
+        {
+            this.input.setAttribute('aria-activedescendant', `symbol-option-${this.active}`);
+        }
+        else
+        {
+            this.input.removeAttribute('aria-activedescendant');
+        }
         this.list.children[this.active]?.scrollIntoView({ block: 'nearest' });
     }
 
@@ -107,6 +126,8 @@ export class SymbolPicker
     private closeList(): void
     {
         this.list.hidden = true;
+        this.input.setAttribute('aria-expanded', 'false');
+        this.input.removeAttribute('aria-activedescendant');
         if (document.activeElement !== this.input)
         {
             this.input.value = this.current;

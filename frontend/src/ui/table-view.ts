@@ -1,81 +1,141 @@
 import { formatCompact, groupThousands } from '../model/decimal';
-import { formatLocalTime } from '../model/format';
+import { formatLocalTime, formatShort } from '../model/format';
 import { isLarge, MAX_ROWS, positionLabel } from '../model/liquidation-feed';
 import type { LiquidationOrder } from '../model/messages';
 import { element } from './dom';
 
-/** The live liquidations table: newest on top, at most MAX_ROWS rows, large ones highlighted. */
+export interface TableElements
+{
+    readonly body: HTMLTableSectionElement;
+    readonly empty: HTMLElement;
+    readonly paused: HTMLElement;
+    readonly scroll: HTMLElement;
+}
+
+/**
+ * The live liquidations table, newest on top. It has a fixed set of MAX_ROWS rows of fixed height whose
+ * contents are rewritten, so an update never moves the layout; while the pointer is over it, it holds still
+ * and counts what arrived, and shows it when the pointer leaves.
+ */
 export class TableView
 {
+    private readonly slots: HTMLTableRowElement[] = [];
     private thresholdUsdt: string;
+    private latest: readonly LiquidationOrder[] = [];
+    private hovered = false;
+    private held = 0;
 
-    constructor(private readonly body: HTMLTableSectionElement, private readonly empty: HTMLElement, thresholdUsdt: string)
+    constructor(private readonly elements: TableElements, thresholdUsdt: string)
     {
         this.thresholdUsdt = thresholdUsdt;
+        for (let i = 0; i < MAX_ROWS; i++)
+        {
+            const row = element('tr');
+            row.append(element('td', 'time'), element('td', 'side'), element('td', 'num qty'), element('td', 'num price'), element('td', 'num notional'));
+            this.slots.push(row);
+        }
+        elements.body.replaceChildren(...this.slots);
+        elements.scroll.addEventListener('mouseenter', () =>
+        {
+            this.hovered = true;
+        });
+        elements.scroll.addEventListener('mouseleave', () =>
+        {
+            this.hovered = false;
+            if (this.held > 0)
+            {
+                const fresh = this.held;
+                this.held = 0;
+                this.render(fresh);
+            }
+        });
     }
 
+    /** A new view's rows: shown at once, even while hovered. */
     reset(rows: readonly LiquidationOrder[]): void
     {
-        this.body.replaceChildren(...rows.map((row) => this.row(row)));
-        this.showEmpty();
+        this.latest = rows;
+        this.held = 0;
+        this.render(0);
     }
 
-    prepend(added: readonly LiquidationOrder[]): void
+    /** The rows after live orders arrived, addedCount of them new on top. */
+    update(rows: readonly LiquidationOrder[], addedCount: number): void
     {
-        const rows = added.map((order) =>
+        this.latest = rows;
+        if (this.hovered)
         {
-            const row = this.row(order);
-            row.classList.add('fresh');
-            row.addEventListener('animationend', () => row.classList.remove('fresh'), { once: true });
-            return row;
-        });
-        this.body.prepend(...rows);
-        while (this.body.rows.length > MAX_ROWS)
-        {
-            this.body.lastElementChild?.remove();
+            this.held += addedCount;
+            this.elements.paused.hidden = false;
+            this.elements.paused.textContent = `Paused while the pointer is here · ${this.held} new`;
+            return;
         }
-        this.showEmpty();
+        this.render(addedCount);
     }
 
     setThreshold(thresholdUsdt: string): void
     {
         this.thresholdUsdt = thresholdUsdt;
-        for (const row of Array.from(this.body.rows))
+        this.slots.forEach((slot, index) =>
         {
-            const notional = row.dataset.notional ?? '0';
-            row.classList.toggle('large', isLarge({ notional } as LiquidationOrder, thresholdUsdt));
+            const order = this.shownAt(index);
+            slot.classList.toggle('large', order !== undefined && isLarge(order, thresholdUsdt));
+        });
+    }
+
+    private shownAt(index: number): LiquidationOrder | undefined
+    {
+        const notional = this.slots[index].dataset.notional;
+        return notional === undefined ? undefined : ({ notional } as LiquidationOrder);
+    }
+
+    private render(freshCount: number): void
+    {
+        this.elements.paused.hidden = true;
+        this.slots.forEach((slot, index) => this.fill(slot, this.latest[index], index < freshCount));
+        this.elements.empty.hidden = this.latest.length > 0;
+    }
+
+    private fill(row: HTMLTableRowElement, order: LiquidationOrder | undefined, fresh: boolean): void
+    {
+        const [time, side, quantity, price, notional] = Array.from(row.cells);
+        if (order === undefined)
+        {
+            row.className = '';
+            delete row.dataset.ts;
+            delete row.dataset.side;
+            delete row.dataset.notional;
+            for (const cell of row.cells)
+            {
+                cell.replaceChildren();
+            }
+            notional.title = '';
+            return;
         }
-    }
-
-    private showEmpty(): void
-    {
-        this.empty.hidden = this.body.rows.length > 0;
-    }
-
-    private row(order: LiquidationOrder): HTMLTableRowElement
-    {
         const position = positionLabel(order);
-        const row = element('tr', position);
+        row.className = position;
+        row.classList.toggle('large', isLarge(order, this.thresholdUsdt));
         row.dataset.ts = String(order.timestampMs);
         row.dataset.side = order.side;
         row.dataset.notional = order.notional;
-        row.classList.toggle('large', isLarge(order, this.thresholdUsdt));
-        const side = element('td', 'side');
-        side.append(element('span', `side-badge ${position}`, position));
-        const quantity = element('td', 'num', groupThousands(order.quantity));
+        time.textContent = formatLocalTime(order.timestampMs);
+        side.replaceChildren(element('span', `side-badge ${position}`, position));
+        quantity.replaceChildren(
+            element('span', 'full-value', groupThousands(order.quantity)),
+            element('span', 'short-value', formatShort(Number(order.quantity))),
+        );
         if (order.baseAsset !== '')
         {
             quantity.append(element('span', 'asset', ` ${order.baseAsset}`));
         }
-        const notional = element('td', 'num notional', formatCompact(order.notional));
+        price.textContent = groupThousands(order.avgPrice);
+        notional.textContent = formatCompact(order.notional);
         notional.title = `${groupThousands(order.notional)} USDT`;
-        row.append(
-            element('td', 'time', formatLocalTime(order.timestampMs)),
-            side,
-            quantity,
-            element('td', 'num', groupThousands(order.avgPrice)),
-            notional,
-        );
-        return row;
+        if (fresh)
+        {
+            // Restarts the highlight on a row that was fresh a moment ago.
+            void row.offsetWidth;
+            row.classList.add('fresh');
+        }
     }
 }

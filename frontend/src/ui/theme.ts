@@ -13,7 +13,8 @@ export interface ChartPalette
     readonly shorts: string;
     /** Long liquidations (side SELL). */
     readonly longs: string;
-    readonly gap: string;
+    /** Hatching of time that was not recorded. */
+    readonly unrecorded: string;
     readonly crosshair: string;
 }
 
@@ -27,7 +28,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         candleDown: '#ef5350',
         shorts: 'rgba(46, 204, 145, 0.85)',
         longs: 'rgba(255, 92, 92, 0.90)',
-        gap: 'rgba(255, 184, 77, 0.12)',
+        unrecorded: 'rgba(169, 179, 198, 0.22)',
         crosshair: 'rgba(169, 179, 198, 0.45)',
     },
     light: {
@@ -39,7 +40,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         candleDown: '#f23645',
         shorts: 'rgba(22, 163, 110, 0.80)',
         longs: 'rgba(225, 52, 70, 0.85)',
-        gap: 'rgba(230, 140, 20, 0.13)',
+        unrecorded: 'rgba(60, 69, 86, 0.18)',
         crosshair: 'rgba(60, 69, 86, 0.40)',
     },
 };

@@ -1,12 +1,12 @@
-import { TIMEFRAMES, type Timeframe } from '../model/timeframes';
+import { isTimeframe, TIMEFRAMES, type Timeframe } from '../model/timeframes';
 import { element } from './dom';
 
-/** One button per timeframe of the contract. */
+/** One button per timeframe of the contract, and the same choice as a select for the compact header. */
 export class TimeframePicker
 {
     private readonly buttons = new Map<Timeframe, HTMLButtonElement>();
 
-    constructor(container: HTMLElement, onPick: (timeframe: Timeframe) => void)
+    constructor(container: HTMLElement, private readonly select: HTMLSelectElement, onPick: (timeframe: Timeframe) => void)
     {
         for (const timeframe of TIMEFRAMES)
         {
@@ -16,7 +16,17 @@ export class TimeframePicker
             button.addEventListener('click', () => onPick(timeframe));
             this.buttons.set(timeframe, button);
             container.append(button);
+            const option = element('option', '', timeframe);
+            option.value = timeframe;
+            select.append(option);
         }
+        select.addEventListener('change', () =>
+        {
+            if (isTimeframe(select.value))
+            {
+                onPick(select.value);
+            }
+        });
     }
 
     show(timeframe: Timeframe): void
@@ -26,5 +36,6 @@ export class TimeframePicker
             button.classList.toggle('active', code === timeframe);
             button.setAttribute('aria-pressed', String(code === timeframe));
         }
+        this.select.value = timeframe;
     }
 }
