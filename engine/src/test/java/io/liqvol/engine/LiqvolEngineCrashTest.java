@@ -98,6 +98,49 @@ class LiqvolEngineCrashTest
         }
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldRecordTheDowntimeFromTheLastHeartbeatWhenAnIdleProcessIsKilled() throws Exception
+    {
+        final Process child = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"),
+            CrashingEngineMain.class.getName(),
+            dir.toString(), "idle")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        final long startedMs;
+        final long killedMs;
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)))
+        {
+            assertThat(reader.readLine()).isEqualTo("started");
+            startedMs = System.currentTimeMillis();
+            // No liquidation in the journal at all: only heartbeats can tell when the child was last alive.
+            Thread.sleep(1_500);
+            killedMs = System.currentTimeMillis();
+            child.toHandle().destroyForcibly();
+        }
+        finally
+        {
+            child.destroyForcibly();
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(137);
+
+        final long restartMs = System.currentTimeMillis();
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().dataDir(dir)))
+        {
+            LiqvolEngineTest.awaitGaps(engine, 1);
+            final Gap downtime = engine.gaps().get(0);
+            assertThat(downtime.kind()).isEqualTo(GapKind.DOWNTIME);
+            assertThat(downtime.fromMs()).isBetween(startedMs + 1_000, killedMs);
+            assertThat(downtime.toMs()).isBetween(restartMs, System.currentTimeMillis());
+            assertThat(engine.recordingSinceMs()).isLessThan(startedMs);
+        }
+    }
+
     /** The numbers of the liquidations the journal holds, read by the journal's own recovery alone. */
     private BitSet journaledNumbers()
     {
@@ -123,7 +166,7 @@ class LiqvolEngineCrashTest
             }
 
             @Override
-            public void onGap(final long fromMs, final long toMs)
+            public void onGap(final long fromMs, final long toMs, final GapKind kind)
             {
             }
         });
