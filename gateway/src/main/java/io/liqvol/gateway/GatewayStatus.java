@@ -59,6 +59,7 @@ final class GatewayStatus implements HealthReport
         final JournalStatus journal = engine.journalStatus();
         final JournalFailure failure = journal.failure();
         final UpstreamStatus status = upstream.status();
+        json.writeNumberField("recording_since", engine.recordingSinceMs());
         json.writeObjectFieldStart("upstream");
         json.writeBooleanField("connected", status.connected());
         json.writeNumberField("connected_since", status.connectedSinceMs());
@@ -157,6 +158,7 @@ final class GatewayStatus implements HealthReport
             json.writeStartObject();
             json.writeNumberField("from", gap.fromMs());
             json.writeNumberField("to", gap.toMs());
+            json.writeStringField("kind", gap.kind().code());
             json.writeEndObject();
         }
         json.writeEndArray();
