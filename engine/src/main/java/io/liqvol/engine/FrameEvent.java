@@ -14,6 +14,7 @@ final class FrameEvent
 
     static final int KIND_FRAME = 0;
     static final int KIND_LIQUIDATION = 1;
+    /** Kinds from here on carry no liquidation (one comparison on the hot path tells them apart). */
     static final int KIND_GAP = 2;
     /** The engine is alive: the journal stage marks the time in its segment (no record, no liquidation). */
     static final int KIND_HEARTBEAT = 3;

@@ -29,13 +29,16 @@ final class JournalStage implements EventHandler<FrameEvent>
         {
             return;
         }
-        if (event.kind == FrameEvent.KIND_GAP)
+        if (event.kind >= FrameEvent.KIND_GAP)
         {
-            journal.appendGap(event.gapFromMs, event.gapToMs, event.gapKind, System.nanoTime());
-        }
-        else if (event.kind == FrameEvent.KIND_HEARTBEAT)
-        {
-            journal.markAlive();
+            if (event.kind == FrameEvent.KIND_GAP)
+            {
+                journal.appendGap(event.gapFromMs, event.gapToMs, event.gapKind, System.nanoTime());
+            }
+            else
+            {
+                journal.markAlive();
+            }
         }
         for (int i = 0; i < event.count; i++)
         {
