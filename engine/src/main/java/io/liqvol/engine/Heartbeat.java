@@ -34,17 +34,28 @@ final class Heartbeat implements AutoCloseable
         thread.start();
     }
 
-    /** Stops the thread and waits for it, so that it hands nothing in after this returns. */
+    /**
+     * Stops the thread and waits for it even when interrupted (the engine halts its stages next, and a heartbeat
+     * handed in after that would reach the journal while it closes); the interrupt is kept.
+     */
     @Override
     public void close()
     {
         running = false;
         LockSupport.unpark(thread);
-        try
+        boolean interrupted = false;
+        while (thread.isAlive())
         {
-            thread.join();
+            try
+            {
+                thread.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
         }
-        catch (final InterruptedException ex)
+        if (interrupted)
         {
             Thread.currentThread().interrupt();
         }

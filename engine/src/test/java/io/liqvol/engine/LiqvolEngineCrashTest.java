@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +31,7 @@ class LiqvolEngineCrashTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldKeepEveryLiquidationAListenerWasHandedWhenTheProcessIsKilled() throws Exception
     {
-        final Process child = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"),
-            CrashingEngineMain.class.getName(),
-            dir.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        final Process child = startChild(dir.toString());
         final BitSet handed = new BitSet();
         try (BufferedReader reader = new BufferedReader(
             new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)))
@@ -102,14 +98,7 @@ class LiqvolEngineCrashTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldRecordTheDowntimeFromTheLastHeartbeatWhenAnIdleProcessIsKilled() throws Exception
     {
-        final Process child = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"),
-            CrashingEngineMain.class.getName(),
-            dir.toString(), "idle")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        final Process child = startChild(dir.toString(), "idle");
         final long startedMs;
         final long killedMs;
         try (BufferedReader reader = new BufferedReader(
@@ -139,6 +128,18 @@ class LiqvolEngineCrashTest
             assertThat(downtime.toMs()).isBetween(restartMs, System.currentTimeMillis());
             assertThat(engine.recordingSinceMs()).isLessThan(startedMs);
         }
+    }
+
+    /** {@link CrashingEngineMain} in a JVM of its own. */
+    private static Process startChild(final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"),
+            CrashingEngineMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** The numbers of the liquidations the journal holds, read by the journal's own recovery alone. */

@@ -322,24 +322,7 @@ class LiqvolEngineTest
     void shouldRecordGapsAndTellListeners() throws Exception
     {
         final List<Gap> heard = new CopyOnWriteArrayList<>();
-        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(new EngineListener()
-        {
-            @Override
-            public void onLiquidation(final LiquidationView liquidation)
-            {
-            }
-
-            @Override
-            public void onBucketChanged(final BucketView bucket)
-            {
-            }
-
-            @Override
-            public void onGap(final Gap gap)
-            {
-                heard.add(gap);
-            }
-        })))
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(gapListener(heard))))
         {
             engine.recordGap(NOW_MS - 5_000, NOW_MS - 1_000);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

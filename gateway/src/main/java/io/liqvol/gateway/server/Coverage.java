@@ -170,8 +170,9 @@ public final class Coverage
     /** Gap time inside {@code [startMs, endMs)}. */
     private long gapMs(final long startMs, final long endMs)
     {
-        final int first = firstEndingAfter(startMs);
-        final int last = firstStartingAtOrAfter(endMs) - 1;
+        // The intervals that end after the start, up to the last that begins before the end.
+        final int first = firstAbove(toMs, startMs);
+        final int last = firstAbove(fromMs, endMs - 1) - 1;
         if (first > last)
         {
             return 0;
@@ -182,35 +183,15 @@ public final class Coverage
         return total;
     }
 
-    /** The first interval whose end is after {@code timeMs}. */
-    private int firstEndingAfter(final long timeMs)
+    /** The first index of the ascending {@code values} whose value is above {@code timeMs}. */
+    private static int firstAbove(final long[] values, final long timeMs)
     {
         int low = 0;
-        int high = toMs.length;
+        int high = values.length;
         while (low < high)
         {
             final int mid = (low + high) >>> 1;
-            if (toMs[mid] > timeMs)
-            {
-                high = mid;
-            }
-            else
-            {
-                low = mid + 1;
-            }
-        }
-        return low;
-    }
-
-    /** The first interval that starts at or after {@code timeMs}. */
-    private int firstStartingAtOrAfter(final long timeMs)
-    {
-        int low = 0;
-        int high = fromMs.length;
-        while (low < high)
-        {
-            final int mid = (low + high) >>> 1;
-            if (fromMs[mid] >= timeMs)
+            if (values[mid] > timeMs)
             {
                 high = mid;
             }

@@ -479,6 +479,17 @@ public final class MessageWriter
     {
         json.writeStartObject();
         json.writeNumberField("recording_since", recordingSinceMs);
+        gapArray(json, gaps);
+        if (truncated)
+        {
+            json.writeBooleanField("truncated", true);
+        }
+        json.writeEndObject();
+    }
+
+    /** {@code "gaps":[{"from":MS,"to":MS,"kind":"…"}...]} (also in {@code /health}). */
+    public static void gapArray(final JsonGenerator json, final List<Gap> gaps) throws IOException
+    {
         json.writeArrayFieldStart("gaps");
         for (final Gap gap : gaps)
         {
@@ -489,11 +500,6 @@ public final class MessageWriter
             json.writeEndObject();
         }
         json.writeEndArray();
-        if (truncated)
-        {
-            json.writeBooleanField("truncated", true);
-        }
-        json.writeEndObject();
     }
 
     /** Writes {@code "field":"2024-01-01T12:00:00.000Z"}. */
