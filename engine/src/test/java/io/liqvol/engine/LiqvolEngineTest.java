@@ -555,8 +555,9 @@ class LiqvolEngineTest
             assertThat(engine.volume("S6USDT", Timeframe.M1, NOW_MS, NOW_MS + 60_000).get(0).count()).isEqualTo(1);
             assertThat(engine.recentLiquidations("S5USDT", 10)).isEmpty();
 
-            engine.ingestLiquidation("S6USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
+            // The refused one first: once the next is published, the refused one was decoded (the ring is in order).
             engine.ingestLiquidation("S5USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
+            engine.ingestLiquidation("S6USDT", Side.SELL, 100_000_000, 100_000_000, NOW_MS + 100, 0);
             awaitPublished(engine, 1);
             assertThat(engine.counters().rejected(RejectReason.SYMBOL_MEMORY_BUDGET)).isEqualTo(1);
             assertThat(engine.counters().stageErrors()).isZero();
