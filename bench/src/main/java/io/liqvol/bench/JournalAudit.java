@@ -2,6 +2,7 @@ package io.liqvol.bench;
 
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.journal.Journal;
 import io.liqvol.engine.journal.JournalVisitor;
@@ -37,9 +38,9 @@ final class JournalAudit
             }
 
             @Override
-            public void onGap(final long fromMs, final long toMs)
+            public void onGap(final long fromMs, final long toMs, final GapKind kind)
             {
-                audit.gaps.add(new Gap(fromMs, toMs));
+                audit.gaps.add(new Gap(fromMs, toMs, kind));
             }
         }).close();
         return audit;

@@ -96,7 +96,7 @@ final class BenchJournal
         }
 
         @Override
-        public void onGap(final long fromMs, final long toMs)
+        public void onGap(final long fromMs, final long toMs, final GapKind kind)
         {
         }
     }

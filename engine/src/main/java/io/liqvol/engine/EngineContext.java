@@ -35,6 +35,8 @@ public final class EngineContext
     /** 32 MiB: about 350 000 liquidations per journal segment. */
     public static final long DEFAULT_SEGMENT_BYTES = 32L << 20;
     public static final long DEFAULT_FSYNC_INTERVAL_MS = 1000;
+    /** How often a live engine marks in its journal that it is alive; a crash loses at most this of coverage. */
+    public static final long DEFAULT_HEARTBEAT_INTERVAL_MS = 1000;
     /** 0: the journal keeps everything. */
     public static final long DEFAULT_RETENTION_MS = 0;
     /** One thread per stage needs a core per stage; below that, fewer threads (see {@link #stageThreads(int)}). */
@@ -59,6 +61,8 @@ public final class EngineContext
     private long segmentBytes = DEFAULT_SEGMENT_BYTES;
     private long fsyncIntervalMs = DEFAULT_FSYNC_INTERVAL_MS;
     private long retentionMs = DEFAULT_RETENTION_MS;
+    private boolean liveRecording = true;
+    private long heartbeatIntervalMs = DEFAULT_HEARTBEAT_INTERVAL_MS;
     private int stageThreads = DEFAULT_STAGE_THREADS;
     private final List<EngineListener> listeners = new ArrayList<>();
     private boolean concluded;
@@ -321,6 +325,35 @@ public final class EngineContext
     }
 
     /**
+     * Whether this engine records a live feed (the default). With a data directory it then marks in the journal every
+     * {@link #heartbeatIntervalMs} and on close when it was last alive, and a start records the time since the last
+     * live run was alive as a {@link GapKind#DOWNTIME} gap. An importer or a tool that replays history is not live:
+     * its runs are not coverage, and it records no downtime.
+     */
+    public EngineContext liveRecording(final boolean liveRecording)
+    {
+        this.liveRecording = liveRecording;
+        return this;
+    }
+
+    public boolean liveRecording()
+    {
+        return liveRecording;
+    }
+
+    /** How often a live engine marks in its journal that it is alive (at most this is lost to a crash). */
+    public EngineContext heartbeatIntervalMs(final long heartbeatIntervalMs)
+    {
+        this.heartbeatIntervalMs = heartbeatIntervalMs;
+        return this;
+    }
+
+    public long heartbeatIntervalMs()
+    {
+        return heartbeatIntervalMs;
+    }
+
+    /**
      * Threads the four stages run on: 4 (each stage its own thread, journal and aggregate in parallel), 2 (decode;
      * then journal, aggregate and publish in turn) or 1 (all four in turn). Stages that wait spin on the stage before
      * them, so a machine with fewer free cores than stage threads pays scheduler time slices in latency: there, fewer
@@ -378,6 +411,11 @@ public final class EngineContext
         }
         requireNotNegative("fsyncIntervalMs", fsyncIntervalMs);
         requireNotNegative("retentionMs", retentionMs);
+        if (heartbeatIntervalMs < 1 || heartbeatIntervalMs > 60_000)
+        {
+            throw new InvalidSettingException(
+                "heartbeatIntervalMs", "must be in [1, 60000], was " + heartbeatIntervalMs);
+        }
         if (dataDir != null && Files.exists(dataDir) && !Files.isDirectory(dataDir))
         {
             throw new InvalidSettingException("dataDir", "is not a directory: " + dataDir);

@@ -60,7 +60,7 @@ final class FrameDecoder
     void decode(final FrameEvent event)
     {
         event.count = 0;
-        if (event.kind == FrameEvent.KIND_GAP)
+        if (event.kind >= FrameEvent.KIND_GAP)
         {
             return;
         }

@@ -14,7 +14,10 @@ final class FrameEvent
 
     static final int KIND_FRAME = 0;
     static final int KIND_LIQUIDATION = 1;
+    /** Kinds from here on carry no liquidation (one comparison on the hot path tells them apart). */
     static final int KIND_GAP = 2;
+    /** The engine is alive: the journal stage marks the time in its segment (no record, no liquidation). */
+    static final int KIND_HEARTBEAT = 3;
 
     // Input, written by the producer.
     int kind;
@@ -30,6 +33,7 @@ final class FrameEvent
     long inputEventTimeMs;
     long gapFromMs;
     long gapToMs;
+    GapKind gapKind;
 
     // Accepted liquidations, written by the decode stage.
     int count;
@@ -96,12 +100,19 @@ final class FrameEvent
         inputEventTimeMs = eventTimeMs;
     }
 
-    void setGap(final long fromMs, final long toMs)
+    void setGap(final long fromMs, final long toMs, final GapKind gapKind)
     {
         kind = KIND_GAP;
         inputSymbol = null;
         gapFromMs = fromMs;
         gapToMs = toMs;
+        this.gapKind = gapKind;
+    }
+
+    void setHeartbeat()
+    {
+        kind = KIND_HEARTBEAT;
+        inputSymbol = null;
     }
 
     /** Notional of liquidation i, high word of the E16 product. */

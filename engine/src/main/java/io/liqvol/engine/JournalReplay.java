@@ -96,9 +96,9 @@ final class JournalReplay implements JournalVisitor
     }
 
     @Override
-    public void onGap(final long fromMs, final long toMs)
+    public void onGap(final long fromMs, final long toMs, final GapKind kind)
     {
-        gapsNewestFirst.add(new Gap(fromMs, toMs));
+        gapsNewestFirst.add(new Gap(fromMs, toMs, kind));
     }
 
     /** After the last record: recent liquidations, the duplicate filter and gaps, each oldest first. */

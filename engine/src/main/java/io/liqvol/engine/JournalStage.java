@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * Stage 2a: records accepted liquidations and gaps in the journal, in parallel with aggregation and before
- * publication (the publish stage waits for this one). Without a data directory the engine runs in memory only and
+ * publication (the publish stage waits for this one), and marks in it when the engine was last alive at each
+ * heartbeat. Without a data directory the engine runs in memory only and
  * this stage has nothing to do.
  */
 final class JournalStage implements EventHandler<FrameEvent>
@@ -28,9 +29,16 @@ final class JournalStage implements EventHandler<FrameEvent>
         {
             return;
         }
-        if (event.kind == FrameEvent.KIND_GAP)
+        if (event.kind >= FrameEvent.KIND_GAP)
         {
-            journal.appendGap(event.gapFromMs, event.gapToMs, System.nanoTime());
+            if (event.kind == FrameEvent.KIND_GAP)
+            {
+                journal.appendGap(event.gapFromMs, event.gapToMs, event.gapKind, System.nanoTime());
+            }
+            else
+            {
+                journal.markAlive();
+            }
         }
         for (int i = 0; i < event.count; i++)
         {

@@ -35,6 +35,10 @@ public final class LiqvolEngine implements AutoCloseable
     private final RingBuffer<FrameEvent> ring;
     private final RingInput input;
     private final EventHandler<FrameEvent> lastStage;
+    /** When this run started (the engine's clock). */
+    private final long startMs;
+    /** Null unless a live engine journals. */
+    private final Heartbeat heartbeat;
     private volatile boolean closed;
 
     /**
@@ -58,6 +62,7 @@ public final class LiqvolEngine implements AutoCloseable
     private LiqvolEngine(final EngineContext context)
     {
         this.context = context;
+        startMs = context.epochClock().time();
         buckets = new BucketStore(context.maxSymbols(), context.windowBuckets());
         symbols = new SymbolTable(context.maxSymbols(), admittedSymbols(context, buckets), counters);
         recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
@@ -104,13 +109,28 @@ public final class LiqvolEngine implements AutoCloseable
 
         lastStage = layout.wire(disruptor, decode, journalStage, aggregate, publish);
         disruptor.setDefaultExceptionHandler(new CountingExceptionHandler(counters));
+        heartbeat = journal != null && context.liveRecording()
+            ? new Heartbeat(input, context.heartbeatIntervalMs())
+            : null;
     }
 
-    /** Validates the context and starts the pipeline. */
+    /**
+     * Validates the context and starts the pipeline. A live engine whose journal was written before records the time
+     * since the previous run was last alive as a {@link GapKind#DOWNTIME} gap, through the stages like any gap.
+     */
     public static LiqvolEngine launch(final EngineContext context)
     {
         final LiqvolEngine engine = new LiqvolEngine(context.conclude());
         engine.disruptor.start();
+        if (engine.heartbeat != null)
+        {
+            final long lastAliveMs = engine.journal.lastAliveMs();
+            if (lastAliveMs > 0 && lastAliveMs < engine.startMs)
+            {
+                engine.input.gap(lastAliveMs, engine.startMs, GapKind.DOWNTIME);
+            }
+            engine.heartbeat.start();
+        }
         return engine;
     }
 
@@ -171,14 +191,33 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        input.gap(fromMs, toMs);
+        input.gap(fromMs, toMs, GapKind.UPSTREAM);
         return true;
     }
 
-    /** Gaps published so far and those the journal wrote to disclose what it could not journal, oldest first. */
+    /**
+     * Gaps recorded (journal replay first, then those published since and those the journal wrote to disclose what it
+     * could not journal), in order of recording.
+     */
     public List<Gap> gaps()
     {
         return List.copyOf(gaps);
+    }
+
+    /** How many gaps {@link #gaps()} holds; they are only ever added, so a change of count is a change of list. */
+    public int gapCount()
+    {
+        return gaps.size();
+    }
+
+    /**
+     * When recording began: the start of the oldest journal segment kept, or this run's start without a journal (or
+     * with none written yet). Nothing before it was recorded live.
+     */
+    public long recordingSinceMs()
+    {
+        final long journalSinceMs = journal == null ? -1 : journal.recordingSinceMs();
+        return journalSinceMs > 0 ? Math.min(journalSinceMs, startMs) : startMs;
     }
 
     public boolean isKnownSymbol(final String symbol)
@@ -278,6 +317,10 @@ public final class LiqvolEngine implements AutoCloseable
             return;
         }
         closed = true;
+        if (heartbeat != null)
+        {
+            heartbeat.close();
+        }
         // Disruptor.shutdown() skips stages whose threads have not started yet, so wait for the last stage itself.
         drain();
         disruptor.halt();

@@ -58,12 +58,25 @@ final class RingInput
         }
     }
 
-    void gap(final long fromMs, final long toMs)
+    void gap(final long fromMs, final long toMs, final GapKind kind)
     {
         final long sequence = ring.next();
         try
         {
-            ring.get(sequence).setGap(fromMs, toMs);
+            ring.get(sequence).setGap(fromMs, toMs, kind);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
+    void heartbeat()
+    {
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).setHeartbeat();
         }
         finally
         {

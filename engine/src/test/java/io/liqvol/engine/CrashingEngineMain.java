@@ -5,16 +5,19 @@ import io.liqvol.engine.journal.JournalDescriptor;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The child process of {@link LiqvolEngineCrashTest}: an engine on the given data directory fed an endless,
  * deterministic stream of liquidations; a listener prints the number of each one it is handed and flushes, so the
- * parent knows what a client could have been sent when it kills this process.
+ * parent knows what a client could have been sent when it kills this process. With a second argument {@code idle}
+ * it is fed nothing (a quiet market), prints {@code started} and waits to be killed.
  */
 public final class CrashingEngineMain
 {
     static final long T0 = 1_700_000_000_000L;
     static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT"};
+    static final long IDLE_HEARTBEAT_MS = 50;
 
     private CrashingEngineMain()
     {
@@ -40,6 +43,14 @@ public final class CrashingEngineMain
                 {
                 }
             });
+        if (args.length > 1 && args[1].equals("idle"))
+        {
+            LiqvolEngine.launch(context.heartbeatIntervalMs(IDLE_HEARTBEAT_MS));
+            out.println("started");
+            out.flush();
+            LockSupport.park();
+            return;
+        }
         final LiqvolEngine engine = LiqvolEngine.launch(context);
         for (int i = 0; ; i++)
         {

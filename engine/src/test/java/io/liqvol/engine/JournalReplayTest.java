@@ -66,18 +66,18 @@ class JournalReplayTest
     @Test
     void shouldRestoreRecentLiquidationsDuplicatesAndGapsOldestFirst()
     {
-        replay.onGap(T0 + 50, T0 + 60);
+        replay.onGap(T0 + 50, T0 + 60, GapKind.DOWNTIME);
         for (int i = 9; i >= 0; i--)
         {
             liquidation("ETHUSDT", i & 1, T0 + i);
         }
-        replay.onGap(T0 - 20, T0 - 10);
+        replay.onGap(T0 - 20, T0 - 10, GapKind.UPSTREAM);
         replay.finish();
 
         final int eth = symbols.idOf("ETHUSDT");
         assertThat(recent.newest(eth, "ETHUSDT", 10)).extracting(LiquidationSnapshot::tradeTimeMs)
             .containsExactly(T0 + 9, T0 + 8, T0 + 7);
-        assertThat(gaps).containsExactly(new Gap(T0 - 20, T0 - 10), new Gap(T0 + 50, T0 + 60));
+        assertThat(gaps).containsExactly(new Gap(T0 - 20, T0 - 10), new Gap(T0 + 50, T0 + 60, GapKind.DOWNTIME));
         assertThat(duplicates.firstSighting(eth, 1, T0 + 9, 1_000_000L, 2_000_000_000L)).isFalse();
         assertThat(duplicates.firstSighting(eth, 0, T0, 1_000_000L, 2_000_000_000L)).isFalse();
         assertThat(duplicates.firstSighting(eth, 0, T0 + 10, 1_000_000L, 2_000_000_000L)).isTrue();

@@ -32,7 +32,7 @@ class JournalStageTest
             fill(event, 1, eth, 1, T0 + 1);
             event.count = 2;
             stage.onEvent(event, 0, false);
-            event.setGap(T0 + 10, T0 + 20);
+            event.setGap(T0 + 10, T0 + 20, GapKind.DOWNTIME);
             event.count = 0;
             stage.onEvent(event, 1, true);
         }
@@ -43,7 +43,7 @@ class JournalStageTest
             assertThat(journal.recovery().liquidations()).isEqualTo(2);
         }
         assertThat(replayed.records()).containsExactly(
-            "gap " + (T0 + 10) + ".." + (T0 + 20),
+            "downtime gap " + (T0 + 10) + ".." + (T0 + 20),
             "ETHUSDT 1 " + (T0 + 1),
             "BTCUSDT 0 " + T0);
     }

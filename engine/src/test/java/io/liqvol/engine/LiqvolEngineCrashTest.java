@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,14 +31,7 @@ class LiqvolEngineCrashTest
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void shouldKeepEveryLiquidationAListenerWasHandedWhenTheProcessIsKilled() throws Exception
     {
-        final Process child = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"),
-            CrashingEngineMain.class.getName(),
-            dir.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        final Process child = startChild(dir.toString());
         final BitSet handed = new BitSet();
         try (BufferedReader reader = new BufferedReader(
             new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)))
@@ -98,6 +94,54 @@ class LiqvolEngineCrashTest
         }
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldRecordTheDowntimeFromTheLastHeartbeatWhenAnIdleProcessIsKilled() throws Exception
+    {
+        final Process child = startChild(dir.toString(), "idle");
+        final long startedMs;
+        final long killedMs;
+        try (BufferedReader reader = new BufferedReader(
+            new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII)))
+        {
+            assertThat(reader.readLine()).isEqualTo("started");
+            startedMs = System.currentTimeMillis();
+            // No liquidation in the journal at all: only heartbeats can tell when the child was last alive.
+            Thread.sleep(1_500);
+            killedMs = System.currentTimeMillis();
+            child.toHandle().destroyForcibly();
+        }
+        finally
+        {
+            child.destroyForcibly();
+        }
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isEqualTo(137);
+
+        final long restartMs = System.currentTimeMillis();
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().dataDir(dir)))
+        {
+            LiqvolEngineTest.awaitGaps(engine, 1);
+            final Gap downtime = engine.gaps().get(0);
+            assertThat(downtime.kind()).isEqualTo(GapKind.DOWNTIME);
+            assertThat(downtime.fromMs()).isBetween(startedMs + 1_000, killedMs);
+            assertThat(downtime.toMs()).isBetween(restartMs, System.currentTimeMillis());
+            assertThat(engine.recordingSinceMs()).isLessThan(startedMs);
+        }
+    }
+
+    /** {@link CrashingEngineMain} in a JVM of its own. */
+    private static Process startChild(final String... args) throws IOException
+    {
+        final List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "-cp", System.getProperty("java.class.path"),
+            CrashingEngineMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
     /** The numbers of the liquidations the journal holds, read by the journal's own recovery alone. */
     private BitSet journaledNumbers()
     {
@@ -123,7 +167,7 @@ class LiqvolEngineCrashTest
             }
 
             @Override
-            public void onGap(final long fromMs, final long toMs)
+            public void onGap(final long fromMs, final long toMs, final GapKind kind)
             {
             }
         });

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -321,7 +322,104 @@ class LiqvolEngineTest
     void shouldRecordGapsAndTellListeners() throws Exception
     {
         final List<Gap> heard = new CopyOnWriteArrayList<>();
-        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(new EngineListener()
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().listener(gapListener(heard))))
+        {
+            engine.recordGap(NOW_MS - 5_000, NOW_MS - 1_000);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (engine.gaps().isEmpty() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(5);
+            }
+
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000));
+            assertThat(heard).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000));
+            assertThatThrownBy(() -> engine.recordGap(2, 1)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void shouldRecordTheDowntimeSinceAnOrderlyStopAsAGapThroughTheStagesAtTheNextStart() throws Exception
+    {
+        final AtomicLong clockMs = new AtomicLong(NOW_MS);
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)))
+        {
+            engine.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS - 60_000, 0);
+            awaitPublished(engine, 1);
+            assertThat(engine.recordingSinceMs()).isEqualTo(NOW_MS);
+            clockMs.set(NOW_MS + 5_000);
+        }
+
+        clockMs.set(NOW_MS + 65_000);
+        final List<Gap> heard = new CopyOnWriteArrayList<>();
+        try (LiqvolEngine engine =
+            LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir).listener(gapListener(heard))))
+        {
+            final Gap downtime = new Gap(NOW_MS + 5_000, NOW_MS + 65_000, GapKind.DOWNTIME);
+            awaitGaps(engine, 1);
+            assertThat(engine.gaps()).containsExactly(downtime);
+            assertThat(heard).containsExactly(downtime);
+            assertThat(engine.recordingSinceMs()).isEqualTo(NOW_MS);
+        }
+
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)))
+        {
+            assertThat(engine.recovery().gaps()).isEqualTo(1);
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS + 5_000, NOW_MS + 65_000, GapKind.DOWNTIME));
+        }
+    }
+
+    @Test
+    void shouldRecordNoDowntimeOnAFirstStartNorWithoutAJournal() throws Exception
+    {
+        final AtomicLong clockMs = new AtomicLong(NOW_MS);
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)
+            .heartbeatIntervalMs(1)))
+        {
+            clockMs.set(NOW_MS + 1_000);
+            engine.recordGap(NOW_MS + 10, NOW_MS + 20);
+            awaitGaps(engine, 1);
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS + 10, NOW_MS + 20, GapKind.UPSTREAM));
+            assertThat(engine.recordingSinceMs()).isEqualTo(NOW_MS);
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get)))
+        {
+            clockMs.set(NOW_MS + 2_000);
+            assertThat(engine.recordingSinceMs()).isEqualTo(NOW_MS + 1_000);
+            engine.recordGap(NOW_MS + 30, NOW_MS + 40);
+            awaitGaps(engine, 1);
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS + 30, NOW_MS + 40));
+        }
+    }
+
+    @Test
+    void shouldCountARunThatIsNotLiveAsNeitherAliveNorDowntime() throws Exception
+    {
+        final AtomicLong clockMs = new AtomicLong(NOW_MS);
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)))
+        {
+            assertThat(engine.gaps()).isEmpty();
+            clockMs.set(NOW_MS + 1_000);
+        }
+        clockMs.set(NOW_MS + 5_000);
+        try (LiqvolEngine importer =
+            LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir).liveRecording(false)))
+        {
+            importer.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS - 60_000, 0);
+            awaitPublished(importer, 1);
+            clockMs.set(NOW_MS + 6_000);
+            assertThat(importer.gaps()).isEmpty();
+        }
+        clockMs.set(NOW_MS + 10_000);
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)))
+        {
+            awaitGaps(engine, 1);
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS + 1_000, NOW_MS + 10_000, GapKind.DOWNTIME));
+        }
+    }
+
+    private static EngineListener gapListener(final List<Gap> heard)
+    {
+        return new EngineListener()
         {
             @Override
             public void onLiquidation(final LiquidationView liquidation)
@@ -338,19 +436,17 @@ class LiqvolEngineTest
             {
                 heard.add(gap);
             }
-        })))
-        {
-            engine.recordGap(NOW_MS - 5_000, NOW_MS - 1_000);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (engine.gaps().isEmpty() && System.nanoTime() < deadline)
-            {
-                Thread.sleep(5);
-            }
+        };
+    }
 
-            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000));
-            assertThat(heard).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000));
-            assertThatThrownBy(() -> engine.recordGap(2, 1)).isInstanceOf(IllegalArgumentException.class);
+    static void awaitGaps(final LiqvolEngine engine, final int gaps) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.gapCount() < gaps && System.nanoTime() < deadline)
+        {
+            Thread.sleep(5);
         }
+        assertThat(engine.gapCount()).isEqualTo(gaps);
     }
 
     @Test

@@ -54,7 +54,7 @@ class StageLayoutTest
         {
             for (int i = 0; i < EVENTS; i++)
             {
-                ring.publishEvent((event, sequence) -> event.setGap(sequence, sequence));
+                ring.publishEvent((event, sequence) -> event.setGap(sequence, sequence, GapKind.UPSTREAM));
             }
             while (disruptor.getSequenceValueFor(last) < ring.getCursor())
             {

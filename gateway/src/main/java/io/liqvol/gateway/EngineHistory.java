@@ -4,6 +4,7 @@ import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.gateway.server.Coverage;
 import io.liqvol.gateway.server.LiquidationHistory;
 
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
 public final class EngineHistory implements LiquidationHistory
 {
     private final LiqvolEngine engine;
+    private volatile Coverage coverage = Coverage.NONE;
 
     public EngineHistory(final LiqvolEngine engine)
     {
@@ -35,5 +37,20 @@ public final class EngineHistory implements LiquidationHistory
     public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int limit)
     {
         return engine.recentLiquidations(symbol, limit);
+    }
+
+    /** Built again only when the engine recorded a gap or recording's start moved (retention). */
+    @Override
+    public Coverage coverage()
+    {
+        final Coverage known = coverage;
+        final long recordingSinceMs = engine.recordingSinceMs();
+        if (known.sourceGaps() == engine.gapCount() && known.recordingSinceMs() == recordingSinceMs)
+        {
+            return known;
+        }
+        final Coverage built = Coverage.of(recordingSinceMs, engine.gaps());
+        coverage = built;
+        return built;
     }
 }

@@ -74,10 +74,12 @@ public final class Gateway implements AutoCloseable
         try
         {
             final Subscriptions subscriptions = new Subscriptions();
-            final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext()
-                .listener(new FanOutPublisher(subscriptions, symbols, FanOutPublisher.allocator())));
+            final FanOutPublisher publisher = new FanOutPublisher(subscriptions, symbols, FanOutPublisher.allocator());
+            final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext().listener(publisher));
             this.engine = launched;
             started.push(launched::close);
+            final EngineHistory history = new EngineHistory(launched);
+            publisher.coverage(history::coverage);
             final UpstreamConfig upstreamConfig = config.upstreamConfig();
             if (simulator != null)
             {
@@ -108,7 +110,7 @@ public final class Gateway implements AutoCloseable
                 config.journalMinFreeBytes());
             metrics.addSection(status::writeMetrics);
             this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
-                new EngineHistory(engine), new UpstreamMarketData(upstream, rest), status, serverGroup));
+                history, new UpstreamMarketData(upstream, rest), status, serverGroup));
         }
         catch (final Exception e)
         {

@@ -2,7 +2,6 @@ package io.liqvol.gateway;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.EngineCounters;
-import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.counters.CounterDescriptor;
 import io.liqvol.engine.counters.PrometheusText;
@@ -11,6 +10,7 @@ import io.liqvol.engine.journal.JournalStatus;
 import io.liqvol.engine.journal.RecoveryReport;
 import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.server.HealthReport;
+import io.liqvol.gateway.server.MessageWriter;
 import io.liqvol.gateway.upstream.UpstreamStatus;
 
 import java.io.IOException;
@@ -86,13 +86,14 @@ final class GatewayStatus implements HealthReport
         final JournalStatus journal = engine.journalStatus();
         final JournalFailure failure = journal.failure();
         final UpstreamStatus status = upstream.status();
+        json.writeNumberField("recording_since", engine.recordingSinceMs());
         json.writeObjectFieldStart("upstream");
         json.writeBooleanField("connected", status.connected());
         json.writeNumberField("connected_since", status.connectedSinceMs());
         json.writeNumberField("reconnects", status.reconnects());
         json.writeNumberField("frames_received", status.framesReceived());
         json.writeNumberField("malformed_frames", status.malformedFrames());
-        writeGaps(json, status.gaps());
+        MessageWriter.gapArray(json, status.gaps());
         json.writeEndObject();
 
         final EngineCounters counters = engine.counters();
@@ -139,7 +140,7 @@ final class GatewayStatus implements HealthReport
         json.writeNumberField("truncated_records", recovery.truncatedRecords());
         json.writeNumberField("elapsed_ms", recovery.elapsedNs() / 1_000_000);
         json.writeEndObject();
-        writeGaps(json, engine.gaps());
+        MessageWriter.gapArray(json, engine.gaps());
         json.writeEndObject();
     }
 
@@ -178,18 +179,5 @@ final class GatewayStatus implements HealthReport
         json.writeStringField("reason", failure.reason());
         json.writeNumberField("since", failure.sinceMs());
         json.writeNumberField("free_bytes", journal.freeBytes());
-    }
-
-    private static void writeGaps(final JsonGenerator json, final List<Gap> gaps) throws IOException
-    {
-        json.writeArrayFieldStart("gaps");
-        for (final Gap gap : gaps)
-        {
-            json.writeStartObject();
-            json.writeNumberField("from", gap.fromMs());
-            json.writeNumberField("to", gap.toMs());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
     }
 }

@@ -46,7 +46,7 @@ public final class ImportCommand
             }
             paths.add(path);
         }
-        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().dataDir(dataDir)))
+        try (LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().dataDir(dataDir).liveRecording(false)))
         {
             final ImportReport report = new LiquidationImporter(engine).importFiles(paths);
             out.println("imported " + paths.size() + " file(s) into " + dataDir);

@@ -11,6 +11,8 @@ import io.liqvol.gateway.testing.TestJson;
 import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -154,6 +156,140 @@ class GatewayTest
                 live.join();
             }
         }
+    }
+
+    @Test
+    void shouldServeTheDowntimeBetweenRunsAsAGapAndCoverageOnEveryBucket() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-downtime-test");
+        try (ExchangeSimulator exchange = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false)))
+        {
+            final long firstStartMs = System.currentTimeMillis();
+            final long stoppedMs;
+            try (Gateway first = startAgainst(exchange, dataDir))
+            {
+                Await.until("subscribed", () -> exchange.subscriberCount(ALL_MARKET) == 1);
+                assertThat(health(first).get("recording_since")).isEqualTo(first.engine().recordingSinceMs());
+            }
+            finally
+            {
+                stoppedMs = System.currentTimeMillis();
+            }
+            Thread.sleep(1_500);
+            final long secondStartMs = System.currentTimeMillis();
+            try (Gateway second = startAgainst(exchange, dataDir))
+            {
+                Await.until("subscribed again", () -> exchange.subscriberCount(ALL_MARKET) == 1);
+                final long sinceMs = second.engine().recordingSinceMs();
+                assertThat(sinceMs).isBetween(firstStartMs, stoppedMs);
+
+                final Map<String, Object> gaps = TestJson.object(get(second, "/api/v1/gaps?start=" + firstStartMs
+                    + "&end=" + System.currentTimeMillis()));
+                assertThat(gaps).containsEntry("recording_since", sinceMs).doesNotContainKey("truncated");
+                final List<?> listed = (List<?>)gaps.get("gaps");
+                final Map<?, ?> downtime = listed.stream().map(gap -> (Map<?, ?>)gap)
+                    .filter(gap -> gap.get("kind").equals("downtime")).findFirst().orElseThrow();
+                assertThat((Long)downtime.get("from")).isBetween(firstStartMs, stoppedMs);
+                assertThat((Long)downtime.get("to")).isBetween(stoppedMs + 1_500, secondStartMs + 1_000);
+                final Map<String, Object> health = health(second);
+                assertThat(health).containsEntry("recording_since", sinceMs);
+                assertThat(String.valueOf(((Map<?, ?>)health.get("journal")).get("gaps"))).contains("kind=downtime");
+
+                // Buckets from before recording began to the open one, each against the gap list it was served with.
+                final long startMs = Timeframe.M1.alignDownMs(sinceMs) - 5 * 60_000L;
+                final long askedMs = System.currentTimeMillis();
+                final List<?> buckets = (List<?>)data(get(second,
+                    "/api/v1/liquidation-volume/BTCUSDT/1m?start=" + startMs));
+                final long answeredMs = System.currentTimeMillis();
+                assertThat(buckets).hasSizeGreaterThan(5);
+                for (final Object item : buckets)
+                {
+                    final Map<?, ?> bucket = (Map<?, ?>)item;
+                    final long bucketMs = (Long)bucket.get("timestamp_ms");
+                    final long endMs = bucketMs + 60_000;
+                    if (endMs <= askedMs)
+                    {
+                        final long expectedMs = recordedMs(bucketMs, endMs, sinceMs, listed);
+                        assertThat(bucket.get("recorded_ms")).as("minute %d", bucketMs).isEqualTo(expectedMs);
+                        assertThat(new BigDecimal(String.valueOf(bucket.get("coverage"))))
+                            .isEqualByComparingTo(BigDecimal.valueOf(expectedMs)
+                                .divide(BigDecimal.valueOf(60_000), 4, RoundingMode.HALF_EVEN));
+                    }
+                    else
+                    {
+                        assertThat((Long)bucket.get("recorded_ms")).isBetween(0L, answeredMs - bucketMs);
+                    }
+                }
+                assertThat(((Map<?, ?>)buckets.get(0)).get("coverage")).isEqualTo(0L);
+
+                final TestWebSocket client = connect(second, "/api/v1/ws/liquidations/BTCUSDT?timeframe=1m");
+                client.next("liquidation_order");
+                final Map<String, Object> snapshot = client.next("liquidation_volume");
+                assertThat((List<?>)snapshot.get("data")).isNotEmpty().allSatisfy(bucket ->
+                    assertThat(((Map<?, ?>)bucket).containsKey("recorded_ms")
+                        && ((Map<?, ?>)bucket).containsKey("coverage")).isTrue());
+                final long nowMs = System.currentTimeMillis();
+                exchange.injectFrame(ALL_MARKET, forceOrder("BTCUSDT", "BUY", "0.01", nowMs));
+                Map<String, Object> message = client.next();
+                while (!message.get("type").equals("liquidation_volume"))
+                {
+                    message = client.next();
+                }
+                final Map<?, ?> update = (Map<?, ?>)((List<?>)message.get("data")).get(0);
+                assertThat(update.get("timestamp_ms")).isEqualTo(Timeframe.M1.alignDownMs(nowMs));
+                assertThat((Long)update.get("recorded_ms")).isPositive();
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerTheGapsRouteWithinItsBoundsAndRefuseABadRange() throws Exception
+    {
+        try (Gateway gateway = start("per-symbol"))
+        {
+            final int recorded = 10_001;
+            for (int i = 0; i < recorded; i++)
+            {
+                gateway.engine().recordGap(1_000L + 2L * i, 1_001L + 2L * i);
+            }
+            Await.until("all recorded", () -> gateway.engine().gapCount() >= recorded);
+
+            final Map<String, Object> all = TestJson.object(get(gateway, "/api/v1/gaps?start=0&end=100000"));
+            assertThat(all).containsEntry("truncated", true);
+            assertThat((List<?>)all.get("gaps")).hasSize(10_000).first()
+                .isEqualTo(Map.of("from", 1_000L, "to", 1_001L, "kind", "upstream"));
+            final Map<String, Object> some = TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005"));
+            assertThat(some).doesNotContainKey("truncated");
+            assertThat((List<?>)some.get("gaps")).isEqualTo(List.of(Map.of("from", 1_002L, "to", 1_003L, "kind",
+                "upstream"), Map.of("from", 1_004L, "to", 1_005L, "kind", "upstream")));
+
+            for (final String bad : List.of("?start=x", "?start=5&end=5", "?start=-1", "?end=abc"))
+            {
+                final HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + gateway.port() + "/api/v1/gaps" + bad)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(bad).isEqualTo(400);
+                assertThat(response.body()).contains("\"code\":\"invalid_range\"");
+            }
+        }
+    }
+
+    /** Milliseconds of {@code [startMs, endMs)} after {@code sinceMs} outside every listed gap, one by one. */
+    private static long recordedMs(final long startMs, final long endMs, final long sinceMs, final List<?> gaps)
+    {
+        long recorded = 0;
+        for (long ms = Math.max(startMs, sinceMs); ms < endMs; ms++)
+        {
+            boolean inGap = false;
+            for (final Object item : gaps)
+            {
+                final Map<?, ?> gap = (Map<?, ?>)item;
+                inGap |= ms >= (Long)gap.get("from") && ms < (Long)gap.get("to");
+            }
+            recorded += inGap ? 0 : 1;
+        }
+        return recorded;
     }
 
     @Test

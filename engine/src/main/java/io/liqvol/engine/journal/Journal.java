@@ -2,6 +2,7 @@ package io.liqvol.engine.journal;
 
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -64,6 +65,9 @@ public final class Journal implements AutoCloseable
     private final List<JournalSegment> segments = new CopyOnWriteArrayList<>();
     private final JournalHistory history;
     private final RecoveryReport recovery;
+    /** Whether this journal records a live feed: it then marks when it was last alive, also on close. */
+    private final boolean live;
+    private long lastAliveMs;
     private final Thread syncer;
     private final JournalPreparer preparer;
 
@@ -95,6 +99,7 @@ public final class Journal implements AutoCloseable
         segmentBytes = context.segmentBytes();
         fsyncIntervalMs = context.fsyncIntervalMs();
         clock = context.epochClock();
+        live = context.liveRecording();
         epochOffsetNs = clock.time() * 1_000_000L - System.nanoTime();
         symbolBytes = new byte[context.maxSymbols()][];
         segmentSymbolIds = new int[context.maxSymbols()];
@@ -145,6 +150,7 @@ public final class Journal implements AutoCloseable
         history.applyRetention();
         final JournalRecovery replay = new JournalRecovery();
         final RecoveryReport report = replay.recover(segments, visitor);
+        lastAliveMs = lastAliveMs(segments, replay.newestReceiveTimeMs());
         history.recovered();
         if (!segments.isEmpty())
         {
@@ -158,6 +164,22 @@ public final class Journal implements AutoCloseable
             }
         }
         return report;
+    }
+
+    /**
+     * When the engine that wrote the journal was last alive: the newest time a live engine marked in a segment, else
+     * (segments written before engines marked it, or only by an importer) the newest record or segment start.
+     */
+    private static long lastAliveMs(final List<JournalSegment> segments, final long newestReceiveTimeMs)
+    {
+        long marked = 0;
+        long started = 0;
+        for (final JournalSegment segment : segments)
+        {
+            marked = Math.max(marked, segment.aliveTimeMs());
+            started = Math.max(started, segment.createdTimeMs());
+        }
+        return marked > 0 ? marked : Math.max(started, newestReceiveTimeMs);
     }
 
     /**
@@ -231,6 +253,25 @@ public final class Journal implements AutoCloseable
     public RecoveryReport recovery()
     {
         return recovery;
+    }
+
+    /** When the previous run was last alive, found on open; 0 when the journal was empty (a first start). */
+    public long lastAliveMs()
+    {
+        return lastAliveMs;
+    }
+
+    /** When the oldest segment the journal keeps was started: recording began then. -1 without a segment. */
+    public long recordingSinceMs()
+    {
+        for (final JournalSegment segment : segments)
+        {
+            if (segment.createdTimeMs() > 0)
+            {
+                return segment.createdTimeMs();
+            }
+        }
+        return -1;
     }
 
     /** Any thread. */
@@ -323,13 +364,19 @@ public final class Journal implements AutoCloseable
     }
 
     /** Journal thread: appends a gap. */
-    public void appendGap(final long fromMs, final long toMs, final long receiveTimeNs)
+    public void appendGap(final long fromMs, final long toMs, final GapKind kind, final long receiveTimeNs)
     {
         if (!ensureRoom(1, fromMs, toMs))
         {
             return;
         }
-        current.writeGap(next++, crc, view, fromMs, toMs, receiveTimeMs(receiveTimeNs));
+        current.writeGap(next++, crc, view, fromMs, toMs, kind, receiveTimeMs(receiveTimeNs));
+    }
+
+    /** Journal thread, at a heartbeat: the engine is alive now (a store into the current segment's header). */
+    public void markAlive()
+    {
+        current.markAlive(clock.time());
     }
 
     /** Journal thread, at the end of a batch: makes the batch readable and, if so configured, durable. */
@@ -362,6 +409,10 @@ public final class Journal implements AutoCloseable
         if (current != null)
         {
             current.commit(next);
+            if (live)
+            {
+                current.markAlive(clock.time());
+            }
             current.force();
         }
         history.close();
@@ -416,8 +467,8 @@ public final class Journal implements AutoCloseable
         Arrays.fill(segmentSymbolIds, 0);
         if (unjournaledFromMs <= unjournaledToMs)
         {
-            spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, clock.time());
-            disclosedGaps.accept(new Gap(unjournaledFromMs, unjournaledToMs));
+            spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, GapKind.JOURNAL, clock.time());
+            disclosedGaps.accept(new Gap(unjournaledFromMs, unjournaledToMs, GapKind.JOURNAL));
             unjournaledFromMs = Long.MAX_VALUE;
             unjournaledToMs = Long.MIN_VALUE;
             journalGaps++;

@@ -5,7 +5,8 @@ package io.liqvol.engine.journal;
  * record {@code n} at {@code RECORD_LENGTH × (n + 1)}. The file is allocated at its full size (zeros), so an unused
  * slot reads as a zero length. All fields little-endian. Format 2, 64-byte records (one cache line):
  * <pre>
- *  header: | magic "LQVJ" (4) | version (4) | segmentNumber (8) | recordLength (4) | createdTimeMs (8) | zeros ...
+ *  header: | magic "LQVJ" (4) | version (4) | segmentNumber (8) | recordLength (4) | createdTimeMs (8) | 0 (4) |
+ *          | aliveTimeMs (8) | zeros ...
  *
  *   0       4       8   9   10  11  12      16              24              32              40
  *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
@@ -26,7 +27,12 @@ package io.liqvol.engine.journal;
  * loss or flipped on disk. A liquidation names its symbol by a number local to its segment, defined by a symbol
  * record ({@link #TYPE_SYMBOL}) earlier in the same segment: every segment reads on its own, and the number never
  * depends on the engine's in-memory ids, which are assigned in order of sighting. A gap record ({@link #TYPE_GAP})
- * carries its interval in the trade and event time fields.
+ * carries its interval in the trade and event time fields and its kind (the ordinal of {@code GapKind}; 0, upstream,
+ * in journals written before kinds) in the side field.
+ * <p>
+ * {@code aliveTimeMs} in the header of the segment being written is when a live engine last was alive: its journal
+ * stage stores it at every heartbeat and on an orderly close (no record, no system call), so the next start knows
+ * when recording stopped even after a crash in a quiet market (0 in segments written before it existed).
  * <p>
  * Format 1 (96-byte records, the symbol's name in each liquidation: its length at byte 11, the name at 56) is still
  * read, so a journal written before stays history; the writer never appends to it.
@@ -43,6 +49,7 @@ public final class JournalDescriptor
     static final int SEGMENT_NUMBER_OFFSET = 8;
     static final int HEADER_RECORD_LENGTH_OFFSET = 16;
     static final int CREATED_TIME_OFFSET = 20;
+    static final int ALIVE_TIME_OFFSET = 32;
 
     static final int LENGTH_OFFSET = 0;
     static final int CHECKSUM_OFFSET = 4;

@@ -25,6 +25,7 @@ final class JournalRecovery
     private long corrupt;
     private long truncated;
     private int tailRecords;
+    private long newestReceiveTimeMs;
 
     /** Replays {@code segments} (ascending) into the visitor, newest record first, and cuts a torn tail off. */
     RecoveryReport recover(final List<JournalSegment> segments, final JournalVisitor visitor)
@@ -38,6 +39,12 @@ final class JournalRecovery
         return new RecoveryReport(
             segments.size(), liquidations, gaps, corrupt, List.copyOf(corruptions), truncated,
             System.nanoTime() - startNs);
+    }
+
+    /** When the newest valid record of the journal was written, 0 if it holds none. */
+    long newestReceiveTimeMs()
+    {
+        return newestReceiveTimeMs;
     }
 
     /** The valid records of the newest segment, where the writer goes on. */
@@ -96,10 +103,14 @@ final class JournalRecovery
     private void visit(final JournalSegment segment, final int n, final JournalVisitor visitor)
     {
         final byte type = segment.type(n);
+        if (newestReceiveTimeMs == 0)
+        {
+            newestReceiveTimeMs = segment.receiveTimeMs(n);
+        }
         if (type == JournalDescriptor.TYPE_GAP)
         {
             gaps++;
-            visitor.onGap(segment.tradeTimeMs(n), segment.eventTimeMs(n));
+            visitor.onGap(segment.tradeTimeMs(n), segment.eventTimeMs(n), segment.gapKind(n));
             return;
         }
         if (type == JournalDescriptor.TYPE_SYMBOL)

@@ -1,5 +1,6 @@
 package io.liqvol.engine.journal;
 
+import io.liqvol.engine.GapKind;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
+import static io.liqvol.engine.journal.JournalDescriptor.ALIVE_TIME_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUMMED_FROM;
 import static io.liqvol.engine.journal.JournalDescriptor.CHECKSUM_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.CREATED_TIME_OFFSET;
@@ -162,6 +164,27 @@ final class JournalSegment
         buffer.putIntRelease(MAGIC_OFFSET, MAGIC);
     }
 
+    /** When the segment was started (epoch ms). */
+    long createdTimeMs()
+    {
+        return buffer.getLong(CREATED_TIME_OFFSET);
+    }
+
+    /** When a live engine writing this segment was last alive, 0 if none said so (or an older format). */
+    long aliveTimeMs()
+    {
+        return isWritable() && buffer.capacity() >= HEADER_LENGTH ? buffer.getLongVolatile(ALIVE_TIME_OFFSET) : 0;
+    }
+
+    /** Writer thread: the engine is alive at {@code nowMs}. One ordered store into the header page. */
+    void markAlive(final long nowMs)
+    {
+        if (buffer.capacity() >= HEADER_LENGTH)
+        {
+            buffer.putLongRelease(ALIVE_TIME_OFFSET, nowMs);
+        }
+    }
+
     /**
      * Background thread: write-faults the page at {@code pageOffset} into the mapping before the writer gets there. An
      * atomic compare-and-set of zero with zero: it can never overwrite what the writer has already stored there.
@@ -294,6 +317,18 @@ final class JournalSegment
         return buffer.getByte(at(n) + SIDE_OFFSET);
     }
 
+    /** The kind of gap {@code n}. */
+    GapKind gapKind(final int n)
+    {
+        return GapKind.fromOrdinal(buffer.getByte(at(n) + SIDE_OFFSET));
+    }
+
+    /** When record {@code n} was received (written). */
+    long receiveTimeMs(final int n)
+    {
+        return buffer.getLong(at(n) + RECEIVE_TIME_OFFSET);
+    }
+
     long quantityE8(final int n)
     {
         return buffer.getLong(at(n) + QUANTITY_OFFSET);
@@ -417,12 +452,13 @@ final class JournalSegment
     }
 
     void writeGap(
-        final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs,
+        final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs, final GapKind kind,
         final long receiveTimeMs)
     {
         final int at = at(n);
         buffer.putByte(at + TYPE_OFFSET, TYPE_GAP);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
+        buffer.putByte(at + SIDE_OFFSET, (byte)kind.ordinal());
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
         buffer.putLong(at + TRADE_TIME_OFFSET, fromMs);
         buffer.putLong(at + EVENT_TIME_OFFSET, toMs);

@@ -1,5 +1,7 @@
 package io.liqvol.engine.journal;
 
+import io.liqvol.engine.GapKind;
+
 /** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
 public interface JournalVisitor
 {
@@ -13,5 +15,5 @@ public interface JournalVisitor
         long tradeTimeMs,
         long eventTimeMs);
 
-    void onGap(long fromMs, long toMs);
+    void onGap(long fromMs, long toMs, GapKind kind);
 }

@@ -1,5 +1,6 @@
 package io.liqvol.engine.journal;
 
+import io.liqvol.engine.GapKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class JournalSegmentTest
         final ByteBuffer view = written.checksumView();
         final int btc = written.writeSymbol(0, crc, view, BTC);
         written.writeLiquidation(1, crc, view, btc, 1, 1_400_000L, 991_000_000_000L, 1_000L, 1_001L, 1_002L);
-        written.writeGap(2, crc, view, 5_000L, 6_000L, 6_001L);
+        written.writeGap(2, crc, view, 5_000L, 6_000L, GapKind.JOURNAL, 6_001L);
         written.force();
 
         final JournalSegment segment = JournalSegment.open(dir.resolve(JournalDescriptor.segmentFileName(7)), 7);
@@ -57,8 +58,24 @@ class JournalSegmentTest
         assertThat(segment.type(2)).isEqualTo(JournalDescriptor.TYPE_GAP);
         assertThat(segment.tradeTimeMs(2)).isEqualTo(5_000L);
         assertThat(segment.eventTimeMs(2)).isEqualTo(6_000L);
+        assertThat(segment.gapKind(2)).isEqualTo(GapKind.JOURNAL);
+        assertThat(segment.receiveTimeMs(2)).isEqualTo(6_001L);
         assertThat(segment.isEmpty(3)).isTrue();
         assertThat(segment.isValid(3, crc, reading)).isFalse();
+    }
+
+    @Test
+    void shouldKeepWhenItWasStartedAndLastMarkedAliveInItsHeader() throws IOException
+    {
+        final JournalSegment written = JournalSegment.create(dir, 3, JournalDescriptor.recordOffset(1024), 1_000L);
+        assertThat(written.aliveTimeMs()).isZero();
+        written.markAlive(2_000L);
+        written.markAlive(3_000L);
+        written.force();
+
+        final JournalSegment segment = JournalSegment.open(written.path(), 3);
+        assertThat(segment.createdTimeMs()).isEqualTo(1_000L);
+        assertThat(segment.aliveTimeMs()).isEqualTo(3_000L);
     }
 
     @Test

@@ -190,7 +190,7 @@ class JournalTest
             assertThat(journal.recovery().corruptRecords()).isZero();
         }
         assertThat(replayed.records().subList(99, 102)).as("the gap spans the lost records, before the next one")
-            .containsExactly("BTCUSDT 0 " + (T0 + appended), "gap " + firstLost + ".." + (T0 + appended - 1),
+            .containsExactly("BTCUSDT 0 " + (T0 + appended), "journal gap " + firstLost + ".." + (T0 + appended - 1),
                 "BTCUSDT " + ((appended - unjournaled - 1) & 1) + " " + (firstLost - 1));
     }
 
@@ -223,7 +223,7 @@ class JournalTest
             assertThat(journal.recovery().corruptRecords()).isZero();
         }
         assertThat(replayed.records()).containsExactly("BTCUSDT 1 " + (T0 + 11), "BTCUSDT 0 " + (T0 + 10),
-            "gap " + T0 + ".." + (T0 + 9));
+            "journal gap " + T0 + ".." + (T0 + 9));
     }
 
     @Test

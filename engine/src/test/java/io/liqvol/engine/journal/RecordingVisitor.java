@@ -1,5 +1,7 @@
 package io.liqvol.engine.journal;
 
+import io.liqvol.engine.GapKind;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,8 @@ public final class RecordingVisitor implements JournalVisitor
     }
 
     @Override
-    public void onGap(final long fromMs, final long toMs)
+    public void onGap(final long fromMs, final long toMs, final GapKind kind)
     {
-        records.add("gap " + fromMs + ".." + toMs);
+        records.add((kind == GapKind.UPSTREAM ? "gap " : kind.code() + " gap ") + fromMs + ".." + toMs);
     }
 }

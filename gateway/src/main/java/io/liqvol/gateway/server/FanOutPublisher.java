@@ -10,6 +10,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns the engine's publications into client messages on the engine's publisher thread: each message is
@@ -29,6 +30,8 @@ public final class FanOutPublisher implements EngineListener
     private final ByteBufAllocator allocator;
     private final MessageWriter writer = MessageWriter.framing();
     private final List<SymbolTopic> touched = new ArrayList<>();
+    /** Nothing reads as recorded until the engine's history is known ({@link #coverage(Supplier)}). */
+    private volatile Supplier<Coverage> coverage = () -> Coverage.NONE;
 
     public FanOutPublisher(
         final Subscriptions subscriptions, final SymbolDirectory symbols, final ByteBufAllocator allocator)
@@ -36,6 +39,15 @@ public final class FanOutPublisher implements EngineListener
         this.subscriptions = subscriptions;
         this.symbols = symbols;
         this.allocator = allocator;
+    }
+
+    /**
+     * Where volume updates take their coverage from (the engine's history, which exists only once the engine this
+     * publisher listens to was launched).
+     */
+    public void coverage(final Supplier<Coverage> source)
+    {
+        coverage = source;
     }
 
     @Override
@@ -75,7 +87,8 @@ public final class FanOutPublisher implements EngineListener
         {
             return;
         }
-        final ByteBuf bytes = writer.liquidationVolume(allocator, bucket, System.currentTimeMillis());
+        final ByteBuf bytes =
+            writer.liquidationVolume(allocator, bucket, coverage.get(), System.currentTimeMillis());
         fanOut(OutboundMessage.coalesced(bytes, bucket.timeframe().ordinal(), bucket.startTimeMs()), clients);
     }
 
@@ -104,7 +117,7 @@ public final class FanOutPublisher implements EngineListener
         touched.clear();
     }
 
-    /** Tells every client that the upstream had no live connection in that interval. */
+    /** Tells every client of an interval that was not recorded (no upstream connection, or downtime). */
     @Override
     public void onGap(final Gap gap)
     {
@@ -113,7 +126,7 @@ public final class FanOutPublisher implements EngineListener
             final Recipients clients = topic.orderSubscribers();
             if (!clients.isEmpty())
             {
-                final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap.fromMs(), gap.toMs());
+                final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap);
                 fanOut(OutboundMessage.ordered(bytes), clients);
             }
         }

@@ -129,6 +129,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             rest.liquidations(ctx, keepAlive, query);
         }
+        else if (path.equals(RestApi.GAPS_PATH))
+        {
+            rest.gaps(ctx, keepAlive, query);
+        }
         else if (path.startsWith(MarketDataApi.KLINES_PREFIX))
         {
             marketData.klines(ctx, keepAlive, query);

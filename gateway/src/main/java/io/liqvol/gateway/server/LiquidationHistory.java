@@ -16,4 +16,7 @@ public interface LiquidationHistory
 
     /** Newest first. */
     List<LiquidationSnapshot> recentLiquidations(String symbol, int limit);
+
+    /** What was recorded live: when recording began and every recorded gap. Cheap: any thread, also the publisher. */
+    Coverage coverage();
 }

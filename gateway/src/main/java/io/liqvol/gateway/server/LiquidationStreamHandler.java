@@ -164,7 +164,7 @@ final class LiquidationStreamHandler extends StreamHandler
         final List<BucketSnapshot> buckets =
             context.history().volume(forSymbol, forTimeframe, range.startMs(), range.endMs());
         return writer.liquidationVolume(allocator, forSymbol, forTimeframe, false, System.currentTimeMillis(), buckets,
-            echoRange ? range : null);
+            context.history().coverage(), echoRange ? range : null);
     }
 
     @Override

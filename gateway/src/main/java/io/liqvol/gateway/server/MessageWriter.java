@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -55,6 +56,8 @@ public final class MessageWriter
     private final FixedPointText text = new FixedPointText();
     private final JsonGenerator json;
     private final boolean framing;
+    /** A coverage fraction as JSON number text: {@code 0}, {@code 1} or {@code 0.} and up to four digits. */
+    private final char[] fraction = new char[6];
 
     private MessageWriter(final boolean framing)
     {
@@ -201,13 +204,14 @@ public final class MessageWriter
         final boolean update,
         final long nowMs,
         final List<BucketSnapshot> buckets,
+        final Coverage coverage,
         final VolumeRange range)
     {
-        final ByteBuf buffer = begin(allocator, 192 + buckets.size() * 400);
+        final ByteBuf buffer = begin(allocator, 192 + buckets.size() * 440);
         try
         {
             volumeHeader(symbol, timeframe, update, nowMs, range);
-            bucketArray(json, buckets);
+            bucketArray(buckets, timeframe, coverage, nowMs);
             json.writeEndObject();
             return end(buffer);
         }
@@ -222,9 +226,10 @@ public final class MessageWriter
      * {@code liquidation_volume} update of one changed bucket, encoded from the engine's 128-bit sums without
      * allocating (the same text as a {@link BucketSnapshot} of it gives).
      */
-    public ByteBuf liquidationVolume(final ByteBufAllocator allocator, final BucketView bucket, final long nowMs)
+    public ByteBuf liquidationVolume(
+        final ByteBufAllocator allocator, final BucketView bucket, final Coverage coverage, final long nowMs)
     {
-        final ByteBuf buffer = begin(allocator, 600);
+        final ByteBuf buffer = begin(allocator, 640);
         try
         {
             volumeHeader(bucket.symbol(), bucket.timeframe(), true, nowMs, null);
@@ -249,6 +254,7 @@ public final class MessageWriter
             json.writeNumberField("buy_count", bucket.buyCount());
             json.writeNumberField("sell_count", bucket.sellCount());
             json.writeNumberField("count", bucket.buyCount() + bucket.sellCount());
+            coverageFields(bucket.timeframe(), bucket.startTimeMs(), coverage, nowMs);
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
@@ -304,8 +310,10 @@ public final class MessageWriter
         json.writeUTF8String(text.bytes, 0, text.length);
     }
 
-    /** The buckets as a JSON array in the contract's shape. */
-    public static void bucketArray(final JsonGenerator json, final List<BucketSnapshot> buckets) throws IOException
+    /** The buckets as a JSON array in the contract's shape, each with its coverage as of {@code nowMs}. */
+    public void bucketArray(
+        final List<BucketSnapshot> buckets, final Timeframe timeframe, final Coverage coverage, final long nowMs)
+        throws IOException
     {
         json.writeStartArray();
         for (int i = 0; i < buckets.size(); i++)
@@ -325,9 +333,47 @@ public final class MessageWriter
             json.writeNumberField("buy_count", bucket.buyCount());
             json.writeNumberField("sell_count", bucket.sellCount());
             json.writeNumberField("count", bucket.count());
+            coverageFields(timeframe, bucket.startTimeMs(), coverage, nowMs);
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    /** {@code "recorded_ms":N,"coverage":X} of a bucket (docs/API.md §2.1), without allocating. */
+    private void coverageFields(
+        final Timeframe timeframe, final long bucketStartMs, final Coverage coverage, final long nowMs)
+        throws IOException
+    {
+        final long recordedMs = coverage.recordedMs(timeframe, bucketStartMs, nowMs);
+        json.writeNumberField("recorded_ms", recordedMs);
+        final int scaled = Coverage.fraction(recordedMs, Coverage.spanMs(timeframe, bucketStartMs, nowMs));
+        json.writeFieldName("coverage");
+        json.writeNumber(fraction, 0, fractionText(scaled));
+    }
+
+    /** Writes {@code scaled / 10^4} into {@link #fraction} without trailing zeros and returns its length. */
+    private int fractionText(final int scaled)
+    {
+        if (scaled == 0 || scaled == Coverage.SCALE)
+        {
+            fraction[0] = scaled == 0 ? '0' : '1';
+            return 1;
+        }
+        fraction[0] = '0';
+        fraction[1] = '.';
+        int digits = scaled;
+        int length = 6;
+        while (digits % 10 == 0)
+        {
+            digits /= 10;
+            length--;
+        }
+        for (int at = length - 1; at >= 2; at--)
+        {
+            fraction[at] = (char)('0' + digits % 10);
+            digits /= 10;
+        }
+        return length;
     }
 
     /** {@code {"type":"kline","symbol","timeframe","data":{time,open,high,low,close,volume,closed}}}. */
@@ -413,17 +459,47 @@ public final class MessageWriter
         });
     }
 
-    public ByteBuf gap(final ByteBufAllocator allocator, final String symbol, final long fromMs, final long toMs)
+    public ByteBuf gap(final ByteBufAllocator allocator, final String symbol, final Gap gap)
     {
         return encode(allocator, generator ->
         {
             generator.writeStartObject();
             generator.writeStringField("type", "gap");
             generator.writeStringField("symbol", symbol);
-            generator.writeNumberField("from", fromMs);
-            generator.writeNumberField("to", toMs);
+            generator.writeNumberField("from", gap.fromMs());
+            generator.writeNumberField("to", gap.toMs());
+            generator.writeStringField("kind", gap.kind().code());
             generator.writeEndObject();
         });
+    }
+
+    /** {@code {"recording_since":MS,"gaps":[{"from","to","kind"}...]}}, with {@code "truncated":true} if cut. */
+    public void gapList(final long recordingSinceMs, final List<Gap> gaps, final boolean truncated)
+        throws IOException
+    {
+        json.writeStartObject();
+        json.writeNumberField("recording_since", recordingSinceMs);
+        gapArray(json, gaps);
+        if (truncated)
+        {
+            json.writeBooleanField("truncated", true);
+        }
+        json.writeEndObject();
+    }
+
+    /** {@code "gaps":[{"from":MS,"to":MS,"kind":"…"}...]} (also in {@code /health}). */
+    public static void gapArray(final JsonGenerator json, final List<Gap> gaps) throws IOException
+    {
+        json.writeArrayFieldStart("gaps");
+        for (final Gap gap : gaps)
+        {
+            json.writeStartObject();
+            json.writeNumberField("from", gap.fromMs());
+            json.writeNumberField("to", gap.toMs());
+            json.writeStringField("kind", gap.kind().code());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** Writes {@code "field":"2024-01-01T12:00:00.000Z"}. */

@@ -77,6 +77,21 @@ public final class RequestValidator
         return range(timeframe, startMs, endMs);
     }
 
+    /** A time range without buckets: {@code start} (default 0) before {@code end} (default the end of time). */
+    public static VolumeRange interval(final String rawStart, final String rawEnd)
+    {
+        final Long start = epochMs("start", rawStart);
+        final Long end = epochMs("end", rawEnd);
+        final long startMs = start == null ? 0 : start;
+        final long endMs = end == null ? Long.MAX_VALUE : end;
+        if (startMs < 0 || startMs >= endMs)
+        {
+            throw ApiException.badRequest("invalid_range",
+                "start must be >= 0 and before end, was start=" + startMs + " end=" + endMs);
+        }
+        return new VolumeRange(startMs, endMs);
+    }
+
     /** Checks an explicit range. */
     public VolumeRange range(final Timeframe timeframe, final long startMs, final long endMs)
     {

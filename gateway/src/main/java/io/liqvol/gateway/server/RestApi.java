@@ -19,6 +19,8 @@ final class RestApi
 {
     static final String VOLUME_PREFIX = "/api/v1/liquidation-volume/";
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
+    static final String GAPS_PATH = "/api/v1/gaps";
+    static final int MAX_GAPS = 10_000;
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
     /** The query parameters of a range, in both spellings (docs/API.md §4.1). */
@@ -46,7 +48,9 @@ final class RestApi
         {
             final List<BucketSnapshot> buckets =
                 context.history().volume(symbol, timeframe, range.startMs(), range.endMs());
-            return MessageWriter.forThisThread().encode(ctx.alloc(), json ->
+            final Coverage coverage = context.history().coverage();
+            final MessageWriter writer = MessageWriter.forThisThread();
+            return writer.encode(ctx.alloc(), json ->
             {
                 json.writeStartObject();
                 json.writeStringField("symbol", symbol);
@@ -54,7 +58,7 @@ final class RestApi
                 json.writeNumberField("start_time", range.startMs());
                 json.writeNumberField("end_time", range.endMs());
                 json.writeFieldName("data");
-                MessageWriter.bucketArray(json, buckets);
+                writer.bucketArray(buckets, timeframe, coverage, System.currentTimeMillis());
                 json.writeEndObject();
             });
         });
@@ -83,6 +87,24 @@ final class RestApi
                 writer.orderArray(rows, format, symbol);
                 json.writeEndObject();
             });
+        });
+    }
+
+    /**
+     * {@code /api/v1/gaps?start=&end=}: when recording began and the recorded gaps overlapping the range, oldest first,
+     * at most {@link #MAX_GAPS} ({@code "truncated":true} when there are more).
+     */
+    void gaps(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        final VolumeRange range = RequestValidator.interval(parameter(query, "start", "start_time"),
+            parameter(query, "end", "end_time"));
+        final Coverage coverage = context.history().coverage();
+        final int count = coverage.countGaps(range.startMs(), range.endMs());
+        answer(ctx, keepAlive, Math.min(count, MAX_GAPS), () ->
+        {
+            final MessageWriter writer = MessageWriter.forThisThread();
+            return writer.encode(ctx.alloc(), json -> writer.gapList(coverage.recordingSinceMs(),
+                coverage.gaps(range.startMs(), range.endMs(), MAX_GAPS), count > MAX_GAPS));
         });
     }
 

@@ -4,6 +4,8 @@ import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.EngineListener;
+import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiquidationView;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -76,7 +79,8 @@ class MessageWriterTest
             new BigDecimal("5000"), new BigDecimal("0.2"), new BigDecimal("0.1"), 6, 4);
 
         final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
-            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.M1, true, TIME_MS, List.of(bucket), null)));
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.M1, true, TIME_MS, List.of(bucket), Coverage.NONE,
+            null)));
 
         assertThat(message).containsEntry("type", "liquidation_volume").containsEntry("timeframe", "1m")
             .containsEntry("is_update", true).doesNotContainKey("range");
@@ -86,13 +90,62 @@ class MessageWriterTest
             Map.entry("delta_volume", "5000.00"),
             Map.entry("buy_volume_formatted", "10.00K"), Map.entry("sell_volume_formatted", "5.00K"),
             Map.entry("total_volume_formatted", "15.00K"), Map.entry("delta_volume_formatted", "5.00K"),
-            Map.entry("buy_count", 6L), Map.entry("sell_count", 4L), Map.entry("count", 10L)));
+            Map.entry("buy_count", 6L), Map.entry("sell_count", 4L), Map.entry("count", 10L),
+            Map.entry("recorded_ms", 0L), Map.entry("coverage", 0L)));
+    }
+
+    @Test
+    void shouldGiveEveryBucketTheTimeRecordedAndItsFractionRoundedHalfToEven()
+    {
+        final long minuteMs = 1_699_999_980_000L;
+        // Recording began 15 s into the first minute; 10 s of it and 12.5 s of the next were a gap; the third is
+        // open, 30 s old, and recorded whole; the fourth has not begun.
+        final Coverage coverage = Coverage.of(minuteMs + 15_000, List.of(new Gap(minuteMs + 30_000,
+            minuteMs + 40_000), new Gap(minuteMs + 60_000, minuteMs + 72_500, GapKind.DOWNTIME)));
+        final List<BucketSnapshot> buckets = new ArrayList<>();
+        for (int m = 0; m < 4; m++)
+        {
+            buckets.add(new BucketSnapshot("BTCUSDT", Timeframe.M1, minuteMs + m * 60_000L, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0));
+        }
+
+        final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.M1, false, minuteMs + 150_000, buckets, coverage,
+            null)));
+
+        assertThat((List<?>)message.get("data")).extracting(bucket -> asObject(bucket).get("recorded_ms"))
+            .containsExactly(35_000L, 47_500L, 30_000L, 0L);
+        assertThat((List<?>)message.get("data")).extracting(bucket -> asObject(bucket).get("coverage"))
+            .containsExactly(new BigDecimal("0.5833"), new BigDecimal("0.7917"), 1L, 0L);
+    }
+
+    @Test
+    void shouldWriteCoverageAsTheShortestNumberOfAtMostFourDecimals()
+    {
+        final long hourMs = 1_699_999_200_000L;
+        // 180 ms of an hour are 0.00005 (half: to the even 0), 540 ms 0.00015 (half: to the even 0.0002).
+        final long[] gapMs = {0, 1_800_000, 900_000, 3_599_640, 3_240_000, 360_000, 1, 3_599_820, 3_599_460};
+        final Object[] expected = {1L, new BigDecimal("0.5"), new BigDecimal("0.75"), new BigDecimal("0.0001"),
+            new BigDecimal("0.1"), new BigDecimal("0.9"), 1L, 0L, new BigDecimal("0.0002")};
+        for (int i = 0; i < gapMs.length; i++)
+        {
+            final Coverage coverage = Coverage.of(hourMs, List.of(new Gap(hourMs, hourMs + gapMs[i])));
+            final BucketSnapshot bucket = new BucketSnapshot("BTCUSDT", Timeframe.H1, hourMs, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
+            final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
+                UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.H1, false, hourMs + 7_200_000,
+                List.of(bucket), coverage, null)));
+            assertThat(asObject(((List<?>)message.get("data")).get(0)).get("coverage")).as("gap of %d ms", gapMs[i])
+                .isEqualTo(expected[i]);
+        }
     }
 
     @Test
     void shouldEncodeAnEngineUpdateFromItsWordsAsFromItsSnapshot() throws Exception
     {
         final MessageWriter publisherWriter = MessageWriter.plain();
+        final Coverage coverage = Coverage.of(TIME_MS - 7_200_000, List.of(new Gap(TIME_MS - 1_000_000,
+            TIME_MS - 999_000)));
         final List<String> mismatches = new CopyOnWriteArrayList<>();
         final AtomicInteger compared = new AtomicInteger();
         final EngineListener listener = new EngineListener()
@@ -106,9 +159,9 @@ class MessageWriterTest
             public void onBucketChanged(final BucketView bucket)
             {
                 final String fromWords = text(publisherWriter.liquidationVolume(
-                    UnpooledByteBufAllocator.DEFAULT, bucket, TIME_MS));
+                    UnpooledByteBufAllocator.DEFAULT, bucket, coverage, TIME_MS));
                 final String fromSnapshot = text(publisherWriter.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
-                    bucket.symbol(), bucket.timeframe(), true, TIME_MS, List.of(bucket.toSnapshot()), null));
+                    bucket.symbol(), bucket.timeframe(), true, TIME_MS, List.of(bucket.toSnapshot()), coverage, null));
                 if (!fromWords.equals(fromSnapshot))
                 {
                     mismatches.add(fromWords + " vs " + fromSnapshot);
@@ -144,7 +197,7 @@ class MessageWriterTest
     void shouldEchoTheRangeOfARangeAnswer()
     {
         final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
-            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.H1, false, TIME_MS, List.of(),
+            UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.H1, false, TIME_MS, List.of(), Coverage.NONE,
             new VolumeRange(1, 2))));
 
         assertThat(message).containsEntry("is_update", false).containsEntry("range", Map.of("start", 1L, "end", 2L))
@@ -162,8 +215,9 @@ class MessageWriterTest
             .isEqualTo(Map.of("type", "error", "code", "unknown_symbol", "message", "no \"X\""));
         assertThat(TestJson.object(text(writer.restError(UnpooledByteBufAllocator.DEFAULT, "invalid_range", "bad"))))
             .isEqualTo(Map.of("error", Map.of("code", "invalid_range", "message", "bad")));
-        assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", 5, 9))))
-            .isEqualTo(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L));
+        assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT",
+            new Gap(5, 9, GapKind.DOWNTIME)))))
+            .isEqualTo(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L, "kind", "downtime"));
         assertThat(TestJson.object(text(writer.kline(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", "1m",
             new Candle(TIME_MS, "1", "2", "0.5", "1.5", "10", true))))).isEqualTo(Map.of("type", "kline",
             "symbol", "BTCUSDT", "timeframe", "1m", "data", Map.of("time", TIME_MS / 1000, "open", "1", "high", "2",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,8 @@ public final class TestJson
                 return parser.getText();
             case VALUE_NUMBER_INT:
                 return parser.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return new BigDecimal(parser.getText());
             case VALUE_TRUE:
             case VALUE_FALSE:
                 return parser.getBooleanValue();
