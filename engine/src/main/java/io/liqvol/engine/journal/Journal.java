@@ -211,7 +211,7 @@ public final class Journal implements AutoCloseable
             current = JournalSegment.none(current == null ? 0 : current.number());
             writable = 0;
             view = current.checksumView();
-            return new JournalFailure(ex.toString(), clock.time());
+            return JournalFailure.of(ex, clock.time());
         }
     }
 

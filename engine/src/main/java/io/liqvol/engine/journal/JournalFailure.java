@@ -7,4 +7,10 @@ package io.liqvol.engine.journal;
  */
 public record JournalFailure(String reason, long sinceMs)
 {
+    /** The failure {@code cause} describes, in its own words: what clients see in /health names no Java class. */
+    static JournalFailure of(final Throwable cause, final long sinceMs)
+    {
+        final String message = cause.getMessage();
+        return new JournalFailure(message == null || message.isBlank() ? "the journal cannot grow" : message, sinceMs);
+    }
 }

@@ -239,7 +239,7 @@ final class JournalPreparer implements AutoCloseable
         if (failure == null)
         {
             LOG.log(System.Logger.Level.ERROR, "cannot prepare the next journal segment in " + dir, cause);
-            failure = new JournalFailure(cause.toString(), nowMs);
+            failure = JournalFailure.of(cause, nowMs);
             failures++;
         }
     }
