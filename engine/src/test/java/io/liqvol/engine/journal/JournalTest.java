@@ -2,6 +2,7 @@ package io.liqvol.engine.journal;
 
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.Timeframe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,8 @@ class JournalTest
             assertThat(journal.status(0).journalGaps()).isEqualTo(1);
         }
         final long firstLost = T0 + appended - unjournaled;
-        assertThat(disclosed).as("heard as it was written").containsExactly(new Gap(firstLost, T0 + appended - 1));
+        assertThat(disclosed).as("heard as it was written").containsExactly(
+            new Gap(firstLost, T0 + appended - 1, GapKind.JOURNAL));
 
         final RecordingVisitor replayed = new RecordingVisitor();
         try (Journal journal = Journal.open(context(small), replayed))
