@@ -31,25 +31,27 @@ import java.util.List;
 final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     static final String WS_PREFIX = "/api/v1/ws/";
+    /** Everything under it needs an API token when tokens are configured. */
+    static final String API_PREFIX = "/api/";
 
     private final ServerHandlerParts context;
     private final OriginPolicy origins;
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
-    private final HealthReport healthReport;
+    private final HealthResponse health;
     private TokenBucket rate;
 
     HttpRequestRouter(
         final ServerHandlerParts context, final OriginPolicy origins, final RestApi rest,
-        final MarketDataApi marketData, final StaticFiles staticFiles, final HealthReport healthReport)
+        final MarketDataApi marketData, final StaticFiles staticFiles, final HealthResponse health)
     {
         this.context = context;
         this.origins = origins;
         this.rest = rest;
         this.marketData = marketData;
         this.staticFiles = staticFiles;
-        this.healthReport = healthReport;
+        this.health = health;
     }
 
     @Override
@@ -102,7 +104,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             }
             if (query.path().startsWith(WS_PREFIX))
             {
-                upgrade(ctx, request, query.path());
+                upgrade(ctx, request, query);
             }
             else
             {
@@ -121,6 +123,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         final QueryStringDecoder query)
     {
         final String path = query.path();
+        final String token = PresentedToken.bearer(request.headers());
+        if (path.startsWith(API_PREFIX))
+        {
+            authorize(token);
+        }
         if (path.startsWith(RestApi.VOLUME_PREFIX))
         {
             rest.volume(ctx, keepAlive, query);
@@ -141,13 +148,13 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         else if (path.equals("/health"))
         {
             RequestTarget.requireKnownParameters(query, List.of());
-            health(ctx, keepAlive);
+            health.send(ctx, keepAlive, !context.config().adminPortEnabled() && context.tokens().accepts(token));
         }
-        else if (path.equals("/metrics"))
+        else if (path.equals("/metrics") && !context.config().adminPortEnabled())
         {
             RequestTarget.requireKnownParameters(query, List.of());
-            HttpResponses.text(
-                ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+            authorize(token);
+            health.metrics(ctx, keepAlive);
         }
         else
         {
@@ -155,8 +162,21 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest request, final String path)
+    /** Throws 401 unless the token is a current one or none is required; which tokens exist is never said. */
+    private void authorize(final String token)
     {
+        if (!context.tokens().accepts(token))
+        {
+            context.metrics().increment(GatewayMetrics.AUTH_REJECTED);
+            throw new ApiException(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
+                token == null ? "an API token is required" : "the API token is not valid");
+        }
+    }
+
+    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final QueryStringDecoder query)
+    {
+        final String path = query.path();
         if (!HttpMethod.GET.equals(request.method())
             || !request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true))
         {
@@ -168,6 +188,12 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             context.metrics().increment(GatewayMetrics.ORIGINS_REJECTED);
             throw new ApiException(HttpResponseStatus.FORBIDDEN, "origin_not_allowed",
                 "origin not allowed: " + request.headers().get(HttpHeaderNames.ORIGIN));
+        }
+        final String token = PresentedToken.webSocket(request.headers(), query);
+        authorize(token);
+        if (context.tokens().required())
+        {
+            ctx.channel().attr(AccessTokens.CHANNEL_TOKEN).set(token);
         }
         final ChannelHandler stream;
         if (path.startsWith(LiquidationStreamHandler.PATH_PREFIX))
@@ -186,7 +212,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         // a stream's frames are not request headers
         pipeline.remove(HeaderDeadline.START);
         pipeline.remove(HeaderDeadline.END);
-        pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(protocolConfig()));
+        pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(
+            protocolConfig(PresentedToken.subprotocol(request.headers()))));
         pipeline.addBefore("ws-protocol", "ws-close-check", CloseCodeCheck.INSTANCE);
         // a message may come in fragments; together they may carry no more than one frame may
         pipeline.addAfter("ws-protocol", "ws-aggregate",
@@ -196,10 +223,12 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         ctx.fireChannelRead(request.retain());
     }
 
-    private WebSocketServerProtocolConfig protocolConfig()
+    /** The token's subprotocol entry, if the client sent one, is echoed as the chosen protocol (browsers need it). */
+    private WebSocketServerProtocolConfig protocolConfig(final String tokenProtocol)
     {
         return WebSocketServerProtocolConfig.newBuilder()
             .websocketPath("/api/v1/ws")
+            .subprotocols(tokenProtocol)
             .checkStartsWith(true)
             .handleCloseFrames(true)
             .dropPongFrames(true)
@@ -211,31 +240,6 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 .closeOnProtocolViolation(false)
                 .build())
             .build();
-    }
-
-    private void health(final ChannelHandlerContext ctx, final boolean keepAlive)
-    {
-        final MessageWriter writer = MessageWriter.forThisThread();
-        HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, writer.encode(ctx.alloc(), json ->
-        {
-            final List<String> reasons = healthReport.degradedReasons();
-            json.writeStartObject();
-            json.writeStringField("status", reasons.isEmpty() ? "ok" : "degraded");
-            json.writeArrayFieldStart("reasons");
-            for (final String reason : reasons)
-            {
-                json.writeString(reason);
-            }
-            json.writeEndArray();
-            healthReport.writeFields(json);
-            json.writeObjectFieldStart("clients");
-            json.writeNumberField("liquidations", context.metrics().liquidationClients());
-            json.writeNumberField("klines", context.metrics().klineClients());
-            json.writeNumberField("http_connections", context.metrics().httpConnections());
-            json.writeNumberField("slow_closed", context.metrics().slowClientsClosed());
-            json.writeEndObject();
-            json.writeEndObject();
-        }));
     }
 
     private void staticFile(
