@@ -3,6 +3,7 @@ import { extractGaps } from '../model/gaps';
 import { MarketModel, type Change } from '../model/market-model';
 import { readAll, readCandle, type Candle } from '../model/messages';
 import type { ViewState } from '../model/url-state';
+import { authHeaders, socketProtocols } from '../net/access-token';
 import { ReconnectingSocket } from '../net/reconnecting-socket';
 import type { ChartView } from '../ui/chart-view';
 import type { LegendView } from '../ui/legend-view';
@@ -23,6 +24,8 @@ export interface Origins
     readonly http: string;
     /** e.g. "ws://127.0.0.1:8000" */
     readonly ws: string;
+    /** The API token, or null when the gateway needs none (src/net/access-token.ts). */
+    readonly token: string | null;
 }
 
 /** A request the server refused (4xx): asking again cannot help. */
@@ -30,9 +33,9 @@ class RefusedRequest extends Error
 {
 }
 
-async function fetchJson(url: string): Promise<unknown>
+async function fetchJson(url: string, token: string | null): Promise<unknown>
 {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    const response = await fetch(url, { headers: { Accept: 'application/json', ...authHeaders(token) } });
     if (!response.ok)
     {
         const message = `${response.status} ${response.statusText} for ${url}`;
@@ -61,18 +64,19 @@ export class ViewSession
     constructor(readonly view: ViewState, private readonly parts: PageParts, private readonly origins: Origins)
     {
         this.model = new MarketModel(view);
+        const openSocket = (url: string): WebSocket => new WebSocket(url, socketProtocols(origins.token));
         const symbol = encodeURIComponent(view.symbol);
         const timeframe = encodeURIComponent(view.timeframe);
         this.liquidations = new ReconnectingSocket(`${origins.ws}/api/v1/ws/liquidations/${symbol}?timeframe=${timeframe}`, {
             onOpen: () => this.onLiquidationsOpen(),
             onMessage: (text) => this.onChange(this.model.onLiquidationMessage(text), this.liquidations),
             onState: (state) => this.parts.status.setState('liquidations', state),
-        });
+        }, new Backoff(), openSocket);
         this.klines = new ReconnectingSocket(`${origins.ws}/api/v1/ws/klines/${symbol}?timeframe=${timeframe}`, {
             onOpen: () => this.onKlinesOpen(),
             onMessage: (text) => this.onChange(this.model.onKlineMessage(text), this.klines),
             onState: (state) => this.parts.status.setState('klines', state),
-        });
+        }, new Backoff(), openSocket);
     }
 
     start(): void
@@ -118,7 +122,7 @@ export class ViewSession
             return;
         }
         const url = `${this.klinesUrl()}?start=${plan.startMs}&end=${plan.endMs}&limit=500`;
-        fetchJson(url).then(
+        fetchJson(url, this.origins.token).then(
             (json) =>
             {
                 if (this.closed)
@@ -145,7 +149,7 @@ export class ViewSession
     {
         try
         {
-            const candles: Candle[] = readAll(await fetchJson(this.klinesUrl()), readCandle);
+            const candles: Candle[] = readAll(await fetchJson(this.klinesUrl(), this.origins.token), readCandle);
             if (!this.closed)
             {
                 this.model.onLatestKlines(candles);
@@ -165,7 +169,7 @@ export class ViewSession
     {
         try
         {
-            const gaps = extractGaps(await fetchJson(`${this.origins.http}/health`));
+            const gaps = extractGaps(await fetchJson(`${this.origins.http}/health`, this.origins.token));
             if (!this.closed && gaps.map((gap) => this.model.gaps.add(gap)).some(Boolean))
             {
                 this.gapsChanged = true;
