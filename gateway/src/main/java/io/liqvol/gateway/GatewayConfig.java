@@ -72,6 +72,9 @@ public final class GatewayConfig
         "PEM certificate chain: the main port then speaks only TLS (https, wss); with --tls-key");
     private static final Setting TLS_KEY = new Setting("tls-key", "LIQVOL_TLS_KEY", "", "tlsKey",
         "its PKCS#8 PEM private key, unencrypted");
+    private static final Setting TRUSTED_PROXIES = new Setting("trusted-proxies", "LIQVOL_TRUSTED_PROXIES", "",
+        "trustedProxies", "comma-separated IP addresses of reverse proxies: their X-Forwarded-For names the client the"
+            + " per-address query budget counts, their connections count only toward --max-connections");
     private static final Setting MAX_CONNECTIONS = new Setting("max-connections", "LIQVOL_MAX_CONNECTIONS",
         String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS), "maxConnections", "open connections in total");
     private static final Setting MAX_CONNECTIONS_PER_ADDRESS = new Setting("max-connections-per-address",
@@ -130,7 +133,8 @@ public final class GatewayConfig
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, API_TOKEN,
-        API_TOKENS_FILE, ADMIN_HOST, ADMIN_PORT, TLS_CERT, TLS_KEY, MAX_CONNECTIONS,
+        API_TOKENS_FILE, ADMIN_HOST, ADMIN_PORT, TLS_CERT, TLS_KEY, TRUSTED_PROXIES,
+        MAX_CONNECTIONS,
         MAX_CONNECTIONS_PER_ADDRESS, RESERVED_CONNECTIONS, REQUEST_HEADER_TIMEOUT_MS, REQUESTS_PER_SECOND,
         MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS, QUERY_THREADS,
         QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
@@ -247,7 +251,8 @@ public final class GatewayConfig
             .apiTokensFile(path(API_TOKENS_FILE))
             .adminHost(values.get(ADMIN_HOST))
             .adminPort(values.get(ADMIN_PORT).isEmpty() ? -1 : integer(ADMIN_PORT))
-            .tls(path(TLS_CERT), path(TLS_KEY));
+            .tls(path(TLS_CERT), path(TLS_KEY))
+            .trustedProxies(list(TRUSTED_PROXIES));
         return values.get(RESERVED_CONNECTIONS).isEmpty()
             ? config
             : config.reservedConnections(integer(RESERVED_CONNECTIONS));

@@ -21,6 +21,7 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -41,6 +42,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final StaticFiles staticFiles;
     private final HealthResponse health;
     private TokenBucket rate;
+    private List<InetAddress> trustedProxies;
 
     HttpRequestRouter(
         final ServerHandlerParts context, final OriginPolicy origins, final RestApi rest,
@@ -58,6 +60,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         rate = new TokenBucket(context.config().requestsPerSecond(), System.nanoTime());
+        trustedProxies = context.config().trustedProxyAddresses();
     }
 
     @Override
@@ -84,6 +87,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 "more than " + context.config().requestsPerSecond() + " requests per second");
             return;
         }
+        ClientAddress.update(ctx.channel(), request.headers(), trustedProxies);
         final QueryStringDecoder query;
         try
         {

@@ -1,9 +1,12 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.InvalidSettingException;
+import io.netty.util.NetUtil;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,6 +70,7 @@ public final class ServerConfig
     /** Negative: no admin port; /metrics and /health details stay on the main port. */
     private int adminPort = -1;
     private Path tlsCertFile;
+    private List<String> trustedProxies = List.of();
     private Path tlsKeyFile;
 
     public ServerConfig host(final String host)
@@ -414,6 +418,32 @@ public final class ServerConfig
         return tlsCertFile != null;
     }
 
+    /**
+     * Addresses (IP literals) of reverse proxies whose {@code X-Forwarded-For} names the client the per-address
+     * query budget counts; their own connections count only toward {@link #maxConnections}.
+     */
+    public ServerConfig trustedProxies(final List<String> trustedProxies)
+    {
+        this.trustedProxies = List.copyOf(trustedProxies);
+        return this;
+    }
+
+    /** The trusted proxies' addresses; throws {@link InvalidSettingException} for one that is not an IP literal. */
+    public List<InetAddress> trustedProxyAddresses()
+    {
+        final List<InetAddress> addresses = new ArrayList<>();
+        for (final String proxy : trustedProxies)
+        {
+            final InetAddress address = NetUtil.createInetAddressFromIpAddressString(proxy);
+            if (address == null)
+            {
+                throw new InvalidSettingException("trustedProxies", "must be IP addresses, was " + proxy);
+            }
+            addresses.add(address);
+        }
+        return addresses;
+    }
+
     /** Validates every value; throws {@link InvalidSettingException} naming the first bad one. */
     public ServerConfig conclude()
     {
@@ -423,18 +453,20 @@ public final class ServerConfig
         }
         requireRange("port", port, 0, 65_535);
         requireRange("adminPort", adminPort, -1, 65_535);
-        if (adminPortEnabled() && (adminHost == null || adminHost.isBlank()))
+        if (adminHost == null || adminHost.isBlank())
         {
             throw new InvalidSettingException("adminHost", "must not be empty");
         }
         if ((tlsCertFile == null) != (tlsKeyFile == null))
         {
-            throw new InvalidSettingException(tlsCertFile == null ? "tlsCert" : "tlsKey",
-                "must be set together with " + (tlsCertFile == null ? "tlsKey" : "tlsCert"));
+            throw tlsCertFile != null
+                ? new InvalidSettingException("tlsCert", "needs --tls-key as well")
+                : new InvalidSettingException("tlsKey", "needs --tls-cert as well");
         }
         requireReadable("tlsCert", tlsCertFile);
         requireReadable("tlsKey", tlsKeyFile);
         requireReadable("apiTokensFile", apiTokensFile);
+        trustedProxyAddresses();
         // reads and checks the tokens, so that a bad one is refused before anything starts
         new AccessTokens(apiToken, apiTokensFile);
         requireRange("maxConnections", maxConnections, 1, 1_000_000);

@@ -206,7 +206,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
      */
     protected void query(final Channel channel, final long rows, final QueryScheduler.Query task)
     {
-        context.queries().submit(ConnectionLimiter.addressOf(channel.remoteAddress()), QueryScheduler.price(rows),
+        context.queries().submit(ClientAddress.of(channel), QueryScheduler.price(rows),
             ticket ->
             {
                 try

@@ -3,7 +3,6 @@ package io.liqvol.gateway.server;
 import io.liqvol.gateway.testing.RawHttp;
 import io.liqvol.gateway.testing.ServerHarness;
 import io.liqvol.gateway.testing.TestJson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,56 +10,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The admin port over real sockets: /metrics and the full /health there, status only on the main port. */
 class AdminRouterTest
 {
-    private ServerHarness harness;
-
-    @AfterEach
-    void stop()
-    {
-        if (harness != null)
-        {
-            harness.close();
-        }
-    }
-
     @Test
     void shouldServeMetricsAndHealthDetailsOnTheAdminPortOnly() throws Exception
     {
-        harness = ServerHarness.start(new ServerConfig().adminPort(0));
-        final int admin = harness.gateway.adminPort();
+        try (ServerHarness harness = ServerHarness.start(new ServerConfig().adminPort(0)))
+        {
+            final int admin = harness.gateway.adminPort();
 
-        final String metrics = RawHttp.exchange(admin, "GET", "/metrics", "");
-        final String health = RawHttp.exchange(admin, "GET", "/health", "");
-        final String other = RawHttp.exchange(admin, "GET", "/api/v1/symbols", "");
+            final String metrics = RawHttp.exchange(admin, "GET", "/metrics", "");
+            final String health = RawHttp.exchange(admin, "GET", "/health", "");
+            final String other = RawHttp.exchange(admin, "GET", "/api/v1/symbols", "");
 
-        assertThat(admin).isPositive().isNotEqualTo(harness.port());
-        assertThat(RawHttp.status(metrics)).isEqualTo(200);
-        assertThat(RawHttp.body(metrics)).contains("liqvol_http_requests_total");
-        assertThat(TestJson.object(RawHttp.body(health))).containsKeys("status", "clients");
-        assertThat(RawHttp.status(other)).isEqualTo(404);
-        assertThat(RawHttp.status(RawHttp.exchange(harness.port(), "GET", "/metrics", ""))).isEqualTo(404);
-        assertThat(TestJson.object(RawHttp.body(RawHttp.exchange(harness.port(), "GET", "/health", ""))))
-            .containsOnlyKeys("status", "reasons");
+            assertThat(admin).isPositive().isNotEqualTo(harness.port());
+            assertThat(RawHttp.status(metrics)).isEqualTo(200);
+            assertThat(RawHttp.body(metrics)).contains("liqvol_http_requests_total");
+            assertThat(TestJson.object(RawHttp.body(health))).containsKeys("status", "clients");
+            assertThat(RawHttp.status(other)).isEqualTo(404);
+            final int main = harness.port();
+            assertThat(RawHttp.status(RawHttp.exchange(main, "GET", "/metrics", ""))).isEqualTo(404);
+            assertThat(TestJson.object(RawHttp.body(RawHttp.exchange(main, "GET", "/health", ""))))
+                .containsOnlyKeys("status", "reasons");
+        }
     }
 
     @Test
     void shouldRefuseAForeignHostOnTheAdminPort() throws Exception
     {
-        harness = ServerHarness.start(new ServerConfig().adminPort(0));
-        final int admin = harness.gateway.adminPort();
-
-        try (RawHttp http = RawHttp.connect(admin))
+        try (ServerHarness harness = ServerHarness.start(new ServerConfig().adminPort(0)))
         {
-            http.send("GET /metrics HTTP/1.1\r\nHost: evil.example:" + admin + "\r\nConnection: close\r\n\r\n");
-            assertThat(RawHttp.status(http.readToEnd())).isEqualTo(421);
+            final int admin = harness.gateway.adminPort();
+
+            try (RawHttp http = RawHttp.connect(admin))
+            {
+                http.send("GET /metrics HTTP/1.1\r\nHost: evil.example:" + admin + "\r\nConnection: close\r\n\r\n");
+                assertThat(RawHttp.status(http.readToEnd())).isEqualTo(421);
+            }
         }
     }
 
     @Test
     void shouldNeedNoTokenOnTheAdminPort() throws Exception
     {
-        harness = ServerHarness.start(new ServerConfig().adminPort(0).apiToken("desk-token-0123456789abcdef"));
+        final ServerConfig config = new ServerConfig().adminPort(0).apiToken("desk-token-0123456789abcdef");
+        try (ServerHarness harness = ServerHarness.start(config))
+        {
 
-        assertThat(RawHttp.status(RawHttp.exchange(harness.gateway.adminPort(), "GET", "/metrics", "")))
-            .isEqualTo(200);
+            assertThat(RawHttp.status(RawHttp.exchange(harness.gateway.adminPort(), "GET", "/metrics", "")))
+                .isEqualTo(200);
+        }
     }
 }

@@ -4,7 +4,6 @@ import io.liqvol.gateway.testing.JdkWebSocket;
 import io.liqvol.gateway.testing.RawHttp;
 import io.liqvol.gateway.testing.SelfSignedPem;
 import io.liqvol.gateway.testing.ServerHarness;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,52 +25,46 @@ class GatewayServerTlsTest
 
     @TempDir
     Path dir;
-    private ServerHarness harness;
-
-    @AfterEach
-    void stop()
-    {
-        if (harness != null)
-        {
-            harness.close();
-        }
-    }
-
     @Test
     void shouldServeHttpsAndWssWithTheConfiguredCertificate() throws Exception
     {
         final SelfSignedPem pem = SelfSignedPem.create(dir);
-        harness = ServerHarness.start(new ServerConfig().tls(pem.certFile(), pem.keyFile()).apiToken(TOKEN));
-        final HttpClient client = HttpClient.newBuilder().sslContext(pem.clientContext())
-            .connectTimeout(Duration.ofSeconds(10)).build();
-
-        final HttpResponse<String> symbols = client.send(HttpRequest.newBuilder(
-            URI.create("https://127.0.0.1:" + harness.port() + "/api/v1/symbols"))
-            .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-        final JdkWebSocket stream = JdkWebSocket.connect(client,
-            URI.create("wss://127.0.0.1:" + harness.port() + "/api/v1/ws/liquidations/BTCUSDT"),
-            PresentedToken.SUBPROTOCOL_PREFIX + TOKEN);
-        stream.socket().sendText("{\"type\":\"ping\"}", true);
-
-        assertThat(symbols.statusCode()).isEqualTo(200);
-        assertThat(harness.gateway.scheme()).isEqualTo("https");
-        String message = stream.next();
-        while (!message.contains("\"pong\""))
+        final ServerConfig config = new ServerConfig().tls(pem.certFile(), pem.keyFile()).apiToken(TOKEN);
+        try (ServerHarness harness = ServerHarness.start(config))
         {
-            message = stream.next();
+            final HttpClient client = HttpClient.newBuilder().sslContext(pem.clientContext())
+                .connectTimeout(Duration.ofSeconds(10)).build();
+
+            final HttpResponse<String> symbols = client.send(HttpRequest.newBuilder(
+                URI.create("https://127.0.0.1:" + harness.port() + "/api/v1/symbols"))
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            final JdkWebSocket stream = JdkWebSocket.connect(client,
+                URI.create("wss://127.0.0.1:" + harness.port() + "/api/v1/ws/liquidations/BTCUSDT"),
+                PresentedToken.SUBPROTOCOL_PREFIX + TOKEN);
+            stream.socket().sendText("{\"type\":\"ping\"}", true);
+
+            assertThat(symbols.statusCode()).isEqualTo(200);
+            assertThat(harness.gateway.scheme()).isEqualTo("https");
+            String message = stream.next();
+            while (!message.contains("\"pong\""))
+            {
+                message = stream.next();
+            }
+            stream.socket().abort();
         }
-        stream.socket().abort();
     }
 
     @Test
     void shouldNotAnswerPlainHttpOnATlsPort() throws Exception
     {
         final SelfSignedPem pem = SelfSignedPem.create(dir);
-        harness = ServerHarness.start(new ServerConfig().tls(pem.certFile(), pem.keyFile()));
+        try (ServerHarness harness = ServerHarness.start(new ServerConfig().tls(pem.certFile(), pem.keyFile())))
+        {
 
-        final String answer = RawHttp.exchange(harness.port(), "GET", "/health", "");
+            final String answer = RawHttp.exchange(harness.port(), "GET", "/health", "");
 
-        assertThat(answer).doesNotContain("HTTP/1.1 200");
+            assertThat(answer).doesNotContain("HTTP/1.1 200");
+        }
     }
 
     @Test
@@ -83,7 +76,7 @@ class GatewayServerTlsTest
         assertThatThrownBy(() -> ServerHarness.start(new ServerConfig().tls(pem.certFile(), notPem)))
             .hasMessageContaining("tlsCert");
         assertThatThrownBy(() -> new ServerConfig().tls(pem.certFile(), null).conclude())
-            .hasMessageContaining("tlsKey");
+            .hasMessageContaining("--tls-key");
     }
 
     @Test
