@@ -6,14 +6,14 @@ import path from 'node:path';
 
 const LISTENING = /liqvol listening on (http:\/\/[^\s]+)/;
 
-export async function startGateway(jarPath, { startTimeoutMs = 90_000 } = {})
+export async function startGateway(jarPath, { startTimeoutMs = 90_000, extraArgs = [] } = {})
 {
     if (!fs.existsSync(jarPath))
     {
         throw new Error(`gateway jar not found at ${jarPath}: build it first (mvn -B -pl gateway -am package)`);
     }
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqvol-e2e-data-'));
-    const child = spawn('java', ['-jar', jarPath, '--simulate', '--port', '0', '--data-dir', dataDir], {
+    const child = spawn('java', ['-jar', jarPath, '--simulate', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
         stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output = [];

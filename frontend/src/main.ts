@@ -1,5 +1,6 @@
 import './styles.css';
 import { ViewSession } from './app/view-session';
+import { authHeaders, takeToken, TOKEN_KEY } from './net/access-token';
 import { parseSymbols } from './model/symbols';
 import { checkThreshold, ThresholdStore } from './model/threshold';
 import type { Timeframe } from './model/timeframes';
@@ -17,10 +18,38 @@ import { applyTheme, initialTheme, PALETTES, type ThemeName } from './ui/theme';
 
 const SOUND_KEY = 'liqvol.sound';
 
+const taken = takeToken(window.location.hash, localStorage);
+if (taken.hash !== window.location.hash)
+{
+    // the token leaves the address bar (and history) at once
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${taken.hash}`);
+}
+
 const origins = {
     http: window.location.origin,
     ws: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}`,
+    token: taken.token,
 };
+
+/** After a 401: says why and asks for a token, which is kept and the page reloaded with it. */
+function askForToken(): void
+{
+    const form = required<HTMLFormElement>(document, '#token-form');
+    required(document, '#token-message').textContent = origins.token === null
+        ? 'This gateway needs an API token.'
+        : 'The API token was refused (wrong or revoked).';
+    form.hidden = false;
+    form.addEventListener('submit', (event) =>
+    {
+        event.preventDefault();
+        const value = required<HTMLInputElement>(form, '#token-input').value.trim();
+        if (value !== '')
+        {
+            localStorage.setItem(TOKEN_KEY, value);
+            window.location.reload();
+        }
+    });
+}
 
 let theme: ThemeName = initialTheme();
 applyTheme(theme);
@@ -146,8 +175,15 @@ required<HTMLButtonElement>(document, '#theme').addEventListener('click', () =>
 
 window.addEventListener('popstate', () => show(readViewState(window.location.search), 'none'));
 
-fetch(`${origins.http}/api/v1/symbols`)
-    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
+    .then((response) =>
+    {
+        if (response.status === 401)
+        {
+            askForToken();
+        }
+        return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
+    })
     .then((json: unknown) => symbolPicker.setSymbols(parseSymbols(json)))
     .catch(() => symbolPicker.setSymbols([]));
 

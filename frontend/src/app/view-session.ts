@@ -7,6 +7,7 @@ import { MarketModel, type Change } from '../model/market-model';
 import { readAll, readCandle, type Candle, type LiquidationOrder } from '../model/messages';
 import { bucketsBeforeMs } from '../model/timeframes';
 import type { ViewState } from '../model/url-state';
+import { authHeaders, socketProtocols } from '../net/access-token';
 import { ReconnectingSocket } from '../net/reconnecting-socket';
 import type { ChartNotices } from '../ui/chart-notices';
 import type { ChartView, Viewport } from '../ui/chart-view';
@@ -34,6 +35,8 @@ export interface Origins
     readonly http: string;
     /** e.g. "ws://127.0.0.1:8000" */
     readonly ws: string;
+    /** The API token, or null when the gateway needs none (src/net/access-token.ts). */
+    readonly token: string | null;
 }
 
 /** A request the server refused (4xx): asking again cannot help. */
@@ -53,9 +56,9 @@ function errorCode(body: unknown): string
     return typeof code === 'string' ? code : '';
 }
 
-async function fetchJson(url: string): Promise<unknown>
+async function fetchJson(url: string, token: string | null): Promise<unknown>
 {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    const response = await fetch(url, { headers: { Accept: 'application/json', ...authHeaders(token) } });
     if (!response.ok)
     {
         const message = `${response.status} ${response.statusText} for ${url}`;
@@ -95,18 +98,19 @@ export class ViewSession
     constructor(readonly view: ViewState, private readonly parts: PageParts, private readonly origins: Origins)
     {
         this.model = new MarketModel(view);
+        const openSocket = (url: string): WebSocket => new WebSocket(url, socketProtocols(origins.token));
         const symbol = encodeURIComponent(view.symbol);
         const timeframe = encodeURIComponent(view.timeframe);
         this.liquidations = new ReconnectingSocket(`${origins.ws}/api/v1/ws/liquidations/${symbol}?timeframe=${timeframe}`, {
             onOpen: () => this.onLiquidationsOpen(),
             onMessage: (text) => this.onChange(this.model.onLiquidationMessage(text), this.liquidations),
             onState: (state) => this.parts.status.setState('liquidations', state),
-        });
+        }, new Backoff(), openSocket);
         this.klines = new ReconnectingSocket(`${origins.ws}/api/v1/ws/klines/${symbol}?timeframe=${timeframe}`, {
             onOpen: () => this.onKlinesOpen(),
             onMessage: (text) => this.onChange(this.model.onKlineMessage(text), this.klines),
             onState: (state) => this.parts.status.setState('klines', state),
-        });
+        }, new Backoff(), openSocket);
     }
 
     start(): void
@@ -185,7 +189,7 @@ export class ViewSession
             return;
         }
         const url = `${this.klinesUrl()}?start=${plan.startMs}&end=${plan.endMs}&limit=500`;
-        fetchJson(url).then(
+        fetchJson(url, this.origins.token).then(
             (json) =>
             {
                 if (this.closed)
@@ -215,7 +219,7 @@ export class ViewSession
         this.klinesRetryTimer = null;
         try
         {
-            const candles: Candle[] = readAll(await fetchJson(this.klinesUrl()), readCandle);
+            const candles: Candle[] = readAll(await fetchJson(this.klinesUrl(), this.origins.token), readCandle);
             if (!this.closed)
             {
                 this.model.onLatestKlines(candles);
@@ -251,11 +255,11 @@ export class ViewSession
         let json: unknown;
         try
         {
-            json = await fetchJson(`${this.origins.http}/api/v1/gaps?start=${startMs}&end=${nowMs}`);
+            json = await fetchJson(`${this.origins.http}/api/v1/gaps?start=${startMs}&end=${nowMs}`, this.origins.token);
         }
         catch
         {
-            json = await fetchJson(`${this.origins.http}/health`).catch(() => null);
+            json = await fetchJson(`${this.origins.http}/health`, this.origins.token).catch(() => null);
         }
         if (!this.closed && json !== null && this.model.onGapsAnswer(readGapsAnswer(json)))
         {

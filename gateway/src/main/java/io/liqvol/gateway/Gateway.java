@@ -156,6 +156,18 @@ public final class Gateway implements AutoCloseable
         return server.host();
     }
 
+    /** The bound admin port, or -1 without one. */
+    public int adminPort()
+    {
+        return server.adminPort();
+    }
+
+    /** {@code https} with TLS, else {@code http}. */
+    public String scheme()
+    {
+        return server.scheme();
+    }
+
     public LiqvolEngine engine()
     {
         return engine;

@@ -59,6 +59,23 @@ public final class GatewayConfig
     private static final Setting ALLOWED_HOSTS = new Setting("allowed-hosts", "LIQVOL_ALLOWED_HOSTS", "",
         "allowedHosts", "comma-separated host names requests may name (Host header) besides the loopback names and the"
             + " bound address; * for any");
+    private static final Setting API_TOKEN = new Setting("api-token", "LIQVOL_API_TOKEN", "", "apiToken",
+        "a token clients must present (REST: Authorization: Bearer; WebSocket also subprotocol liqvol.token.<token>"
+            + " or ?token=); prefer the variable or the file, a flag shows in the process list (unset: none)");
+    private static final Setting API_TOKENS_FILE = new Setting("api-tokens-file", "LIQVOL_API_TOKENS_FILE", "",
+        "apiTokensFile", "tokens clients must present, one a line, read again every second: removing a line revokes"
+            + " the token and closes its streams (unset: none)");
+    private static final Setting ADMIN_HOST = new Setting("admin-host", "LIQVOL_ADMIN_HOST", ServerConfig.DEFAULT_HOST,
+        "adminHost", "address of the admin port");
+    private static final Setting ADMIN_PORT = new Setting("admin-port", "LIQVOL_ADMIN_PORT", "", "adminPort",
+        "a port for /metrics and the full /health, which the main port then no longer serves (unset: none)");
+    private static final Setting TLS_CERT = new Setting("tls-cert", "LIQVOL_TLS_CERT", "", "tlsCert",
+        "PEM certificate chain: the main port then speaks only TLS (https, wss); with --tls-key");
+    private static final Setting TLS_KEY = new Setting("tls-key", "LIQVOL_TLS_KEY", "", "tlsKey",
+        "its PKCS#8 PEM private key, unencrypted");
+    private static final Setting TRUSTED_PROXIES = new Setting("trusted-proxies", "LIQVOL_TRUSTED_PROXIES", "",
+        "trustedProxies", "comma-separated IP addresses of reverse proxies: their X-Forwarded-For names the client the"
+            + " per-address query budget counts, their connections count only toward --max-connections");
     private static final Setting MAX_CONNECTIONS = new Setting("max-connections", "LIQVOL_MAX_CONNECTIONS",
         String.valueOf(ServerConfig.DEFAULT_MAX_CONNECTIONS), "maxConnections", "open connections in total");
     private static final Setting MAX_CONNECTIONS_PER_ADDRESS = new Setting("max-connections-per-address",
@@ -126,7 +143,9 @@ public final class GatewayConfig
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
-        BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, MAX_CONNECTIONS,
+        BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, API_TOKEN,
+        API_TOKENS_FILE, ADMIN_HOST, ADMIN_PORT, TLS_CERT, TLS_KEY, TRUSTED_PROXIES,
+        MAX_CONNECTIONS,
         MAX_CONNECTIONS_PER_ADDRESS, RESERVED_CONNECTIONS, REQUEST_HEADER_TIMEOUT_MS, REQUESTS_PER_SECOND,
         MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS, QUERY_THREADS,
         QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
@@ -239,10 +258,23 @@ public final class GatewayConfig
             .queryThreads(integer(QUERY_THREADS))
             .queryBudget(integer(QUERY_BUDGET))
             .queryBudgetPerAddress(integer(QUERY_BUDGET_PER_ADDRESS))
-            .upstreamWeightPerMinute(integer(UPSTREAM_WEIGHT_PER_MINUTE));
+            .upstreamWeightPerMinute(integer(UPSTREAM_WEIGHT_PER_MINUTE))
+            .apiToken(values.get(API_TOKEN))
+            .apiTokensFile(path(API_TOKENS_FILE))
+            .adminHost(values.get(ADMIN_HOST))
+            .adminPort(values.get(ADMIN_PORT).isEmpty() ? -1 : integer(ADMIN_PORT))
+            .tls(path(TLS_CERT), path(TLS_KEY))
+            .trustedProxies(list(TRUSTED_PROXIES));
         return values.get(RESERVED_CONNECTIONS).isEmpty()
             ? config
             : config.reservedConnections(integer(RESERVED_CONNECTIONS));
+    }
+
+    /** A file setting's path, or null when unset. */
+    private Path path(final Setting setting)
+    {
+        final String value = values.get(setting).trim();
+        return value.isEmpty() ? null : Path.of(value);
     }
 
     /** A comma-separated setting's entries, blanks left out. */

@@ -101,7 +101,11 @@ public final class Main
                 stopped.countDown();
             }
         }, "liqvol-shutdown"));
-        System.out.println("liqvol listening on http://" + gateway.host() + ":" + gateway.port());
+        System.out.println("liqvol listening on " + gateway.scheme() + "://" + gateway.host() + ":" + gateway.port());
+        if (gateway.adminPort() >= 0)
+        {
+            System.out.println("liqvol admin port " + gateway.adminPort() + " (/metrics, /health)");
+        }
         System.out.flush();
         stopped.await();
     }

@@ -149,6 +149,13 @@ class GatewayConfigTest
         binance-ws-base-url | http://x | --binance-ws-base-url must be a ws:// or wss:// URL, was http://x
         binance-rest-base-url | ftp://x | --binance-rest-base-url must be a http:// or https:// URL, was ftp://x
         liquidation-api-base-url | peer:1 | --liquidation-api-base-url must be a http:// or https:// URL, was peer:1
+        api-token | short | --api-token a token is 16 to 256 characters of A-Z a-z 0-9 . _ ~ - (the value is not shown)
+        api-tokens-file | /nonexistent/tokens | --api-tokens-file cannot be read: /nonexistent/tokens
+        admin-host |  | --admin-host must not be empty
+        admin-port | 70000 | --admin-port must be in [-1, 65535], was 70000
+        tls-cert | /nonexistent/cert.pem | --tls-cert needs --tls-key as well
+        tls-key | /nonexistent/key.pem | --tls-key needs --tls-cert as well
+        trusted-proxies | proxy.example | --trusted-proxies must be IP addresses, was proxy.example
         max-connections | 0 | --max-connections must be in [1, 1000000], was 0
         max-connections-per-address | 20000 | --max-connections-per-address must be in [1, 10000], was 20000
         reserved-connections | 10000 | --reserved-connections must be in [0, 9999], was 10000

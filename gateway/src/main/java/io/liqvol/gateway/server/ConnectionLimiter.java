@@ -12,6 +12,7 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +33,8 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
     /** Above this many open connections, only addresses holding fewer than the reserve's share get one. */
     private final int unreservedConnections;
     private final GatewayMetrics metrics;
+    /** Their connections carry many clients: counted only toward the total. */
+    private final List<InetAddress> trustedProxies;
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
 
@@ -41,6 +44,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
         this.maxPerAddress = config.maxConnectionsPerAddress();
         this.unreservedConnections = config.maxConnections() - config.reservedConnections();
         this.metrics = metrics;
+        this.trustedProxies = config.trustedProxyAddresses();
     }
 
     @Override
@@ -89,6 +93,10 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter
 
     private boolean admitAddress(final InetAddress address, final boolean fromReserve)
     {
+        if (trustedProxies.contains(address))
+        {
+            return true;
+        }
         final int perAddress =
             fromReserve ? Math.min(maxPerAddress, ServerConfig.RESERVE_PER_ADDRESS) : maxPerAddress;
         final boolean[] admitted = new boolean[1];

@@ -48,6 +48,10 @@ public final class GatewayMetrics
         "Requests refused for their Host header (421)");
     static final int HEADER_TIMEOUTS = DESCRIPTORS.counter("liqvol_http_header_timeouts_total",
         "Connections closed because a request's headers did not arrive within the deadline (408)");
+    static final int AUTH_REJECTED = DESCRIPTORS.counter("liqvol_auth_rejected_total",
+        "Requests and upgrades refused for a missing or invalid API token (401)");
+    static final int TOKENS_REVOKED_CLOSED = DESCRIPTORS.counter("liqvol_auth_revoked_streams_closed_total",
+        "WebSocket streams closed with 1008 because their API token was revoked");
     static final int CLIENT_ERRORS = DESCRIPTORS.counter("liqvol_client_errors_total",
         "Client requests answered with an error");
 

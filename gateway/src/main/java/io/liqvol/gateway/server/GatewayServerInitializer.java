@@ -6,15 +6,17 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of a client connection: connection limits, HTTP codec within the request-header deadline, the idle
- * timeout of HTTP connections (replaced by {@link KeepAlive} on a WebSocket upgrade), gzip, aggregation within the
- * request-size limit, flow control (a request answered off the event loop pauses reading,
- * {@link HttpResponses#pauseReads}), then the router, which checks the Host and upgrades WebSocket requests in place.
+ * The pipeline of a client connection: connection limits, TLS when configured, HTTP codec within the
+ * request-header deadline, the idle timeout of HTTP connections (replaced by {@link KeepAlive} on a WebSocket
+ * upgrade), gzip, aggregation within the request-size limit, flow control (a request answered off the event loop
+ * pauses reading, {@link HttpResponses#pauseReads}), then the router, which checks the Host and upgrades WebSocket
+ * requests in place.
  */
 final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -30,11 +32,13 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
     private final RestApi rest;
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
-    private final HealthReport healthReport;
+    private final HealthEndpoints health;
+    /** Null without TLS. */
+    private final SslContext tls;
 
     GatewayServerInitializer(
         final ServerHandlerParts context, final ConnectionLimiter limiter, final OriginPolicy origins,
-        final StaticFiles staticFiles, final HealthReport healthReport)
+        final StaticFiles staticFiles, final HealthEndpoints health, final SslContext tls)
     {
         this.context = context;
         this.limiter = limiter;
@@ -42,13 +46,18 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
         this.rest = new RestApi(context);
         this.marketData = new MarketDataApi(context);
         this.staticFiles = staticFiles;
-        this.healthReport = healthReport;
+        this.health = health;
+        this.tls = tls;
     }
 
     @Override
     protected void initChannel(final SocketChannel channel)
     {
         channel.pipeline().addLast("limit", limiter);
+        if (tls != null)
+        {
+            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+        }
         addHttpHandlers(channel.pipeline());
     }
 
@@ -66,6 +75,6 @@ final class GatewayServerInitializer extends ChannelInitializer<SocketChannel>
             new JsonHttpObjectAggregator(config.maxHttpRequestBytes(), config.closeTimeoutMs()));
         pipeline.addLast("flow", new FlowControlHandler());
         pipeline.addLast("router",
-            new HttpRequestRouter(context, origins, rest, marketData, staticFiles, healthReport));
+            new HttpRequestRouter(context, origins, rest, marketData, staticFiles, health));
     }
 }

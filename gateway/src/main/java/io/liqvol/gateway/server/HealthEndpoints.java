@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code /health} (always 200, everything), and for orchestrators {@code /health/live} (503 once a stage thread is
- * stuck: restart) and {@code /health/ready} (503 while the upstream is not subscribed or the journal cannot grow:
- * send no traffic), each with its reasons.
+ * {@code /health} (always 200: its status and reasons for anyone, the details — data, upstream, gaps, clients — only
+ * where they are not exposed: on the admin port, or on the main port without one to an authorised client, docs/API.md
+ * §4), for orchestrators {@code /health/live} (503 once a stage thread is stuck: restart) and {@code /health/ready}
+ * (503 while the upstream is not subscribed or the journal cannot grow: send no traffic), each with its reasons; and
+ * {@code /metrics}.
  */
 final class HealthEndpoints
 {
@@ -32,7 +34,7 @@ final class HealthEndpoints
         return path.equals(PATH) || path.equals(LIVE_PATH) || path.equals(READY_PATH);
     }
 
-    void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final String path)
+    void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final String path, final boolean details)
     {
         if (path.equals(LIVE_PATH))
         {
@@ -44,8 +46,13 @@ final class HealthEndpoints
         }
         else
         {
-            health(ctx, keepAlive);
+            health(ctx, keepAlive, details);
         }
+    }
+
+    void metrics(final ChannelHandlerContext ctx, final boolean keepAlive)
+    {
+        HttpResponses.text(ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", metrics.render());
     }
 
     private static void probe(final ChannelHandlerContext ctx, final boolean keepAlive, final List<String> reasons,
@@ -61,7 +68,7 @@ final class HealthEndpoints
             }));
     }
 
-    private void health(final ChannelHandlerContext ctx, final boolean keepAlive)
+    private void health(final ChannelHandlerContext ctx, final boolean keepAlive, final boolean details)
     {
         HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, MessageWriter.forThisThread().encode(ctx.alloc(),
             json ->
@@ -71,13 +78,16 @@ final class HealthEndpoints
                 writeStatus(json, reasons.isEmpty() ? "ok" : "degraded", reasons);
                 json.writeBooleanField("live", report.notLiveReasons().isEmpty());
                 json.writeBooleanField("ready", report.notReadyReasons().isEmpty());
-                report.writeFields(json);
-                json.writeObjectFieldStart("clients");
-                json.writeNumberField("liquidations", metrics.liquidationClients());
-                json.writeNumberField("klines", metrics.klineClients());
-                json.writeNumberField("http_connections", metrics.httpConnections());
-                json.writeNumberField("slow_closed", metrics.slowClientsClosed());
-                json.writeEndObject();
+                if (details)
+                {
+                    report.writeFields(json);
+                    json.writeObjectFieldStart("clients");
+                    json.writeNumberField("liquidations", metrics.liquidationClients());
+                    json.writeNumberField("klines", metrics.klineClients());
+                    json.writeNumberField("http_connections", metrics.httpConnections());
+                    json.writeNumberField("slow_closed", metrics.slowClientsClosed());
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }));
     }

@@ -21,6 +21,7 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.List;
 
 /**
@@ -31,6 +32,8 @@ import java.util.List;
 final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpRequest>
 {
     static final String WS_PREFIX = "/api/v1/ws/";
+    /** Everything under it needs an API token when tokens are configured. */
+    static final String API_PREFIX = "/api/";
 
     private final ServerHandlerParts context;
     private final OriginPolicy origins;
@@ -39,23 +42,25 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final StaticFiles staticFiles;
     private final HealthEndpoints health;
     private TokenBucket rate;
+    private List<InetAddress> trustedProxies;
 
     HttpRequestRouter(
         final ServerHandlerParts context, final OriginPolicy origins, final RestApi rest,
-        final MarketDataApi marketData, final StaticFiles staticFiles, final HealthReport healthReport)
+        final MarketDataApi marketData, final StaticFiles staticFiles, final HealthEndpoints health)
     {
         this.context = context;
         this.origins = origins;
         this.rest = rest;
         this.marketData = marketData;
         this.staticFiles = staticFiles;
-        this.health = new HealthEndpoints(healthReport, context.metrics());
+        this.health = health;
     }
 
     @Override
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         rate = new TokenBucket(context.config().requestsPerSecond(), System.nanoTime());
+        trustedProxies = context.config().trustedProxyAddresses();
     }
 
     @Override
@@ -82,6 +87,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
                 "more than " + context.config().requestsPerSecond() + " requests per second");
             return;
         }
+        ClientAddress.update(ctx.channel(), request.headers(), trustedProxies);
         final QueryStringDecoder query;
         try
         {
@@ -102,7 +108,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             }
             if (query.path().startsWith(WS_PREFIX))
             {
-                upgrade(ctx, request, query.path());
+                upgrade(ctx, request, query);
             }
             else
             {
@@ -121,6 +127,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         final QueryStringDecoder query)
     {
         final String path = query.path();
+        final String token = PresentedToken.bearer(request.headers());
+        if (path.startsWith(API_PREFIX))
+        {
+            authorize(token);
+        }
         if (path.startsWith(RestApi.VOLUME_PREFIX))
         {
             rest.volume(ctx, keepAlive, query);
@@ -145,13 +156,14 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         else if (HealthEndpoints.handles(path))
         {
             RequestTarget.requireKnownParameters(query, List.of());
-            health.answer(ctx, keepAlive, path);
+            health.answer(ctx, keepAlive, path,
+                !context.config().adminPortEnabled() && context.tokens().accepts(token));
         }
-        else if (path.equals("/metrics"))
+        else if (path.equals("/metrics") && !context.config().adminPortEnabled())
         {
             RequestTarget.requireKnownParameters(query, List.of());
-            HttpResponses.text(
-                ctx, keepAlive, "text/plain; version=0.0.4; charset=utf-8", context.metrics().render());
+            authorize(token);
+            health.metrics(ctx, keepAlive);
         }
         else
         {
@@ -159,8 +171,21 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest request, final String path)
+    /** Throws 401 unless the token is a current one or none is required; which tokens exist is never said. */
+    private void authorize(final String token)
     {
+        if (!context.tokens().accepts(token))
+        {
+            context.metrics().increment(GatewayMetrics.AUTH_REJECTED);
+            throw new ApiException(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
+                token == null ? "an API token is required" : "the API token is not valid");
+        }
+    }
+
+    private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final QueryStringDecoder query)
+    {
+        final String path = query.path();
         if (!HttpMethod.GET.equals(request.method())
             || !request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true))
         {
@@ -172,6 +197,12 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             context.metrics().increment(GatewayMetrics.ORIGINS_REJECTED);
             throw new ApiException(HttpResponseStatus.FORBIDDEN, "origin_not_allowed",
                 "origin not allowed: " + request.headers().get(HttpHeaderNames.ORIGIN));
+        }
+        final String token = PresentedToken.webSocket(request.headers(), query);
+        authorize(token);
+        if (context.tokens().required())
+        {
+            ctx.channel().attr(AccessTokens.CHANNEL_TOKEN).set(token);
         }
         final ChannelHandler stream;
         if (path.startsWith(LiquidationStreamHandler.PATH_PREFIX))
@@ -190,7 +221,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         // a stream's frames are not request headers
         pipeline.remove(HeaderDeadline.START);
         pipeline.remove(HeaderDeadline.END);
-        pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(protocolConfig()));
+        pipeline.addAfter(ctx.name(), "ws-protocol", new WebSocketServerProtocolHandler(
+            protocolConfig(PresentedToken.subprotocol(request.headers()))));
         pipeline.addBefore("ws-protocol", "ws-close-check", CloseCodeCheck.INSTANCE);
         // a message may come in fragments; together they may carry no more than one frame may
         pipeline.addAfter("ws-protocol", "ws-aggregate",
@@ -200,10 +232,12 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         ctx.fireChannelRead(request.retain());
     }
 
-    private WebSocketServerProtocolConfig protocolConfig()
+    /** The token's subprotocol entry, if the client sent one, is echoed as the chosen protocol (browsers need it). */
+    private WebSocketServerProtocolConfig protocolConfig(final String tokenProtocol)
     {
         return WebSocketServerProtocolConfig.newBuilder()
             .websocketPath("/api/v1/ws")
+            .subprotocols(tokenProtocol)
             .checkStartsWith(true)
             .handleCloseFrames(true)
             .dropPongFrames(true)

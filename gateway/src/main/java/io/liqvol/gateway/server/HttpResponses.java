@@ -55,7 +55,10 @@ final class HttpResponses
         return send(ctx, keepAlive, errorResponse(ctx, status, code, message));
     }
 
-    /** A 405 also says what is allowed: {@code GET} and {@code HEAD} everywhere (docs/API.md §4). */
+    /**
+     * A 405 also says what is allowed: {@code GET} and {@code HEAD} everywhere (docs/API.md §4); a 401 how to
+     * authenticate.
+     */
     private static FullHttpResponse errorResponse(final ChannelHandlerContext ctx, final HttpResponseStatus status,
         final String code, final String message)
     {
@@ -64,6 +67,10 @@ final class HttpResponses
         if (HttpResponseStatus.METHOD_NOT_ALLOWED.equals(status))
         {
             response.headers().set(HttpHeaderNames.ALLOW, ALLOWED_METHODS);
+        }
+        else if (HttpResponseStatus.UNAUTHORIZED.equals(status))
+        {
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"liqvol\"");
         }
         return response;
     }

@@ -122,7 +122,7 @@ final class RestApi
     void answer(final ChannelHandlerContext ctx, final boolean keepAlive, final long rows, final BodyQuery query)
     {
         HttpResponses.pauseReads(ctx);
-        context.queries().submit(ConnectionLimiter.addressOf(ctx.channel().remoteAddress()),
+        context.queries().submit(ClientAddress.of(ctx.channel()),
             QueryScheduler.price(rows), ticket ->
             {
                 ChannelFuture written;

@@ -1,7 +1,12 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.InvalidSettingException;
+import io.netty.util.NetUtil;
 
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,6 +64,14 @@ public final class ServerConfig
     private int queryBudget = DEFAULT_QUERY_BUDGET;
     private int queryBudgetPerAddress = DEFAULT_QUERY_BUDGET_PER_ADDRESS;
     private int upstreamWeightPerMinute = DEFAULT_UPSTREAM_WEIGHT_PER_MINUTE;
+    private String apiToken = "";
+    private Path apiTokensFile;
+    private String adminHost = DEFAULT_HOST;
+    /** Negative: no admin port; /metrics and /health details stay on the main port. */
+    private int adminPort = -1;
+    private Path tlsCertFile;
+    private List<String> trustedProxies = List.of();
+    private Path tlsKeyFile;
 
     public ServerConfig host(final String host)
     {
@@ -329,6 +342,108 @@ public final class ServerConfig
         return upstreamWeightPerMinute;
     }
 
+    /** One API token clients must present (with those of {@link #apiTokensFile}); empty: none. */
+    public ServerConfig apiToken(final String apiToken)
+    {
+        this.apiToken = apiToken == null ? "" : apiToken;
+        return this;
+    }
+
+    public String apiToken()
+    {
+        return apiToken;
+    }
+
+    /** A file of API tokens, one a line, read again every second: removing a line revokes its token. */
+    public ServerConfig apiTokensFile(final Path apiTokensFile)
+    {
+        this.apiTokensFile = apiTokensFile;
+        return this;
+    }
+
+    public Path apiTokensFile()
+    {
+        return apiTokensFile;
+    }
+
+    /** The address of the admin port; loopback by default. */
+    public ServerConfig adminHost(final String adminHost)
+    {
+        this.adminHost = adminHost;
+        return this;
+    }
+
+    public String adminHost()
+    {
+        return adminHost;
+    }
+
+    /** A port serving /metrics and the full /health (0: chosen by the OS, negative: none). */
+    public ServerConfig adminPort(final int adminPort)
+    {
+        this.adminPort = adminPort;
+        return this;
+    }
+
+    public int adminPort()
+    {
+        return adminPort;
+    }
+
+    public boolean adminPortEnabled()
+    {
+        return adminPort >= 0;
+    }
+
+    /** PEM certificate chain and PKCS#8 PEM key: the main port then speaks only TLS (https, wss). */
+    public ServerConfig tls(final Path certFile, final Path keyFile)
+    {
+        this.tlsCertFile = certFile;
+        this.tlsKeyFile = keyFile;
+        return this;
+    }
+
+    public Path tlsCertFile()
+    {
+        return tlsCertFile;
+    }
+
+    public Path tlsKeyFile()
+    {
+        return tlsKeyFile;
+    }
+
+    public boolean tlsEnabled()
+    {
+        return tlsCertFile != null;
+    }
+
+    /**
+     * Addresses (IP literals) of reverse proxies whose {@code X-Forwarded-For} names the client the per-address
+     * query budget counts; their own connections count only toward {@link #maxConnections}.
+     */
+    public ServerConfig trustedProxies(final List<String> trustedProxies)
+    {
+        this.trustedProxies = List.copyOf(trustedProxies);
+        return this;
+    }
+
+    /** The trusted proxies' addresses; throws {@link InvalidSettingException} for one that is not an IP literal. */
+    public List<InetAddress> trustedProxyAddresses()
+    {
+        final List<InetAddress> addresses = new ArrayList<>();
+        for (final String proxy : trustedProxies)
+        {
+            final InetAddress address = NetUtil.createInetAddressFromIpAddressString(proxy);
+            if (address == null)
+            {
+                throw new InvalidSettingException("trustedProxies", "must be IP addresses, was " + proxy);
+            }
+            addresses.add(address);
+        }
+        return addresses;
+    }
+
     /** Validates every value; throws {@link InvalidSettingException} naming the first bad one. */
     public ServerConfig conclude()
     {
@@ -337,6 +452,23 @@ public final class ServerConfig
             throw new InvalidSettingException("host", "must not be empty");
         }
         requireRange("port", port, 0, 65_535);
+        requireRange("adminPort", adminPort, -1, 65_535);
+        if (adminHost == null || adminHost.isBlank())
+        {
+            throw new InvalidSettingException("adminHost", "must not be empty");
+        }
+        if ((tlsCertFile == null) != (tlsKeyFile == null))
+        {
+            throw tlsCertFile != null
+                ? new InvalidSettingException("tlsCert", "needs --tls-key as well")
+                : new InvalidSettingException("tlsKey", "needs --tls-cert as well");
+        }
+        requireReadable("tlsCert", tlsCertFile);
+        requireReadable("tlsKey", tlsKeyFile);
+        requireReadable("apiTokensFile", apiTokensFile);
+        trustedProxyAddresses();
+        // reads and checks the tokens, so that a bad one is refused before anything starts
+        new AccessTokens(apiToken, apiTokensFile);
         requireRange("maxConnections", maxConnections, 1, 1_000_000);
         requireRange("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, maxConnections);
         requireRange("reservedConnections", reservedConnections(), 0, maxConnections - 1);
@@ -361,6 +493,14 @@ public final class ServerConfig
                 "must be above pingIntervalMs (" + pingIntervalMs + ") and at most 86400000, was " + pongTimeoutMs);
         }
         return this;
+    }
+
+    private static void requireReadable(final String name, final Path file)
+    {
+        if (file != null && !Files.isReadable(file))
+        {
+            throw new InvalidSettingException(name, "cannot be read: " + file);
+        }
     }
 
     private static void requireRange(final String name, final int value, final int min, final int max)

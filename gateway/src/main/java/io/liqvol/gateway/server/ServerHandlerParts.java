@@ -7,6 +7,7 @@ import io.netty.channel.group.ChannelGroup;
  * the scheduler of history queries (which may read the journal, so never on an event loop), the live
  * WebSocket channels, the candle relay and the fan-out's hand-over to each event loop. A bag of parts, not a
  * config: settings live in {@link ServerConfig}.
+ * The API tokens clients must present are among them.
  */
 public record ServerHandlerParts(
     ServerConfig config,
@@ -19,6 +20,7 @@ public record ServerHandlerParts(
     ChannelGroup webSockets,
     MarketData marketData,
     KlineRelay klines,
-    FanOutLoops fanOutLoops)
+    FanOutLoops fanOutLoops,
+    AccessTokens tokens)
 {
 }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -72,11 +73,23 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         rate = new TokenBucket(context.config().requestsPerSecond(), System.nanoTime());
         try
         {
+            requireToken(channel);
             start(channel, new QueryStringDecoder(uri));
         }
         catch (final ApiException e)
         {
             refuse(channel, e);
+        }
+    }
+
+    /** A token revoked between the upgrade and now (a reload closes only the streams it finds). */
+    private void requireToken(final Channel channel)
+    {
+        final String token = channel.attr(AccessTokens.CHANNEL_TOKEN).get();
+        if (token != null && !context.tokens().accepts(token))
+        {
+            context.metrics().increment(GatewayMetrics.TOKENS_REVOKED_CLOSED);
+            throw new ApiException(HttpResponseStatus.UNAUTHORIZED, "unauthorized", "the API token was revoked");
         }
     }
 
@@ -193,7 +206,7 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
      */
     protected void query(final Channel channel, final long rows, final QueryScheduler.Query task)
     {
-        context.queries().submit(ConnectionLimiter.addressOf(channel.remoteAddress()), QueryScheduler.price(rows),
+        context.queries().submit(ClientAddress.of(channel), QueryScheduler.price(rows),
             ticket ->
             {
                 try

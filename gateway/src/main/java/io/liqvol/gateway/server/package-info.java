@@ -8,6 +8,8 @@
  *     {@code ClientOutbound} bounds each client's queue of {@code OutboundMessage}s.</li>
  *     <li>REST: {@code RestApi}, {@code MarketDataApi}, {@code StaticFiles}, {@code HttpResponses},
  *     {@code RequestTarget}, {@code RequestValidator} and {@code ApiException}.</li>
+ *     <li>Access: {@code AccessTokens} and {@code PresentedToken} (API tokens), {@code ClientAddress} (behind a
+ *     trusted proxy), {@code AdminRouter} (the admin port), {@code HealthEndpoints} (/health and /metrics).</li>
  *     <li>Encoding: {@code MessageWriter}, {@code FixedPointText}, {@code DecimalText}, {@code OrderRows}.</li>
  *     <li>Limits and metrics: {@code ConnectionLimiter}, {@code HeaderDeadline}, {@code TokenBucket},
  *     {@code OriginPolicy} (Host and Origin),

@@ -70,6 +70,25 @@ class ConnectionLimiterTest
         }
     }
 
+    @Test
+    void shouldHoldATrustedProxyOnlyToTheTotal() throws Exception
+    {
+        final List<Socket> open = new ArrayList<>();
+        try (ServerHarness harness = ServerHarness.start(new ServerConfig().maxConnections(40)
+            .maxConnectionsPerAddress(2).trustedProxies(List.of("127.0.0.2"))))
+        {
+            assertThat(admitted(harness, "127.0.0.2", 6, open)).isEqualTo(6);
+            assertThat(admitted(harness, "127.0.0.3", 3, open)).isEqualTo(2);
+        }
+        finally
+        {
+            for (final Socket socket : open)
+            {
+                socket.close();
+            }
+        }
+    }
+
     /** Opens {@code count} connections from {@code address}, one after the other: how many were served. */
     private static int admitted(final ServerHarness harness, final String address, final int count,
         final List<Socket> open) throws IOException

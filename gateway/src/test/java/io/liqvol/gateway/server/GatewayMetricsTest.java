@@ -52,6 +52,13 @@ class GatewayMetricsTest
         within the deadline (408)
         # TYPE liqvol_http_header_timeouts_total counter
         liqvol_http_header_timeouts_total 0
+        # HELP liqvol_auth_rejected_total Requests and upgrades refused for a missing or invalid API token (401)
+        # TYPE liqvol_auth_rejected_total counter
+        liqvol_auth_rejected_total 0
+        # HELP liqvol_auth_revoked_streams_closed_total WebSocket streams closed with 1008 because their API token \
+        was revoked
+        # TYPE liqvol_auth_revoked_streams_closed_total counter
+        liqvol_auth_revoked_streams_closed_total 0
         # HELP liqvol_client_errors_total Client requests answered with an error
         # TYPE liqvol_client_errors_total counter
         liqvol_client_errors_total 1

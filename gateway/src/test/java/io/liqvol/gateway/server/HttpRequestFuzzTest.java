@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpRequestFuzzTest
 {
     private static final Set<Integer> CONTRACT_STATUSES =
-        Set.of(101, 200, 304, 400, 403, 404, 405, 408, 413, 421, 429, 500, 502, 503);
+        Set.of(101, 200, 304, 400, 401, 403, 404, 405, 408, 413, 421, 429, 500, 502, 503);
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
 
     private static LiqvolEngine engine;
@@ -59,10 +59,10 @@ class HttpRequestFuzzTest
             queries,
             new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), marketData,
             new KlineRelay(marketData, UnpooledByteBufAllocator.DEFAULT),
-            new FanOutLoops(metrics, config.outboundQueueMessages()));
+            new FanOutLoops(metrics, config.outboundQueueMessages()), new AccessTokens("", null));
         initializer = new GatewayServerInitializer(parts, new ConnectionLimiter(config, metrics),
             OriginPolicy.of(config), new StaticFiles("static", HttpRequestFuzzTest.class.getClassLoader()),
-            new QuietHealth());
+            new HealthEndpoints(new QuietHealth(), metrics), null);
     }
 
     @AfterAll
