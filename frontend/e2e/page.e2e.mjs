@@ -360,41 +360,6 @@ describe('liqvol page against the simulated gateway', () =>
         await page.waitForFunction((s) => window.liqvol.view()?.symbol === s, symbol);
     });
 
-    it('should hatch time that was not recorded, say so in the legend and badge, and show since when it records', async () =>
-    {
-        // The gaps endpoint as the contract has it: recording began 20 minutes ago, the server was down for two.
-        const nowMs = Date.now();
-        const sinceMs = Math.floor(nowMs / 60_000) * 60_000 - 20 * 60_000;
-        const downMs = { from: sinceMs + 10 * 60_000, to: sinceMs + 12 * 60_000 };
-        const answer = { recording_since: sinceMs, gaps: [{ ...downMs, kind: 'downtime' }, { from: sinceMs + 60_000, to: sinceMs + 60_300, kind: 'upstream' }], truncated: false };
-        const isGaps = (url) => url.pathname === '/api/v1/gaps';
-        await page.route(isGaps, (route) => route.fulfill({ json: answer }));
-        try
-        {
-            await page.goto(`${baseUrl}/?symbol=${symbol}&tf=1m`);
-            await waitForDrawn(page, '1m');
-            await page.waitForFunction(() => window.liqvol.chart().shadedBars > 0, null, { timeout: 15_000 });
-            const state = await chartState(page);
-            const candles = await page.evaluate(() => window.liqvol.plottedCandleTimes());
-            const unrecorded = candles.filter((t) => t * 1000 < sinceMs || (t * 1000 >= downMs.from && t * 1000 < downMs.to));
-            // Plus the minute of the 0.3 s reconnect: kept in the data, though narrower than a pixel on screen.
-            assert.equal(state.shadedBars, unrecorded.length + 1, 'every bar before recording and in the downtime is hatched, no other');
-            assert.equal(state.zeroBars, 0, 'a bar without liquidations is drawn as a zero bar');
-            assert.match(await page.locator('#recording-since').innerText(), /^recording since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-            // The badge names the two-minute downtime, not the 0.3 s reconnect.
-            assert.match(await page.locator('#gap').innerText(), /^not recorded \d{2}:\d{2}:00–\d{2}:\d{2}:00$/);
-            // Hovering a bar from before recording began: the legend says so instead of showing zeros.
-            const box = await chartBox(page);
-            await page.mouse.move(box.x + 30, box.y + box.height * 0.3);
-            await page.waitForFunction(() => document.querySelector('[data-testid="legend-coverage"]').textContent === 'not recorded', null, { timeout: 5000 });
-            assert.ok(await page.locator('.legend-liq').isHidden(), 'the legend shows volume for time that was not recorded');
-        }
-        finally
-        {
-            await page.unroute(isGaps);
-        }
-    });
-
     it('should mark data stale while disconnected, offer to retry now, and read the gaps again after reconnecting', async () =>
     {
         let refuse = false;
