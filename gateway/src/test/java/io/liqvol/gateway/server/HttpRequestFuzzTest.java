@@ -40,6 +40,7 @@ class HttpRequestFuzzTest
     private static LiqvolEngine engine;
     private static GatewayServerInitializer initializer;
     private static QueryScheduler queries;
+    private static GatewayMetrics metrics;
 
     @BeforeAll
     static void start()
@@ -49,7 +50,7 @@ class HttpRequestFuzzTest
         engine.ingestLiquidation("BTCUSDT", Side.SELL, 1_400_000L, 991_000_000_000L, nowMs, nowMs);
         // The seeds name host "a": allowed, so that fuzzing gets past the Host check to the routes.
         final ServerConfig config = new ServerConfig().allowedHosts(List.of("a")).conclude();
-        final GatewayMetrics metrics = new GatewayMetrics();
+        metrics = new GatewayMetrics();
         final SymbolDirectory symbols = new SymbolDirectory();
         final EngineHistory history = new EngineHistory(engine);
         final MarketData marketData = new EmptyMarketData();
@@ -86,6 +87,13 @@ class HttpRequestFuzzTest
         final EmbeddedChannel channel = new EmbeddedChannel();
         initializer.addHttpHandlers(channel.pipeline());
         channel.writeInbound(Unpooled.wrappedBuffer(request));
+        // A history query answers from a query thread, and an embedded channel's loop is not thread-safe: wait until
+        // its price is given back, which is after its answer was written.
+        final long deadlineNs = System.nanoTime() + 5_000_000_000L;
+        while (metrics.counterSet().get(GatewayMetrics.QUERY_COST_HELD) != 0 && System.nanoTime() < deadlineNs)
+        {
+            Thread.onSpinWait();
+        }
         channel.runPendingTasks();
         channel.checkException();
         final StringBuilder written = new StringBuilder();
