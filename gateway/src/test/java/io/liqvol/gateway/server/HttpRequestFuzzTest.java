@@ -7,6 +7,7 @@ import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.gateway.EngineHistory;
+import io.liqvol.gateway.testing.Await;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,11 +91,8 @@ class HttpRequestFuzzTest
         channel.writeInbound(Unpooled.wrappedBuffer(request));
         // A history query answers from a query thread, and an embedded channel's loop is not thread-safe: wait until
         // its price is given back, which is after its answer was written.
-        final long deadlineNs = System.nanoTime() + 5_000_000_000L;
-        while (metrics.counterSet().get(GatewayMetrics.QUERY_COST_HELD) != 0 && System.nanoTime() < deadlineNs)
-        {
-            Thread.onSpinWait();
-        }
+        Await.until("the query's price given back", Duration.ofSeconds(5),
+            () -> metrics.counterSet().get(GatewayMetrics.QUERY_COST_HELD) == 0);
         channel.runPendingTasks();
         channel.checkException();
         final StringBuilder written = new StringBuilder();
