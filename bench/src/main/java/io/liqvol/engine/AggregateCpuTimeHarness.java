@@ -26,7 +26,8 @@ public final class AggregateCpuTimeHarness
         final DecodeAggregateBenchmark benchmark = new DecodeAggregateBenchmark();
         benchmark.decoder = "scanner";
         final DecodeAggregateBenchmark.Cycle cycle = new DecodeAggregateBenchmark.Cycle();
-        benchmark.setUp(cycle);
+        benchmark.setUp();
+        cycle.setUp(benchmark);
         final String[] names = {"decode", "decodeReplayed", "aggregate", "decodeAndAggregate"};
         final double[][] perOpNs = new double[names.length][rounds];
         for (int warmUp = 0; warmUp < 3; warmUp++)

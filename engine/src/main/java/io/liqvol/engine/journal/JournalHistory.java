@@ -34,6 +34,8 @@ public final class JournalHistory implements AutoCloseable
     private final EpochClock clock;
     private final Map<Long, Rollup> rollups = new ConcurrentHashMap<>();
     private final List<JournalSegment> pending = new ArrayList<>();
+    /** The roller thread's only: kept so that its buffers' capacity carries over from one segment to the next. */
+    private final RollupFileWriter writer = new RollupFileWriter();
     private final ExecutorService roller = Executors.newSingleThreadExecutor(runnable ->
     {
         final Thread thread = new Thread(runnable, "liqvol-history");
@@ -209,7 +211,6 @@ public final class JournalHistory implements AutoCloseable
         {
             // A sealed segment goes to the device whole before its roll-up does, whatever the fsync interval.
             segment.force();
-            final RollupFileWriter writer = new RollupFileWriter();
             ((LiveRollup)current).writeTo(writer);
             final Path file = rollupFile(segment);
             writer.writeTo(file);
