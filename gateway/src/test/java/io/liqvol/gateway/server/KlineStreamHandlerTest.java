@@ -56,7 +56,7 @@ class KlineStreamHandlerTest
     void shouldRefuseAMissingOrUnknownTimeframeAndAnUnknownSymbol()
     {
         assertRefused("/api/v1/ws/klines/BTCUSDT", "invalid_timeframe");
-        assertRefused("/api/v1/ws/klines/BTCUSDT?timeframe=2d", "invalid_timeframe");
+        assertRefused("/api/v1/ws/klines/BTCUSDT?timeframe=25h", "invalid_timeframe");
         assertRefused("/api/v1/ws/klines/NOPEUSDT?timeframe=1m", "unknown_symbol");
     }
 
