@@ -336,7 +336,11 @@ describe('liqvol page against the simulated gateway', () =>
 
     it('should offer a custom timeframe, align its bars with candles built from base candles, and keep it in the URL', async () =>
     {
+        // offered as buttons on wide screens, as the typed field's suggestions below 1500 px
+        await page.setViewportSize({ width: 1600, height: 900 });
         await page.locator('button.tf[data-tf="10m"]').click();
+        await page.setViewportSize({ width: 1440, height: 900 });
+        assert.equal(await page.locator('button.tf[data-tf="10m"]').isVisible(), false);
         await waitForDrawn(page, '10m');
         await assertAligned(page, '10m');
         assert.equal(new URL(page.url()).searchParams.get('tf'), '10m');

@@ -25,6 +25,15 @@ export class TimeframePicker
             container.append(button);
             this.addOption(timeframe);
         }
+        const suggestions = element('datalist');
+        suggestions.id = 'timeframe-suggestions';
+        for (const timeframe of OFFERED_CUSTOM_TIMEFRAMES)
+        {
+            const option = element('option');
+            option.value = timeframe;
+            suggestions.append(option);
+        }
+        this.input.setAttribute('list', suggestions.id);
         this.input.type = 'text';
         this.input.placeholder = 'custom';
         this.input.size = 5;
@@ -45,7 +54,7 @@ export class TimeframePicker
                 onPick(timeframe);
             }
         });
-        container.append(this.input);
+        container.append(this.input, suggestions);
         select.addEventListener('change', () =>
         {
             const timeframe = parseTimeframe(select.value);

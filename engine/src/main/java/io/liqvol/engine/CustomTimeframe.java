@@ -9,9 +9,9 @@ import java.util.List;
  * The rule (docs/API.md §2.2): {@code Nm} or {@code Nh} whose size divides 24 hours, so that every UTC day
  * begins a bucket, or {@code Nd} with N from 1 to {@link #MAX_DAYS}, counted from the Unix epoch; either way a
  * bucket starts at {@code floor(t / size) × size}. Its base is the largest of {@code 1m … 1d} dividing its size,
- * so each of its buckets is exactly {@link #baseBuckets()} whole base buckets. Immutable; equal by size.
+ * so each of its buckets is exactly {@link #baseBuckets()} whole base buckets. Made by {@link Interval#parse}.
  */
-public final class CustomTimeframe implements Interval
+public record CustomTimeframe(String code, long sizeMs, Timeframe base) implements Interval
 {
     /** The longest custom bucket: with the default windows its base buckets are all still in memory. */
     public static final int MAX_DAYS = 90;
@@ -27,17 +27,15 @@ public final class CustomTimeframe implements Interval
         Timeframe.D1, Timeframe.H12, Timeframe.H8, Timeframe.H6, Timeframe.H4, Timeframe.H2, Timeframe.H1,
         Timeframe.M30, Timeframe.M15, Timeframe.M5, Timeframe.M3, Timeframe.M1};
 
-    private final String code;
-    private final long sizeMs;
-    private final Timeframe base;
-    private final int baseBuckets;
-
-    private CustomTimeframe(final String code, final long sizeMs, final Timeframe base)
+    /** Refuses what breaks the rule, a code naming another size or a standard one, and a base not dividing it. */
+    public CustomTimeframe
     {
-        this.code = code;
-        this.sizeMs = sizeMs;
-        this.base = base;
-        this.baseBuckets = (int)(sizeMs / base.sizeMs());
+        if (!fitsDay(sizeMs) || sizeMs % base.sizeMs() != 0 || Timeframe.fromCode(code) != null
+            || sizeMs(code) != sizeMs)
+        {
+            throw new IllegalArgumentException("not a custom timeframe: " + code + " of " + sizeMs + " ms on "
+                + base.code());
+        }
     }
 
     /** Reads the base buckets of a symbol ({@link LiqvolEngine#volume(String, Timeframe, long, long)}). */
@@ -56,8 +54,7 @@ public final class CustomTimeframe implements Interval
     static Interval parse(final String code)
     {
         final long sizeMs = sizeMs(code);
-        final boolean fitsDay = sizeMs % DAY_MS == 0 ? sizeMs / DAY_MS <= MAX_DAYS : DAY_MS % sizeMs == 0;
-        if (!fitsDay)
+        if (!fitsDay(sizeMs))
         {
             throw invalid(code);
         }
@@ -76,6 +73,12 @@ public final class CustomTimeframe implements Interval
             }
         }
         throw invalid(code);
+    }
+
+    /** Divides a day, or is 1 to {@link #MAX_DAYS} whole days. */
+    private static boolean fitsDay(final long sizeMs)
+    {
+        return sizeMs > 0 && (sizeMs % DAY_MS == 0 ? sizeMs / DAY_MS <= MAX_DAYS : DAY_MS % sizeMs == 0);
     }
 
     private static long sizeMs(final String code)
@@ -111,26 +114,9 @@ public final class CustomTimeframe implements Interval
     }
 
     @Override
-    public String code()
-    {
-        return code;
-    }
-
-    public long sizeMs()
-    {
-        return sizeMs;
-    }
-
-    @Override
-    public Timeframe base()
-    {
-        return base;
-    }
-
-    @Override
     public int baseBuckets()
     {
-        return baseBuckets;
+        return (int)(sizeMs / base.sizeMs());
     }
 
     @Override
@@ -156,6 +142,7 @@ public final class CustomTimeframe implements Interval
         final long last = bucketIndex(endMs - 1);
         final List<BucketSnapshot> parts = source.volume(symbol, base, bucketStartMs(first), bucketStartMs(last + 1));
         final List<BucketSnapshot> buckets = new ArrayList<>((int)(last - first + 1));
+        final int baseBuckets = baseBuckets();
         for (int from = 0; from < parts.size(); from += baseBuckets)
         {
             buckets.add(sum(parts, from, from + baseBuckets, bucketStartMs(first + from / baseBuckets)));
@@ -186,23 +173,5 @@ public final class CustomTimeframe implements Interval
         }
         return new BucketSnapshot(symbol, base, startMs, buyNotional, sellNotional, buyQuantity, sellQuantity, buyCount,
             sellCount);
-    }
-
-    @Override
-    public boolean equals(final Object other)
-    {
-        return other instanceof CustomTimeframe custom && custom.sizeMs == sizeMs;
-    }
-
-    @Override
-    public int hashCode()
-    {
-        return Long.hashCode(sizeMs);
-    }
-
-    @Override
-    public String toString()
-    {
-        return code;
     }
 }

@@ -51,6 +51,12 @@ class CustomTimeframeTest
                 .hasMessageContaining("divides 24h").hasMessageContaining("1 to 90");
         }
         assertThatThrownBy(() -> Interval.parse(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CustomTimeframe("7m", 420_000L, Timeframe.M1))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CustomTimeframe("10m", 600_000L, Timeframe.M3))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CustomTimeframe("1h", 3_600_000L, Timeframe.M1))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

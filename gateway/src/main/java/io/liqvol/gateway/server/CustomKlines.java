@@ -11,11 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Candles of custom timeframes (docs/API.md §4.3), built from the candles of their base through the exchange's
- * {@link MarketData} (the kline cache and its request budget): open of the first, close of the last, highest high,
- * lowest low, summed volume. Standard timeframes go to the exchange as they are.
+ * Candles of custom timeframes (docs/API.md §4.3), built from the candles of their base as {@link KlineRequests}
+ * gives them (through the kline cache and its request budget): open of the first, close of the last, highest high,
+ * lowest low, summed volume.
  */
-final class CustomKlines implements MarketData
+final class CustomKlines
 {
     /** At most this many base candles make one answer: four of the exchange's largest requests. */
     static final int MAX_BASE_CANDLES = 6_000;
@@ -23,6 +23,7 @@ final class CustomKlines implements MarketData
 
     private final MarketData exchange;
 
+    /** {@code exchange}: where base candles come from, the kline cache's requests. */
     CustomKlines(final MarketData exchange)
     {
         this.exchange = exchange;
@@ -34,14 +35,10 @@ final class CustomKlines implements MarketData
         return Math.min(limit, MAX_BASE_CANDLES / timeframe.baseBuckets());
     }
 
-    @Override
-    public CompletableFuture<List<Candle>> klines(
-        final String symbol, final String interval, final Long startMs, final Long lastOpenMs, final int limit)
+    /** As {@link MarketData#klines} in a custom timeframe, at most {@link #maxCandles} of them. */
+    CompletableFuture<List<Candle>> klines(final CustomTimeframe custom, final String symbol, final Long startMs,
+        final Long lastOpenMs, final int limit)
     {
-        if (!(Interval.parse(interval) instanceof CustomTimeframe custom))
-        {
-            return exchange.klines(symbol, interval, startMs, lastOpenMs, limit);
-        }
         final long current = custom.bucketIndex(System.currentTimeMillis());
         long last = lastOpenMs == null ? current : Math.min(current, custom.bucketIndex(lastOpenMs));
         final long first;
@@ -126,13 +123,9 @@ final class CustomKlines implements MarketData
      * A custom timeframe's live candle: on each base candle, the base candles of its bucket so far (from the cache,
      * which the relayed candle has just refreshed) combined; a slower answer older than one already sent is dropped.
      */
-    @Override
-    public AutoCloseable subscribeKlines(final String symbol, final String interval, final CandleListener listener)
+    AutoCloseable subscribeKlines(
+        final CustomTimeframe custom, final String symbol, final MarketData.CandleListener listener)
     {
-        if (!(Interval.parse(interval) instanceof CustomTimeframe custom))
-        {
-            return exchange.subscribeKlines(symbol, interval, listener);
-        }
         final AtomicLong issued = new AtomicLong();
         final AtomicLong delivered = new AtomicLong();
         return exchange.subscribeKlines(symbol, custom.base().code(), candle ->
@@ -149,17 +142,5 @@ final class CustomKlines implements MarketData
                     }
                 });
         });
-    }
-
-    @Override
-    public void watch(final String symbol)
-    {
-        exchange.watch(symbol);
-    }
-
-    @Override
-    public void unwatch(final String symbol)
-    {
-        exchange.unwatch(symbol);
     }
 }

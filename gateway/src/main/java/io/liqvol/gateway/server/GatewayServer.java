@@ -73,9 +73,8 @@ public final class GatewayServer implements AutoCloseable
         final SslContext tls = tls(config);
         final QueryScheduler queries = new QueryScheduler(
             config.queryThreads(), config.queryBudget(), config.queryBudgetPerAddress(), parts.metrics());
-        final MarketData klines = new CustomKlines(new KlineRequests(parts.marketData(),
-            new KlineCache(KlineRequests.CACHE_CANDLES), new RequestWeightBudget(config.upstreamWeightPerMinute()),
-            parts.metrics()));
+        final KlineRequests klines = new KlineRequests(parts.marketData(), new KlineCache(KlineRequests.CACHE_CANDLES),
+            new RequestWeightBudget(config.upstreamWeightPerMinute()), parts.metrics());
         final ChannelGroup webSockets = new DefaultChannelGroup("liqvol-websockets", GlobalEventExecutor.INSTANCE);
         final ServerHandlerParts context = new ServerHandlerParts(
             config,
