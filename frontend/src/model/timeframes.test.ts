@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketEndMs, bucketsBeforeMs, bucketStartMs, isTimeframe, parseTimeframe, TIMEFRAMES } from './timeframes';
+import { bucketEndMs, bucketsBeforeMs, bucketStartMs, historyPageBars, isTimeframe, parseTimeframe, TIMEFRAMES } from './timeframes';
 
 describe('timeframes', () =>
 {
@@ -62,4 +62,14 @@ describe('timeframes', () =>
         expect(bucketEndMs(Date.UTC(2023, 11, 31), '3d')).toBe(Date.UTC(2024, 0, 3));
         expect(bucketsBeforeMs(t, '20m', 3)).toBe(Date.UTC(2024, 0, 1, 11, 0));
     });
+
+    it('should load pages of history no larger than the server answers for a custom timeframe', () =>
+    {
+        expect(historyPageBars('1m', 500)).toBe(500);
+        expect(historyPageBars('10m', 500)).toBe(500);
+        // 90 base days a bar: 5000 / 90 = 55; 288m is 96 of 3m: 5000 / 96 = 52
+        expect(historyPageBars('90d', 500)).toBe(55);
+        expect(historyPageBars('288m', 500)).toBe(52);
+    });
 });
+

@@ -121,3 +121,26 @@ export function bucketsBeforeMs(timeMs: number, timeframe: Timeframe, count: num
     }
     return start - count * sizeMs(timeframe);
 }
+
+/** The standard sizes a custom bucket can be summed from, largest first (docs/API.md section 2.2). */
+const BASE_SIZES_MS = [DAY_MS, 12 * HOUR_MS, 8 * HOUR_MS, 6 * HOUR_MS, 4 * HOUR_MS, 2 * HOUR_MS, HOUR_MS, 30 * MINUTE_MS,
+    15 * MINUTE_MS, 5 * MINUTE_MS, 3 * MINUTE_MS, MINUTE_MS];
+/** The server reads at most this many base buckets per volume answer, and base candles per klines answer. */
+const MAX_BASE_BUCKETS = 5000;
+
+/**
+ * How many bars to load per page of history: `page`, or fewer for a custom timeframe whose base buckets would not fit
+ * one answer of the server (as many as its default range holds).
+ */
+export function historyPageBars(timeframe: Timeframe, page: number): number
+{
+    if (isStandard(timeframe))
+    {
+        return page;
+    }
+    const size = sizeMs(timeframe);
+    const base = BASE_SIZES_MS.find((candidate) => size % candidate === 0) ?? MINUTE_MS;
+    const perBar = size / base;
+    return Math.max(1, Math.min(page, Math.floor(MAX_BASE_BUCKETS / perBar)));
+}
+

@@ -11,9 +11,12 @@ function shown(formatted: string | null, exact: string): string
     return formatted ?? formatCompact(exact);
 }
 
-/** The fields the legend drops first when its line is too narrow; the coverage and the close stay. */
+/**
+ * The fields the legend drops first when its line is too narrow; the trend toggles go last (on a phone's width), the
+ * coverage and the close stay.
+ */
 const DROP_ORDER = ['.legend-ratio', '.legend-delta', '.legend-open', '.legend-high', '.legend-low', '.legend-total', '.legend-count',
-    '.legend-time', '.legend-tf', '.legend-symbol', '.legend-sell'];
+    '.legend-time', '.legend-tf', '.legend-symbol', '.legend-sell', '.legend-average-bars', '.legend-trends'];
 
 /**
  * The one-line legend above the chart: the hovered (or latest) bar's candle and liquidation totals as the

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CustomKlines
 {
-    /** At most this many base candles make one answer: four of the exchange's largest requests. */
-    static final int MAX_BASE_CANDLES = 6_000;
+    /** At most this many base candles make one answer, as many base buckets as a volume answer reads. */
+    static final int MAX_BASE_CANDLES = 5_000;
     private static final int BASE_CANDLES_PER_REQUEST = 1_500;
 
     private final MarketData exchange;

@@ -39,7 +39,7 @@ class CustomKlinesTest
 
         assertThat(CustomKlines.combine(twentyMinutes, base))
             .containsExactly(new Candle(0, "10", "11", "8", "9", "10", false));
-        assertThat(CustomKlines.maxCandles(twentyMinutes, 1500)).isEqualTo(1500);
-        assertThat(CustomKlines.maxCandles(Interval.parse("90d"), 500)).isEqualTo(66);
+        assertThat(CustomKlines.maxCandles(twentyMinutes, 1500)).isEqualTo(1250);
+        assertThat(CustomKlines.maxCandles(Interval.parse("90d"), 500)).isEqualTo(55);
     }
 }
