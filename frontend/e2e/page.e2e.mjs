@@ -17,7 +17,7 @@ const jarPath = path.resolve(frontendDir, process.env.LIQVOL_JAR ?? '../gateway/
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../gateway/target/e2e');
 
-const SIZE_SEC = { '1m': 60, '5m': 300 };
+const SIZE_SEC = { '1m': 60, '5m': 300, '10m': 600 };
 
 async function getJson(url)
 {
@@ -332,6 +332,53 @@ describe('liqvol page against the simulated gateway', () =>
         await page.reload();
         await waitForDrawn(page, '5m');
         assert.deepEqual(await page.evaluate(() => window.liqvol.view()), { symbol, timeframe: '5m' });
+    });
+
+    it('should offer a custom timeframe, align its bars with candles built from base candles, and keep it in the URL', async () =>
+    {
+        // offered as buttons on wide screens, as the typed field's suggestions below 1500 px
+        await page.setViewportSize({ width: 1600, height: 900 });
+        await page.locator('button.tf[data-tf="10m"]').click();
+        await page.setViewportSize({ width: 1440, height: 900 });
+        assert.equal(await page.locator('button.tf[data-tf="10m"]').isVisible(), false);
+        await waitForDrawn(page, '10m');
+        await assertAligned(page, '10m');
+        assert.equal(new URL(page.url()).searchParams.get('tf'), '10m');
+        const typed = page.locator('[data-testid="timeframe-custom"]');
+        await typed.fill('7m');
+        await typed.press('Enter');
+        assert.equal(await typed.getAttribute('aria-invalid'), 'true');
+        await typed.fill('120m');
+        await typed.press('Enter');
+        await waitForDrawn(page, '2h');
+        assert.equal(new URL(page.url()).searchParams.get('tf'), '2h');
+        await page.goto(`${baseUrl}/?symbol=${symbol}&tf=5m`);
+        await waitForDrawn(page, '5m');
+    });
+
+    it('should switch the delta view on from the legend and draw it from the same buckets', async () =>
+    {
+        await waitForDrawn(page, '5m');
+        const panesBefore = (await chartState(page)).panes;
+        await page.locator('[data-testid="trend-delta"]').click();
+        assert.equal(await page.locator('[data-testid="trend-delta"]').getAttribute('aria-pressed'), 'true');
+        await page.waitForFunction(() => window.liqvol.chart().trends.delta > 0, null, { timeout: 10_000 });
+        const state = await chartState(page);
+        assert.equal(state.panes, panesBefore + 1);
+        assert.equal(state.trends.delta, state.bars);
+        await page.locator('[data-testid="trend-cumulative-delta"]').click();
+        await page.locator('[data-testid="trend-average"]').click();
+        await page.locator('[data-testid="trend-ratio"]').click();
+        await page.waitForFunction(() => window.liqvol.chart().trends.cumulativeDelta > 0, null, { timeout: 10_000 });
+        const all = await chartState(page);
+        assert.equal(all.panes, panesBefore + 2);
+        assert.equal(all.trends.average, all.bars - 19);
+        await page.screenshot({ path: path.join(outputDir, 'trends-1440.png') });
+        for (const id of ['trend-delta', 'trend-cumulative-delta', 'trend-average', 'trend-ratio'])
+        {
+            await page.locator(`[data-testid="${id}"]`).click();
+        }
+        assert.equal((await chartState(page)).panes, panesBefore);
     });
 
     it('should switch symbol through the searchable picker', async () =>

@@ -142,6 +142,11 @@ const symbolPicker = new SymbolPicker(required(document, '#symbol'), required(do
 const timeframePicker = new TimeframePicker(required(document, '#timeframes'), required(document, '#timeframe-select'), (timeframe: Timeframe) =>
     show({ symbol: session?.view.symbol ?? readViewState(window.location.search).symbol, timeframe }, 'push'));
 
+parts.legend.onTrendsChange((settings) =>
+{
+    chart.setTrends(settings);
+    session?.trendsChanged();
+});
 chart.onHover((timeSec) => session?.hover(timeSec));
 chart.onNearOldestBar(() => session?.loadOlder());
 chart.onViewport((viewport) => session?.onViewport(viewport));

@@ -373,6 +373,7 @@ export class ViewSession
         if (volumeOp !== null)
         {
             this.parts.chart.applyVolume(volumeOp);
+            this.drawTrends();
         }
         if (this.gapsChanged || candleOp !== null || volumeOp !== null)
         {
@@ -387,6 +388,21 @@ export class ViewSession
             this.parts.chart.setMarkers(largeMarkers(this.model.recent.rows, this.parts.thresholdUsdt(), this.view.timeframe));
         }
         this.renderLegend();
+    }
+
+    /** The trend views were switched: draw them from the buckets held, and the legend's ratio. */
+    trendsChanged(): void
+    {
+        this.drawTrends();
+        this.renderLegend();
+    }
+
+    private drawTrends(): void
+    {
+        if (this.parts.chart.hasTrends())
+        {
+            this.parts.chart.setTrendBuckets(this.model.volume.sorted());
+        }
     }
 
     private coverageAt(timeSec: number, nowMs: number): BarCoverage

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, formatCompact, groupThousands, isDecimal } from './decimal';
+import { addDecimal, compareDecimal, divideDecimal, formatCompact, groupThousands, isDecimal, subtractDecimal } from './decimal';
 
 describe('formatCompact', () =>
 {
@@ -59,5 +59,25 @@ describe('groupThousands', () =>
         expect(groupThousands('1234567.891011')).toBe('1,234,567.891011');
         expect(groupThousands('-999')).toBe('-999');
         expect(groupThousands('x')).toBe('x');
+    });
+});
+
+describe('exact arithmetic', () =>
+{
+    it('should add and subtract at the larger scale without binary rounding', () =>
+    {
+        expect(addDecimal('0.1', '0.2')).toBe('0.3');
+        expect(addDecimal('99999999999999999.99', '0.01')).toBe('100000000000000000.00');
+        expect(subtractDecimal('5.25', '61.50')).toBe('-56.25');
+        expect(subtractDecimal('0.10', '0.1')).toBe('0.00');
+        expect(() => addDecimal('x', '1')).toThrow();
+    });
+
+    it('should divide rounding half away from zero, and refuse a zero divisor', () =>
+    {
+        expect(divideDecimal('775.175', '1', 2)).toBe('775.18');
+        expect(divideDecimal('-1', '8', 2)).toBe('-0.13');
+        expect(divideDecimal('1', '-3', 4)).toBe('-0.3333');
+        expect(divideDecimal('2', '0.00', 2)).toBeNull();
     });
 });

@@ -45,6 +45,66 @@ export function compareDecimal(a: string, b: string): number | null
     return difference === 0n ? 0 : difference < 0n ? -1 : 1;
 }
 
+function unitsToText(units: bigint, scale: number): string
+{
+    const negative = units < 0n;
+    const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+    const whole = digits.slice(0, digits.length - scale);
+    const fraction = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
+    return `${negative && units !== 0n ? '-' : ''}${whole}${fraction}`;
+}
+
+function parseOrThrow(text: string): Scaled
+{
+    const value = parse(text);
+    if (value === null)
+    {
+        throw new Error(`not a decimal: ${text}`);
+    }
+    return value;
+}
+
+/** a + b exactly, at the larger of their scales. */
+export function addDecimal(a: string, b: string): string
+{
+    const left = parseOrThrow(a);
+    const right = parseOrThrow(b);
+    const scale = Math.max(left.scale, right.scale);
+    return unitsToText(rescale(left, scale) + rescale(right, scale), scale);
+}
+
+/** a − b exactly, at the larger of their scales. */
+export function subtractDecimal(a: string, b: string): string
+{
+    return addDecimal(a, negateDecimal(b));
+}
+
+function negateDecimal(text: string): string
+{
+    const value = parseOrThrow(text);
+    return unitsToText(-value.units, value.scale);
+}
+
+/** a / b rounded half away from zero to `digits` fraction digits; null when b is zero. */
+export function divideDecimal(a: string, b: string, digits: number): string | null
+{
+    const left = parseOrThrow(a);
+    const right = parseOrThrow(b);
+    if (right.units === 0n)
+    {
+        return null;
+    }
+    // a / b = (aUnits / 10^aScale) / (bUnits / 10^bScale); scaled by 10^digits
+    let numerator = left.units * 10n ** BigInt(right.scale + digits);
+    let denominator = right.units * 10n ** BigInt(left.scale);
+    if (denominator < 0n)
+    {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    return unitsToText(divideRounded(numerator, denominator), digits);
+}
+
 /** numerator / denominator rounded half away from zero. */
 function divideRounded(numerator: bigint, denominator: bigint): bigint
 {

@@ -4,7 +4,7 @@ import { GapSet, type GapsAnswer } from './gaps';
 import { LiquidationFeed } from './liquidation-feed';
 import { parseServerMessage, type Candle, type LiquidationOrder, type TimeRangeMs, type VolumeBucket } from './messages';
 import { SeriesStore } from './series-store';
-import { bucketsBeforeMs } from './timeframes';
+import { bucketsBeforeMs, historyPageBars } from './timeframes';
 import type { ViewState } from './url-state';
 
 /** How many candles one step back in history loads (the klines endpoint's default window). */
@@ -180,7 +180,7 @@ export class MarketModel
         }
         this.loadingOlder = true;
         const endMs = first * 1000;
-        return { startMs: bucketsBeforeMs(endMs, this.view.timeframe, HISTORY_PAGE), endMs };
+        return { startMs: bucketsBeforeMs(endMs, this.view.timeframe, historyPageBars(this.view.timeframe, HISTORY_PAGE)), endMs };
     }
 
     /** Older candles arrived: merged, and the range of volume to ask the socket for (null if none). */

@@ -22,4 +22,13 @@ describe('url state', () =>
         expect(readViewState(query)).toEqual({ symbol: 'SOLUSDT', timeframe: '15m' });
         expect(sameView(readViewState(query), { symbol: 'SOLUSDT', timeframe: '15m' })).toBe(true);
     });
+
+    it('should keep a custom timeframe in the URL in the unit the server answers with', () =>
+    {
+        expect(readViewState('?symbol=BTCUSDT&tf=10m')).toEqual({ symbol: 'BTCUSDT', timeframe: '10m' });
+        expect(readViewState('?tf=120m').timeframe).toBe('2h');
+        expect(readViewState('?tf=25h')).toEqual(DEFAULT_VIEW);
+        const query = writeViewState('', { symbol: 'ETHUSDT', timeframe: '2d' });
+        expect(readViewState(query)).toEqual({ symbol: 'ETHUSDT', timeframe: '2d' });
+    });
 });

@@ -1,4 +1,4 @@
-import { isTimeframe, type Timeframe } from './timeframes';
+import { parseTimeframe, type Timeframe } from './timeframes';
 
 export interface ViewState
 {
@@ -10,7 +10,10 @@ export const DEFAULT_VIEW: ViewState = { symbol: 'BTCUSDT', timeframe: '1m' };
 
 const SYMBOL = /^[A-Z0-9_]{2,32}$/;
 
-/** The view a URL's query asks for (?symbol=ETHUSDT&tf=5m); anything unreadable falls back to the default. */
+/**
+ * The view a URL's query asks for (?symbol=ETHUSDT&tf=5m, or a custom tf=10m in its largest unit); anything unreadable
+ * falls back to the default.
+ */
 export function readViewState(search: string): ViewState
 {
     const params = new URLSearchParams(search);
@@ -18,7 +21,7 @@ export function readViewState(search: string): ViewState
     const timeframe = (params.get('tf') ?? '').trim();
     return {
         symbol: SYMBOL.test(symbol) ? symbol : DEFAULT_VIEW.symbol,
-        timeframe: isTimeframe(timeframe) ? timeframe : DEFAULT_VIEW.timeframe,
+        timeframe: parseTimeframe(timeframe) ?? DEFAULT_VIEW.timeframe,
     };
 }
 

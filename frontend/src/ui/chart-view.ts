@@ -5,6 +5,7 @@ import {
     createSeriesMarkers,
     CrosshairMode,
     HistogramSeries,
+    LineSeries,
     type ISeriesMarkersPluginApi,
     type CandlestickData,
     type HistogramData,
@@ -19,6 +20,7 @@ import { formatAxisLabel, formatLocalDateTime, formatShort } from '../model/form
 import type { LargeMarker } from '../model/large-markers';
 import type { Candle, VolumeBucket } from '../model/messages';
 import type { ChartOp } from '../model/series-store';
+import { cumulativeDelta, deltaSeries, longShortRatio, movingAverage, NO_TRENDS, type TrendPoint, type TrendSettings } from '../model/trends';
 import { CoverageShading, type BarShade } from './coverage-shading';
 import type { ChartPalette } from './theme';
 
@@ -34,6 +36,22 @@ export interface DrawCounters
 const LOAD_OLDER_WHEN_LEFT_BARS = 10;
 const RIGHT_OFFSET_BARS = 6;
 const VOLUME_PANE = 1;
+/** The first pane below the volume: the delta views, then the long/short ratio. */
+const TREND_PANE = 2;
+
+/** The trend series on the chart, each present only while its view is on. */
+interface TrendSeries
+{
+    delta?: ISeriesApi<'Histogram'>;
+    cumulativeDelta?: ISeriesApi<'Line'>;
+    average?: ISeriesApi<'Line'>;
+    ratio?: ISeriesApi<'Line'>;
+}
+
+function toLine(points: readonly TrendPoint[]): { time: UTCTimestamp; value: number }[]
+{
+    return points.map((point) => ({ time: toTime(point.time), value: Number(point.value) }));
+}
 
 /** Where the visible range is: at the oldest loaded bar, and at the live edge. */
 export interface Viewport
@@ -92,6 +110,12 @@ export class ChartView
     /** What the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
     private readonly plottedVolume = new Map<number, { readonly total: number; readonly longs: number }>();
     private pricePrecision = -1;
+    private trendSettings: TrendSettings = NO_TRENDS;
+    private trendSeries: TrendSeries = {};
+    /** The volume buckets in ascending time, as the trends are computed from them. */
+    private trendBuckets: readonly VolumeBucket[] = [];
+    /** The visible range the cumulative delta was last drawn for ('' after new data), so an idle range event is free. */
+    private cumulativeDrawn = '';
 
     constructor(container: HTMLElement, palette: ChartPalette, private readonly reducedMotion: boolean)
     {
@@ -133,6 +157,7 @@ export class ChartView
         const [pricePane, volumePane] = this.chart.panes();
         pricePane.setStretchFactor(3);
         volumePane.setStretchFactor(1);
+        this.chart.timeScale().subscribeVisibleTimeRangeChange(() => this.drawCumulativeDelta());
         this.setPalette(palette);
     }
 
@@ -161,6 +186,111 @@ export class ChartView
         this.volumeShading.setColors(palette.unrecorded, palette.text);
         this.palette = palette;
         this.setMarkers(this.largeMarkers);
+        this.trendSeries.cumulativeDelta?.applyOptions({ color: palette.trend });
+        this.trendSeries.average?.applyOptions({ color: palette.text });
+        this.trendSeries.ratio?.applyOptions({ color: palette.trend });
+        this.drawTrends();
+    }
+
+    /** Turns trend views on and off; each has its series while on (delta and ratio in panes of their own). */
+    setTrends(settings: TrendSettings): void
+    {
+        const { delta, cumulativeDelta: cumulative, average, ratio } = this.trendSeries;
+        for (const series of [delta, cumulative, average, ratio])
+        {
+            if (series !== undefined)
+            {
+                this.chart.removeSeries(series);
+            }
+        }
+        while (this.chart.panes().length > TREND_PANE)
+        {
+            this.chart.removePane(this.chart.panes().length - 1);
+        }
+        this.trendSeries = {};
+        this.cumulativeDrawn = '';
+        this.trendSettings = settings;
+        const options = { priceLineVisible: false, lastValueVisible: true, lineWidth: 1 as const };
+        const usdFormat = { type: 'custom' as const, formatter: (value: number) => formatShort(value), minMove: 0.01 };
+        if (settings.average)
+        {
+            this.trendSeries.average = this.chart.addSeries(LineSeries,
+                { ...options, color: this.palette.text, priceFormat: usdFormat, title: `MA ${settings.averageBars}` },
+                VOLUME_PANE);
+        }
+        let pane = TREND_PANE;
+        if (settings.delta || settings.cumulativeDelta)
+        {
+            if (settings.delta)
+            {
+                this.trendSeries.delta = this.chart.addSeries(HistogramSeries,
+                    { priceLineVisible: false, lastValueVisible: false, priceFormat: usdFormat, title: 'Δ' }, pane);
+            }
+            if (settings.cumulativeDelta)
+            {
+                this.trendSeries.cumulativeDelta = this.chart.addSeries(LineSeries,
+                    { ...options, color: this.palette.trend, priceFormat: usdFormat, priceScaleId: 'left', title: 'ΣΔ' },
+                    pane);
+                this.chart.priceScale('left', pane).applyOptions({ visible: true, borderColor: this.palette.border });
+            }
+            pane++;
+        }
+        if (settings.ratio)
+        {
+            this.trendSeries.ratio = this.chart.addSeries(LineSeries, {
+                ...options, color: this.palette.trend, title: 'L/S',
+                priceFormat: { type: 'price', precision: 2, minMove: 0.0001 },
+            }, pane);
+        }
+        this.drawTrends();
+    }
+
+    /** Whether any trend view is on (and so wants the buckets). */
+    hasTrends(): boolean
+    {
+        return Object.keys(this.trendSeries).length > 0;
+    }
+
+    /** The exact buckets the trends are computed from, in ascending time. */
+    setTrendBuckets(buckets: readonly VolumeBucket[]): void
+    {
+        this.trendBuckets = buckets;
+        this.drawTrends();
+    }
+
+    private drawTrends(): void
+    {
+        const buckets = this.trendBuckets;
+        const { delta, average, ratio } = this.trendSeries;
+        delta?.setData(deltaSeries(buckets).map((point) => ({
+            time: toTime(point.time),
+            value: Number(point.value),
+            color: point.value.startsWith('-') ? this.palette.longs : this.palette.shorts,
+        })));
+        average?.setData(toLine(movingAverage(buckets, this.trendSettings.averageBars)));
+        ratio?.setData(toLine(longShortRatio(buckets)));
+        this.cumulativeDrawn = '';
+        this.drawCumulativeDelta();
+    }
+
+    /** The cumulative delta starts again at the left edge of what is visible. */
+    private drawCumulativeDelta(): void
+    {
+        const series = this.trendSeries.cumulativeDelta;
+        if (series === undefined)
+        {
+            return;
+        }
+        const visible = this.chart.timeScale().getVisibleRange();
+        const fromTime = visible === null ? Number.NEGATIVE_INFINITY : (visible.from as number);
+        const toTime = visible === null ? Number.POSITIVE_INFINITY : (visible.to as number);
+        const key = `${fromTime}:${toTime}`;
+        if (key === this.cumulativeDrawn)
+        {
+            return;
+        }
+        this.cumulativeDrawn = key;
+        series.setData(toLine(cumulativeDelta(this.trendBuckets, fromTime, toTime)));
     }
 
     /** Empties every series for a new view, and returns to the live edge. */
@@ -171,6 +301,8 @@ export class ChartView
             series.setData([]);
         }
         this.plottedVolume.clear();
+        this.trendBuckets = [];
+        this.drawTrends();
         this.priceShading.setShades([]);
         this.volumeShading.setShades([]);
         this.setMarkers([]);
@@ -289,6 +421,13 @@ export class ChartView
             counters: { ...this.counters },
             shadedBars: this.priceShading.shadedBars,
             markers: this.markers.markers().length,
+            panes: this.chart.panes().length,
+            trends: {
+                delta: this.trendSeries.delta?.data().length ?? null,
+                cumulativeDelta: this.trendSeries.cumulativeDelta?.data().length ?? null,
+                average: this.trendSeries.average?.data().length ?? null,
+                ratio: this.trendSeries.ratio?.data().length ?? null,
+            },
         };
     }
 

@@ -1,7 +1,8 @@
 import { coverageLabel, isUnrecorded, type BarCoverage } from '../model/coverage';
-import { formatCompact, groupThousands } from '../model/decimal';
+import { divideDecimal, formatCompact, groupThousands } from '../model/decimal';
 import { formatLocalDateTime } from '../model/format';
 import type { Candle, VolumeBucket } from '../model/messages';
+import { AVERAGE_BAR_CHOICES, NO_TRENDS, type TrendSettings } from '../model/trends';
 import type { ViewState } from '../model/url-state';
 import { element } from './dom';
 
@@ -10,9 +11,12 @@ function shown(formatted: string | null, exact: string): string
     return formatted ?? formatCompact(exact);
 }
 
-/** The fields the legend drops first when its line is too narrow; the coverage and the close stay. */
-const DROP_ORDER = ['.legend-delta', '.legend-open', '.legend-high', '.legend-low', '.legend-total', '.legend-count',
-    '.legend-time', '.legend-tf', '.legend-symbol', '.legend-sell'];
+/**
+ * The fields the legend drops first when its line is too narrow; the trend toggles go last (on a phone's width), the
+ * coverage and the close stay.
+ */
+const DROP_ORDER = ['.legend-ratio', '.legend-delta', '.legend-open', '.legend-high', '.legend-low', '.legend-total', '.legend-count',
+    '.legend-time', '.legend-tf', '.legend-symbol', '.legend-sell', '.legend-average-bars', '.legend-trends'];
 
 /**
  * The one-line legend above the chart: the hovered (or latest) bar's candle and liquidation totals as the
@@ -25,12 +29,75 @@ export class LegendView
     private readonly ohlc = element('span', 'legend-group legend-ohlc');
     private readonly liquidations = element('span', 'legend-group legend-liq');
     private readonly coverage = element('span', 'legend-coverage');
+    private readonly trendToggles = element('span', 'legend-group legend-trends');
+    private readonly averageBars = element('select', 'legend-average-bars');
+    private trends: TrendSettings = NO_TRENDS;
+    private onTrends: (settings: TrendSettings) => void = () => undefined;
 
     constructor(private readonly container: HTMLElement)
     {
         this.coverage.dataset.testid = 'legend-coverage';
-        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage);
+        this.buildTrendToggles();
+        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage, this.trendToggles);
         new ResizeObserver(() => this.fit()).observe(container);
+    }
+
+    /** Calls back whenever a trend view is switched on or off, or the average's length changes. */
+    onTrendsChange(callback: (settings: TrendSettings) => void): void
+    {
+        this.onTrends = callback;
+    }
+
+    get trendSettings(): TrendSettings
+    {
+        return this.trends;
+    }
+
+    private buildTrendToggles(): void
+    {
+        const toggles: ReadonlyArray<readonly [keyof TrendSettings, string, string, string]> = [
+            ['delta', 'Δ', 'trend-delta', 'Delta (shorts − longs liquidated) as its own histogram'],
+            ['cumulativeDelta', 'ΣΔ', 'trend-cumulative-delta', 'Cumulative delta over the visible range'],
+            ['average', 'MA', 'trend-average', 'Moving average of total liquidation volume'],
+            ['ratio', 'L/S', 'trend-ratio', 'Long/short ratio: longs liquidated over shorts liquidated'],
+        ];
+        for (const [key, label, testId, title] of toggles)
+        {
+            const button = element('button', 'legend-toggle', label);
+            button.type = 'button';
+            button.title = title;
+            button.dataset.testid = testId;
+            button.setAttribute('aria-pressed', 'false');
+            button.addEventListener('click', () =>
+            {
+                const on = !(this.trends[key] as boolean);
+                button.setAttribute('aria-pressed', String(on));
+                this.changeTrends({ ...this.trends, [key]: on });
+            });
+            this.trendToggles.append(button);
+            if (key === 'average')
+            {
+                this.trendToggles.append(this.averageBars);
+            }
+        }
+        for (const bars of AVERAGE_BAR_CHOICES)
+        {
+            const option = element('option', '', String(bars));
+            option.value = String(bars);
+            this.averageBars.append(option);
+        }
+        this.averageBars.value = String(NO_TRENDS.averageBars);
+        this.averageBars.title = 'Bars in the moving average';
+        this.averageBars.setAttribute('aria-label', 'Bars in the moving average');
+        this.averageBars.dataset.testid = 'trend-average-bars';
+        this.averageBars.addEventListener('change',
+            () => this.changeTrends({ ...this.trends, averageBars: Number(this.averageBars.value) }));
+    }
+
+    private changeTrends(settings: TrendSettings): void
+    {
+        this.trends = settings;
+        this.onTrends(settings);
     }
 
     render(view: ViewState, timeSec: number | null, candle: Candle | undefined, bucket: VolumeBucket | undefined, coverage: BarCoverage): void
@@ -62,6 +129,9 @@ export class LegendView
                 this.field('Total', b === undefined ? '–' : shown(b.totalFormatted, b.total), '', 'legend-total', 'legend-total'),
                 this.field('Δ', b === undefined ? '–' : shown(b.deltaFormatted, b.delta), '', 'legend-delta', 'legend-delta'),
                 this.field('Count', b === undefined ? '–' : `${b.count} (${b.buyCount}/${b.sellCount})`, '', 'legend-count', 'legend-count'),
+                ...(this.trends.ratio
+                    ? [this.field('L/S', b === undefined ? '–' : divideDecimal(b.sell, b.buy, 2) ?? '–', '', 'legend-ratio', 'legend-ratio')]
+                    : []),
             );
         }
         const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;

@@ -16,6 +16,8 @@ export interface ChartPalette
     /** Hatching of time that was not recorded. */
     readonly unrecorded: string;
     readonly crosshair: string;
+    /** Trend lines: cumulative delta, long/short ratio. */
+    readonly trend: string;
 }
 
 export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
@@ -30,6 +32,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         longs: 'rgba(255, 92, 92, 0.90)',
         unrecorded: 'rgba(169, 179, 198, 0.22)',
         crosshair: 'rgba(169, 179, 198, 0.45)',
+        trend: '#7aa2f7',
     },
     light: {
         background: '#ffffff',
@@ -42,6 +45,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         longs: 'rgba(225, 52, 70, 0.85)',
         unrecorded: 'rgba(60, 69, 86, 0.18)',
         crosshair: 'rgba(60, 69, 86, 0.40)',
+        trend: '#2f64d8',
     },
 };
 

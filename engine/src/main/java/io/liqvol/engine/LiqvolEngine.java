@@ -242,6 +242,18 @@ public final class LiqvolEngine implements AutoCloseable
         return volumeQuery.volume(symbol, timeframe, startMs, endMs);
     }
 
+    /**
+     * As {@link #volume(String, Timeframe, long, long)} in any {@link Interval}: a custom timeframe's buckets are the
+     * exact sums of its base buckets (and carry the base as their {@link BucketSnapshot#timeframe()}).
+     */
+    public List<BucketSnapshot> volume(
+        final String symbol, final Interval interval, final long startMs, final long endMs)
+    {
+        return interval instanceof CustomTimeframe custom
+            ? custom.volume(symbol, startMs, endMs, this::volume)
+            : volume(symbol, interval.base(), startMs, endMs);
+    }
+
     /** The most recent published liquidations of a symbol, newest first, at most {@code limit}. */
     public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int limit)
     {

@@ -4,7 +4,7 @@ package io.liqvol.engine;
  * Bucket sizes of the contract. Bucket starts are exactly Binance's kline open times: epoch aligned for
  * fixed sizes, Monday 00:00 UTC for {@link #W1}, the first of the month 00:00 UTC for {@link #MN1}.
  */
-public enum Timeframe
+public enum Timeframe implements Interval
 {
     M1("1m", 60_000L),
     M3("3m", 3 * 60_000L),
@@ -36,6 +36,7 @@ public enum Timeframe
     }
 
     /** The contract's name of this timeframe, such as {@code 1m} or {@code 1M}. */
+    @Override
     public String code()
     {
         return code;
@@ -45,6 +46,18 @@ public enum Timeframe
     public long sizeMs()
     {
         return sizeMs;
+    }
+
+    @Override
+    public Timeframe base()
+    {
+        return this;
+    }
+
+    @Override
+    public int baseBuckets()
+    {
+        return 1;
     }
 
     public static int count()
@@ -74,6 +87,7 @@ public enum Timeframe
      * A dense, monotonic number of the bucket holding {@code timeMs}: buckets since the epoch for fixed
      * sizes, weeks since the first Monday for 1w, months since 1970-01 for 1M.
      */
+    @Override
     public long bucketIndex(final long timeMs)
     {
         if (this == MN1)
@@ -88,6 +102,7 @@ public enum Timeframe
     }
 
     /** The start, in epoch milliseconds, of the bucket with that index. */
+    @Override
     public long bucketStartMs(final long bucketIndex)
     {
         if (this == MN1)

@@ -80,6 +80,7 @@ public final class Gateway implements AutoCloseable
             started.push(launched::close);
             final EngineHistory history = new EngineHistory(launched);
             publisher.coverage(history::coverage);
+            publisher.history(history);
             final UpstreamConfig upstreamConfig = config.upstreamConfig();
             if (simulator != null)
             {

@@ -1,7 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Gap;
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,13 +126,13 @@ public final class Coverage
      * Milliseconds of the timeframe's bucket starting at {@code bucketStartMs} that were recorded live, up to
      * {@code nowMs} (the open bucket's span ends now).
      */
-    public long recordedMs(final Timeframe timeframe, final long bucketStartMs, final long nowMs)
+    public long recordedMs(final Interval timeframe, final long bucketStartMs, final long nowMs)
     {
         return recordedMs(bucketStartMs, Math.min(bucketEndMs(timeframe, bucketStartMs), nowMs));
     }
 
-    /** The bucket's span up to {@code nowMs}: what {@link #recordedMs(Timeframe, long, long)} is a part of. */
-    public static long spanMs(final Timeframe timeframe, final long bucketStartMs, final long nowMs)
+    /** The bucket's span up to {@code nowMs}: what {@link #recordedMs(Interval, long, long)} is a part of. */
+    public static long spanMs(final Interval timeframe, final long bucketStartMs, final long nowMs)
     {
         return Math.max(0, Math.min(bucketEndMs(timeframe, bucketStartMs), nowMs) - bucketStartMs);
     }
@@ -162,7 +162,7 @@ public final class Coverage
         return (int)(up ? quotient + 1 : quotient);
     }
 
-    private static long bucketEndMs(final Timeframe timeframe, final long bucketStartMs)
+    private static long bucketEndMs(final Interval timeframe, final long bucketStartMs)
     {
         return timeframe.bucketStartMs(timeframe.bucketIndex(bucketStartMs) + 1);
     }

@@ -1,6 +1,8 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
+import io.liqvol.engine.CustomTimeframe;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiquidationView;
@@ -10,6 +12,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +35,8 @@ public final class FanOutPublisher implements EngineListener
     private final List<SymbolTopic> touched = new ArrayList<>();
     /** Nothing reads as recorded until the engine's history is known ({@link #coverage(Supplier)}). */
     private volatile Supplier<Coverage> coverage = () -> Coverage.NONE;
+    /** Where custom timeframes read the base buckets they have not seen change; none until the engine runs. */
+    private volatile LiquidationHistory history;
 
     public FanOutPublisher(
         final Subscriptions subscriptions, final SymbolDirectory symbols, final ByteBufAllocator allocator)
@@ -48,6 +53,15 @@ public final class FanOutPublisher implements EngineListener
     public void coverage(final Supplier<Coverage> source)
     {
         coverage = source;
+    }
+
+    /**
+     * The history custom timeframes' live updates read their other base buckets from (the engine this publisher
+     * listens to, once launched); until then only standard timeframes are updated live.
+     */
+    public void history(final LiquidationHistory source)
+    {
+        history = source;
     }
 
     @Override
@@ -82,6 +96,11 @@ public final class FanOutPublisher implements EngineListener
         {
             return;
         }
+        final Map<CustomTimeframe, CustomVolumeFeed> feeds = topic.customFeeds();
+        if (!feeds.isEmpty())
+        {
+            publishCustom(bucket, feeds);
+        }
         final Recipients clients = topic.volumeSubscribers(bucket.timeframe());
         if (clients.isEmpty())
         {
@@ -90,6 +109,29 @@ public final class FanOutPublisher implements EngineListener
         final ByteBuf bytes =
             writer.liquidationVolume(allocator, bucket, coverage.get(), System.currentTimeMillis());
         fanOut(OutboundMessage.coalesced(bytes, bucket.timeframe().ordinal(), bucket.startTimeMs()), clients);
+    }
+
+    /** The custom buckets holding a changed base bucket, to their clients (allocates; only while followed). */
+    private void publishCustom(final BucketView bucket, final Map<CustomTimeframe, CustomVolumeFeed> feeds)
+    {
+        final LiquidationHistory source = history;
+        if (source == null)
+        {
+            return;
+        }
+        for (final CustomVolumeFeed feed : feeds.values())
+        {
+            final Recipients clients = feed.recipients;
+            if (feed.timeframe.base() != bucket.timeframe() || clients.isEmpty())
+            {
+                continue;
+            }
+            final BucketSnapshot custom = feed.changed(bucket, source);
+            final long nowMs = System.currentTimeMillis();
+            final ByteBuf bytes = writer.liquidationVolume(allocator, bucket.symbol(), feed.timeframe, true, nowMs,
+                List.of(custom), coverage.get(), null);
+            fanOut(OutboundMessage.coalesced(bytes, CustomVolumeFeed.COALESCE_GROUP, custom.startTimeMs()), clients);
+        }
     }
 
     @Override

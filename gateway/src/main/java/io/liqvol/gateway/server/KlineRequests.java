@@ -1,5 +1,7 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.CustomTimeframe;
+import io.liqvol.engine.Interval;
 import io.liqvol.engine.Timeframe;
 
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The exchange's candles, asked for as rarely as possible: a request that the {@link KlineCache} can answer is
  * answered there; identical requests while one is under way share its answer; the rest are sent within a
  * {@link RequestWeightBudget} and fail with {@link BudgetSpent} beyond it. Live candles relayed from the exchange
- * also fill the cache.
+ * also fill the cache. Custom timeframes are built from their base's candles by {@link CustomKlines}, which asks
+ * for them here.
  */
 final class KlineRequests implements MarketData
 {
@@ -22,6 +25,7 @@ final class KlineRequests implements MarketData
     private final RequestWeightBudget budget;
     private final GatewayMetrics metrics;
     private final ConcurrentHashMap<Request, CompletableFuture<List<Candle>>> underWay = new ConcurrentHashMap<>();
+    private final CustomKlines custom = new CustomKlines(this);
 
     KlineRequests(final MarketData exchange, final KlineCache cache, final RequestWeightBudget budget,
         final GatewayMetrics metrics)
@@ -60,6 +64,10 @@ final class KlineRequests implements MarketData
     public CompletableFuture<List<Candle>> klines(
         final String symbol, final String interval, final Long startMs, final Long lastOpenMs, final int limit)
     {
+        if (Interval.parse(interval) instanceof CustomTimeframe customTimeframe)
+        {
+            return custom.klines(customTimeframe, symbol, startMs, lastOpenMs, limit);
+        }
         final Timeframe timeframe = Timeframe.fromCode(interval);
         final long nowMs = System.currentTimeMillis();
         final List<Candle> cached = cache.select(symbol, timeframe, startMs, lastOpenMs, limit, nowMs);
@@ -102,6 +110,10 @@ final class KlineRequests implements MarketData
     @Override
     public AutoCloseable subscribeKlines(final String symbol, final String interval, final CandleListener listener)
     {
+        if (Interval.parse(interval) instanceof CustomTimeframe customTimeframe)
+        {
+            return custom.subscribeKlines(customTimeframe, symbol, listener);
+        }
         final Timeframe timeframe = Timeframe.fromCode(interval);
         return exchange.subscribeKlines(symbol, interval, candle ->
         {

@@ -1,6 +1,6 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
@@ -23,7 +23,7 @@ final class KlineStreamHandler extends StreamHandler
     protected void start(final Channel channel, final QueryStringDecoder request)
     {
         symbol = context.validator().symbol(request.path().substring(PATH_PREFIX.length()));
-        final Timeframe timeframe = RequestValidator.timeframe(parameter(request, "timeframe"));
+        final Interval timeframe = RequestValidator.anyTimeframe(parameter(request, "timeframe"));
         interval = timeframe.code();
         outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         context.klines().join(symbol, interval, outbound);

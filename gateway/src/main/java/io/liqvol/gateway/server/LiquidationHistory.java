@@ -1,6 +1,8 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.CustomTimeframe;
+import io.liqvol.engine.Interval;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Timeframe;
 
@@ -13,6 +15,15 @@ public interface LiquidationHistory
 
     /** Zero-filled buckets in ascending time from {@code timeframe.alignDownMs(startMs)} while start < endMs. */
     List<BucketSnapshot> volume(String symbol, Timeframe timeframe, long startMs, long endMs);
+
+    /** As above in any timeframe: a custom one's buckets are the exact sums of its base buckets. */
+    default List<BucketSnapshot> volume(
+        final String symbol, final Interval timeframe, final long startMs, final long endMs)
+    {
+        return timeframe instanceof CustomTimeframe custom
+            ? custom.volume(symbol, startMs, endMs, this::volume)
+            : volume(symbol, timeframe.base(), startMs, endMs);
+    }
 
     /** Newest first. */
     List<LiquidationSnapshot> recentLiquidations(String symbol, int limit);

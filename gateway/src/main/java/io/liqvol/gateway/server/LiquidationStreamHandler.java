@@ -2,7 +2,7 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.LiquidationSnapshot;
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -23,7 +23,7 @@ final class LiquidationStreamHandler extends StreamHandler
     static final String PATH_PREFIX = "/api/v1/ws/liquidations/";
     static final int SNAPSHOT_ORDERS = 50;
 
-    private Timeframe timeframe;
+    private Interval timeframe;
     private SymbolTopic topic;
     /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
     private boolean joining;
@@ -38,7 +38,7 @@ final class LiquidationStreamHandler extends StreamHandler
     {
         symbol = context.validator().symbol(request.path().substring(PATH_PREFIX.length()));
         final String timeframeCode = parameter(request, "timeframe");
-        timeframe = timeframeCode == null ? null : RequestValidator.timeframe(timeframeCode);
+        timeframe = timeframeCode == null ? null : RequestValidator.anyTimeframe(timeframeCode);
         final VolumeRange range = timeframe == null ? null : context.validator().range(
             timeframe, parameter(request, "start"), parameter(request, "end"), System.currentTimeMillis());
         outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
@@ -59,8 +59,8 @@ final class LiquidationStreamHandler extends StreamHandler
     {
         final ClientOutbound client = outbound;
         final String forSymbol = symbol;
-        final Timeframe forTimeframe = timeframe;
-        final long answerRows = SNAPSHOT_ORDERS + (range == null ? 0 : range.buckets(forTimeframe));
+        final Interval forTimeframe = timeframe;
+        final long answerRows = SNAPSHOT_ORDERS + (range == null ? 0 : range.baseBuckets(forTimeframe));
         try
         {
             query(channel, answerRows, ticket ->
@@ -143,8 +143,8 @@ final class LiquidationStreamHandler extends StreamHandler
         }
         final VolumeRange range = context.validator().range(timeframe, message.startMs(), message.endMs());
         final String forSymbol = symbol;
-        final Timeframe forTimeframe = timeframe;
-        query(channel, range.buckets(forTimeframe), ticket ->
+        final Interval forTimeframe = timeframe;
+        query(channel, range.baseBuckets(forTimeframe), ticket ->
         {
             final ByteBuf volume = volumeMessage(
                 MessageWriter.forThisThread(), channel.alloc(), forSymbol, forTimeframe, range, true);
@@ -152,14 +152,15 @@ final class LiquidationStreamHandler extends StreamHandler
             {
                 writeText(channel, volume, channel.newPromise()).addListener(done -> ticket.release());
                 channel.flush();
-                outbound.replayLastWritten(forTimeframe.ordinal(), range.startMs(), range.endMs());
+                outbound.replayLastWritten(
+                    CustomVolumeFeed.coalesceGroup(forTimeframe), range.startMs(), range.endMs());
             });
         });
     }
 
     private ByteBuf volumeMessage(
         final MessageWriter writer, final ByteBufAllocator allocator, final String forSymbol,
-        final Timeframe forTimeframe, final VolumeRange range, final boolean echoRange)
+        final Interval forTimeframe, final VolumeRange range, final boolean echoRange)
     {
         final List<BucketSnapshot> buckets =
             context.history().volume(forSymbol, forTimeframe, range.startMs(), range.endMs());

@@ -1,6 +1,6 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -31,7 +31,7 @@ final class MarketDataApi
         final String[] parts = RestApi.segments(query.path(), KLINES_PREFIX, 2);
         RequestTarget.requireKnownParameters(query, KLINES_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
-        final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
+        final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
         final Long startMs = epochMs(RestApi.parameter(query, "start", "start_time"), "start");
         final Long endMs = epochMs(RestApi.parameter(query, "end", "end_time"), "end");
         if (startMs != null && endMs != null && startMs >= endMs)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Gap;
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -200,7 +200,7 @@ public final class MessageWriter
     public ByteBuf liquidationVolume(
         final ByteBufAllocator allocator,
         final String symbol,
-        final Timeframe timeframe,
+        final Interval timeframe,
         final boolean update,
         final long nowMs,
         final List<BucketSnapshot> buckets,
@@ -268,7 +268,7 @@ public final class MessageWriter
     }
 
     private void volumeHeader(
-        final String symbol, final Timeframe timeframe, final boolean update, final long nowMs, final VolumeRange range)
+        final String symbol, final Interval timeframe, final boolean update, final long nowMs, final VolumeRange range)
         throws IOException
     {
         json.writeStartObject();
@@ -312,7 +312,7 @@ public final class MessageWriter
 
     /** The buckets as a JSON array in the contract's shape, each with its coverage as of {@code nowMs}. */
     public void bucketArray(
-        final List<BucketSnapshot> buckets, final Timeframe timeframe, final Coverage coverage, final long nowMs)
+        final List<BucketSnapshot> buckets, final Interval timeframe, final Coverage coverage, final long nowMs)
         throws IOException
     {
         json.writeStartArray();
@@ -341,7 +341,7 @@ public final class MessageWriter
 
     /** {@code "recorded_ms":N,"coverage":X} of a bucket (docs/API.md §2.1), without allocating. */
     private void coverageFields(
-        final Timeframe timeframe, final long bucketStartMs, final Coverage coverage, final long nowMs)
+        final Interval timeframe, final long bucketStartMs, final Coverage coverage, final long nowMs)
         throws IOException
     {
         final long recordedMs = coverage.recordedMs(timeframe, bucketStartMs, nowMs);

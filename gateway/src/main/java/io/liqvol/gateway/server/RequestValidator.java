@@ -1,6 +1,6 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 
 import java.util.Locale;
 
@@ -51,29 +51,32 @@ public final class RequestValidator
         return symbol;
     }
 
-    public static Timeframe timeframe(final String raw)
+    /** A standard timeframe or a custom one (docs/API.md §2.2), else 400 {@code invalid_timeframe} naming the rule. */
+    public static Interval anyTimeframe(final String raw)
     {
-        final Timeframe timeframe = raw == null ? null : Timeframe.fromCode(raw);
-        if (timeframe == null)
+        try
         {
-            throw ApiException.badRequest("invalid_timeframe",
-                "unknown timeframe: " + raw + " (one of 1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 1w 1M)");
+            return Interval.parse(raw);
         }
-        return timeframe;
+        catch (final IllegalArgumentException e)
+        {
+            throw ApiException.badRequest("invalid_timeframe", e.getMessage());
+        }
     }
 
     /**
      * The range to serve: {@code start}/{@code end} when given, else the last {@code defaultRangeBuckets}
-     * buckets up to and including the current one.
+     * buckets up to and including the current one (fewer of a custom timeframe whose base buckets would not fit).
      */
-    public VolumeRange range(final Timeframe timeframe, final String rawStart, final String rawEnd, final long nowMs)
+    public VolumeRange range(final Interval timeframe, final String rawStart, final String rawEnd, final long nowMs)
     {
         final Long start = epochMs("start", rawStart);
         final Long end = epochMs("end", rawEnd);
         final long endMs = end != null ? end : timeframe.bucketStartMs(timeframe.bucketIndex(nowMs) + 1);
+        final long defaultBuckets = Math.min(defaultRangeBuckets, maxRangeBuckets / timeframe.baseBuckets());
         final long startMs = start != null
             ? start
-            : timeframe.bucketStartMs(timeframe.bucketIndex(endMs - 1) - defaultRangeBuckets + 1);
+            : timeframe.bucketStartMs(timeframe.bucketIndex(endMs - 1) - defaultBuckets + 1);
         return range(timeframe, startMs, endMs);
     }
 
@@ -93,20 +96,28 @@ public final class RequestValidator
     }
 
     /** Checks an explicit range. */
-    public VolumeRange range(final Timeframe timeframe, final long startMs, final long endMs)
+    public VolumeRange range(final Interval timeframe, final long startMs, final long endMs)
     {
         if (startMs < 0 || startMs >= endMs)
         {
             throw ApiException.badRequest("invalid_range",
                 "start must be >= 0 and before end, was start=" + startMs + " end=" + endMs);
         }
-        final long buckets = timeframe.bucketIndex(endMs - 1) - timeframe.bucketIndex(startMs) + 1;
-        if (buckets > maxRangeBuckets)
+        final VolumeRange range = new VolumeRange(startMs, endMs);
+        final long buckets = range.buckets(timeframe);
+        if (timeframe.baseBuckets() == 1 && buckets > maxRangeBuckets)
         {
             throw ApiException.badRequest("range_too_large",
                 "the range spans " + buckets + " buckets of " + timeframe.code() + ", at most " + maxRangeBuckets);
         }
-        return new VolumeRange(startMs, endMs);
+        if (range.baseBuckets(timeframe) > maxRangeBuckets)
+        {
+            throw ApiException.badRequest("range_too_large", "the range spans " + buckets + " buckets of "
+                + timeframe.code() + ", each " + timeframe.baseBuckets() + " of " + timeframe.base().code()
+                + "; at most " + maxRangeBuckets + " of " + timeframe.base().code() + " ("
+                + maxRangeBuckets / timeframe.baseBuckets() + " of " + timeframe.code() + ")");
+        }
+        return range;
     }
 
     /** A count in [1, max], or {@code fallback} when absent. */

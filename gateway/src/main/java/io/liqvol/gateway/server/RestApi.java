@@ -2,7 +2,7 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.LiquidationSnapshot;
-import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Interval;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -41,10 +41,10 @@ final class RestApi
         final String[] parts = segments(query.path(), VOLUME_PREFIX, 2);
         RequestTarget.requireKnownParameters(query, RANGE_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
-        final Timeframe timeframe = RequestValidator.timeframe(parts[1]);
+        final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
         final VolumeRange range = context.validator().range(timeframe,
             parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
-        answer(ctx, keepAlive, range.buckets(timeframe), () ->
+        answer(ctx, keepAlive, range.baseBuckets(timeframe), () ->
         {
             final List<BucketSnapshot> buckets =
                 context.history().volume(symbol, timeframe, range.startMs(), range.endMs());

@@ -1,6 +1,11 @@
 package io.liqvol.gateway.server;
 
+import io.liqvol.engine.CustomTimeframe;
+import io.liqvol.engine.Interval;
 import io.liqvol.engine.Timeframe;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -27,6 +32,8 @@ final class SymbolTopic
     private final AtomicInteger joining = new AtomicInteger();
     private final AtomicReferenceArray<Recipients> volumeSubscribers =
         new AtomicReferenceArray<>(Timeframe.count());
+    /** The custom timeframes clients follow, copied on change; the publisher only reads. */
+    private volatile Map<CustomTimeframe, CustomVolumeFeed> customFeeds = Map.of();
 
     SymbolTopic(final String symbol)
     {
@@ -78,7 +85,7 @@ final class SymbolTopic
     }
 
     /** Subscribes a client that will de-duplicate its snapshot against live messages; see {@link #joined()}. */
-    void join(final ClientOutbound client, final Timeframe timeframe)
+    void join(final ClientOutbound client, final Interval timeframe)
     {
         joining.incrementAndGet();
         add(client, timeframe);
@@ -100,21 +107,45 @@ final class SymbolTopic
         return volumeSubscribers.get(timeframe.ordinal());
     }
 
-    synchronized void add(final ClientOutbound client, final Timeframe timeframe)
+    /** The custom timeframes followed, each with its clients. */
+    Map<CustomTimeframe, CustomVolumeFeed> customFeeds()
+    {
+        return customFeeds;
+    }
+
+    synchronized void add(final ClientOutbound client, final Interval timeframe)
     {
         orderSubscribers = orderSubscribers.with(client);
-        if (timeframe != null)
+        if (timeframe instanceof Timeframe standard)
         {
-            volumeSubscribers.set(timeframe.ordinal(), volumeSubscribers.get(timeframe.ordinal()).with(client));
+            volumeSubscribers.set(standard.ordinal(), volumeSubscribers.get(standard.ordinal()).with(client));
+        }
+        else if (timeframe instanceof CustomTimeframe custom)
+        {
+            final Map<CustomTimeframe, CustomVolumeFeed> feeds = new HashMap<>(customFeeds);
+            final CustomVolumeFeed feed = feeds.computeIfAbsent(custom, CustomVolumeFeed::new);
+            feed.recipients = feed.recipients.with(client);
+            customFeeds = Map.copyOf(feeds);
         }
     }
 
-    synchronized void remove(final ClientOutbound client, final Timeframe timeframe)
+    synchronized void remove(final ClientOutbound client, final Interval timeframe)
     {
         orderSubscribers = orderSubscribers.without(client);
-        if (timeframe != null)
+        if (timeframe instanceof Timeframe standard)
         {
-            volumeSubscribers.set(timeframe.ordinal(), volumeSubscribers.get(timeframe.ordinal()).without(client));
+            volumeSubscribers.set(standard.ordinal(), volumeSubscribers.get(standard.ordinal()).without(client));
+        }
+        else if (timeframe instanceof CustomTimeframe custom && customFeeds.containsKey(custom))
+        {
+            final Map<CustomTimeframe, CustomVolumeFeed> feeds = new HashMap<>(customFeeds);
+            final CustomVolumeFeed feed = feeds.get(custom);
+            feed.recipients = feed.recipients.without(client);
+            if (feed.recipients.isEmpty())
+            {
+                feeds.remove(custom);
+            }
+            customFeeds = Map.copyOf(feeds);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -76,12 +77,85 @@ class HttpRequestRouterTest
     @Test
     void shouldAnswerVolumeErrorsWithJson() throws Exception
     {
-        assertError(get("/api/v1/liquidation-volume/BTCUSDT/2m"), 400, "invalid_timeframe");
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT/7m"), 400, "invalid_timeframe");
         assertError(get("/api/v1/liquidation-volume/BTCUSDT/1m?start=5&end=5"), 400, "invalid_range");
         assertError(get("/api/v1/liquidation-volume/BTCUSDT/1m?start=x"), 400, "invalid_range");
         assertError(get("/api/v1/liquidation-volume/BTCUSDT/1m?start=0&end=300000001"), 400, "range_too_large");
         assertError(get("/api/v1/liquidation-volume/NOPEUSDT/1m"), 404, "unknown_symbol");
         assertError(get("/api/v1/liquidation-volume/BTCUSDT"), 404, "not_found");
+    }
+
+    @Test
+    void shouldServeCustomTimeframesAsTheExactSumsOfTheirBaseBuckets() throws Exception
+    {
+        final long dayMs = 86_400_000L;
+        final long bucketMs = Math.floorDiv(System.currentTimeMillis(), 2 * dayMs) * 2 * dayMs - 2 * dayMs;
+        harness.liquidate("TWODAYUSDT", Side.BUY, 3 * E8, 20 * E8 + E8 / 2, bucketMs + 5);
+        harness.liquidate("TWODAYUSDT", Side.SELL, E8 / 4, 21 * E8, bucketMs + dayMs + 7);
+        awaitRecorded("TWODAYUSDT", 2);
+        final String range = "?start=" + bucketMs + "&end=" + (bucketMs + 2 * dayMs);
+
+        final Map<String, Object> body =
+            TestJson.object(get("/api/v1/liquidation-volume/TWODAYUSDT/48h" + range).body());
+
+        assertThat(body).containsEntry("timeframe", "2d");
+        final List<Map<String, Object>> data = LiquidationStreamHandlerTest.rows(body);
+        assertThat(data).hasSize(1);
+        assertThat(data.get(0)).containsEntry("timestamp_ms", bucketMs).containsEntry("buy_volume", "61.50")
+            .containsEntry("sell_volume", "5.25").containsEntry("total_volume", "66.75")
+            .containsEntry("delta_volume", "56.25").containsEntry("count", 2L).containsKeys("recorded_ms", "coverage");
+        final List<Map<String, Object>> days = LiquidationStreamHandlerTest.rows(
+            TestJson.object(get("/api/v1/liquidation-volume/TWODAYUSDT/1d" + range).body()));
+        assertThat(days).extracting(day -> day.get("total_volume")).containsExactly("61.50", "5.25");
+        assertThat((Long)data.get(0).get("recorded_ms"))
+            .isEqualTo((Long)days.get(0).get("recorded_ms") + (Long)days.get(1).get("recorded_ms"));
+    }
+
+    @Test
+    void shouldRefuseTimeframesThatBreakTheAlignmentRuleNamingIt() throws Exception
+    {
+        for (final String code : new String[] {"7m", "25h", "91d", "2w"})
+        {
+            final HttpResponse<String> response = get("/api/v1/liquidation-volume/BTCUSDT/" + code);
+            assertError(response, 400, "invalid_timeframe");
+            assertThat(response.body()).contains("divides 24h", "1 to 90");
+        }
+        assertError(get("/api/v1/liquidation-volume/BTCUSDT/10m?start=0&end=" + 2501 * 600_000L), 400,
+            "range_too_large");
+        assertThat(TestJson.object(get("/api/v1/liquidation-volume/BTCUSDT/10m?start=0&end=" + 2500 * 600_000L)
+            .body())).containsEntry("timeframe", "10m");
+        assertThat(LiquidationStreamHandlerTest.rows(TestJson.object(
+            get("/api/v1/liquidation-volume/BTCUSDT/90d").body()))).hasSize(5000 / 90);
+    }
+
+    @Test
+    void shouldBuildCustomCandlesFromBaseCandlesOnTheVolumeBucketsGrid() throws Exception
+    {
+        final long tenMinutesMs = 600_000L;
+        final long startMs = Math.floorDiv(System.currentTimeMillis(), tenMinutesMs) * tenMinutesMs - 4 * tenMinutesMs;
+        final String range = "?start=" + startMs + "&end=" + (startMs + 3 * tenMinutesMs);
+
+        final List<Object> custom = TestJson.array(get("/api/v1/klines/BTCUSDT/10m" + range).body());
+        final List<Object> base = TestJson.array(get("/api/v1/klines/BTCUSDT/5m" + range).body());
+
+        assertThat(klineTimes("/api/v1/klines/BTCUSDT/10m" + range))
+            .isEqualTo(volumeTimes("/api/v1/liquidation-volume/BTCUSDT/10m" + range))
+            .containsExactly(startMs / 1000, startMs / 1000 + 600, startMs / 1000 + 1200);
+        assertThat(base).hasSize(6);
+        for (int i = 0; i < 3; i++)
+        {
+            final Map<?, ?> candle = (Map<?, ?>)custom.get(i);
+            final Map<?, ?> first = (Map<?, ?>)base.get(2 * i);
+            final Map<?, ?> second = (Map<?, ?>)base.get(2 * i + 1);
+            assertThat(candle.get("open")).isEqualTo(first.get("open"));
+            assertThat(candle.get("close")).isEqualTo(second.get("close"));
+            assertThat(new BigDecimal((String)candle.get("high"))).isEqualByComparingTo(
+                new BigDecimal((String)first.get("high")).max(new BigDecimal((String)second.get("high"))));
+            assertThat(new BigDecimal((String)candle.get("low"))).isEqualByComparingTo(
+                new BigDecimal((String)first.get("low")).min(new BigDecimal((String)second.get("low"))));
+            assertThat(new BigDecimal((String)candle.get("volume"))).isEqualByComparingTo(
+                new BigDecimal((String)first.get("volume")).add(new BigDecimal((String)second.get("volume"))));
+        }
     }
 
     @Test

@@ -53,10 +53,28 @@ class KlineStreamHandlerTest
     }
 
     @Test
+    void shouldRelayACustomTimeframesCandlesBuiltFromItsBaseStream() throws InterruptedException
+    {
+        final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/klines/BTCUSDT?timeframe=20m"));
+
+        final Map<String, Object> kline = client.next("kline");
+        assertThat(kline).containsEntry("symbol", "BTCUSDT").containsEntry("timeframe", "20m");
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> data = (Map<String, Object>)kline.get("data");
+        assertThat((Long)data.get("time") * 1000 % 1_200_000L).isZero();
+        assertThat((Long)data.get("time") * 1000).isLessThanOrEqualTo(System.currentTimeMillis());
+        assertThat(data).containsEntry("closed", false);
+        awaitSubscribers("btcusdt@kline_5m", 1);
+
+        client.abort();
+        awaitSubscribers("btcusdt@kline_5m", 0);
+    }
+
+    @Test
     void shouldRefuseAMissingOrUnknownTimeframeAndAnUnknownSymbol()
     {
         assertRefused("/api/v1/ws/klines/BTCUSDT", "invalid_timeframe");
-        assertRefused("/api/v1/ws/klines/BTCUSDT?timeframe=2d", "invalid_timeframe");
+        assertRefused("/api/v1/ws/klines/BTCUSDT?timeframe=25h", "invalid_timeframe");
         assertRefused("/api/v1/ws/klines/NOPEUSDT?timeframe=1m", "unknown_symbol");
     }
 
@@ -90,13 +108,18 @@ class KlineStreamHandlerTest
 
     private static void awaitSubscribers(final int count) throws InterruptedException
     {
+        awaitSubscribers(STREAM, count);
+    }
+
+    private static void awaitSubscribers(final String stream, final int count) throws InterruptedException
+    {
         final long deadline = System.currentTimeMillis() + 15_000;
-        while (harness.simulator.subscriberCount(STREAM) != count)
+        while (harness.simulator.subscriberCount(stream) != count)
         {
             if (System.currentTimeMillis() > deadline)
             {
-                throw new AssertionError("the simulator has " + harness.simulator.subscriberCount(STREAM)
-                    + " subscribers of " + STREAM + ", expected " + count);
+                throw new AssertionError("the simulator has " + harness.simulator.subscriberCount(stream)
+                    + " subscribers of " + stream + ", expected " + count);
             }
             Thread.sleep(20);
         }

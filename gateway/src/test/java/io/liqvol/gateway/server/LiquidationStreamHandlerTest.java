@@ -82,6 +82,37 @@ class LiquidationStreamHandlerTest
     }
 
     @Test
+    void shouldServeACustomTimeframeWhoseLiveUpdatesSumAllItsBaseBuckets()
+    {
+        final long tenMinutesMs = 600_000L;
+        final long bucketMs = Math.floorDiv(System.currentTimeMillis(), tenMinutesMs) * tenMinutesMs;
+        harness.liquidate("TENMINUTEUSDT", Side.BUY, 10 * E8, 15 * E8, bucketMs + 1);
+        harness.liquidate("TENMINUTEUSDT", Side.SELL, 4 * E8, 16 * E8, bucketMs + 300_001);
+        awaitRecent("TENMINUTEUSDT", 2);
+
+        final TestWebSocket client =
+            TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/TENMINUTEUSDT?timeframe=10m"));
+        client.next("liquidation_order");
+        final Map<String, Object> snapshot = client.next("liquidation_volume");
+        assertThat(snapshot).containsEntry("timeframe", "10m").containsEntry("is_update", false);
+        final List<Map<String, Object>> buckets = rows(snapshot);
+        assertThat(buckets).hasSize(500);
+        assertThat(buckets.get(499)).containsEntry("timestamp_ms", bucketMs).containsEntry("buy_volume", "150.00")
+            .containsEntry("sell_volume", "64.00").containsEntry("count", 2L);
+        assertThat(buckets.get(498)).containsEntry("timestamp_ms", bucketMs - tenMinutesMs);
+
+        harness.liquidate("TENMINUTEUSDT", Side.BUY, E8, 15 * E8, bucketMs + 2);
+
+        final Map<String, Object> update = nextByType(client, 2).get("liquidation_volume");
+        assertThat(update).containsEntry("timeframe", "10m").containsEntry("is_update", true);
+        assertThat(rows(update)).singleElement().satisfies(bucket -> assertThat(bucket)
+            .containsEntry("timestamp_ms", bucketMs).containsEntry("buy_volume", "165.00")
+            .containsEntry("sell_volume", "64.00").containsEntry("total_volume", "229.00")
+            .containsEntry("count", 3L).containsKeys("recorded_ms", "coverage"));
+        client.abort();
+    }
+
+    @Test
     void shouldSendOrdersOnlyWithoutATimeframe() throws InterruptedException
     {
         final TestWebSocket client = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/btcusdt"));
