@@ -97,6 +97,7 @@ public final class Gateway implements AutoCloseable
             final BinanceUpstream upstreamClient =
                 new BinanceUpstream(upstreamConfig, engine::ingestFrame, this::onGap, upstreamGroup);
             this.upstream = upstreamClient;
+            history.openGap(upstreamClient::openGapFromMs);
             started.push(upstreamClient::close);
             loadSymbols();
             final ScheduledFuture<?> refresh = upstreamGroup.scheduleAtFixedRate(

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
@@ -100,11 +101,16 @@ final class RestApi
             parameter(query, "end", "end_time"));
         final Coverage coverage = context.history().coverage();
         final int count = coverage.countGaps(range.startMs(), range.endMs());
+        final long nowMs = System.currentTimeMillis();
+        final long openFromMs = coverage.openGapFromMs();
+        final Gap openGap = openFromMs == Coverage.NO_OPEN_GAP || openFromMs >= range.endMs() || count > MAX_GAPS
+            ? null
+            : new Gap(openFromMs, Math.max(openFromMs, nowMs));
         answer(ctx, keepAlive, Math.min(count, MAX_GAPS), () ->
         {
             final MessageWriter writer = MessageWriter.forThisThread();
             return writer.encode(ctx.alloc(), json -> writer.gapList(coverage.recordingSinceMs(),
-                coverage.gaps(range.startMs(), range.endMs(), MAX_GAPS), count > MAX_GAPS));
+                coverage.gaps(range.startMs(), range.endMs(), MAX_GAPS), openGap, count > MAX_GAPS));
         });
     }
 
