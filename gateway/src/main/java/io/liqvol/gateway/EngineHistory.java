@@ -6,6 +6,7 @@ import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.Coverage;
 import io.liqvol.gateway.server.LiquidationHistory;
+import io.liqvol.gateway.server.LiquidationTape;
 
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -14,13 +15,28 @@ import java.util.function.LongSupplier;
 public final class EngineHistory implements LiquidationHistory
 {
     private final LiqvolEngine engine;
+    private final LiquidationTape tape;
     private volatile Coverage coverage = Coverage.NONE;
     /** When the upstream disconnection under way began, or {@link Coverage#NO_OPEN_GAP}. */
     private volatile LongSupplier openGapFromMs = () -> Coverage.NO_OPEN_GAP;
 
-    public EngineHistory(final LiqvolEngine engine)
+    /** {@code tape} is fed by the same engine (a listener and its replay listener). */
+    public EngineHistory(final LiqvolEngine engine, final LiquidationTape tape)
     {
         this.engine = engine;
+        this.tape = tape;
+    }
+
+    @Override
+    public List<String> symbols()
+    {
+        return engine.symbols();
+    }
+
+    @Override
+    public LiquidationTape tape()
+    {
+        return tape;
     }
 
     /** Where the gap under way comes from (the upstream, which starts after this). */

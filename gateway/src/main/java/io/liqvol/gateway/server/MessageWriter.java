@@ -345,10 +345,15 @@ public final class MessageWriter
         throws IOException
     {
         final long recordedMs = coverage.recordedMs(timeframe, bucketStartMs, nowMs);
+        coverageFields(recordedMs, Coverage.spanMs(timeframe, bucketStartMs, nowMs));
+    }
+
+    /** {@code "recorded_ms":N,"coverage":X} of any span of {@code spanMs} (docs/API.md §2.1). */
+    public void coverageFields(final long recordedMs, final long spanMs) throws IOException
+    {
         json.writeNumberField("recorded_ms", recordedMs);
-        final int scaled = Coverage.fraction(recordedMs, Coverage.spanMs(timeframe, bucketStartMs, nowMs));
         json.writeFieldName("coverage");
-        json.writeNumber(fraction, 0, fractionText(scaled));
+        json.writeNumber(fraction, 0, fractionText(Coverage.fraction(recordedMs, spanMs)));
     }
 
     /** Writes {@code scaled / 10^4} into {@link #fraction} without trailing zeros and returns its length. */
