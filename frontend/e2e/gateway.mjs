@@ -1,4 +1,5 @@
-// Starts the real gateway jar with its exchange simulator and reads the port it bound from its first line.
+// Starts the real gateway jar with its exchange simulator and reads the port it bound from its first line. Given a
+// dataDir (and port) it runs on that directory and leaves it in place when stopped, so it can be started again on it.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,14 +7,14 @@ import path from 'node:path';
 
 const LISTENING = /liqvol listening on (http:\/\/[^\s]+)/;
 
-export async function startGateway(jarPath, { startTimeoutMs = 90_000, extraArgs = [] } = {})
+export async function startGateway(jarPath, { startTimeoutMs = 90_000, extraArgs = [], dataDir: givenDataDir = null, port = 0 } = {})
 {
     if (!fs.existsSync(jarPath))
     {
         throw new Error(`gateway jar not found at ${jarPath}: build it first (mvn -B -pl gateway -am package)`);
     }
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liqvol-e2e-data-'));
-    const child = spawn('java', ['-jar', jarPath, '--simulate', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+    const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'liqvol-e2e-data-'));
+    const child = spawn('java', ['-jar', jarPath, '--simulate', '--port', String(port), '--data-dir', dataDir, ...extraArgs], {
         stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output = [];
@@ -52,7 +53,10 @@ export async function startGateway(jarPath, { startTimeoutMs = 90_000, extraArgs
                 await exited;
                 clearTimeout(timer);
             }
-            fs.rmSync(dataDir, { recursive: true, force: true });
+            if (givenDataDir === null)
+            {
+                fs.rmSync(dataDir, { recursive: true, force: true });
+            }
         },
     };
 }

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './browser.mjs';
 import { startGateway } from './gateway.mjs';
+import { busiestSymbol, getJson } from './market.mjs';
 
 const frontendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const jarPath = path.resolve(frontendDir, process.env.LIQVOL_JAR ?? '../gateway/target/liqvol.jar');
@@ -18,42 +19,6 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../gateway/target/e2e');
 
 const SIZE_SEC = { '1m': 60, '5m': 300, '10m': 600 };
-
-async function getJson(url)
-{
-    const response = await fetch(url);
-    assert.ok(response.ok, `${url} answered ${response.status}`);
-    return response.json();
-}
-
-/** The simulated symbol with the most recorded liquidations, so that the table and bars have data soon. */
-async function busiestSymbol(baseUrl)
-{
-    const json = await getJson(`${baseUrl}/api/v1/symbols`);
-    const list = Array.isArray(json) ? json : json.symbols ?? json.data ?? [];
-    const symbols = list.map((entry) => (typeof entry === 'string' ? entry : entry.symbol)).slice(0, 30);
-    assert.ok(symbols.length > 0, 'the gateway lists no symbols');
-    const deadline = Date.now() + 30_000;
-    let best = { symbol: symbols.includes('BTCUSDT') ? 'BTCUSDT' : symbols[0], count: 0 };
-    while (Date.now() < deadline)
-    {
-        for (const symbol of symbols)
-        {
-            const recent = await getJson(`${baseUrl}/api/v1/liquidations/${symbol}?limit=50`);
-            const count = (Array.isArray(recent) ? recent : recent.data ?? []).length;
-            if (count > best.count)
-            {
-                best = { symbol, count };
-            }
-        }
-        if (best.count >= 3)
-        {
-            break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    return best.symbol;
-}
 
 const chartState = (page) => page.evaluate(() => window.liqvol.chart());
 

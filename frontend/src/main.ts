@@ -201,6 +201,7 @@ Object.assign(window, {
         chart: () => chart.inspect(),
         plottedVolumeAt: (timeSec: number) => chart.plottedVolumeAt(timeSec),
         plottedCandleTimes: () => chart.plottedCandleTimes(),
+        shadeAt: (timeSec: number) => chart.shadeAt(timeSec),
         plottedVolumeTimes: () => chart.plottedVolumeTimes(),
         bucket: (timeSec: number) => session?.model.volume.get(timeSec) ?? null,
         malformedMessages: () => session?.model.malformedMessages ?? 0,

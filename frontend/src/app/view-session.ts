@@ -379,6 +379,7 @@ export class ViewSession
         {
             this.gapsChanged = false;
             this.parts.status.setGaps(this.model.gaps.notable);
+            this.parts.table.setGaps(this.model.gaps.notable);
             this.parts.status.setRecordingSince(this.model.recordingSinceMs);
             this.parts.chart.setCoverage(this.shades());
         }

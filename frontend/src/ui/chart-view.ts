@@ -437,6 +437,12 @@ export class ChartView
         return this.plottedVolume.get(timeSec) ?? null;
     }
 
+    /** The hatched (unrecorded) shares of the bar at timeSec, as drawn in both panes. */
+    shadeAt(timeSec: number): readonly (readonly [number, number])[]
+    {
+        return this.priceShading.shadeAt(timeSec);
+    }
+
     plottedCandleTimes(): number[]
     {
         return this.candleSeries.data().map((d) => d.time as number);

@@ -128,6 +128,12 @@ export class CoverageShading implements ISeriesPrimitive<Time>
         this.requestUpdate?.();
     }
 
+    /** The unrecorded shares of the bar at timeSec (empty when it is fully recorded). */
+    shadeAt(timeSec: number): BarShade['uncovered']
+    {
+        return this.shades.find((shade) => shade.timeSec === timeSec)?.uncovered ?? [];
+    }
+
     /** How many bars are shaded at least in part. */
     get shadedBars(): number
     {

@@ -1,7 +1,9 @@
 import { formatCompact, groupThousands } from '../model/decimal';
 import { formatLocalTime, formatShort } from '../model/format';
+import type { Gap } from '../model/gaps';
 import { isLarge, MAX_ROWS, positionLabel } from '../model/liquidation-feed';
 import type { LiquidationOrder } from '../model/messages';
+import { gapsAboveRows } from '../model/table-gaps';
 import { element } from './dom';
 
 export interface TableElements
@@ -22,6 +24,7 @@ export class TableView
     private readonly slots: HTMLTableRowElement[] = [];
     private thresholdUsdt: string;
     private latest: readonly LiquidationOrder[] = [];
+    private gaps: readonly Gap[] = [];
     private hovered = false;
     private held = 0;
 
@@ -73,6 +76,16 @@ export class TableView
         this.render(addedCount);
     }
 
+    /** The notable recorded gaps: a row below one is marked (the table jumps over time not recorded). */
+    setGaps(gaps: readonly Gap[]): void
+    {
+        this.gaps = gaps;
+        if (!this.hovered)
+        {
+            this.markGaps();
+        }
+    }
+
     setThreshold(thresholdUsdt: string): void
     {
         this.thresholdUsdt = thresholdUsdt;
@@ -94,6 +107,28 @@ export class TableView
         this.elements.paused.hidden = true;
         this.slots.forEach((slot, index) => this.fill(slot, this.latest[index], index < freshCount));
         this.elements.empty.hidden = this.latest.length > 0;
+        this.markGaps();
+    }
+
+    /** A mark (a line drawn inside the row, so nothing moves) on each row that has a gap above it. */
+    private markGaps(): void
+    {
+        const shown = this.latest.slice(0, this.slots.length).map((order) => order.timestampMs);
+        const above = gapsAboveRows(shown, this.gaps, Date.now());
+        this.slots.forEach((slot, index) =>
+        {
+            const gap = above[index] ?? null;
+            slot.classList.toggle('after-gap', gap !== null);
+            if (gap === null)
+            {
+                delete slot.dataset.gap;
+                slot.removeAttribute('title');
+                return;
+            }
+            const span = `${formatLocalTime(gap.fromMs)}–${formatLocalTime(gap.toMs)}`;
+            slot.dataset.gap = span;
+            slot.title = `not recorded ${span}`;
+        });
     }
 
     private fill(row: HTMLTableRowElement, order: LiquidationOrder | undefined, fresh: boolean): void
@@ -102,6 +137,8 @@ export class TableView
         if (order === undefined)
         {
             row.className = '';
+            row.removeAttribute('title');
+            delete row.dataset.gap;
             delete row.dataset.ts;
             delete row.dataset.side;
             delete row.dataset.notional;

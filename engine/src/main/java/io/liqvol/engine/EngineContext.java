@@ -2,6 +2,7 @@ package io.liqvol.engine;
 
 import com.lmax.disruptor.WaitStrategy;
 import io.liqvol.engine.journal.JournalDescriptor;
+import io.liqvol.engine.journal.JournalVisitor;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -65,6 +66,7 @@ public final class EngineContext
     private long heartbeatIntervalMs = DEFAULT_HEARTBEAT_INTERVAL_MS;
     private int stageThreads = DEFAULT_STAGE_THREADS;
     private final List<EngineListener> listeners = new ArrayList<>();
+    private JournalVisitor replayListener;
     private boolean concluded;
 
     public EngineContext()
@@ -380,6 +382,21 @@ public final class EngineContext
     public List<EngineListener> listeners()
     {
         return listeners;
+    }
+
+    /**
+     * Also hands every valid journal record to this visitor while the engine recovers, newest first, on the thread
+     * that launches the engine and before any stage runs (so a listener can rebuild state of its own); null: none.
+     */
+    public EngineContext replayListener(final JournalVisitor replayListener)
+    {
+        this.replayListener = replayListener;
+        return this;
+    }
+
+    public JournalVisitor replayListener()
+    {
+        return replayListener;
     }
 
     /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */

@@ -27,6 +27,8 @@ final class JournalReplay implements JournalVisitor
     private final DuplicateFilter duplicates;
     private final List<Gap> gaps;
     private final List<Gap> gapsNewestFirst = new ArrayList<>();
+    /** Hears every record too, or null. */
+    private final JournalVisitor replayListener;
     private final int keptPerSymbol;
     private final int recentPerSymbol;
     /** Per symbol and timeframe: liquidations traded before this cannot be in the in-memory window. */
@@ -43,8 +45,10 @@ final class JournalReplay implements JournalVisitor
         final DuplicateFilter duplicates,
         final List<Gap> gaps,
         final int maxSymbols,
-        final int recentPerSymbol)
+        final int recentPerSymbol,
+        final JournalVisitor replayListener)
     {
+        this.replayListener = replayListener;
         this.symbols = symbols;
         this.buckets = buckets;
         this.recent = recent;
@@ -93,12 +97,20 @@ final class JournalReplay implements JournalVisitor
             }
         }
         keep(symbolId, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+        if (replayListener != null)
+        {
+            replayListener.onLiquidation(symbol, symbolLength, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+        }
     }
 
     @Override
     public void onGap(final long fromMs, final long toMs, final GapKind kind)
     {
         gapsNewestFirst.add(new Gap(fromMs, toMs, kind));
+        if (replayListener != null)
+        {
+            replayListener.onGap(fromMs, toMs, kind);
+        }
     }
 
     /** After the last record: recent liquidations, the duplicate filter and gaps, each oldest first. */

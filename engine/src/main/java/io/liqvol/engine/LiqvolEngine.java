@@ -76,7 +76,7 @@ public final class LiqvolEngine implements AutoCloseable
         else
         {
             final JournalReplay replay = new JournalReplay(symbols, buckets, recent, duplicates, gaps,
-                context.maxSymbols(), context.recentLiquidationsPerSymbol());
+                context.maxSymbols(), context.recentLiquidationsPerSymbol(), context.replayListener());
             journal = Journal.open(context, replay);
             replay.finish();
             // A gap disclosing records a full disk kept out of the journal belongs to this run's history right away.

@@ -1,7 +1,9 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.JournalVisitor;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,37 @@ class JournalReplayTest
     private final RecentLiquidations recent = new RecentLiquidations(8, 3);
     private final DuplicateFilter duplicates = new DuplicateFilter(8);
     private final List<Gap> gaps = new ArrayList<>();
-    private final JournalReplay replay = new JournalReplay(symbols, buckets, recent, duplicates, gaps, 8, 3);
+    private final List<String> heard = new ArrayList<>();
+    private final JournalReplay replay = new JournalReplay(symbols, buckets, recent, duplicates, gaps, 8, 3,
+        new JournalVisitor()
+        {
+            @Override
+            public void onLiquidation(final byte[] symbol, final int symbolLength, final int side,
+                final long quantityE8, final long priceE8, final long tradeTimeMs, final long eventTimeMs)
+            {
+                heard.add(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII) + " " + side
+                    + " " + quantityE8 + "@" + priceE8 + " " + tradeTimeMs);
+            }
+
+            @Override
+            public void onGap(final long fromMs, final long toMs, final GapKind kind)
+            {
+                heard.add("gap " + fromMs + "-" + toMs + " " + kind.code());
+            }
+        });
+
+    @Test
+    void shouldHandEveryRecordToTheReplayListenerToo()
+    {
+        liquidation("BTCUSDT", 1, T0 + MINUTE_MS);
+        replay.onGap(T0, T0 + 5, GapKind.DOWNTIME);
+        liquidation("ETHUSDT", 0, T0);
+        replay.finish();
+
+        assertThat(heard).hasSize(3).first().asString().startsWith("BTCUSDT 1 ").endsWith(" " + (T0 + MINUTE_MS));
+        assertThat(heard.get(1)).isEqualTo("gap " + T0 + "-" + (T0 + 5) + " downtime");
+        assertThat(heard.get(2)).startsWith("ETHUSDT 0 ");
+    }
 
     @Test
     void shouldLeaveOutBucketsBeyondTheWindowOfTheNewestLiquidation()

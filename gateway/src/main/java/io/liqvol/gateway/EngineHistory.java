@@ -6,18 +6,43 @@ import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.Coverage;
 import io.liqvol.gateway.server.LiquidationHistory;
+import io.liqvol.gateway.server.LiquidationTape;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /** The server's view of the engine's recorded history. */
 public final class EngineHistory implements LiquidationHistory
 {
     private final LiqvolEngine engine;
+    private final LiquidationTape tape;
     private volatile Coverage coverage = Coverage.NONE;
+    /** When the upstream disconnection under way began, or {@link Coverage#NO_OPEN_GAP}. */
+    private volatile LongSupplier openGapFromMs = () -> Coverage.NO_OPEN_GAP;
 
-    public EngineHistory(final LiqvolEngine engine)
+    /** {@code tape} is fed by the same engine (a listener and its replay listener). */
+    public EngineHistory(final LiqvolEngine engine, final LiquidationTape tape)
     {
         this.engine = engine;
+        this.tape = tape;
+    }
+
+    @Override
+    public List<String> symbols()
+    {
+        return engine.symbols();
+    }
+
+    @Override
+    public LiquidationTape tape()
+    {
+        return tape;
+    }
+
+    /** Where the gap under way comes from (the upstream, which starts after this). */
+    public void openGap(final LongSupplier source)
+    {
+        openGapFromMs = source;
     }
 
     @Override
@@ -39,18 +64,22 @@ public final class EngineHistory implements LiquidationHistory
         return engine.recentLiquidations(symbol, limit);
     }
 
-    /** Built again only when the engine recorded a gap or recording's start moved (retention). */
+    /**
+     * Built again only when the engine recorded a gap or recording's start moved (retention); with the gap under way,
+     * if any.
+     */
     @Override
     public Coverage coverage()
     {
+        final long openFromMs = openGapFromMs.getAsLong();
         final Coverage known = coverage;
         final long recordingSinceMs = engine.recordingSinceMs();
         if (known.sourceGaps() == engine.gapCount() && known.recordingSinceMs() == recordingSinceMs)
         {
-            return known;
+            return known.withOpenGap(openFromMs);
         }
         final Coverage built = Coverage.of(recordingSinceMs, engine.gaps());
         coverage = built;
-        return built;
+        return built.withOpenGap(openFromMs);
     }
 }

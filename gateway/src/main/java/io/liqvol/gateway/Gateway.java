@@ -5,6 +5,7 @@ import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.gateway.server.FanOutPublisher;
 import io.liqvol.gateway.server.GatewayMetrics;
 import io.liqvol.gateway.server.GatewayServer;
+import io.liqvol.gateway.server.LiquidationTape;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.server.Transport;
 import io.liqvol.gateway.server.Subscriptions;
@@ -75,10 +76,12 @@ public final class Gateway implements AutoCloseable
         {
             final Subscriptions subscriptions = new Subscriptions();
             final FanOutPublisher publisher = new FanOutPublisher(subscriptions, symbols, FanOutPublisher.allocator());
-            final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext().listener(publisher));
+            final LiquidationTape tape = new LiquidationTape(System::currentTimeMillis);
+            final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext().listener(publisher).listener(tape)
+                .replayListener(tape));
             this.engine = launched;
             started.push(launched::close);
-            final EngineHistory history = new EngineHistory(launched);
+            final EngineHistory history = new EngineHistory(launched, tape);
             publisher.coverage(history::coverage);
             publisher.history(history);
             final UpstreamConfig upstreamConfig = config.upstreamConfig();
@@ -98,6 +101,7 @@ public final class Gateway implements AutoCloseable
             final BinanceUpstream upstreamClient =
                 new BinanceUpstream(upstreamConfig, engine::ingestFrame, this::onGap, upstreamGroup);
             this.upstream = upstreamClient;
+            history.openGap(upstreamClient::openGapFromMs);
             started.push(upstreamClient::close);
             loadSymbols();
             final ScheduledFuture<?> refresh = upstreamGroup.scheduleAtFixedRate(

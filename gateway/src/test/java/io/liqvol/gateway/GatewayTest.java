@@ -316,6 +316,19 @@ class GatewayTest
             assertThat(probe(gateway, "/health/live")).startsWith("200 ");
             assertThat(String.valueOf(health(gateway).get("upstream"))).contains("connected=false");
             final int gapsWhileDown = gateway.engine().gaps().size();
+            // Under way, the disconnection is already uncovered time: listed open, up to now, and in every bucket.
+            final long beforeMs = System.currentTimeMillis();
+            final List<?> listed = (List<?>)TestJson.object(get(gateway, "/api/v1/gaps")).get("gaps");
+            final Map<?, ?> open = (Map<?, ?>)listed.get(listed.size() - 1);
+            final long openFromMs = (Long)open.get("from");
+            assertThat(List.of(open.get("open"), open.get("kind"))).isEqualTo(List.of(true, "upstream"));
+            assertThat((Long)open.get("to")).isBetween(beforeMs, System.currentTimeMillis());
+            Thread.sleep(50);
+            final List<?> buckets = (List<?>)data(get(gateway, "/api/v1/liquidation-volume/BTCUSDT/1m?start="
+                + openFromMs));
+            final Map<?, ?> current = (Map<?, ?>)buckets.get(buckets.size() - 1);
+            final long currentStartMs = (Long)current.get("timestamp_ms");
+            assertThat((Long)current.get("recorded_ms")).isLessThanOrEqualTo(Math.max(0, openFromMs - currentStartMs));
 
             try (ExchangeSimulator second = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false)
                 .port(port)))
@@ -323,6 +336,8 @@ class GatewayTest
                 Await.until("ok again once resubscribed", () -> health(gateway).get("status").equals("ok"));
                 assertThat(second.subscriberCount(ALL_MARKET)).isEqualTo(1);
                 Await.until("the outage recorded as a gap", () -> gateway.engine().gaps().size() == gapsWhileDown + 1);
+                final String after = get(gateway, "/api/v1/gaps?start=" + openFromMs);
+                assertThat(after).doesNotContain("\"open\"").contains("{\"from\":" + openFromMs + ",\"to\":");
             }
         }
     }

@@ -15,11 +15,17 @@ import java.util.List;
  */
 public final class Coverage
 {
+    /** {@link #openGapFromMs()} when no gap is under way. */
+    public static final long NO_OPEN_GAP = -1;
+
     /** Nothing recorded: every span reads as not recorded. */
-    public static final Coverage NONE = new Coverage(Long.MAX_VALUE, List.of(), 0);
+    public static final Coverage NONE = new Coverage(Long.MAX_VALUE, List.of(), 0, NO_OPEN_GAP);
 
     /** Coverage is a fraction with this many decimals. */
     public static final int SCALE = 10_000;
+
+    /** Where a gap under way ends for the arithmetic: past any span, with room to add gap times below it. */
+    private static final long OPEN_END_MS = Long.MAX_VALUE / 4;
 
     private static final Comparator<Gap> OLDEST_FIRST =
         Comparator.comparingLong(Gap::fromMs).thenComparingLong(Gap::toMs);
@@ -27,19 +33,22 @@ public final class Coverage
     private final long recordingSinceMs;
     private final List<Gap> gaps;
     private final int sourceGaps;
+    private final long openGapFromMs;
     /** Disjoint, ascending {@code [fromMs, toMs)} intervals of gap time. */
     private final long[] fromMs;
     private final long[] toMs;
     /** {@code gapMsBefore[i]}: the gap time of intervals {@code [0, i)}. */
     private final long[] gapMsBefore;
 
-    private Coverage(final long recordingSinceMs, final List<Gap> sorted, final int sourceGaps)
+    private Coverage(
+        final long recordingSinceMs, final List<Gap> sorted, final int sourceGaps, final long openGapFromMs)
     {
         this.recordingSinceMs = recordingSinceMs;
         this.gaps = sorted;
         this.sourceGaps = sourceGaps;
-        final long[] from = new long[sorted.size()];
-        final long[] to = new long[sorted.size()];
+        this.openGapFromMs = openGapFromMs;
+        final long[] from = new long[sorted.size() + 1];
+        final long[] to = new long[sorted.size() + 1];
         int merged = 0;
         for (final Gap gap : sorted)
         {
@@ -58,6 +67,25 @@ public final class Coverage
                 merged++;
             }
         }
+        if (openGapFromMs != NO_OPEN_GAP)
+        {
+            // Under way: not recorded from its start on, whatever span is asked (a span never runs past now); it
+            // swallows every interval that begins after it.
+            while (merged > 0 && from[merged - 1] >= openGapFromMs)
+            {
+                merged--;
+            }
+            if (merged > 0 && openGapFromMs <= to[merged - 1])
+            {
+                to[merged - 1] = OPEN_END_MS;
+            }
+            else
+            {
+                from[merged] = openGapFromMs;
+                to[merged] = OPEN_END_MS;
+                merged++;
+            }
+        }
         fromMs = Arrays.copyOf(from, merged);
         toMs = Arrays.copyOf(to, merged);
         gapMsBefore = new long[merged + 1];
@@ -72,7 +100,22 @@ public final class Coverage
     {
         final List<Gap> sorted = new ArrayList<>(gaps);
         sorted.sort(OLDEST_FIRST);
-        return new Coverage(recordingSinceMs, List.copyOf(sorted), gaps.size());
+        return new Coverage(recordingSinceMs, List.copyOf(sorted), gaps.size(), NO_OPEN_GAP);
+    }
+
+    /**
+     * This coverage with a gap under way since {@code fromMs} (an upstream disconnection not yet over), or without
+     * one for {@link #NO_OPEN_GAP}: the time from then on reads as not recorded until the gap is closed and recorded.
+     */
+    public Coverage withOpenGap(final long fromMs)
+    {
+        return fromMs == openGapFromMs ? this : new Coverage(recordingSinceMs, gaps, sourceGaps, fromMs);
+    }
+
+    /** When the gap under way began, or {@link #NO_OPEN_GAP}. */
+    public long openGapFromMs()
+    {
+        return openGapFromMs;
     }
 
     public long recordingSinceMs()
@@ -86,7 +129,10 @@ public final class Coverage
         return sourceGaps;
     }
 
-    /** The gaps overlapping {@code [startMs, endMs)} (a gap is {@code [from, to]}), oldest first, at most max. */
+    /**
+     * The recorded (closed) gaps overlapping {@code [startMs, endMs)} (a gap is {@code [from, to]}), oldest first, at
+     * most max; the one under way is {@link #openGapFromMs()}.
+     */
     public List<Gap> gaps(final long startMs, final long endMs, final int max)
     {
         final List<Gap> overlapping = new ArrayList<>();

@@ -144,6 +144,14 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             rest.gaps(ctx, keepAlive, query);
         }
+        else if (path.equals(RestApi.OVERVIEW_PATH))
+        {
+            rest.overview(ctx, keepAlive, query);
+        }
+        else if (path.equals(RestApi.DISTRIBUTION_PATH))
+        {
+            rest.distribution(ctx, keepAlive, query);
+        }
         else if (path.startsWith(MarketDataApi.KLINES_PREFIX))
         {
             marketData.klines(ctx, keepAlive, query);

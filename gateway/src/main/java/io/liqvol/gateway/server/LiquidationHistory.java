@@ -13,6 +13,12 @@ public interface LiquidationHistory
 {
     boolean isKnownSymbol(String symbol);
 
+    /** Every symbol the engine has recorded. */
+    List<String> symbols();
+
+    /** The liquidations of the last day, for the largest ones and size classes (docs/API.md §4.10, §4.11). */
+    LiquidationTape tape();
+
     /** Zero-filled buckets in ascending time from {@code timeframe.alignDownMs(startMs)} while start < endMs. */
     List<BucketSnapshot> volume(String symbol, Timeframe timeframe, long startMs, long endMs);
 

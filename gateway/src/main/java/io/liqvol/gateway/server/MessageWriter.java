@@ -345,10 +345,15 @@ public final class MessageWriter
         throws IOException
     {
         final long recordedMs = coverage.recordedMs(timeframe, bucketStartMs, nowMs);
+        coverageFields(recordedMs, Coverage.spanMs(timeframe, bucketStartMs, nowMs));
+    }
+
+    /** {@code "recorded_ms":N,"coverage":X} of any span of {@code spanMs} (docs/API.md §2.1). */
+    public void coverageFields(final long recordedMs, final long spanMs) throws IOException
+    {
         json.writeNumberField("recorded_ms", recordedMs);
-        final int scaled = Coverage.fraction(recordedMs, Coverage.spanMs(timeframe, bucketStartMs, nowMs));
         json.writeFieldName("coverage");
-        json.writeNumber(fraction, 0, fractionText(scaled));
+        json.writeNumber(fraction, 0, fractionText(Coverage.fraction(recordedMs, spanMs)));
     }
 
     /** Writes {@code scaled / 10^4} into {@link #fraction} without trailing zeros and returns its length. */
@@ -473,13 +478,25 @@ public final class MessageWriter
         });
     }
 
-    /** {@code {"recording_since":MS,"gaps":[{"from","to","kind"}...]}}, with {@code "truncated":true} if cut. */
-    public void gapList(final long recordingSinceMs, final List<Gap> gaps, final boolean truncated)
+    /**
+     * {@code {"recording_since":MS,"gaps":[{"from","to","kind"}...]}}, with {@code "truncated":true} if cut; a gap
+     * under way ({@code openGap}, or null) last, {@code "to"} now and {@code "open":true} (docs/API.md §4.8).
+     */
+    public void gapList(final long recordingSinceMs, final List<Gap> gaps, final Gap openGap, final boolean truncated)
         throws IOException
     {
         json.writeStartObject();
         json.writeNumberField("recording_since", recordingSinceMs);
-        gapArray(json, gaps);
+        json.writeArrayFieldStart("gaps");
+        gapElements(json, gaps);
+        if (openGap != null)
+        {
+            json.writeStartObject();
+            gapFields(json, openGap);
+            json.writeBooleanField("open", true);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         if (truncated)
         {
             json.writeBooleanField("truncated", true);
@@ -491,15 +508,25 @@ public final class MessageWriter
     public static void gapArray(final JsonGenerator json, final List<Gap> gaps) throws IOException
     {
         json.writeArrayFieldStart("gaps");
+        gapElements(json, gaps);
+        json.writeEndArray();
+    }
+
+    private static void gapElements(final JsonGenerator json, final List<Gap> gaps) throws IOException
+    {
         for (final Gap gap : gaps)
         {
             json.writeStartObject();
-            json.writeNumberField("from", gap.fromMs());
-            json.writeNumberField("to", gap.toMs());
-            json.writeStringField("kind", gap.kind().code());
+            gapFields(json, gap);
             json.writeEndObject();
         }
-        json.writeEndArray();
+    }
+
+    private static void gapFields(final JsonGenerator json, final Gap gap) throws IOException
+    {
+        json.writeNumberField("from", gap.fromMs());
+        json.writeNumberField("to", gap.toMs());
+        json.writeStringField("kind", gap.kind().code());
     }
 
     /** Writes {@code "field":"2024-01-01T12:00:00.000Z"}. */

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Interval;
 import io.netty.buffer.ByteBuf;
@@ -9,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,11 +22,15 @@ final class RestApi
     static final String VOLUME_PREFIX = "/api/v1/liquidation-volume/";
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
     static final String GAPS_PATH = "/api/v1/gaps";
+    static final String OVERVIEW_PATH = "/api/v1/overview";
+    static final String DISTRIBUTION_PATH = "/api/v1/distribution";
     static final int MAX_GAPS = 10_000;
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
     /** The query parameters of a range, in both spellings (docs/API.md §4.1). */
     static final List<String> RANGE_PARAMETERS = List.of("start", "end", "start_time", "end_time");
+    /** The query parameters of an overview's window (docs/API.md §4.10). */
+    static final List<String> MARKET_PARAMETERS = List.of("window", "start", "end", "start_time", "end_time");
 
     private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
 
@@ -100,12 +106,67 @@ final class RestApi
             parameter(query, "end", "end_time"));
         final Coverage coverage = context.history().coverage();
         final int count = coverage.countGaps(range.startMs(), range.endMs());
+        final long nowMs = System.currentTimeMillis();
+        final long openFromMs = coverage.openGapFromMs();
+        final Gap openGap = openFromMs == Coverage.NO_OPEN_GAP || openFromMs >= range.endMs() || count > MAX_GAPS
+            ? null
+            : new Gap(openFromMs, Math.max(openFromMs, nowMs));
         answer(ctx, keepAlive, Math.min(count, MAX_GAPS), () ->
         {
             final MessageWriter writer = MessageWriter.forThisThread();
             return writer.encode(ctx.alloc(), json -> writer.gapList(coverage.recordingSinceMs(),
-                coverage.gaps(range.startMs(), range.endMs(), MAX_GAPS), count > MAX_GAPS));
+                coverage.gaps(range.startMs(), range.endMs(), MAX_GAPS), openGap, count > MAX_GAPS));
         });
+    }
+
+    /** {@code /api/v1/overview?window=} (or start/end): the market ranked by liquidated notional (§4.10). */
+    void overview(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        RequestTarget.requireKnownParameters(query, MARKET_PARAMETERS);
+        final MarketWindow window = window(query);
+        final LiquidationHistory history = context.history();
+        answer(ctx, keepAlive, history.symbols().size(), () ->
+        {
+            final List<MarketOverview.Row> rows = MarketOverview.rows(history, window);
+            final SizeClasses sizes = sizes(history.tape(), window);
+            final Coverage coverage = history.coverage();
+            final MessageWriter writer = MessageWriter.forThisThread();
+            return writer.encode(ctx.alloc(), json -> MarketOverview.write(writer, json, window, rows, sizes,
+                history.tape(), coverage, System.currentTimeMillis()));
+        });
+    }
+
+    /** {@code /api/v1/distribution?symbol=&window=} (or start/end): count and notional per size class (§4.11). */
+    void distribution(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    {
+        final List<String> known = new ArrayList<>(MARKET_PARAMETERS);
+        known.add("symbol");
+        RequestTarget.requireKnownParameters(query, known);
+        final String rawSymbol = parameter(query, "symbol", null);
+        final String symbol = rawSymbol == null ? null : context.validator().symbol(rawSymbol);
+        final MarketWindow window = window(query);
+        final LiquidationHistory history = context.history();
+        answer(ctx, keepAlive, SizeClasses.CLASSES, () ->
+        {
+            final SizeClasses sizes = sizes(history.tape(), window);
+            final Coverage coverage = history.coverage();
+            final MessageWriter writer = MessageWriter.forThisThread();
+            return writer.encode(ctx.alloc(), json -> SizeDistribution.write(writer, json, window, symbol, sizes,
+                history.tape(), coverage, System.currentTimeMillis()));
+        });
+    }
+
+    private static MarketWindow window(final QueryStringDecoder query)
+    {
+        return MarketWindow.parse(parameter(query, "window", null), parameter(query, "start", "start_time"),
+            parameter(query, "end", "end_time"), System.currentTimeMillis());
+    }
+
+    private static SizeClasses sizes(final LiquidationTape tape, final MarketWindow window)
+    {
+        final SizeClasses sizes = new SizeClasses(tape.symbolCount());
+        tape.forEach(window.startMs(), window.endMs(), sizes);
+        return sizes;
     }
 
     /** Produces a body off the event loop. */

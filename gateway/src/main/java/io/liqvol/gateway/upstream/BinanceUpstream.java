@@ -170,6 +170,12 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
             counters.malformedFrames(), gaps.recent());
     }
 
+    /** When the interval without a live connection under way began, or -1 while live; any thread. */
+    public long openGapFromMs()
+    {
+        return gaps.openSinceMs();
+    }
+
     public UpstreamCounters counters()
     {
         return counters;

@@ -17,7 +17,8 @@ final class GapTracker
     private final Consumer<Gap> sink;
     private final int maxKept;
     private final ArrayDeque<Gap> recent = new ArrayDeque<>();
-    private long openSinceMs = -1;
+    /** Written on the upstream's event loop, read by queries (the gap under way, docs/API.md §2.1). */
+    private volatile long openSinceMs = -1;
 
     GapTracker(final Consumer<Gap> sink, final int maxKept)
     {
@@ -42,7 +43,6 @@ final class GapTracker
             return;
         }
         final Gap gap = new Gap(openSinceMs, Math.max(openSinceMs, nowMs));
-        openSinceMs = -1;
         synchronized (recent)
         {
             recent.addLast(gap);
@@ -51,12 +51,20 @@ final class GapTracker
                 recent.removeFirst();
             }
         }
+        // Handed on before it stops being the open one, so that a reader sees it open or on its way to the record.
         sink.accept(gap);
+        openSinceMs = -1;
     }
 
     boolean isOpen()
     {
         return openSinceMs >= 0;
+    }
+
+    /** When the gap under way began, or -1; safe from any thread. */
+    long openSinceMs()
+    {
+        return openSinceMs;
     }
 
     /** Closed gaps, oldest first; safe from any thread. */

@@ -88,6 +88,43 @@ class CoverageTest
     }
 
     @Test
+    void shouldReadTheGapUnderWayAsNotRecordedFromItsStartUpToNowAndSwallowTheGapsInsideIt()
+    {
+        final SplittableRandom random = new SplittableRandom(11);
+        final int spanMs = 3_600_000;
+        final long sinceMs = ORIGIN_MS + random.nextInt(60_000);
+        final long nowMs = ORIGIN_MS + spanMs - random.nextInt(30_000);
+        final List<Gap> gaps = randomGaps(random, spanMs, 1);
+        final boolean[] inGap = new boolean[spanMs];
+        for (final Gap gap : gaps)
+        {
+            for (long ms = gap.fromMs(); ms < gap.toMs(); ms++)
+            {
+                inGap[(int)(ms - ORIGIN_MS)] = true;
+            }
+        }
+        for (final long openFromMs : new long[] {ORIGIN_MS + spanMs / 2 + random.nextInt(60_000), sinceMs - 5,
+            gaps.get(gaps.size() / 2).fromMs() + 1})
+        {
+            final Coverage coverage = Coverage.of(sinceMs, gaps).withOpenGap(openFromMs);
+            assertThat(coverage.openGapFromMs()).isEqualTo(openFromMs);
+            assertThat(coverage.withOpenGap(Coverage.NO_OPEN_GAP).recordedMs(ORIGIN_MS, nowMs))
+                .isEqualTo(Coverage.of(sinceMs, gaps).recordedMs(ORIGIN_MS, nowMs));
+            for (long bucketStartMs = Timeframe.M1.alignDownMs(ORIGIN_MS); bucketStartMs < nowMs;
+                bucketStartMs += 60_000)
+            {
+                long expectedMs = 0;
+                for (long ms = Math.max(bucketStartMs, ORIGIN_MS); ms < Math.min(bucketStartMs + 60_000, nowMs); ms++)
+                {
+                    expectedMs += ms >= sinceMs && ms < openFromMs && !inGap[(int)(ms - ORIGIN_MS)] ? 1 : 0;
+                }
+                assertThat(coverage.recordedMs(Math.max(bucketStartMs, ORIGIN_MS), Math.min(bucketStartMs + 60_000,
+                    nowMs))).as("minute at %d, open since %d", bucketStartMs, openFromMs).isEqualTo(expectedMs);
+            }
+        }
+    }
+
+    @Test
     void shouldRoundTheFractionHalfToEven()
     {
         final SplittableRandom random = new SplittableRandom(3);

@@ -54,7 +54,7 @@ class HttpRequestFuzzTest
         final ServerConfig config = new ServerConfig().allowedHosts(List.of("a")).conclude();
         metrics = new GatewayMetrics();
         final SymbolDirectory symbols = new SymbolDirectory();
-        final EngineHistory history = new EngineHistory(engine);
+        final EngineHistory history = new EngineHistory(engine, new LiquidationTape(System::currentTimeMillis));
         final MarketData marketData = new EmptyMarketData();
         queries = new QueryScheduler(1, config.queryBudget(), config.queryBudgetPerAddress(), metrics);
         final ServerHandlerParts parts = new ServerHandlerParts(config, metrics, new Subscriptions(), symbols, history,
