@@ -3,6 +3,10 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.journal.JournalPosition;
+import io.liqvol.engine.journal.OrderFilter;
+import io.liqvol.engine.journal.OrderScanResult;
+import io.liqvol.engine.journal.OrderVisitor;
 
 import java.util.List;
 
@@ -16,6 +20,14 @@ public interface LiquidationHistory
 
     /** Newest first. */
     List<LiquidationSnapshot> recentLiquidations(String symbol, int limit);
+
+    /**
+     * Journaled liquidations matching the filter in record order from {@code from} (null: the newest or oldest), at
+     * most {@code maxOrders} to the visitor, reading at most {@code maxRecords} records; none without a journal.
+     * Throws {@link IllegalArgumentException} for a position the journal never had.
+     */
+    OrderScanResult orders(OrderFilter filter, boolean newestFirst, JournalPosition from, int maxOrders,
+        long maxRecords, OrderVisitor visitor);
 
     /** What was recorded live: when recording began and every recorded gap. Cheap: any thread, also the publisher. */
     Coverage coverage();
