@@ -24,10 +24,14 @@ public interface LiquidationHistory
     /**
      * Journaled liquidations matching the filter in record order from {@code from} (null: the newest or oldest), at
      * most {@code maxOrders} to the visitor, reading at most {@code maxRecords} records; none without a journal.
-     * Throws {@link IllegalArgumentException} for a position the journal never had.
+     * Throws {@link IllegalArgumentException} for a position the journal never had. A history without a journal
+     * (this default) has none.
      */
-    OrderScanResult orders(OrderFilter filter, boolean newestFirst, JournalPosition from, int maxOrders,
-        long maxRecords, OrderVisitor visitor);
+    default OrderScanResult orders(final OrderFilter filter, final boolean newestFirst, final JournalPosition from,
+        final int maxOrders, final long maxRecords, final OrderVisitor visitor)
+    {
+        return new OrderScanResult(null, false);
+    }
 
     /** What was recorded live: when recording began and every recorded gap. Cheap: any thread, also the publisher. */
     Coverage coverage();

@@ -64,7 +64,7 @@ final class StreamedAnswer
     private volatile boolean failed;
     /** Query threads only, one step at a time (the scheduler hands the ticket over under its lock). */
     private boolean started;
-    private QueryScheduler.Ticket ticket;
+    private volatile QueryScheduler.Ticket ticket;
 
     StreamedAnswer(final ChannelHandlerContext ctx, final boolean keepAlive, final Head head, final Body body,
         final GatewayMetrics metrics)
