@@ -283,9 +283,14 @@ public final class QueryFloodClients
             head.append((char)next);
         }
         final String lower = head.toString().toLowerCase(Locale.ROOT);
+        final String status = head.substring(9, 12);
+        if (lower.contains("transfer-encoding: chunked"))
+        {
+            skipChunks(in);
+            return status;
+        }
         final int at = lower.indexOf("content-length: ") + "content-length: ".length();
         final int length = Integer.parseInt(lower.substring(at, lower.indexOf('\r', at)));
-        final String status = head.substring(9, 12);
         if (status.equals("200"))
         {
             in.skipNBytes(length);
@@ -294,6 +299,30 @@ public final class QueryFloodClients
         final String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         final int code = body.indexOf("\"code\":\"") + "\"code\":\"".length();
         return status + " " + body.substring(code, body.indexOf('"', code));
+    }
+
+    /** Skips a chunked body (a streamed answer) to its end. */
+    private static void skipChunks(final InputStream in) throws IOException
+    {
+        while (true)
+        {
+            final StringBuilder line = new StringBuilder();
+            while (line.length() < 2 || line.lastIndexOf("\r\n") != line.length() - 2)
+            {
+                final int next = in.read();
+                if (next < 0)
+                {
+                    throw new IOException("closed inside a chunked answer");
+                }
+                line.append((char)next);
+            }
+            final int size = Integer.parseInt(line.toString().trim(), 16);
+            in.skipNBytes(size + 2L);
+            if (size == 0)
+            {
+                return;
+            }
+        }
     }
 
     private Socket connect(final int fromAddress) throws IOException

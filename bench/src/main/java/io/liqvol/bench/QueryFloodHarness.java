@@ -5,6 +5,10 @@ import io.liqvol.gateway.GatewayConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetric;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -13,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A query flood against the gateway (issue 15): this process runs the gateway with its default settings, recording
@@ -27,6 +32,40 @@ import java.util.concurrent.TimeUnit;
  */
 public final class QueryFloodHarness
 {
+    /** Samples the bytes the default Netty allocator has handed out every 5 ms and keeps the peak. */
+    private static final class AllocatorPeak
+    {
+        private final Thread sampler;
+        private volatile long peakBytes;
+        private volatile boolean running = true;
+
+        AllocatorPeak()
+        {
+            final ByteBufAllocatorMetric metric = ((ByteBufAllocatorMetricProvider)ByteBufAllocator.DEFAULT).metric();
+            sampler = new Thread(() ->
+            {
+                while (running)
+                {
+                    peakBytes = Math.max(peakBytes, metric.usedDirectMemory() + metric.usedHeapMemory());
+                    LockSupport.parkNanos(5_000_000L);
+                }
+            }, "allocator-peak");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        long peakBytes()
+        {
+            return peakBytes;
+        }
+
+        void stop() throws InterruptedException
+        {
+            running = false;
+            sampler.join();
+        }
+    }
+
     private QueryFloodHarness()
     {
     }
@@ -62,6 +101,7 @@ public final class QueryFloodHarness
                 new BufferedReader(new InputStreamReader(clients.getInputStream(), StandardCharsets.UTF_8));
             final PrintStream toClients = new PrintStream(clients.getOutputStream(), true, StandardCharsets.US_ASCII);
             System.out.println("clients (pid " + clients.pid() + "): " + fromClients.readLine());
+            final AllocatorPeak peak = new AllocatorPeak();
             final Pacer pacer = new Pacer(System.nanoTime() + 200_000_000L, rate);
             toClients.println("go " + pacer.plannedNs(0) + " " + 1_000_000_000L / rate);
             // both phases, the flood's warm-up and a margin
@@ -78,6 +118,9 @@ public final class QueryFloodHarness
             {
                 System.out.println(line);
             }
+            peak.stop();
+            System.out.println("netty buffers in use (direct + heap), peak over the run: "
+                + peak.peakBytes() / 1024 + " KiB");
             complete = clients.waitFor(30, TimeUnit.SECONDS) && clients.exitValue() == 0;
             clients.destroyForcibly();
             System.out.println("load average after: " + LatencyReport.loadAverage());

@@ -5,7 +5,11 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.liqvol.engine.journal.Journal;
+import io.liqvol.engine.journal.JournalPosition;
 import io.liqvol.engine.journal.JournalStatus;
+import io.liqvol.engine.journal.OrderFilter;
+import io.liqvol.engine.journal.OrderScanResult;
+import io.liqvol.engine.journal.OrderVisitor;
 import io.liqvol.engine.journal.RecoveryReport;
 import org.agrona.DirectBuffer;
 
@@ -259,6 +263,19 @@ public final class LiqvolEngine implements AutoCloseable
     {
         final int symbolId = symbols.idOf(symbol);
         return symbolId < 0 ? List.of() : recent.newest(symbolId, symbol, limit);
+    }
+
+    /**
+     * Journaled liquidations matching the filter in record order, newest or oldest first, from {@code from} (null: the
+     * newest or oldest record); see {@link io.liqvol.engine.journal.JournalHistory#orders}. Without a data directory
+     * there are none. Any thread; reads the journal, so not on a latency-sensitive one.
+     */
+    public OrderScanResult orders(final OrderFilter filter, final boolean newestFirst, final JournalPosition from,
+        final int maxOrders, final long maxRecords, final OrderVisitor visitor)
+    {
+        return journal == null
+            ? new OrderScanResult(null, false)
+            : journal.history().orders(filter, newestFirst, from, maxOrders, maxRecords, visitor);
     }
 
     public EngineCounters counters()

@@ -4,6 +4,10 @@ import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.journal.JournalPosition;
+import io.liqvol.engine.journal.OrderFilter;
+import io.liqvol.engine.journal.OrderScanResult;
+import io.liqvol.engine.journal.OrderVisitor;
 import io.liqvol.gateway.server.Coverage;
 import io.liqvol.gateway.server.LiquidationHistory;
 import io.liqvol.gateway.server.LiquidationTape;
@@ -62,6 +66,13 @@ public final class EngineHistory implements LiquidationHistory
     public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int limit)
     {
         return engine.recentLiquidations(symbol, limit);
+    }
+
+    @Override
+    public OrderScanResult orders(final OrderFilter filter, final boolean newestFirst, final JournalPosition from,
+        final int maxOrders, final long maxRecords, final OrderVisitor visitor)
+    {
+        return engine.orders(filter, newestFirst, from, maxOrders, maxRecords, visitor);
     }
 
     /**

@@ -173,6 +173,18 @@ public final class JournalHistory implements AutoCloseable
         }
     }
 
+    /**
+     * Journaled liquidations that match the filter, in record order (newest or oldest first) from {@code from} (null:
+     * the newest or oldest record): at most {@code maxOrders} to the visitor, reading at most {@code maxRecords}
+     * records. Any thread; throws {@link IllegalArgumentException} for a position the journal never had.
+     */
+    public OrderScanResult orders(final OrderFilter filter, final boolean newestFirst, final JournalPosition from,
+        final int maxOrders, final long maxRecords, final OrderVisitor visitor)
+    {
+        return new OrderScan(filter, visitor).run(
+            segments.toArray(new JournalSegment[0]), rollups, newestFirst, from, maxOrders, maxRecords);
+    }
+
     /** Waits until every sealed segment has its roll-up file (tests, benchmarks, orderly shutdown). */
     public void awaitRollups()
     {

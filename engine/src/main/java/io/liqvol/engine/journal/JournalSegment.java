@@ -366,6 +366,21 @@ final class JournalSegment
         return name.length;
     }
 
+    /**
+     * The ASCII name of valid liquidation {@code n}: in format 2 the segment's one array for its symbol number (not to
+     * be changed), in format 1 a copy.
+     */
+    byte[] symbolBytes(final int n)
+    {
+        if (formatVersion != V1_FORMAT_VERSION)
+        {
+            return symbols().name(buffer.getInt(at(n) + SYMBOL_ID_OFFSET));
+        }
+        final byte[] name = new byte[buffer.getByte(at(n) + V1_SYMBOL_LENGTH_OFFSET)];
+        symbol(n, name);
+        return name;
+    }
+
     /** Whether liquidation {@code n} is of the symbol whose ASCII bytes are given. */
     boolean isSymbol(final int n, final byte[] symbol)
     {

@@ -63,6 +63,8 @@ public final class GatewayMetrics
         DESCRIPTORS.counter(QUERIES_REFUSED, QUERIES_REFUSED_HELP, "budget=\"server\"");
     static final int QUERY_COST_HELD = DESCRIPTORS.gauge("liqvol_query_cost_held",
         "Buckets and rows of the history queries admitted and not yet written");
+    static final int ANSWER_BYTES_QUEUED = DESCRIPTORS.gauge("liqvol_http_answer_bytes_queued",
+        "Bytes of streamed REST answers handed to connections and not yet written to their sockets");
     static final int KLINE_UPSTREAM_REQUESTS = DESCRIPTORS.counter("liqvol_klines_upstream_requests_total",
         "Kline requests sent to the exchange");
     static final int KLINE_CACHE_HITS = DESCRIPTORS.counter("liqvol_klines_cache_hits_total",
@@ -120,6 +122,12 @@ public final class GatewayMetrics
     public long connectionsRejected()
     {
         return values.get(CONNECTIONS_REJECTED);
+    }
+
+    /** Bytes of streamed answers queued in connections, not yet on their sockets. */
+    public long answerBytesQueued()
+    {
+        return values.get(ANSWER_BYTES_QUEUED);
     }
 
     public LatencyHistogram endToEndLatency()

@@ -134,11 +134,15 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         if (path.startsWith(RestApi.VOLUME_PREFIX))
         {
-            rest.volume(ctx, keepAlive, query);
+            rest.volume(ctx, keepAlive, request, query);
         }
         else if (path.startsWith(RestApi.LIQUIDATIONS_PREFIX))
         {
-            rest.liquidations(ctx, keepAlive, query);
+            rest.liquidations(ctx, keepAlive, request, query);
+        }
+        else if (path.equals(RestApi.ALL_LIQUIDATIONS_PATH))
+        {
+            rest.allLiquidations(ctx, keepAlive, request, query);
         }
         else if (path.equals(RestApi.GAPS_PATH))
         {

@@ -10,9 +10,11 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -133,19 +135,45 @@ final class HttpResponses
     private static ChannelFuture send(final ChannelHandlerContext ctx, final boolean keepAlive,
         final FullHttpResponse response, final long resumeDelayMs)
     {
+        connectionHeader(response, keepAlive);
+        return finish(ctx, keepAlive, ctx.writeAndFlush(response), resumeDelayMs);
+    }
+
+    /** Says whether the connection stays open after this response. */
+    static void connectionHeader(final HttpResponse response, final boolean keepAlive)
+    {
         if (keepAlive)
         {
             HttpUtil.setKeepAlive(response, true);
-            final Channel channel = ctx.channel();
-            final ChannelFuture written = ctx.writeAndFlush(response);
-            if (!channel.config().isAutoRead())
-            {
-                written.addListener(done -> channel.eventLoop().schedule(
-                    () -> channel.config().setAutoRead(true), resumeDelayMs, TimeUnit.MILLISECONDS));
-            }
-            return written;
         }
-        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        return ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        else
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+    }
+
+    /**
+     * The last part of a response whose head ({@link #connectionHeader}) and other parts were written before: as
+     * {@link #send}, the connection is closed or its reads resumed once it is written.
+     */
+    static ChannelFuture sendLast(final ChannelHandlerContext ctx, final boolean keepAlive, final LastHttpContent last)
+    {
+        return finish(ctx, keepAlive, ctx.writeAndFlush(last), 0);
+    }
+
+    private static ChannelFuture finish(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final ChannelFuture written, final long resumeDelayMs)
+    {
+        if (!keepAlive)
+        {
+            return written.addListener(ChannelFutureListener.CLOSE);
+        }
+        final Channel channel = ctx.channel();
+        if (!channel.config().isAutoRead())
+        {
+            written.addListener(done -> channel.eventLoop().schedule(
+                () -> channel.config().setAutoRead(true), resumeDelayMs, TimeUnit.MILLISECONDS));
+        }
+        return written;
     }
 }

@@ -6,6 +6,8 @@ import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.Interval;
+import io.liqvol.engine.Side;
+import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -94,6 +96,25 @@ public final class MessageWriter
         return FRAMING_PER_THREAD.get();
     }
 
+    /**
+     * One piece of a streamed answer: what {@code body} writes, flushed into {@code buffer}. The generator keeps its
+     * place between pieces, so a writer of its own ({@link #plain()}) serves one answer, a piece at a time, from any
+     * thread that holds it.
+     */
+    public void writeInto(final ByteBuf buffer, final Body body) throws IOException
+    {
+        sink.target(buffer);
+        try
+        {
+            body.writeTo(json);
+            json.flush();
+        }
+        finally
+        {
+            sink.target(null);
+        }
+    }
+
     /** Any JSON body, cold path. */
     public ByteBuf encode(final ByteBufAllocator allocator, final Body body)
     {
@@ -166,32 +187,39 @@ public final class MessageWriter
         json.writeStartArray();
         for (int i = toIndex - 1; i >= fromIndex; i--)
         {
-            json.writeStartObject();
-            json.writeStringField("symbol", symbol);
-            json.writeStringField("side", rows.side(i).name());
-            text.e8(rows.quantityE8(i), format.quantityScale());
-            json.writeFieldName("quantity");
-            json.writeUTF8String(text.bytes, 0, text.length);
-            json.writeFieldName("quantityFormatted");
-            json.writeUTF8String(text.bytes, 0, text.length);
-            text.e8(rows.priceE8(i), format.priceScale());
-            json.writeFieldName("avgPrice");
-            json.writeUTF8String(text.bytes, 0, text.length);
-            text.notional(rows.quantityE8(i), rows.priceE8(i));
-            text.volumePlain();
-            json.writeFieldName("priceUsdt");
-            json.writeUTF8String(text.bytes, 0, text.length);
-            text.volumeGrouped();
-            json.writeFieldName("priceUsdtFormatted");
-            json.writeUTF8String(text.bytes, 0, text.length);
-            json.writeNumberField("timestamp", rows.timeMs(i));
-            text.displayTime(rows.timeMs(i));
-            json.writeFieldName("displayTime");
-            json.writeUTF8String(text.bytes, 0, text.length);
-            json.writeStringField("baseAsset", format.baseAsset());
-            json.writeEndObject();
+            order(symbol, rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
         }
         json.writeEndArray();
+    }
+
+    /** One order in the contract's shape (docs/API.md §3.2). */
+    public void order(final String symbol, final Side side, final long quantityE8, final long priceE8,
+        final long timeMs, final SymbolFormat format) throws IOException
+    {
+        json.writeStartObject();
+        json.writeStringField("symbol", symbol);
+        json.writeStringField("side", side.name());
+        text.e8(quantityE8, format.quantityScale());
+        json.writeFieldName("quantity");
+        json.writeUTF8String(text.bytes, 0, text.length);
+        json.writeFieldName("quantityFormatted");
+        json.writeUTF8String(text.bytes, 0, text.length);
+        text.e8(priceE8, format.priceScale());
+        json.writeFieldName("avgPrice");
+        json.writeUTF8String(text.bytes, 0, text.length);
+        text.notional(quantityE8, priceE8);
+        text.volumePlain();
+        json.writeFieldName("priceUsdt");
+        json.writeUTF8String(text.bytes, 0, text.length);
+        text.volumeGrouped();
+        json.writeFieldName("priceUsdtFormatted");
+        json.writeUTF8String(text.bytes, 0, text.length);
+        json.writeNumberField("timestamp", timeMs);
+        text.displayTime(timeMs);
+        json.writeFieldName("displayTime");
+        json.writeUTF8String(text.bytes, 0, text.length);
+        json.writeStringField("baseAsset", format.baseAsset());
+        json.writeEndObject();
     }
 
     /**
@@ -318,25 +346,31 @@ public final class MessageWriter
         json.writeStartArray();
         for (int i = 0; i < buckets.size(); i++)
         {
-            final BucketSnapshot bucket = buckets.get(i);
-            json.writeStartObject();
-            json.writeNumberField("time", bucket.startTimeMs() / 1000);
-            json.writeNumberField("timestamp_ms", bucket.startTimeMs());
-            json.writeStringField("buy_volume", DecimalText.volume(bucket.buyNotional()));
-            json.writeStringField("sell_volume", DecimalText.volume(bucket.sellNotional()));
-            json.writeStringField("total_volume", DecimalText.volume(bucket.totalNotional()));
-            json.writeStringField("delta_volume", DecimalText.volume(bucket.deltaNotional()));
-            json.writeStringField("buy_volume_formatted", DecimalText.compact(bucket.buyNotional()));
-            json.writeStringField("sell_volume_formatted", DecimalText.compact(bucket.sellNotional()));
-            json.writeStringField("total_volume_formatted", DecimalText.compact(bucket.totalNotional()));
-            json.writeStringField("delta_volume_formatted", DecimalText.compact(bucket.deltaNotional()));
-            json.writeNumberField("buy_count", bucket.buyCount());
-            json.writeNumberField("sell_count", bucket.sellCount());
-            json.writeNumberField("count", bucket.count());
-            coverageFields(timeframe, bucket.startTimeMs(), coverage, nowMs);
-            json.writeEndObject();
+            bucket(buckets.get(i), timeframe, coverage, nowMs);
         }
         json.writeEndArray();
+    }
+
+    /** One bucket in the contract's shape, with its coverage as of {@code nowMs}. */
+    public void bucket(final BucketSnapshot bucket, final Interval timeframe, final Coverage coverage,
+        final long nowMs) throws IOException
+    {
+        json.writeStartObject();
+        json.writeNumberField("time", bucket.startTimeMs() / 1000);
+        json.writeNumberField("timestamp_ms", bucket.startTimeMs());
+        json.writeStringField("buy_volume", DecimalText.volume(bucket.buyNotional()));
+        json.writeStringField("sell_volume", DecimalText.volume(bucket.sellNotional()));
+        json.writeStringField("total_volume", DecimalText.volume(bucket.totalNotional()));
+        json.writeStringField("delta_volume", DecimalText.volume(bucket.deltaNotional()));
+        json.writeStringField("buy_volume_formatted", DecimalText.compact(bucket.buyNotional()));
+        json.writeStringField("sell_volume_formatted", DecimalText.compact(bucket.sellNotional()));
+        json.writeStringField("total_volume_formatted", DecimalText.compact(bucket.totalNotional()));
+        json.writeStringField("delta_volume_formatted", DecimalText.compact(bucket.deltaNotional()));
+        json.writeNumberField("buy_count", bucket.buyCount());
+        json.writeNumberField("sell_count", bucket.sellCount());
+        json.writeNumberField("count", bucket.count());
+        coverageFields(timeframe, bucket.startTimeMs(), coverage, nowMs);
+        json.writeEndObject();
     }
 
     /** {@code "recorded_ms":N,"coverage":X} of a bucket (docs/API.md §2.1), without allocating. */
@@ -353,11 +387,14 @@ public final class MessageWriter
     {
         json.writeNumberField("recorded_ms", recordedMs);
         json.writeFieldName("coverage");
-        json.writeNumber(fraction, 0, fractionText(Coverage.fraction(recordedMs, spanMs)));
+        json.writeNumber(fraction, 0, fractionText(Coverage.fraction(recordedMs, spanMs), fraction));
     }
 
-    /** Writes {@code scaled / 10^4} into {@link #fraction} without trailing zeros and returns its length. */
-    private int fractionText(final int scaled)
+    /**
+     * Writes {@code scaled / 10^4} into {@code fraction} (room for six) without trailing zeros and returns its length:
+     * {@code 0}, {@code 1} or {@code 0.} and up to four digits.
+     */
+    static int fractionText(final int scaled, final char[] fraction)
     {
         if (scaled == 0 || scaled == Coverage.SCALE)
         {

@@ -22,7 +22,10 @@ final class QueryScheduler
     static final int MIN_PRICE = 100;
     static final int RETRY_AFTER_SECONDS = 1;
 
-    /** A history query; calls {@link Ticket#release()} once its answer is written (or will not be). */
+    /**
+     * A history query, or one step of a streamed answer; calls {@link Ticket#release()} once its answer is written
+     * (or will not be), or {@link Ticket#resume} to run its next step.
+     */
     @FunctionalInterface
     interface Query
     {
@@ -158,7 +161,7 @@ final class QueryScheduler
             }
             try
             {
-                ticket.query.run(ticket);
+                ticket.step.run(ticket);
             }
             catch (final RuntimeException e)
             {
@@ -169,6 +172,25 @@ final class QueryScheduler
                 ticket.account.running--;
                 makeReady(ticket.account);
             }
+        }
+    }
+
+    /**
+     * Queues the next step of an admitted query behind the address's waiting ones, still holding its price; false once
+     * the scheduler is closed (the caller then gives the price back).
+     */
+    private boolean resume(final Ticket ticket, final Query step)
+    {
+        synchronized (lock)
+        {
+            if (closed)
+            {
+                return false;
+            }
+            ticket.step = step;
+            ticket.account.pending.addLast(ticket);
+            makeReady(ticket.account);
+            return true;
         }
     }
 
@@ -207,14 +229,24 @@ final class QueryScheduler
     {
         private final Account account;
         private final long price;
-        private final Query query;
+        /** What a worker runs next; guarded by the scheduler's lock. */
+        private Query step;
         private boolean released;
 
         private Ticket(final Account account, final long price, final Query query)
         {
             this.account = account;
             this.price = price;
-            this.query = query;
+            this.step = query;
+        }
+
+        /**
+         * Runs {@code step} on a worker after the queries waiting now, with the price still held: a streamed answer
+         * produces its next chunk this way once the client has taken the last ones. False once the scheduler is closed.
+         */
+        boolean resume(final Query next)
+        {
+            return QueryScheduler.this.resume(this, next);
         }
 
         /** Gives the price back; once, whoever calls it again. */

@@ -1,17 +1,22 @@
 package io.liqvol.gateway.server;
 
-import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Interval;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The REST endpoints of docs/API.md §4 that read the engine. Validation runs on the event loop, the query
@@ -21,6 +26,7 @@ final class RestApi
 {
     static final String VOLUME_PREFIX = "/api/v1/liquidation-volume/";
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
+    static final String ALL_LIQUIDATIONS_PATH = "/api/v1/liquidations";
     static final String GAPS_PATH = "/api/v1/gaps";
     static final String OVERVIEW_PATH = "/api/v1/overview";
     static final String DISTRIBUTION_PATH = "/api/v1/distribution";
@@ -31,6 +37,14 @@ final class RestApi
     static final List<String> RANGE_PARAMETERS = List.of("start", "end", "start_time", "end_time");
     /** The query parameters of an overview's window (docs/API.md §4.10). */
     static final List<String> MARKET_PARAMETERS = List.of("window", "start", "end", "start_time", "end_time");
+    static final List<String> VOLUME_PARAMETERS = List.of("start", "end", "start_time", "end_time", "format");
+    /** Any of them makes a liquidations request one for the journal's history (docs/API.md §4.2). */
+    static final List<String> HISTORY_PARAMETERS =
+        List.of("start", "end", "start_time", "end_time", "cursor", "min_usdt", "side", "order");
+    static final List<String> LIQUIDATIONS_PARAMETERS = List.of("limit", "format", "start", "end", "start_time",
+        "end_time", "cursor", "min_usdt", "side", "order");
+    /** What reading a page of the journal costs beyond the rows it answers. */
+    static final long JOURNAL_PAGE_PRICE = 1_000;
 
     private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
 
@@ -41,59 +55,133 @@ final class RestApi
         this.context = context;
     }
 
-    /** {@code /api/v1/liquidation-volume/{symbol}/{timeframe}?start=&end=} (or start_time/end_time). */
-    void volume(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    /**
+     * {@code /api/v1/liquidation-volume/{symbol}/{timeframe}?start=&end=&format=} (or start_time/end_time): streamed
+     * as JSON or CSV.
+     */
+    void volume(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpRequest request,
+        final QueryStringDecoder query)
     {
         final String[] parts = segments(query.path(), VOLUME_PREFIX, 2);
-        RequestTarget.requireKnownParameters(query, RANGE_PARAMETERS);
+        RequestTarget.requireKnownParameters(query, VOLUME_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
         final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
         final VolumeRange range = context.validator().range(timeframe,
             parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
-        answer(ctx, keepAlive, range.baseBuckets(timeframe), () ->
+        final boolean csv = csv(request, query);
+        final String fileName = symbol + "-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
+        stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe)), head(request, csv, fileName),
+            () -> new VolumeBody(context.history(), symbol, timeframe, range, csv, System.currentTimeMillis()));
+    }
+
+    /**
+     * {@code /api/v1/liquidations/{symbol}}: with only {@code limit} (and {@code format}) the most recent orders in
+     * memory, {@code {"symbol","data":[orders newest first]}}; with any history parameter a page of the journal.
+     */
+    void liquidations(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpRequest request,
+        final QueryStringDecoder query)
+    {
+        final String[] parts = segments(query.path(), LIQUIDATIONS_PREFIX, 1);
+        RequestTarget.requireKnownParameters(query, LIQUIDATIONS_PARAMETERS);
+        final String symbol = context.validator().symbol(parts[0]);
+        final boolean csv = csv(request, query);
+        if (HISTORY_PARAMETERS.stream().anyMatch(query.parameters()::containsKey))
         {
-            final List<BucketSnapshot> buckets =
-                context.history().volume(symbol, timeframe, range.startMs(), range.endMs());
-            final Coverage coverage = context.history().coverage();
-            final MessageWriter writer = MessageWriter.forThisThread();
-            return writer.encode(ctx.alloc(), json ->
+            history(ctx, keepAlive, request, query, symbol, csv);
+            return;
+        }
+        final int limit =
+            RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
+        stream(ctx, keepAlive, QueryScheduler.price(limit), head(request, csv, symbol + "-liquidations.csv"),
+            () -> out ->
             {
-                json.writeStartObject();
-                json.writeStringField("symbol", symbol);
-                json.writeStringField("timeframe", timeframe.code());
-                json.writeNumberField("start_time", range.startMs());
-                json.writeNumberField("end_time", range.endMs());
-                json.writeFieldName("data");
-                writer.bucketArray(buckets, timeframe, coverage, System.currentTimeMillis());
-                json.writeEndObject();
+                recent(out, symbol, limit, csv);
+                return false;
             });
+    }
+
+    /** {@code /api/v1/liquidations?…}: a page of the journal's orders of every symbol. */
+    void allLiquidations(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpRequest request,
+        final QueryStringDecoder query)
+    {
+        RequestTarget.requireKnownParameters(query, LIQUIDATIONS_PARAMETERS);
+        history(ctx, keepAlive, request, query, null, csv(request, query));
+    }
+
+    private void history(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpRequest request,
+        final QueryStringDecoder query, final String symbol, final boolean csv)
+    {
+        final OrderCursor page = OrderQueries.page(query, symbol);
+        final String rawLimit = parameter(query, "limit", null);
+        final long limit = csv && rawLimit == null
+            ? Long.MAX_VALUE : RequestValidator.limit(rawLimit, DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
+        final long price = limit == Long.MAX_VALUE
+            ? context.config().maxRangeBuckets() : QueryScheduler.price(limit) + JOURNAL_PAGE_PRICE;
+        final String fileName = (symbol == null ? "all" : symbol) + "-liquidations-" + page.filter().startMs() + "-"
+            + (page.filter().endMs() == Long.MAX_VALUE ? "now" : String.valueOf(page.filter().endMs())) + ".csv";
+        stream(ctx, keepAlive, price, head(request, csv, fileName),
+            () -> new OrderHistoryBody(context.history(), context.symbols(), page, limit, csv));
+    }
+
+    private void recent(final ByteBuf out, final String symbol, final int limit, final boolean csv) throws IOException
+    {
+        final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);
+        final OrderRows rows = new OrderRows();
+        rows.addNewestFirst(recent);
+        final SymbolFormat format = context.symbols().format(symbol);
+        if (csv)
+        {
+            final CsvRows text = new CsvRows();
+            CsvRows.header(out, CsvRows.ORDER_HEADER);
+            for (int i = rows.size() - 1; i >= 0; i--)
+            {
+                text.order(out, symbol, rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
+            }
+            return;
+        }
+        final MessageWriter writer = MessageWriter.forThisThread();
+        writer.writeInto(out, json ->
+        {
+            json.writeStartObject();
+            json.writeStringField("symbol", symbol);
+            json.writeFieldName("data");
+            writer.orderArray(rows, format, symbol);
+            json.writeEndObject();
         });
     }
 
-    /** {@code /api/v1/liquidations/{symbol}?limit=N}: {@code {"symbol","data":[orders newest first]}}. */
-    void liquidations(final ChannelHandlerContext ctx, final boolean keepAlive, final QueryStringDecoder query)
+    /** CSV when {@code format=csv}, or without {@code format} when the request accepts {@code text/csv}. */
+    static boolean csv(final HttpRequest request, final QueryStringDecoder query)
     {
-        final String[] parts = segments(query.path(), LIQUIDATIONS_PREFIX, 1);
-        RequestTarget.requireKnownParameters(query, List.of("limit"));
-        final String symbol = context.validator().symbol(parts[0]);
-        final int limit =
-            RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
-        answer(ctx, keepAlive, limit, () ->
+        final String format = parameter(query, "format", null);
+        if (format == null)
         {
-            final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);
-            final OrderRows rows = new OrderRows();
-            rows.addNewestFirst(recent);
-            final SymbolFormat format = context.symbols().format(symbol);
-            final MessageWriter writer = MessageWriter.forThisThread();
-            return writer.encode(ctx.alloc(), json ->
-            {
-                json.writeStartObject();
-                json.writeStringField("symbol", symbol);
-                json.writeFieldName("data");
-                writer.orderArray(rows, format, symbol);
-                json.writeEndObject();
-            });
-        });
+            final String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+            return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
+        }
+        if (!format.equals("csv") && !format.equals("json"))
+        {
+            throw ApiException.badRequest("invalid_parameter", "format must be json or csv, was " + format);
+        }
+        return format.equals("csv");
+    }
+
+    private static StreamedAnswer.Head head(final HttpRequest request, final boolean csv, final String fileName)
+    {
+        return new StreamedAnswer.Head(csv ? CsvRows.CONTENT_TYPE : HttpResponses.JSON, csv ? fileName : null,
+            HttpMethod.HEAD.equals(request.method()));
+    }
+
+    /**
+     * Runs a streamed answer on the {@link QueryScheduler}, priced at {@code price}; throws the scheduler's
+     * {@link ApiException} when the budget has no room for it.
+     */
+    private void stream(final ChannelHandlerContext ctx, final boolean keepAlive, final long price,
+        final StreamedAnswer.Head head, final Supplier<StreamedAnswer.Body> body)
+    {
+        HttpResponses.pauseReads(ctx);
+        context.queries().submit(ClientAddress.of(ctx.channel()), price,
+            ticket -> new StreamedAnswer(ctx, keepAlive, head, body.get(), context.metrics()).step(ticket));
     }
 
     /**

@@ -326,7 +326,7 @@ class HttpRequestRouterTest
     void shouldRefuseQueryParametersARouteDoesNotRead() throws Exception
     {
         final Map<String, String> unknownByTarget = Map.of(
-            "/api/v1/liquidations/BTCUSDT?start=1700000000000", "start",
+            "/api/v1/liquidations/BTCUSDT?since=1700000000000", "since",
             "/api/v1/liquidations/BTCUSDT?limit=5&Limit=6", "Limit",
             "/api/v1/liquidation-volume/BTCUSDT/1m?from=1", "from",
             "/api/v1/klines/BTCUSDT/1m?startTime=1", "startTime",

@@ -2,6 +2,7 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.testing.Await;
+import io.liqvol.gateway.testing.RawHttp;
 import io.liqvol.gateway.testing.ServerHarness;
 import io.liqvol.gateway.testing.StalledRequest;
 import io.liqvol.gateway.testing.TestJson;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -174,18 +174,9 @@ class QueryBudgetTest
         return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     }
 
-    /** One response with a Content-Length: its body. */
     private static String readBody(final InputStream in) throws IOException
     {
-        final StringBuilder head = new StringBuilder();
-        while (head.indexOf("\r\n\r\n") < 0)
-        {
-            head.append((char)in.read());
-        }
-        final String lower = head.toString().toLowerCase(Locale.ROOT);
-        final int at = lower.indexOf("content-length: ") + "content-length: ".length();
-        final int length = Integer.parseInt(lower.substring(at, lower.indexOf('\r', at)));
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return new String(RawHttp.readBody(in), StandardCharsets.UTF_8);
     }
 
     private static HttpResponse<String> get(final String pathAndQuery) throws IOException, InterruptedException

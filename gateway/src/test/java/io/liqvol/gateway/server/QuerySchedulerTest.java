@@ -64,6 +64,36 @@ class QuerySchedulerTest
     }
 
     @Test
+    void shouldRunAResumedStepAfterTheWaitingQueriesWithItsPriceStillHeld()
+    {
+        scheduler = new QueryScheduler(1, 10_000, 5_000, metrics);
+        final List<String> ran = new CopyOnWriteArrayList<>();
+        final CountDownLatch done = new CountDownLatch(1);
+        scheduler.submit(FLOODER, 1_000, ticket ->
+        {
+            waitForGate();
+            ran.add("first step");
+            ticket.resume(next ->
+            {
+                ran.add("second step");
+                assertThat(metrics.counterSet().get(GatewayMetrics.QUERY_COST_HELD)).isEqualTo(1_000);
+                next.release();
+                done.countDown();
+            });
+        });
+        scheduler.submit(FLOODER, 100, ticket ->
+        {
+            ran.add("waiting query");
+            ticket.release();
+        });
+        gate.countDown();
+
+        assertThat(await(done)).isTrue();
+        assertThat(ran).containsExactly("first step", "waiting query", "second step");
+        Await.until("every price given back", () -> metrics.counterSet().get(GatewayMetrics.QUERY_COST_HELD) == 0);
+    }
+
+    @Test
     void shouldRefuseBeyondTheServerBudgetWith503Overloaded()
     {
         scheduler = new QueryScheduler(2, 6_000, 5_000, metrics);

@@ -93,6 +93,45 @@ public final class RawHttp implements AutoCloseable
         return null;
     }
 
+    /** The body of the next response on a connection, of a {@code Content-Length} or chunked, as bytes. */
+    public static byte[] readBody(final InputStream in) throws IOException
+    {
+        final String head = readLine(in, "\r\n\r\n");
+        final String length = header(head, "Content-Length");
+        if (length != null)
+        {
+            return in.readNBytes(Integer.parseInt(length));
+        }
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true)
+        {
+            final int size = Integer.parseInt(readLine(in, "\r\n").trim(), 16);
+            if (size == 0)
+            {
+                readLine(in, "\r\n");
+                return body.toByteArray();
+            }
+            body.write(in.readNBytes(size));
+            readLine(in, "\r\n");
+        }
+    }
+
+    /** Everything up to and including {@code end}. */
+    private static String readLine(final InputStream in, final String end) throws IOException
+    {
+        final StringBuilder line = new StringBuilder();
+        while (line.indexOf(end) < 0)
+        {
+            final int b = in.read();
+            if (b < 0)
+            {
+                throw new IOException("closed after " + line);
+            }
+            line.append((char)b);
+        }
+        return line.toString();
+    }
+
     @Override
     public void close() throws IOException
     {

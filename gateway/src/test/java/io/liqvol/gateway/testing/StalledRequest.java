@@ -52,6 +52,12 @@ public final class StalledRequest implements AutoCloseable
         return head.toString();
     }
 
+    /** The answer's body, read now at last. */
+    public byte[] readBody() throws IOException
+    {
+        return RawHttp.readBody(socket.getInputStream());
+    }
+
     @Override
     public void close() throws IOException
     {
