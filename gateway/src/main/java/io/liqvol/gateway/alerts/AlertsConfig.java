@@ -5,6 +5,7 @@ import io.liqvol.engine.InvalidSettingException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The alerts' settings (docs/API.md §5): where their files live, the hosts webhooks may go to, how long events are
@@ -28,17 +29,26 @@ public record AlertsConfig(
     public static final long DEFAULT_FIRST_BACKOFF_MS = 500;
     public static final long DEFAULT_MAX_BACKOFF_MS = 30_000;
     public static final int DEFAULT_RECENT_ON_CONNECT = 50;
+    private static final Pattern HOST = Pattern.compile("\\*|[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
 
     public AlertsConfig
     {
         webhookHosts = List.copyOf(webhookHosts);
+        for (final String host : webhookHosts)
+        {
+            if (!HOST.matcher(host).matches())
+            {
+                throw new InvalidSettingException("alertWebhookHosts", "must be host names or *, was " + host);
+            }
+        }
         if (retentionMs < 0)
         {
             throw new InvalidSettingException("alertRetentionMs", "must be >= 0, was " + retentionMs);
         }
         if (webhookTimeoutMs < 100 || webhookTimeoutMs > 600_000)
         {
-            throw new InvalidSettingException("alertWebhookTimeoutMs", "must be 100-600000, was " + webhookTimeoutMs);
+            throw new InvalidSettingException("alertWebhookTimeoutMs",
+                "must be in [100, 600000], was " + webhookTimeoutMs);
         }
         if (webhookQueueBound < 1 || webhookMaxAttempts < 1 || webhookFirstBackoffMs < 1
             || webhookMaxBackoffMs < webhookFirstBackoffMs || recentOnConnect < 0)
