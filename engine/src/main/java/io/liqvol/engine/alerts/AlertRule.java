@@ -1,5 +1,6 @@
 package io.liqvol.engine.alerts;
 
+import io.liqvol.engine.Int128;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
 
@@ -83,6 +84,9 @@ public record AlertRule(
                     "must be 1-" + MAX_BASELINE_BUCKETS);
             }
         }
+        // 2.50 and 2.5 are one rule
+        threshold = threshold == null ? null : Int128.plain(threshold);
+        factor = factor == null ? null : Int128.plain(factor);
     }
 
     /** The same rule under another id. */

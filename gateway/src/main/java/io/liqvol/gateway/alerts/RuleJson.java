@@ -75,7 +75,8 @@ final class RuleJson
     {
         final RuleJson fields = new RuleJson();
         String ruleId = id;
-        while (parser.nextToken() == JsonToken.FIELD_NAME)
+        JsonToken next;
+        while ((next = parser.nextToken()) == JsonToken.FIELD_NAME)
         {
             final String field = parser.currentName();
             final JsonToken token = parser.nextToken();
@@ -87,6 +88,10 @@ final class RuleJson
             {
                 fields.field(parser, token, field);
             }
+        }
+        if (next != JsonToken.END_OBJECT)
+        {
+            throw new InvalidRuleException("body", "must be a whole JSON object");
         }
         return new AlertRule(ruleId, fields.name, fields.symbols, fields.condition, fields.side, fields.metric,
             fields.timeframe, fields.threshold, fields.factor, fields.baseline, fields.baselineBuckets,
