@@ -40,7 +40,8 @@ final class BaselineHistory
             closed = new Closed(currentStartMs, volumes.volume(symbol, timeframe, firstStartMs, currentStartMs));
             cache.put(key, closed);
         }
-        final List<BucketSnapshot> buckets = closed.buckets.subList(closed.buckets.size() - count,
+        // an embedder's history may hold fewer than asked for (none before it begins)
+        final List<BucketSnapshot> buckets = closed.buckets.subList(Math.max(0, closed.buckets.size() - count),
             closed.buckets.size());
         final List<BigInteger> values = new ArrayList<>(count);
         for (final BucketSnapshot bucket : buckets)
