@@ -80,7 +80,7 @@ public final class Gateway implements AutoCloseable
         {
             final Subscriptions subscriptions = new Subscriptions();
             final FanOutPublisher publisher = new FanOutPublisher(subscriptions, symbols, FanOutPublisher.allocator());
-            final Alerts alertsOpened = Alerts.open(config.alertsConfig(), System::currentTimeMillis);
+            final Alerts alertsOpened = openAlerts(config);
             this.alerts = alertsOpened;
             started.push(alertsOpened::close);
             final LiqvolEngine launched = LiqvolEngine.launch(
@@ -123,11 +123,6 @@ public final class Gateway implements AutoCloseable
             this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
                 history, new UpstreamMarketData(upstream, rest), new AlertsHealth(status, alerts), serverGroup,
                 alerts));
-        }
-        catch (final IOException e)
-        {
-            started.forEach(Runnable::run);
-            throw new UncheckedIOException("the alert files could not be read", e);
         }
         catch (final Exception e)
         {
@@ -246,6 +241,18 @@ public final class Gateway implements AutoCloseable
                     LOG.log(System.Logger.Level.INFO, "filled gap {0} from the peer: {1}", gap, report);
                 }
             });
+        }
+    }
+
+    private static Alerts openAlerts(final GatewayConfig config)
+    {
+        try
+        {
+            return Alerts.open(config.alertsConfig(), System::currentTimeMillis);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("the alert files could not be read", e);
         }
     }
 

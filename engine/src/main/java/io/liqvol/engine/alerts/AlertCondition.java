@@ -22,13 +22,6 @@ public enum AlertCondition
     /** The condition of this code, or null. */
     public static AlertCondition fromCode(final String code)
     {
-        for (final AlertCondition condition : values())
-        {
-            if (condition.code.equals(code))
-            {
-                return condition;
-            }
-        }
-        return null;
+        return Codes.find(values(), AlertCondition::code, code);
     }
 }

@@ -35,14 +35,7 @@ public enum Baseline
     /** The baseline of this code, or null. */
     public static Baseline fromCode(final String code)
     {
-        for (final Baseline baseline : values())
-        {
-            if (baseline.code.equals(code))
-            {
-                return baseline;
-            }
-        }
-        return null;
+        return Codes.find(values(), Baseline::code, code);
     }
 
     /** The baseline of the values, oldest first; zero without values. */

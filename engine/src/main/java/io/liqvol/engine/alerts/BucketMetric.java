@@ -37,14 +37,7 @@ public enum BucketMetric
     /** The metric of this code, or null. */
     public static BucketMetric fromCode(final String code)
     {
-        for (final BucketMetric metric : values())
-        {
-            if (metric.code.equals(code))
-            {
-                return metric;
-            }
-        }
-        return null;
+        return Codes.find(values(), BucketMetric::code, code);
     }
 
     /** Writes this metric of the bucket into {@code out}; the sums are at most ~1.7e38, so none overflows. */

@@ -113,7 +113,7 @@ final class RuleJson
             case "side" -> side = side(text(parser, token, field));
             case "metric" -> metric = known(BucketMetric.fromCode(text(parser, token, field)), field,
                 "buy_volume, sell_volume, total_volume, delta_volume or count");
-            case "timeframe" -> timeframe = known(timeframe(text(parser, token, field)), field,
+            case "timeframe" -> timeframe = known(Timeframe.fromCode(text(parser, token, field)), field,
                 "1m 3m 5m 15m 30m 1h 2h 4h 6h 8h 12h 1d 1w 1M");
             case "threshold" -> threshold = decimal(parser, token, field);
             case "factor" -> factor = decimal(parser, token, field);
@@ -184,18 +184,6 @@ final class RuleJson
             case "SELL" -> Side.SELL;
             default -> throw new InvalidRuleException("side", "must be SELL (longs liquidated) or BUY (shorts)");
         };
-    }
-
-    private static Timeframe timeframe(final String code)
-    {
-        for (final Timeframe timeframe : Timeframe.values())
-        {
-            if (timeframe.code().equals(code))
-            {
-                return timeframe;
-            }
-        }
-        return null;
     }
 
     private static <T> T known(final T value, final String field, final String accepted)

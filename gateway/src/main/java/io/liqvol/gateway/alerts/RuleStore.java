@@ -74,23 +74,17 @@ final class RuleStore
     /** Adds a rule; false when there are {@link #MAX_RULES} already. */
     synchronized boolean add(final AlertRule rule) throws IOException
     {
-        if (rules.size() >= MAX_RULES)
-        {
-            return false;
-        }
-        final Map<String, AlertRule> changed = new LinkedHashMap<>(rules);
-        changed.put(rule.id(), rule);
-        commit(changed);
-        return true;
+        return rules.size() < MAX_RULES && put(rule);
     }
 
     /** Replaces a rule; false without one of its id. */
     synchronized boolean replace(final AlertRule rule) throws IOException
     {
-        if (!rules.containsKey(rule.id()))
-        {
-            return false;
-        }
+        return rules.containsKey(rule.id()) && put(rule);
+    }
+
+    private boolean put(final AlertRule rule) throws IOException
+    {
         final Map<String, AlertRule> changed = new LinkedHashMap<>(rules);
         changed.put(rule.id(), rule);
         commit(changed);

@@ -143,10 +143,10 @@ class AlertsTest
                 live.put(symbol, recent);
             }
             final Expected expected = Expected.of(live, minuteMs);
-            assertThat(triggers(gateway, big)).isEqualTo(expected.bigLongs).isNotEmpty();
-            assertThat(buckets(gateway, total)).isEqualTo(expected.totalBuckets).isNotEmpty();
-            assertThat(buckets(gateway, count)).isEqualTo(expected.countBuckets).isNotEmpty();
-            assertThat(buckets(gateway, unusual)).isEqualTo(expected.unusualBuckets).isNotEmpty();
+            assertThat(times(gateway, big, "liquidation")).isEqualTo(expected.bigLongs).isNotEmpty();
+            assertThat(times(gateway, total, "bucket")).isEqualTo(expected.totalBuckets).isNotEmpty();
+            assertThat(times(gateway, count, "bucket")).isEqualTo(expected.countBuckets).isNotEmpty();
+            assertThat(times(gateway, unusual, "bucket")).isEqualTo(expected.unusualBuckets).isNotEmpty();
             assertThat(gateway.alerts().evaluator().drops()).isZero();
         }
     }
@@ -245,26 +245,15 @@ class AlertsTest
         assertThat((String)error.get("message")).startsWith(field + " ");
     }
 
-    /** Each liquidation event's symbol and trade time, in order of firing per symbol. */
-    private static Map<String, List<Long>> triggers(final Gateway gateway, final String ruleId) throws Exception
+    /** Per symbol, in order of firing, the {@code time} of each event's liquidation or bucket ({@code part}). */
+    private static Map<String, List<Long>> times(final Gateway gateway, final String ruleId, final String part)
+        throws Exception
     {
         final Map<String, List<Long>> found = new TreeMap<>();
         for (final Map<?, ?> event : events(gateway, ruleId))
         {
             found.computeIfAbsent((String)event.get("symbol"), s -> new ArrayList<>())
-                .add((Long)((Map<?, ?>)event.get("liquidation")).get("time"));
-        }
-        return found;
-    }
-
-    /** Each bucket event's symbol and bucket time. */
-    private static Map<String, List<Long>> buckets(final Gateway gateway, final String ruleId) throws Exception
-    {
-        final Map<String, List<Long>> found = new TreeMap<>();
-        for (final Map<?, ?> event : events(gateway, ruleId))
-        {
-            found.computeIfAbsent((String)event.get("symbol"), s -> new ArrayList<>())
-                .add((Long)((Map<?, ?>)event.get("bucket")).get("time"));
+                .add((Long)((Map<?, ?>)event.get(part)).get("time"));
         }
         return found;
     }
