@@ -2,6 +2,8 @@ package io.liqvol.gateway;
 
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.gateway.alerts.Alerts;
+import io.liqvol.gateway.alerts.AlertsHealth;
 import io.liqvol.gateway.server.FanOutPublisher;
 import io.liqvol.gateway.server.GatewayMetrics;
 import io.liqvol.gateway.server.GatewayServer;
@@ -23,6 +25,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.agrona.concurrent.SystemEpochClock;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -58,6 +62,7 @@ public final class Gateway implements AutoCloseable
     private final BinanceUpstream upstream;
     private final ScheduledFuture<?> symbolRefresh;
     private final GatewayServer server;
+    private final Alerts alerts;
 
     private Gateway(final GatewayConfig config, final ExchangeSimulator simulator, final ServerConfig serverConfig)
         throws InterruptedException
@@ -76,11 +81,15 @@ public final class Gateway implements AutoCloseable
         {
             final Subscriptions subscriptions = new Subscriptions();
             final FanOutPublisher publisher = new FanOutPublisher(subscriptions, symbols, FanOutPublisher.allocator());
+            final Alerts alertsOpened = openAlerts(config);
+            this.alerts = alertsOpened;
+            started.push(alertsOpened::close);
             final LiquidationTape tape = new LiquidationTape(System::currentTimeMillis);
             final LiqvolEngine launched = LiqvolEngine.launch(config.engineContext().listener(publisher).listener(tape)
-                .replayListener(tape));
+                .listener(alertsOpened.listener()).replayListener(tape));
             this.engine = launched;
             started.push(launched::close);
+            alertsOpened.start(launched::volume);
             final EngineHistory history = new EngineHistory(launched, tape);
             publisher.coverage(history::coverage);
             publisher.history(history);
@@ -114,8 +123,10 @@ public final class Gateway implements AutoCloseable
                 new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
                 config.journalMinFreeBytes());
             metrics.addSection(status::writeMetrics);
+            metrics.addSection(alerts::writeMetrics);
             this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
-                history, new UpstreamMarketData(upstream, rest), status, serverGroup));
+                history, new UpstreamMarketData(upstream, rest), new AlertsHealth(status, alerts), serverGroup,
+                alerts));
         }
         catch (final Exception e)
         {
@@ -194,6 +205,11 @@ public final class Gateway implements AutoCloseable
         return config;
     }
 
+    public Alerts alerts()
+    {
+        return alerts;
+    }
+
     /** Closes clients with 1001, stops the upstream, drains the engine and flushes its journal. */
     @Override
     public void close()
@@ -203,6 +219,7 @@ public final class Gateway implements AutoCloseable
         upstream.close();
         rest.close();
         engine.close();
+        alerts.close();
         shutdown(upstreamGroup);
         shutdown(serverGroup);
         if (simulator != null)
@@ -228,6 +245,18 @@ public final class Gateway implements AutoCloseable
                     LOG.log(System.Logger.Level.INFO, "filled gap {0} from the peer: {1}", gap, report);
                 }
             });
+        }
+    }
+
+    private static Alerts openAlerts(final GatewayConfig config)
+    {
+        try
+        {
+            return Alerts.open(config.alertsConfig(), System::currentTimeMillis);
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("the alert files could not be read", e);
         }
     }
 

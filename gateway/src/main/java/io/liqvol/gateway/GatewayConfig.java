@@ -3,6 +3,7 @@ package io.liqvol.gateway;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.InvalidSettingException;
 import io.liqvol.engine.WaitStrategies;
+import io.liqvol.gateway.alerts.AlertsConfig;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
@@ -141,6 +142,15 @@ public final class GatewayConfig
         "LIQVOL_JOURNAL_MIN_FREE_BYTES", "0", JOURNAL_MIN_FREE_PROPERTY,
         "below this much free on the data directory's filesystem /health is degraded (journal_low_space); 0: never");
 
+    private static final Setting ALERT_WEBHOOK_HOSTS = new Setting("alert-webhook-hosts",
+        "LIQVOL_ALERT_WEBHOOK_HOSTS", "", "alertWebhookHosts",
+        "comma-separated host names alert webhooks may POST to; * for any (unset: none, rules with a webhook refused)");
+    private static final Setting ALERT_RETENTION_MS = new Setting("alert-retention-ms", "LIQVOL_ALERT_RETENTION_MS",
+        String.valueOf(AlertsConfig.DEFAULT_RETENTION_MS), "alertRetentionMs",
+        "alert events older than this leave the event log; 0 keeps the newest 100000");
+    private static final Setting ALERT_WEBHOOK_TIMEOUT_MS = new Setting("alert-webhook-timeout-ms",
+        "LIQVOL_ALERT_WEBHOOK_TIMEOUT_MS", String.valueOf(AlertsConfig.DEFAULT_WEBHOOK_TIMEOUT_MS),
+        "alertWebhookTimeoutMs", "how long one webhook attempt may take before it counts as failed and is retried");
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, API_TOKEN,
@@ -150,7 +160,7 @@ public final class GatewayConfig
         MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS, QUERY_THREADS,
         QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
         ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES, JOURNAL_FSYNC_INTERVAL_MS, JOURNAL_RETENTION_MS,
-        JOURNAL_MIN_FREE_BYTES);
+        JOURNAL_MIN_FREE_BYTES, ALERT_WEBHOOK_HOSTS, ALERT_RETENTION_MS, ALERT_WEBHOOK_TIMEOUT_MS);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -335,6 +345,13 @@ public final class GatewayConfig
         return bytes;
     }
 
+    /** The alerts' settings, with their files under the data directory. */
+    public AlertsConfig alertsConfig()
+    {
+        return AlertsConfig.of(Path.of(values.get(DATA_DIR)), list(ALERT_WEBHOOK_HOSTS),
+            parse(ALERT_RETENTION_MS, Long::parseLong), parse(ALERT_WEBHOOK_TIMEOUT_MS, Long::parseLong));
+    }
+
     /** The peer instance's REST base, or null. */
     public URI liquidationApiBaseUrl()
     {
@@ -354,6 +371,7 @@ public final class GatewayConfig
             engineContext().conclude();
             liquidationApiBaseUrl();
             journalMinFreeBytes();
+            alertsConfig();
         }
         catch (final InvalidSettingException e)
         {

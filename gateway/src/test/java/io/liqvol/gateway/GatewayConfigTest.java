@@ -3,6 +3,7 @@ package io.liqvol.gateway;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.WaitStrategies;
+import io.liqvol.gateway.alerts.AlertsConfig;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
@@ -78,7 +79,9 @@ class GatewayConfigTest
             "--max-pending-bytes", "65536", "--ws-ping-interval-ms", "1000", "--ws-pong-timeout-ms", "5000",
             "--engine-stage-threads", "4", "--engine-wait-strategy", "busy-spin",
             "--engine-memory-budget-bytes", "123456789", "--journal-fsync-interval-ms", "0",
-            "--journal-retention-ms", "86400000", "--journal-min-free-bytes", "1073741824"},
+            "--journal-retention-ms", "86400000", "--journal-min-free-bytes", "1073741824",
+            "--alert-webhook-hosts", "hooks.example, 127.0.0.1", "--alert-retention-ms", "3600000",
+            "--alert-webhook-timeout-ms", "2000"},
             Map.of());
 
         final ServerConfig server = config.serverConfig();
@@ -108,6 +111,11 @@ class GatewayConfigTest
         assertThat(engine.retentionMs()).isEqualTo(86_400_000L);
         assertThat(config.journalMinFreeBytes()).isEqualTo(1L << 30);
         assertThat(config.liquidationApiBaseUrl()).isEqualTo(URI.create("http://peer:8000"));
+        final AlertsConfig alerts = config.alertsConfig();
+        assertThat(alerts.directory()).isEqualTo(Path.of("/tmp/liqvol-flags/alerts"));
+        assertThat(alerts.webhookHosts()).containsExactly("hooks.example", "127.0.0.1");
+        assertThat(alerts.retentionMs()).isEqualTo(3_600_000L);
+        assertThat(alerts.webhookTimeoutMs()).isEqualTo(2000L);
     }
 
     @Test
@@ -179,6 +187,9 @@ class GatewayConfigTest
         journal-fsync-interval-ms | -1 | --journal-fsync-interval-ms must be >= 0, was -1
         journal-retention-ms | 1d | --journal-retention-ms must be an integer, was 1d
         journal-min-free-bytes | -5 | --journal-min-free-bytes must be >= 0, was -5
+        alert-webhook-hosts | hooks.example,a/b | --alert-webhook-hosts must be host names or *, was a/b
+        alert-retention-ms | -1 | --alert-retention-ms must be >= 0, was -1
+        alert-webhook-timeout-ms | 50 | --alert-webhook-timeout-ms must be in [100, 600000], was 50
         """;
 
     static Stream<Arguments> invalidValues()

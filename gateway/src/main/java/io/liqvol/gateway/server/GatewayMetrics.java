@@ -25,6 +25,7 @@ public final class GatewayMetrics
     private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
     static final int LIQUIDATION_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"liquidations\"");
     static final int KLINE_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"klines\"");
+    static final int ALERT_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"alerts\"");
     static final int HTTP_CONNECTIONS = DESCRIPTORS.gauge("liqvol_http_connections",
         "Open HTTP connections (including WebSocket)");
     static final int HTTP_REQUESTS = DESCRIPTORS.counter("liqvol_http_requests_total", "HTTP requests answered");

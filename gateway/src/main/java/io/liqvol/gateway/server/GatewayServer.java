@@ -53,7 +53,7 @@ public final class GatewayServer implements AutoCloseable
         this.tokenReloads = tokenReloads;
     }
 
-    /** The parts the server is built from. */
+    /** The parts the server is built from; {@code alerts} may be null (no alert routes). */
     public record Parts(
         ServerConfig config,
         GatewayMetrics metrics,
@@ -62,8 +62,16 @@ public final class GatewayServer implements AutoCloseable
         LiquidationHistory history,
         MarketData marketData,
         HealthReport healthReport,
-        EventLoopGroup group)
+        EventLoopGroup group,
+        AlertService alerts)
     {
+        /** Without alerts. */
+        public Parts(final ServerConfig config, final GatewayMetrics metrics, final Subscriptions subscriptions,
+            final SymbolDirectory symbols, final LiquidationHistory history, final MarketData marketData,
+            final HealthReport healthReport, final EventLoopGroup group)
+        {
+            this(config, metrics, subscriptions, symbols, history, marketData, healthReport, group, null);
+        }
     }
 
     public static GatewayServer start(final Parts parts) throws InterruptedException
@@ -89,7 +97,8 @@ public final class GatewayServer implements AutoCloseable
             klines,
             new KlineRelay(klines, PooledByteBufAllocator.DEFAULT),
             new FanOutLoops(parts.metrics(), config.outboundQueueMessages()),
-            tokens);
+            tokens,
+            parts.alerts());
         final ConnectionLimiter limiter = new ConnectionLimiter(config, parts.metrics());
         final StaticFiles staticFiles = new StaticFiles("static", GatewayServer.class.getClassLoader());
         final OriginPolicy origins = OriginPolicy.of(config);

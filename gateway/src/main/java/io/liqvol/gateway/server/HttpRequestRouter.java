@@ -41,6 +41,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final MarketDataApi marketData;
     private final StaticFiles staticFiles;
     private final HealthEndpoints health;
+    private final AlertsApi alerts;
     private TokenBucket rate;
     private List<InetAddress> trustedProxies;
 
@@ -54,6 +55,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         this.marketData = marketData;
         this.staticFiles = staticFiles;
         this.health = health;
+        this.alerts = new AlertsApi(context);
     }
 
     @Override
@@ -101,7 +103,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         try
         {
-            if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method()))
+            if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())
+                && !AlertsApi.routes(query.path()))
             {
                 throw new ApiException(
                     HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET and HEAD are served");
@@ -122,7 +125,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
     }
 
-    /** A GET or HEAD of a plain path; the HTTP codec leaves the body out of an answer to HEAD. */
+    /**
+     * A GET or HEAD of a plain path, or any request to an alert route; the HTTP codec leaves the body out of an answer
+     * to HEAD.
+     */
     private void route(final ChannelHandlerContext ctx, final boolean keepAlive, final FullHttpRequest request,
         final QueryStringDecoder query)
     {
@@ -143,6 +149,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         else if (path.equals(RestApi.ALL_LIQUIDATIONS_PATH))
         {
             rest.allLiquidations(ctx, keepAlive, request, query);
+        }
+        else if (AlertsApi.routes(path))
+        {
+            alerts.answer(ctx, keepAlive, request, query);
         }
         else if (path.equals(RestApi.GAPS_PATH))
         {
@@ -224,6 +234,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         else if (path.startsWith(KlineStreamHandler.PATH_PREFIX))
         {
             stream = new KlineStreamHandler(context);
+        }
+        else if (path.equals(AlertStreamHandler.PATH) && context.alerts() != null)
+        {
+            stream = new AlertStreamHandler(context);
         }
         else
         {

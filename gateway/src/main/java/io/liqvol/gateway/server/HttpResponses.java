@@ -77,6 +77,16 @@ final class HttpResponses
         return response;
     }
 
+    /** A 405 from a route that takes other methods than GET and HEAD, which it names in {@code Allow}. */
+    static ChannelFuture methodNotAllowed(final ChannelHandlerContext ctx, final boolean keepAlive,
+        final String allowed, final String message)
+    {
+        final FullHttpResponse response = errorResponse(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED,
+            "method_not_allowed", message);
+        response.headers().set(HttpHeaderNames.ALLOW, allowed);
+        return send(ctx, keepAlive, response);
+    }
+
     /**
      * The error's status and body; a refusal for now also with {@code Retry-After}, and the connection's next request
      * is read only after that (at most {@link #MAX_READ_PAUSE_SECONDS}), so that a client which does not wait does

@@ -7,7 +7,7 @@ import io.netty.channel.group.ChannelGroup;
  * the scheduler of history queries (which may read the journal, so never on an event loop), the live
  * WebSocket channels, the candle relay and the fan-out's hand-over to each event loop. A bag of parts, not a
  * config: settings live in {@link ServerConfig}.
- * The API tokens clients must present are among them.
+ * The API tokens clients must present are among them, and the alerts (null when the embedder runs none).
  */
 public record ServerHandlerParts(
     ServerConfig config,
@@ -21,6 +21,16 @@ public record ServerHandlerParts(
     MarketData marketData,
     KlineRelay klines,
     FanOutLoops fanOutLoops,
-    AccessTokens tokens)
+    AccessTokens tokens,
+    AlertService alerts)
 {
+    /** Without alerts. */
+    public ServerHandlerParts(final ServerConfig config, final GatewayMetrics metrics,
+        final Subscriptions subscriptions, final SymbolDirectory symbols, final LiquidationHistory history,
+        final RequestValidator validator, final QueryScheduler queries, final ChannelGroup webSockets,
+        final MarketData marketData, final KlineRelay klines, final FanOutLoops fanOutLoops, final AccessTokens tokens)
+    {
+        this(config, metrics, subscriptions, symbols, history, validator, queries, webSockets, marketData, klines,
+            fanOutLoops, tokens, null);
+    }
 }

@@ -12,6 +12,7 @@ class GatewayMetricsTest
         # TYPE liqvol_ws_clients gauge
         liqvol_ws_clients{stream="liquidations"} 2
         liqvol_ws_clients{stream="klines"} 0
+        liqvol_ws_clients{stream="alerts"} 0
         # HELP liqvol_http_connections Open HTTP connections (including WebSocket)
         # TYPE liqvol_http_connections gauge
         liqvol_http_connections 1

@@ -1,0 +1,227 @@
+package io.liqvol.engine.alerts;
+
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Side;
+import io.liqvol.engine.Timeframe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class AlertEvaluatorTest
+{
+    private static final long MINUTE_MS = 60_000L;
+    /** The start of a minute; the engine's clock stands an hour later. */
+    private static final long T0_MS = 1_700_000_040_000L;
+    private static final long E8 = 100_000_000L;
+
+    private final List<AlertEvent> events = new CopyOnWriteArrayList<>();
+    private LiqvolEngine engine;
+    private AlertEvaluator evaluator;
+
+    @AfterEach
+    void close()
+    {
+        if (engine != null)
+        {
+            engine.close();
+        }
+        if (evaluator != null)
+        {
+            evaluator.close();
+        }
+    }
+
+    @Test
+    void shouldFireOnLiquidationAtOrAboveThresholdOnItsSide()
+    {
+        start(null, List.of(liquidationRule("big-longs", Side.SELL, "1000", 0)));
+        liquidate("BTCUSDT", Side.SELL, 1, 999, T0_MS);
+        liquidate("BTCUSDT", Side.BUY, 1, 5000, T0_MS + 1);
+        liquidate("BTCUSDT", Side.SELL, 2, 500, T0_MS + 2);
+        liquidate("ETHUSDT", Side.SELL, 0.5, 4000, T0_MS + 3);
+        settle(4);
+
+        assertThat(events).extracting(AlertEvent::symbol, AlertEvent::value, AlertEvent::threshold)
+            .containsExactly(
+                tuple("BTCUSDT", new BigDecimal("1000"), new BigDecimal("1000")),
+                tuple("ETHUSDT", new BigDecimal("2000"), new BigDecimal("1000")));
+        assertThat(events.get(0).liquidation().side()).isEqualTo(Side.SELL);
+        assertThat(events.get(0).liquidation().tradeTimeMs()).isEqualTo(T0_MS + 2);
+        assertThat(events.get(0).bucket()).isNull();
+    }
+
+    @Test
+    void shouldFireBucketRuleOncePerBucketWhenCrossed()
+    {
+        start(null, List.of(bucketRule("total", BucketMetric.TOTAL_VOLUME, "3000", 0)));
+        liquidate("BTCUSDT", Side.SELL, 1, 1000, T0_MS);
+        liquidate("BTCUSDT", Side.BUY, 1, 1999, T0_MS + 1);
+        settle(2);
+        assertThat(events).isEmpty();
+        liquidate("BTCUSDT", Side.BUY, 1, 1, T0_MS + 2);
+        settle(3);
+        liquidate("BTCUSDT", Side.BUY, 1, 1, T0_MS + 3);
+        settle(4);
+        liquidate("BTCUSDT", Side.BUY, 1, 5000, T0_MS + MINUTE_MS);
+        settle(5);
+
+        assertThat(events).extracting(e -> e.bucket().startTimeMs(), AlertEvent::value)
+            .containsExactly(tuple(T0_MS, new BigDecimal("3000")),
+                tuple(T0_MS + MINUTE_MS, new BigDecimal("5000")));
+        assertThat(events.get(0).bucket().timeframe()).isEqualTo(Timeframe.M1);
+        assertThat(events.get(0).bucket().count()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCompareAbsoluteDeltaAndCount()
+    {
+        start(null, List.of(bucketRule("delta", BucketMetric.DELTA_VOLUME, "500", 0),
+            bucketRule("count", BucketMetric.COUNT, "3", 0)));
+        liquidate("BTCUSDT", Side.BUY, 1, 100, T0_MS);
+        liquidate("BTCUSDT", Side.SELL, 1, 700, T0_MS + 1);
+        settle(2);
+        assertThat(events).extracting(e -> e.rule().id(), AlertEvent::value)
+            .containsExactly(tuple("delta", new BigDecimal("600")));
+        liquidate("BTCUSDT", Side.BUY, 1, 100, T0_MS + 2);
+        settle(3);
+        assertThat(events).extracting(e -> e.rule().id(), AlertEvent::value)
+            .containsExactly(tuple("delta", new BigDecimal("600")),
+                tuple("count", new BigDecimal("3")));
+    }
+
+    @Test
+    void shouldHoldCooldownPerRuleAndSymbolOnTradeTime()
+    {
+        start(null, List.of(liquidationRule("any", null, "100", 10_000)));
+        liquidate("BTCUSDT", Side.SELL, 1, 200, T0_MS);
+        liquidate("BTCUSDT", Side.SELL, 1, 200, T0_MS + 9_999);
+        liquidate("ETHUSDT", Side.SELL, 1, 200, T0_MS + 5_000);
+        liquidate("BTCUSDT", Side.SELL, 1, 200, T0_MS + 10_000);
+        settle(4);
+
+        assertThat(events).extracting(AlertEvent::symbol, AlertEvent::triggerTimeMs).containsExactly(
+            tuple("BTCUSDT", T0_MS),
+            tuple("ETHUSDT", T0_MS + 5_000),
+            tuple("BTCUSDT", T0_MS + 10_000));
+    }
+
+    @Test
+    void shouldSkipChangesOfBucketsOlderThanTheNewest()
+    {
+        start(null, List.of(bucketRule("total", BucketMetric.TOTAL_VOLUME, "1000", 0)));
+        liquidate("BTCUSDT", Side.SELL, 1, 10, T0_MS + MINUTE_MS);
+        settle(1);
+        liquidate("BTCUSDT", Side.SELL, 1, 5000, T0_MS);
+        settle(2);
+
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldFireUnusualVolumeAgainstTheMedianOfClosedBucketsWithItsRatio()
+    {
+        start(null, List.of(unusualRule("spike", Baseline.MEDIAN, "3", 4)));
+        // four closed minutes of 100, 300, 200 and nothing (0): median of {0, 100, 200, 300} = 150
+        liquidate("BTCUSDT", Side.SELL, 1, 100, T0_MS);
+        liquidate("BTCUSDT", Side.SELL, 1, 300, T0_MS + MINUTE_MS);
+        liquidate("BTCUSDT", Side.SELL, 1, 200, T0_MS + 2 * MINUTE_MS);
+        liquidate("BTCUSDT", Side.SELL, 1, 449, T0_MS + 4 * MINUTE_MS);
+        settle(4);
+        // minute 2 fired against {0, 0, 100, 300}: 200 >= 3 x 50; minute 1's baseline was 0, which never fires
+        assertThat(events).extracting(e -> e.bucket().startTimeMs()).containsExactly(T0_MS + 2 * MINUTE_MS);
+        liquidate("BTCUSDT", Side.BUY, 1, 1, T0_MS + 4 * MINUTE_MS + 1);
+        settle(5);
+        liquidate("BTCUSDT", Side.BUY, 1, 100, T0_MS + 4 * MINUTE_MS + 2);
+        settle(6);
+
+        assertThat(events).hasSize(2);
+        final AlertEvent event = events.get(1);
+        assertThat(event.value()).isEqualByComparingTo("450");
+        assertThat(event.baseline()).isEqualByComparingTo("150");
+        assertThat(event.threshold()).isEqualByComparingTo("450");
+        assertThat(event.ratio()).isEqualTo(new BigDecimal("3.0000"));
+        assertThat(event.bucket().startTimeMs()).isEqualTo(T0_MS + 4 * MINUTE_MS);
+    }
+
+    @Test
+    void shouldTakeTheBaselineFromTheJournalAfterARestart(@TempDir final Path dataDir)
+    {
+        start(dataDir, List.of());
+        liquidate("BTCUSDT", Side.SELL, 1, 100, T0_MS);
+        liquidate("BTCUSDT", Side.SELL, 1, 100, T0_MS + MINUTE_MS);
+        settle(2);
+        engine.close();
+        evaluator.close();
+
+        start(dataDir, List.of(unusualRule("spike", Baseline.EWMA, "2", 2)));
+        liquidate("BTCUSDT", Side.SELL, 1, 199, T0_MS + 2 * MINUTE_MS);
+        settle(1);
+        assertThat(events).isEmpty();
+        liquidate("BTCUSDT", Side.SELL, 1, 1, T0_MS + 2 * MINUTE_MS + 1);
+        settle(2);
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).baseline()).isEqualByComparingTo("100");
+        assertThat(events.get(0).ratio()).isEqualTo(new BigDecimal("2.0000"));
+    }
+
+    private void start(final Path dataDir, final List<AlertRule> rules)
+    {
+        evaluator = new AlertEvaluator((symbol, timeframe, startMs, endMs) ->
+            engine.volume(symbol, timeframe, startMs, endMs), events::add, () -> 42L, 1024);
+        evaluator.rules(rules);
+        final EngineContext context = new EngineContext().epochClock(() -> T0_MS + 3_600_000L)
+            .listener(evaluator.listener());
+        engine = LiqvolEngine.launch(dataDir == null ? context : context.dataDir(dataDir));
+        evaluator.start();
+    }
+
+    private void liquidate(final String symbol, final Side side, final double quantity, final long price,
+        final long tradeTimeMs)
+    {
+        engine.ingestLiquidation(symbol, side, Math.round(quantity * E8), price * E8, tradeTimeMs, tradeTimeMs);
+    }
+
+    /** Waits until the engine published this many and the evaluator has taken everything handed over. */
+    private void settle(final long published)
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((engine.counters().published() < published || engine.processedSequence() < engine.inputSequence()
+            || evaluator.queued() > 0) && System.nanoTime() < deadline)
+        {
+            Thread.onSpinWait();
+        }
+        assertThat(engine.counters().published()).isEqualTo(published);
+        assertThat(evaluator.queued()).isZero();
+        assertThat(evaluator.errors()).isZero();
+    }
+
+    static AlertRule liquidationRule(final String id, final Side side, final String threshold, final long cooldownMs)
+    {
+        return new AlertRule(id, id, List.of(), AlertCondition.LIQUIDATION, side, null, null,
+            new BigDecimal(threshold), null, null, 0, cooldownMs, null);
+    }
+
+    static AlertRule bucketRule(final String id, final BucketMetric metric, final String threshold,
+        final long cooldownMs)
+    {
+        return new AlertRule(id, id, List.of("BTCUSDT"), AlertCondition.BUCKET, null, metric, Timeframe.M1,
+            new BigDecimal(threshold), null, null, 0, cooldownMs, null);
+    }
+
+    static AlertRule unusualRule(final String id, final Baseline baseline, final String factor, final int buckets)
+    {
+        return new AlertRule(id, id, List.of(), AlertCondition.UNUSUAL_VOLUME, null, BucketMetric.TOTAL_VOLUME,
+            Timeframe.M1, null, new BigDecimal(factor), baseline, buckets, 0, null);
+    }
+}
