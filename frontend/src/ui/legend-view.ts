@@ -25,11 +25,17 @@ export class LegendView
     private readonly ohlc = element('span', 'legend-group legend-ohlc');
     private readonly liquidations = element('span', 'legend-group legend-liq');
     private readonly coverage = element('span', 'legend-coverage');
+    private readonly heatmapToggle = element('button', 'legend-toggle', 'realized liquidations');
 
     constructor(private readonly container: HTMLElement)
     {
         this.coverage.dataset.testid = 'legend-coverage';
-        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage);
+        this.heatmapToggle.type = 'button';
+        this.heatmapToggle.dataset.testid = 'heatmap-toggle';
+        this.heatmapToggle.title = 'Realized liquidation heatmap: the notional liquidated per price level and bar, '
+            + 'summed from recorded liquidations (not an estimate)';
+        this.setHeatmapOn(false);
+        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage, this.heatmapToggle);
         new ResizeObserver(() => this.fit()).observe(container);
     }
 
@@ -67,6 +73,17 @@ export class LegendView
         const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;
         this.coverage.textContent = unknownZero ? 'coverage unknown' : coverageLabel(coverage);
         this.fit();
+    }
+
+    /** Calls back when the user switches the realized heatmap on or off. */
+    onHeatmapToggle(callback: () => void): void
+    {
+        this.heatmapToggle.addEventListener('click', callback);
+    }
+
+    setHeatmapOn(on: boolean): void
+    {
+        this.heatmapToggle.setAttribute('aria-pressed', String(on));
     }
 
     /** Drops fields in DROP_ORDER until the line fits its box. */

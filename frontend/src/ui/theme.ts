@@ -16,6 +16,8 @@ export interface ChartPalette
     /** Hatching of time that was not recorded. */
     readonly unrecorded: string;
     readonly crosshair: string;
+    /** The realized heatmap's colour as "r, g, b" (its opacity carries the amount). */
+    readonly heatmap: string;
 }
 
 export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
@@ -30,6 +32,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         longs: 'rgba(255, 92, 92, 0.90)',
         unrecorded: 'rgba(169, 179, 198, 0.22)',
         crosshair: 'rgba(169, 179, 198, 0.45)',
+        heatmap: '255, 176, 32',
     },
     light: {
         background: '#ffffff',
@@ -42,6 +45,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         longs: 'rgba(225, 52, 70, 0.85)',
         unrecorded: 'rgba(60, 69, 86, 0.18)',
         crosshair: 'rgba(60, 69, 86, 0.40)',
+        heatmap: '230, 115, 0',
     },
 };
 
