@@ -69,6 +69,10 @@ class GatewayMetricsTest
         # HELP liqvol_query_cost_held Buckets and rows of the history queries admitted and not yet written
         # TYPE liqvol_query_cost_held gauge
         liqvol_query_cost_held 0
+        # HELP liqvol_http_answer_bytes_queued Bytes of streamed REST answers handed to connections and not yet \
+        written to their sockets
+        # TYPE liqvol_http_answer_bytes_queued gauge
+        liqvol_http_answer_bytes_queued 0
         # HELP liqvol_klines_upstream_requests_total Kline requests sent to the exchange
         # TYPE liqvol_klines_upstream_requests_total counter
         liqvol_klines_upstream_requests_total 0
