@@ -540,6 +540,33 @@ describe('liqvol page against the simulated gateway', () =>
         assert.deepEqual(pageErrors, []);
     });
 
+    it('should switch the realized heatmap on from the legend, draw it behind the candles, and off again', async () =>
+    {
+        await page.goto(`${baseUrl}/?symbol=${symbol}&tf=1m`);
+        await waitForDrawn(page, '1m');
+        const toggle = page.locator('[data-testid="heatmap-toggle"]');
+        assert.equal(await toggle.innerText(), 'realized liquidations');
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+        const answer = page.waitForResponse((response) => response.url().includes(`/api/v1/heatmap/${symbol}/1m?`));
+        await toggle.click();
+        const heatmap = await (await answer).json();
+        assert.equal(heatmap.kind, 'realized');
+        assert.ok(heatmap.cells.length > 0, 'the heatmap has no cells');
+        await page.waitForFunction((cells) => window.liqvol.chart().heatmapCells === cells, heatmap.cells.length,
+            { timeout: 10_000 });
+        await page.waitForFunction(() => window.liqvol.chart().heatmapDrawnCells > 0, null, { timeout: 10_000 });
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+        await page.waitForTimeout(400);
+        const file = path.join(outputDir, 'liqvol-heatmap-dark-1440.png');
+        await page.screenshot({ path: file });
+        assert.ok(fs.statSync(file).size > 20_000, `${file} looks empty`);
+
+        await toggle.click();
+        await page.waitForFunction(() => window.liqvol.chart().heatmapCells === 0, null, { timeout: 5_000 });
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+        assert.deepEqual(pageErrors, []);
+    });
+
     it('should say in the chart that an unknown symbol is not a market, not show the raw error', async () =>
     {
         await page.goto(`${baseUrl}/?symbol=NOSUCHCOIN&tf=1m`);

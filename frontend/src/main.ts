@@ -69,6 +69,9 @@ if (soundToggle.checked)
     document.addEventListener('pointerdown', () => sound.setEnabled(soundToggle.checked), { once: true });
 }
 
+const HEATMAP_KEY = 'liqvol.heatmap';
+let heatmapOn = localStorage.getItem(HEATMAP_KEY) === 'on';
+
 const chart = new ChartView(required(document, '#chart'), PALETTES[theme], reducedMotion);
 const parts = {
     chart,
@@ -96,7 +99,16 @@ const parts = {
     }, () => chart.scrollToLive()),
     sound,
     thresholdUsdt: () => thresholdUsdt,
+    heatmapOn: () => heatmapOn,
 };
+parts.legend.setHeatmapOn(heatmapOn);
+parts.legend.onHeatmapToggle(() =>
+{
+    heatmapOn = !heatmapOn;
+    localStorage.setItem(HEATMAP_KEY, heatmapOn ? 'on' : 'off');
+    parts.legend.setHeatmapOn(heatmapOn);
+    session?.heatmapToggled();
+});
 
 let session: ViewSession | null = null;
 

@@ -1,6 +1,7 @@
 import { Backoff } from '../model/backoff';
 import { barCoverage, type BarCoverage } from '../model/coverage';
 import { readGapsAnswer } from '../model/gaps';
+import { HEATMAP_BINS, heatmapRangeMs, readHeatmap } from '../model/heatmap';
 import { largeMarkers } from '../model/large-markers';
 import { isLarge, positionLabel } from '../model/liquidation-feed';
 import { MarketModel, type Change } from '../model/market-model';
@@ -27,6 +28,8 @@ export interface PageParts
     readonly sound: AlertSound;
     /** The current symbol's highlight threshold in USDT. */
     readonly thresholdUsdt: () => string;
+    /** Whether the realized heatmap is switched on. */
+    readonly heatmapOn: () => boolean;
 }
 
 export interface Origins
@@ -73,6 +76,8 @@ async function fetchJson(url: string, token: string | null): Promise<unknown>
 
 /** Retries of the klines endpoint, capped like the sockets'. */
 const KLINES_RETRY = { initialMs: 1000, maxMs: 5000, healthyAfterMs: 0 };
+/** While the heatmap is on it is read again this often, so new liquidations show in it. */
+const HEATMAP_REFRESH_MS = 30_000;
 
 /**
  * One view (symbol and timeframe) of the page: its two sockets (liquidations with volume, and candles),
@@ -86,6 +91,7 @@ export class ViewSession
     private readonly klines: ReconnectingSocket;
     private readonly klinesRetry = new Backoff(KLINES_RETRY);
     private klinesRetryTimer: ReturnType<typeof setTimeout> | null = null;
+    private heatmapTimer: ReturnType<typeof setTimeout> | null = null;
     private closed = false;
     private drawScheduled = false;
     private hoverTimeSec: number | null = null;
@@ -144,6 +150,48 @@ export class ViewSession
         if (this.klinesRetryTimer !== null)
         {
             clearTimeout(this.klinesRetryTimer);
+        }
+        this.stopHeatmapRefresh();
+    }
+
+    /** The heatmap was switched on or off: read it now, or hide it. */
+    heatmapToggled(): void
+    {
+        if (this.parts.heatmapOn())
+        {
+            void this.loadHeatmap();
+            return;
+        }
+        this.stopHeatmapRefresh();
+        this.parts.chart.setHeatmap(null);
+    }
+
+    /** The realized heatmap over the loaded bars (docs/API.md §4.13), read again every HEATMAP_REFRESH_MS. */
+    private async loadHeatmap(): Promise<void>
+    {
+        this.stopHeatmapRefresh();
+        const first = this.model.candles.firstTime();
+        const { startMs, endMs } = heatmapRangeMs(first, Date.now(), this.view.timeframe, HEATMAP_BINS);
+        const url = `${this.origins.http}/api/v1/heatmap/${encodeURIComponent(this.view.symbol)}/`
+            + `${encodeURIComponent(this.view.timeframe)}?start=${startMs}&end=${endMs}&bins=${HEATMAP_BINS}`;
+        const json = await fetchJson(url, this.origins.token).catch(() => null);
+        if (this.closed || !this.parts.heatmapOn())
+        {
+            return;
+        }
+        if (json !== null)
+        {
+            this.parts.chart.setHeatmap(readHeatmap(json));
+        }
+        this.heatmapTimer = setTimeout(() => void this.loadHeatmap(), HEATMAP_REFRESH_MS);
+    }
+
+    private stopHeatmapRefresh(): void
+    {
+        if (this.heatmapTimer !== null)
+        {
+            clearTimeout(this.heatmapTimer);
+            this.heatmapTimer = null;
         }
     }
 
@@ -224,6 +272,10 @@ export class ViewSession
             {
                 this.model.onLatestKlines(candles);
                 this.scheduleDraw();
+                if (this.parts.heatmapOn())
+                {
+                    void this.loadHeatmap();
+                }
             }
         }
         catch (error)

@@ -21,7 +21,9 @@ import type { LargeMarker } from '../model/large-markers';
 import type { Candle, VolumeBucket } from '../model/messages';
 import type { ChartOp } from '../model/series-store';
 import { cumulativeDelta, deltaSeries, longShortRatio, movingAverage, NO_TRENDS, type TrendPoint, type TrendSettings } from '../model/trends';
+import type { Heatmap } from '../model/heatmap';
 import { CoverageShading, type BarShade } from './coverage-shading';
+import { HeatmapLayer } from './heatmap-layer';
 import type { ChartPalette } from './theme';
 
 /** Counts of what the chart was asked to do, read by the end-to-end tests. */
@@ -100,6 +102,7 @@ export class ChartView
     readonly counters: DrawCounters = { candleSets: 0, candleUpdates: 0, volumeSets: 0, volumeUpdates: 0 };
     private readonly chart: IChartApi;
     private readonly priceShading: CoverageShading;
+    private readonly heatmap: HeatmapLayer;
     private readonly volumeShading: CoverageShading;
     private readonly candleSeries: ISeriesApi<'Candlestick'>;
     private readonly totalSeries: ISeriesApi<'Histogram'>;
@@ -141,6 +144,8 @@ export class ChartView
             localization: { timeFormatter: (time: Time) => formatLocalDateTime((time as number) * 1000) },
         });
         this.candleSeries = this.chart.addSeries(CandlestickSeries, { borderVisible: false, priceLineVisible: true });
+        this.heatmap = new HeatmapLayer(palette.heatmap);
+        this.candleSeries.attachPrimitive(this.heatmap);
         this.priceShading = new CoverageShading(palette.unrecorded, palette.text);
         this.candleSeries.attachPrimitive(this.priceShading);
         this.markers = createSeriesMarkers(this.candleSeries, [], { autoScale: true });
@@ -183,6 +188,7 @@ export class ChartView
         this.totalSeries.applyOptions({ color: palette.shorts });
         this.longSeries.applyOptions({ color: palette.longs });
         this.priceShading.setColors(palette.unrecorded, palette.text);
+        this.heatmap.setColor(palette.heatmap);
         this.volumeShading.setColors(palette.unrecorded, palette.text);
         this.palette = palette;
         this.setMarkers(this.largeMarkers);
@@ -305,6 +311,7 @@ export class ChartView
         this.drawTrends();
         this.priceShading.setShades([]);
         this.volumeShading.setShades([]);
+        this.heatmap.setHeatmap(null);
         this.setMarkers([]);
         this.pricePrecision = -1;
         this.chart.timeScale().applyOptions({ barSpacing: 7, rightOffset: RIGHT_OFFSET_BARS });
@@ -351,6 +358,12 @@ export class ChartView
     {
         this.priceShading.setShades(shades);
         this.volumeShading.setShades(shades);
+    }
+
+    /** The realized liquidation heatmap behind the candles; null hides it. */
+    setHeatmap(heatmap: Heatmap | null): void
+    {
+        this.heatmap.setHeatmap(heatmap);
     }
 
     /** Large liquidations on the price chart, sized by their notional. */
@@ -428,6 +441,8 @@ export class ChartView
                 average: this.trendSeries.average?.data().length ?? null,
                 ratio: this.trendSeries.ratio?.data().length ?? null,
             },
+            heatmapCells: this.heatmap.cells,
+            heatmapDrawnCells: this.heatmap.drawnCells,
         };
     }
 

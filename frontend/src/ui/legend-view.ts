@@ -33,11 +33,18 @@ export class LegendView
     private readonly averageBars = element('select', 'legend-average-bars');
     private trends: TrendSettings = NO_TRENDS;
     private onTrends: (settings: TrendSettings) => void = () => undefined;
+    private readonly heatmapToggle = element('button', 'legend-toggle', 'realized liquidations');
 
     constructor(private readonly container: HTMLElement)
     {
         this.coverage.dataset.testid = 'legend-coverage';
         this.buildTrendToggles();
+        this.heatmapToggle.type = 'button';
+        this.heatmapToggle.dataset.testid = 'heatmap-toggle';
+        this.heatmapToggle.title = 'Realized liquidation heatmap: the notional liquidated per price level and bar, '
+            + 'summed from recorded liquidations (not an estimate)';
+        this.setHeatmapOn(false);
+        this.trendToggles.append(this.heatmapToggle);
         container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage, this.trendToggles);
         new ResizeObserver(() => this.fit()).observe(container);
     }
@@ -137,6 +144,17 @@ export class LegendView
         const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;
         this.coverage.textContent = unknownZero ? 'coverage unknown' : coverageLabel(coverage);
         this.fit();
+    }
+
+    /** Calls back when the user switches the realized heatmap on or off. */
+    onHeatmapToggle(callback: () => void): void
+    {
+        this.heatmapToggle.addEventListener('click', callback);
+    }
+
+    setHeatmapOn(on: boolean): void
+    {
+        this.heatmapToggle.setAttribute('aria-pressed', String(on));
     }
 
     /** Drops fields in DROP_ORDER until the line fits its box. */

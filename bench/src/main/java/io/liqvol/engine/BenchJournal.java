@@ -16,24 +16,24 @@ import java.util.stream.Stream;
  * {@link #END_MS}, 30% of them of {@code SYM0} (a BTCUSDT-like symbol, about 4 000 a day at 10 million) and the rest
  * spread over 199 other symbols. Written through the journal's own writer, roll-ups included.
  */
-final class BenchJournal
+public final class BenchJournal
 {
     /** 2026-09-21T13:46:40Z: the end of the recorded history and the engine's clock. */
-    static final long END_MS = 1_790_000_000_000L;
+    public static final long END_MS = 1_790_000_000_000L;
     static final long SPAN_MS = 730L * 86_400_000L;
     static final int SYMBOLS = 200;
-    static final String BUSY_SYMBOL = "SYM0";
+    public static final String BUSY_SYMBOL = "SYM0";
 
     private BenchJournal()
     {
     }
 
-    static EngineContext context(final Path dir)
+    public static EngineContext context(final Path dir)
     {
         return new EngineContext().dataDir(dir).epochClock(() -> END_MS).fsyncIntervalMs(0);
     }
 
-    static Path generate(final long count)
+    public static Path generate(final long count)
     {
         try
         {
@@ -69,7 +69,7 @@ final class BenchJournal
         }
     }
 
-    static void delete(final Path dir)
+    public static void delete(final Path dir)
     {
         try (Stream<Path> files = Files.walk(dir))
         {

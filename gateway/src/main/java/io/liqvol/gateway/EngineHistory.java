@@ -75,6 +75,12 @@ public final class EngineHistory implements LiquidationHistory
         return engine.orders(filter, newestFirst, from, maxOrders, maxRecords, visitor);
     }
 
+    @Override
+    public boolean isJournaled()
+    {
+        return engine.journalStatus() != null;
+    }
+
     /**
      * Built again only when the engine recorded a gap or recording's start moved (retention); with the gap under way,
      * if any.

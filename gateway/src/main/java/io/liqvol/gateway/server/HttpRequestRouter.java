@@ -154,6 +154,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             alerts.answer(ctx, keepAlive, request, query);
         }
+        else if (path.startsWith(RestApi.HEATMAP_PREFIX))
+        {
+            rest.heatmap(ctx, keepAlive, request, query);
+        }
         else if (path.equals(RestApi.GAPS_PATH))
         {
             rest.gaps(ctx, keepAlive, query);

@@ -50,6 +50,12 @@ public interface LiquidationHistory
         return new OrderScanResult(null, false);
     }
 
+    /** Whether the history has a journal; without one only the newest liquidations in memory are known. */
+    default boolean isJournaled()
+    {
+        return false;
+    }
+
     /** What was recorded live: when recording began and every recorded gap. Cheap: any thread, also the publisher. */
     Coverage coverage();
 }

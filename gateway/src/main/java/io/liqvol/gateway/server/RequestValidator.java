@@ -123,23 +123,42 @@ public final class RequestValidator
     /** A count in [1, max], or {@code fallback} when absent. */
     public static int limit(final String raw, final int fallback, final int max)
     {
+        final Integer limit = within(raw, fallback, 1, max);
+        if (limit == null)
+        {
+            throw ApiException.badRequest("invalid_limit", "limit must be an integer in [1, " + max + "], was " + raw);
+        }
+        return limit;
+    }
+
+    /** A parameter's count in [min, max], or {@code fallback} when absent; 400 {@code invalid_parameter} else. */
+    public static int count(final String name, final String raw, final int fallback, final int min, final int max)
+    {
+        final Integer count = within(raw, fallback, min, max);
+        if (count == null)
+        {
+            throw ApiException.badRequest("invalid_parameter",
+                name + " must be an integer in [" + min + ", " + max + "], was " + raw);
+        }
+        return count;
+    }
+
+    /** The integer in [min, max], {@code fallback} when absent, null when it is not one. */
+    private static Integer within(final String raw, final int fallback, final int min, final int max)
+    {
         if (raw == null)
         {
             return fallback;
         }
         try
         {
-            final int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= max)
-            {
-                return limit;
-            }
+            final int value = Integer.parseInt(raw);
+            return value >= min && value <= max ? value : null;
         }
-        catch (final NumberFormatException ignored)
+        catch (final NumberFormatException e)
         {
-            // answered below
+            return null;
         }
-        throw ApiException.badRequest("invalid_limit", "limit must be an integer in [1, " + max + "], was " + raw);
     }
 
     private static Long epochMs(final String name, final String raw)

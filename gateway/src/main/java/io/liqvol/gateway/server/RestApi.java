@@ -27,6 +27,15 @@ final class RestApi
     static final String VOLUME_PREFIX = "/api/v1/liquidation-volume/";
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
     static final String ALL_LIQUIDATIONS_PATH = "/api/v1/liquidations";
+    static final String HEATMAP_PREFIX = "/api/v1/heatmap/";
+    static final List<String> HEATMAP_PARAMETERS = List.of("start", "end", "start_time", "end_time", "bins");
+    static final int DEFAULT_HEATMAP_BINS = 50;
+    static final int MIN_HEATMAP_BINS = 10;
+    static final int MAX_HEATMAP_BINS = 200;
+    /** The most cells (time buckets × bins) a heatmap may span: 30 days of 1h at 200 bins fit. */
+    static final long MAX_HEATMAP_CELLS = 150_000;
+    /** A heatmap is priced at a tenth of its cells beyond its journal read: most cells of a grid stay empty. */
+    static final long HEATMAP_CELLS_PER_PRICE = 10;
     static final String GAPS_PATH = "/api/v1/gaps";
     static final String OVERVIEW_PATH = "/api/v1/overview";
     static final String DISTRIBUTION_PATH = "/api/v1/distribution";
@@ -72,6 +81,33 @@ final class RestApi
         final String fileName = symbol + "-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
         stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe)), head(request, csv, fileName),
             () -> new VolumeBody(context.history(), symbol, timeframe, range, csv, System.currentTimeMillis()));
+    }
+
+    /**
+     * {@code /api/v1/heatmap/{symbol}/{timeframe}?start=&end=&bins=}: the realized liquidation heatmap, refused
+     * (400 {@code range_too_large}) beyond {@link #MAX_HEATMAP_CELLS} cells.
+     */
+    void heatmap(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpRequest request,
+        final QueryStringDecoder query)
+    {
+        final String[] parts = segments(query.path(), HEATMAP_PREFIX, 2);
+        RequestTarget.requireKnownParameters(query, HEATMAP_PARAMETERS);
+        final String symbol = context.validator().symbol(parts[0]);
+        final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
+        final VolumeRange range = context.validator().range(timeframe,
+            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
+        final int bins = RequestValidator.count("bins", parameter(query, "bins", null), DEFAULT_HEATMAP_BINS,
+            MIN_HEATMAP_BINS, MAX_HEATMAP_BINS);
+        final long cells = range.buckets(timeframe) * bins;
+        if (cells > MAX_HEATMAP_CELLS)
+        {
+            throw ApiException.badRequest("range_too_large", "the heatmap spans " + range.buckets(timeframe)
+                + " buckets of " + timeframe.code() + " × " + bins + " bins = " + cells + " cells, at most "
+                + MAX_HEATMAP_CELLS);
+        }
+        final long price = JOURNAL_PAGE_PRICE + (cells + HEATMAP_CELLS_PER_PRICE - 1) / HEATMAP_CELLS_PER_PRICE;
+        stream(ctx, keepAlive, price, head(request, false, null),
+            () -> new HeatmapBody(context.history(), context.symbols().format(symbol), timeframe, range, bins));
     }
 
     /**
