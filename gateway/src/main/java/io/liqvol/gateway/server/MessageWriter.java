@@ -7,7 +7,6 @@ import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.Interval;
 import io.liqvol.engine.Side;
-import io.liqvol.engine.Timeframe;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
