@@ -18,6 +18,8 @@ export interface ChartPalette
     readonly crosshair: string;
     /** Trend lines: cumulative delta, long/short ratio. */
     readonly trend: string;
+    /** Fired alerts' markers and their text. */
+    readonly alert: string;
 }
 
 export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
@@ -33,6 +35,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         unrecorded: 'rgba(169, 179, 198, 0.22)',
         crosshair: 'rgba(169, 179, 198, 0.45)',
         trend: '#7aa2f7',
+        alert: '#ffc400',
     },
     light: {
         background: '#ffffff',
@@ -46,6 +49,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         unrecorded: 'rgba(60, 69, 86, 0.18)',
         crosshair: 'rgba(60, 69, 86, 0.40)',
         trend: '#2f64d8',
+        alert: '#8a5300',
     },
 };
 
