@@ -11,6 +11,8 @@ interface FieldSpec
     /** Choices make a select, else a text input. */
     readonly choices?: readonly (readonly [string, string])[];
     readonly hint?: string;
+    /** Takes the form's whole width. */
+    readonly wide?: boolean;
 }
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -25,8 +27,8 @@ function choices(values: readonly string[]): (readonly [string, string])[]
 }
 
 const FIELDS: readonly FieldSpec[] = [
-    { field: 'name', label: 'Name' },
-    { field: 'symbols', label: 'Symbols', hint: 'comma separated; empty: all' },
+    { field: 'name', label: 'Name', wide: true },
+    { field: 'symbols', label: 'Symbols', hint: 'comma separated; empty: all', wide: true },
     { field: 'condition', label: 'Condition', choices: choices(CONDITIONS) },
     { field: 'side', label: 'Side', choices: [['', 'Both'], ['SELL', 'Longs liquidated'], ['BUY', 'Shorts liquidated']] },
     { field: 'metric', label: 'Metric', choices: choices(METRICS) },
@@ -36,7 +38,7 @@ const FIELDS: readonly FieldSpec[] = [
     { field: 'baseline', label: 'Baseline', choices: choices(BASELINES) },
     { field: 'baseline_buckets', label: 'Baseline buckets' },
     { field: 'cooldown_s', label: 'Cool-down (s)' },
-    { field: 'webhook_url', label: 'Webhook URL', hint: 'optional' },
+    { field: 'webhook_url', label: 'Webhook URL', hint: 'optional', wide: true },
 ];
 
 /** Fields every condition takes. */
@@ -100,6 +102,11 @@ export class AlertsPanel
         this.editingId = editingId;
         for (const [field, input] of this.inputs)
         {
+            if (input instanceof HTMLSelectElement && ![...input.options].some((option) => option.value === form[field]))
+            {
+                // A custom timeframe in view (or of a rule) is offered too.
+                input.append(element('option', '', form[field]));
+            }
             input.value = form[field];
         }
         this.showErrors({}, '');
@@ -192,7 +199,7 @@ export class AlertsPanel
 
     private fieldRow(spec: FieldSpec): HTMLElement
     {
-        const row = element('div', 'alert-field');
+        const row = element('div', spec.wide === true ? 'alert-field wide' : 'alert-field');
         const id = `rule-${spec.field.replace(/_/g, '-')}`;
         const label = element('label', '', spec.label);
         label.htmlFor = id;
