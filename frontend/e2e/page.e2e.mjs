@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './browser.mjs';
+import { darkPage, launchBrowser } from './browser.mjs';
 import { startGateway } from './gateway.mjs';
 import { overflowProblems } from './layout.mjs';
 import { busiestSymbol, getJson } from './market.mjs';
@@ -102,9 +102,7 @@ describe('liqvol page against the simulated gateway', () =>
         }
         symbol = await busiestSymbol(baseUrl);
         browser = await launchBrowser(chromiumPath);
-        page = browser.context.pages()[0] ?? await browser.context.newPage();
-        page.on('pageerror', (error) => pageErrors.push(error.message));
-        await page.addInitScript(() => localStorage.setItem('liqvol.theme', 'dark'));
+        page = await darkPage(browser, pageErrors);
     });
 
     after(async () =>
