@@ -37,3 +37,12 @@ export async function launchBrowser(executablePath, viewport = { width: 1440, he
         },
     };
 }
+
+/** The browser's first page in the dark theme, its uncaught errors collected into pageErrors. */
+export async function darkPage(browser, pageErrors)
+{
+    const page = browser.context.pages()[0] ?? await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript(() => localStorage.setItem('liqvol.theme', 'dark'));
+    return page;
+}

@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './browser.mjs';
+import { darkPage, launchBrowser } from './browser.mjs';
 import { startGateway } from './gateway.mjs';
+import { overflowProblems } from './layout.mjs';
 import { busiestSymbol, getJson } from './market.mjs';
 
 const frontendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,44 +22,6 @@ const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../ga
 const SIZE_SEC = { '1m': 60, '5m': 300, '10m': 600 };
 
 const chartState = (page) => page.evaluate(() => window.liqvol.chart());
-
-/**
- * Run in the page: every visible element that lies outside the viewport or whose content is wider than its box
- * (clipped or spilling), and a page that scrolls sideways. The chart's own canvases are the library's.
- */
-function overflowProblems()
-{
-    const problems = [];
-    const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width + 1)
-    {
-        problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    }
-    const name = (e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
-    for (const element of document.querySelectorAll('body *'))
-    {
-        if (element.closest('#chart') !== null || element.closest('[hidden]') !== null)
-        {
-            continue;
-        }
-        const style = getComputedStyle(element);
-        const rect = element.getBoundingClientRect();
-        if (style.display === 'none' || style.visibility === 'hidden' || style.clipPath !== 'none' || (rect.width === 0 && rect.height === 0))
-        {
-            continue;
-        }
-        if (rect.right > width + 1 || rect.left < -1)
-        {
-            problems.push(`${name(element)} lies outside the viewport (${Math.round(rect.left)}..${Math.round(rect.right)})`);
-        }
-        const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
-        if (!scrolls && element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1)
-        {
-            problems.push(`${name(element)} holds ${element.scrollWidth} px in ${element.clientWidth} px: "${(element.value ?? element.textContent).trim().slice(0, 40)}"`);
-        }
-    }
-    return problems;
-}
 
 async function chartBox(page)
 {
@@ -139,9 +102,7 @@ describe('liqvol page against the simulated gateway', () =>
         }
         symbol = await busiestSymbol(baseUrl);
         browser = await launchBrowser(chromiumPath);
-        page = browser.context.pages()[0] ?? await browser.context.newPage();
-        page.on('pageerror', (error) => pageErrors.push(error.message));
-        await page.addInitScript(() => localStorage.setItem('liqvol.theme', 'dark'));
+        page = await darkPage(browser, pageErrors);
     });
 
     after(async () =>

@@ -78,4 +78,14 @@ describe('liqvol page with API tokens on', () =>
         assert.ok(!page.url().includes(TOKEN), `the token stayed in ${page.url()}`);
         assert.equal(await page.evaluate(() => localStorage.getItem('liqvol.apiToken')), TOKEN);
     });
+
+    it('should create an alert rule and receive its event with the token', async () =>
+    {
+        await page.locator('#alert-new').click();
+        await page.locator('#rule-symbols').fill('');
+        await page.locator('#rule-threshold').fill('1');
+        await page.locator('#alert-submit').click();
+        await page.waitForSelector('#alert-rules li[data-id]', { timeout: 10_000 });
+        await page.waitForSelector('#alert-events li.alert-event', { timeout: 60_000 });
+    });
 });

@@ -1,4 +1,5 @@
 import './styles.css';
+import { AlertsController } from './app/alerts-controller';
 import { ViewSession } from './app/view-session';
 import { authHeaders, takeToken, TOKEN_KEY } from './net/access-token';
 import { parseSymbols } from './model/symbols';
@@ -8,6 +9,7 @@ import { readViewState, sameView, writeViewState, type ViewState } from './model
 import { ChartNotices } from './ui/chart-notices';
 import { ChartView } from './ui/chart-view';
 import { required } from './ui/dom';
+import { AlertsPanel } from './ui/alerts-panel';
 import { LegendView } from './ui/legend-view';
 import { AlertSound } from './ui/sound';
 import { StatusView } from './ui/status-view';
@@ -17,6 +19,7 @@ import { TimeframePicker } from './ui/timeframe-picker';
 import { applyTheme, initialTheme, PALETTES, type ThemeName } from './ui/theme';
 
 const SOUND_KEY = 'liqvol.sound';
+const ALERT_SOUND_KEY = 'liqvol.alertSound';
 
 const taken = takeToken(window.location.hash, localStorage);
 if (taken.hash !== window.location.hash)
@@ -112,6 +115,36 @@ parts.legend.onHeatmapToggle(() =>
 
 let session: ViewSession | null = null;
 
+const alertSound = new AlertSound();
+const alertSoundToggle = required<HTMLInputElement>(document, '#alert-sound');
+alertSoundToggle.checked = localStorage.getItem(ALERT_SOUND_KEY) === 'on';
+if (alertSoundToggle.checked)
+{
+    document.addEventListener('pointerdown', () => alertSound.setEnabled(alertSoundToggle.checked), { once: true });
+}
+alertSoundToggle.addEventListener('change', () =>
+{
+    alertSound.setEnabled(alertSoundToggle.checked);
+    localStorage.setItem(ALERT_SOUND_KEY, alertSoundToggle.checked ? 'on' : 'off');
+});
+const alerts = new AlertsController({
+    chart,
+    sound: alertSound,
+    view: () => session?.view ?? readViewState(window.location.search),
+    thresholdUsdt: () => thresholdUsdt,
+}, origins);
+const notifyButton = required<HTMLButtonElement>(document, '#alert-notify');
+/** Notifications are asked for only on this button's click, never unprompted. */
+function showNotifyState(): void
+{
+    const supported = 'Notification' in window;
+    const permission = supported ? Notification.permission : 'denied';
+    notifyButton.textContent = permission === 'granted' ? 'Notifications on' : permission === 'denied' ? 'Notifications blocked' : 'Notify me';
+    notifyButton.disabled = permission !== 'default';
+}
+notifyButton.addEventListener('click', () => void Notification.requestPermission().then(showNotifyState));
+showNotifyState();
+
 /** Shows a symbol's remembered threshold in the field and applies it. */
 function useThreshold(symbol: string): void
 {
@@ -147,6 +180,7 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none'): void
     next.start();
     // The chart has been laid out once the browser has painted a frame: from then on it draws what arrived.
     requestAnimationFrame(() => next.chartReady());
+    alerts.viewChanged();
 }
 
 const symbolPicker = new SymbolPicker(required(document, '#symbol'), required(document, '#symbol-list'), (symbol) =>
@@ -205,6 +239,7 @@ fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
     .catch(() => symbolPicker.setSymbols([]));
 
 show(readViewState(window.location.search), 'replace');
+alerts.start(new AlertsPanel(required(document, '#alerts'), alerts.handlers()));
 
 /** Read-only diagnostics of the current view, used by the end-to-end tests. */
 Object.assign(window, {

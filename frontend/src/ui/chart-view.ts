@@ -7,6 +7,7 @@ import {
     HistogramSeries,
     LineSeries,
     type ISeriesMarkersPluginApi,
+    type SeriesMarker,
     type CandlestickData,
     type HistogramData,
     type WhitespaceData,
@@ -17,6 +18,7 @@ import {
     type UTCTimestamp,
 } from 'lightweight-charts';
 import { formatAxisLabel, formatLocalDateTime, formatShort } from '../model/format';
+import type { AlertMarker } from '../model/alert-events';
 import type { LargeMarker } from '../model/large-markers';
 import type { Candle, VolumeBucket } from '../model/messages';
 import type { ChartOp } from '../model/series-store';
@@ -110,6 +112,7 @@ export class ChartView
     private readonly markers: ISeriesMarkersPluginApi<Time>;
     private palette: ChartPalette;
     private largeMarkers: readonly LargeMarker[] = [];
+    private alertMarkers: readonly AlertMarker[] = [];
     /** What the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
     private readonly plottedVolume = new Map<number, { readonly total: number; readonly longs: number }>();
     private pricePrecision = -1;
@@ -370,13 +373,35 @@ export class ChartView
     setMarkers(markers: readonly LargeMarker[]): void
     {
         this.largeMarkers = markers;
-        this.markers.setMarkers(markers.map((marker) => ({
+        this.drawMarkers();
+    }
+
+    /** Fired alerts of the symbol in view, an arrow above their bar. */
+    setAlertMarkers(markers: readonly AlertMarker[]): void
+    {
+        this.alertMarkers = markers;
+        this.drawMarkers();
+    }
+
+    /** Both kinds in one list in time order, as the plugin needs it. */
+    private drawMarkers(): void
+    {
+        const large: SeriesMarker<Time>[] = this.largeMarkers.map((marker) => ({
             time: toTime(marker.timeSec),
             position: marker.position,
             shape: 'circle',
             color: marker.side === 'short' ? this.palette.shorts : this.palette.longs,
             size: marker.size,
-        })));
+        }));
+        const alerts: SeriesMarker<Time>[] = this.alertMarkers.map((marker) => ({
+            time: toTime(marker.timeSec),
+            position: 'aboveBar',
+            shape: 'arrowDown',
+            color: this.palette.alert,
+            text: marker.label,
+            size: 1.5,
+        }));
+        this.markers.setMarkers([...large, ...alerts].sort((a, b) => (a.time as number) - (b.time as number)));
     }
 
     /** Back to the newest bar. */
@@ -434,6 +459,7 @@ export class ChartView
             counters: { ...this.counters },
             shadedBars: this.priceShading.shadedBars,
             markers: this.markers.markers().length,
+            alertMarkerTimes: this.alertMarkers.map((marker) => marker.timeSec),
             panes: this.chart.panes().length,
             trends: {
                 delta: this.trendSeries.delta?.data().length ?? null,

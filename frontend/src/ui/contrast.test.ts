@@ -69,6 +69,7 @@ const TEXT_PAIRS: readonly (readonly [string, string])[] = [
     ['shorts', 'panel'], ['longs', 'panel'],
     ['gap', 'panel'], ['gap', 'panel-2'], ['error', 'panel'],
     ['accent', 'panel'], ['on-accent', 'accent-strong'],
+    ['alert', 'panel'], ['error', 'panel-2'],
 ];
 
 const AA_TEXT = 4.5;
@@ -91,6 +92,7 @@ describe('contrast of the palette', () =>
             const palette = PALETTES[theme];
             const v = themeVariables(theme);
             expect(contrast(palette.text, palette.background)).toBeGreaterThanOrEqual(AA_TEXT);
+            expect(contrast(palette.alert, palette.background), 'alert marker text').toBeGreaterThanOrEqual(AA_TEXT);
             const largeRow = over(parseColor(v['large-bg']), parseColor(v.panel));
             const largeRowColor = `rgba(${largeRow.slice(0, 3).map(Math.round).join(', ')})`;
             for (const fg of ['text', 'muted', 'shorts', 'longs'])

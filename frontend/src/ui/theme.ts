@@ -20,6 +20,8 @@ export interface ChartPalette
     readonly trend: string;
     /** The realized heatmap's colour as "r, g, b" (its opacity carries the amount). */
     readonly heatmap: string;
+    /** Fired alerts' markers and their text. */
+    readonly alert: string;
 }
 
 export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
@@ -36,6 +38,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         crosshair: 'rgba(169, 179, 198, 0.45)',
         trend: '#7aa2f7',
         heatmap: '255, 176, 32',
+        alert: '#ffc400',
     },
     light: {
         background: '#ffffff',
@@ -50,6 +53,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         crosshair: 'rgba(60, 69, 86, 0.40)',
         trend: '#2f64d8',
         heatmap: '230, 115, 0',
+        alert: '#8a5300',
     },
 };
 
