@@ -25,6 +25,11 @@ public final class GatewayMetrics
     private static final CounterDescriptors DESCRIPTORS = new CounterDescriptors();
     static final int LIQUIDATION_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"liquidations\"");
     static final int KLINE_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"klines\"");
+    static final int OVERVIEW_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"overview\"");
+    static final int MARKET_CLIENTS =
+        DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"market_liquidations\"");
+    static final int OVERVIEWS_COMPUTED = DESCRIPTORS.counter("liqvol_ws_overviews_computed_total",
+        "Overviews computed for the overview stream (once per window and change, whatever the subscribers)");
     static final int HTTP_CONNECTIONS = DESCRIPTORS.gauge("liqvol_http_connections",
         "Open HTTP connections (including WebSocket)");
     static final int HTTP_REQUESTS = DESCRIPTORS.counter("liqvol_http_requests_total", "HTTP requests answered");

@@ -89,7 +89,8 @@ public final class GatewayServer implements AutoCloseable
             klines,
             new KlineRelay(klines, PooledByteBufAllocator.DEFAULT),
             new FanOutLoops(parts.metrics(), config.outboundQueueMessages()),
-            tokens);
+            tokens,
+            new OverviewFeed(parts.history(), parts.metrics(), FanOutPublisher.allocator()));
         final ConnectionLimiter limiter = new ConnectionLimiter(config, parts.metrics());
         final StaticFiles staticFiles = new StaticFiles("static", GatewayServer.class.getClassLoader());
         final OriginPolicy origins = OriginPolicy.of(config);
@@ -122,6 +123,7 @@ public final class GatewayServer implements AutoCloseable
                 channel.close();
             }
             queries.interrupt();
+            context.overview().close();
             throw e;
         }
     }
@@ -239,6 +241,7 @@ public final class GatewayServer implements AutoCloseable
         {
             context.webSockets().newCloseFuture()
                 .await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
+            context.overview().close();
             queries.close(context.config().closeTimeoutMs());
         }
         catch (final InterruptedException e)

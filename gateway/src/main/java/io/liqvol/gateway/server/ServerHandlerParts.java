@@ -7,7 +7,7 @@ import io.netty.channel.group.ChannelGroup;
  * the scheduler of history queries (which may read the journal, so never on an event loop), the live
  * WebSocket channels, the candle relay and the fan-out's hand-over to each event loop. A bag of parts, not a
  * config: settings live in {@link ServerConfig}.
- * The API tokens clients must present are among them.
+ * The API tokens clients must present are among them, and the live overview's feed.
  */
 public record ServerHandlerParts(
     ServerConfig config,
@@ -21,6 +21,7 @@ public record ServerHandlerParts(
     MarketData marketData,
     KlineRelay klines,
     FanOutLoops fanOutLoops,
-    AccessTokens tokens)
+    AccessTokens tokens,
+    OverviewFeed overview)
 {
 }
