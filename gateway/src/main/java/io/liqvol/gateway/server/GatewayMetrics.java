@@ -102,6 +102,12 @@ public final class GatewayMetrics
         return values.get(KLINE_CLIENTS);
     }
 
+    /** Clients of the all-symbols stream. */
+    public long marketClients()
+    {
+        return values.get(MARKET_CLIENTS);
+    }
+
     public long httpConnections()
     {
         return values.get(HTTP_CONNECTIONS);
