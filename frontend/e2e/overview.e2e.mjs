@@ -2,18 +2,10 @@
 // simulator: the overview stream's rows against REST, a row followed to its chart, back again, screenshots.
 // Environment as page.e2e.mjs.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './browser.mjs';
-import { startGateway } from './gateway.mjs';
 import { busiestSymbol, getJson } from './market.mjs';
-
-const frontendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const jarPath = path.resolve(frontendDir, process.env.LIQVOL_JAR ?? '../gateway/target/liqvol.jar');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../gateway/target/e2e');
+import { openSession, outputDir } from './session.mjs';
 
 /** What the market page shows: its rows as drawn and the message they were drawn from. */
 const shown = (page) => page.evaluate(() => ({
@@ -26,31 +18,21 @@ const shown = (page) => page.evaluate(() => ({
 
 describe('the market page against the simulated gateway', () =>
 {
-    let gateway = null;
-    let browser = null;
+    let session = null;
     let page = null;
-    let baseUrl = process.env.LIQVOL_E2E_BASE_URL ?? '';
-    const pageErrors = [];
+    let baseUrl = '';
+    let pageErrors = [];
 
     before(async () =>
     {
-        fs.mkdirSync(outputDir, { recursive: true });
-        if (baseUrl === '')
-        {
-            gateway = await startGateway(jarPath);
-            baseUrl = gateway.baseUrl;
-        }
+        session = await openSession();
+        ({ page, baseUrl, pageErrors } = session);
         await busiestSymbol(baseUrl);
-        browser = await launchBrowser(chromiumPath);
-        page = browser.context.pages()[0] ?? await browser.context.newPage();
-        page.on('pageerror', (error) => pageErrors.push(error.message));
-        await page.addInitScript(() => localStorage.setItem('liqvol.theme', 'dark'));
     });
 
     after(async () =>
     {
-        await browser?.close();
-        await gateway?.stop();
+        await session?.close();
     });
 
     it('should rank the market live as REST does, follow a row to its chart and come back', async () =>
