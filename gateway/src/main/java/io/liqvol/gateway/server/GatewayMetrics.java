@@ -28,8 +28,9 @@ public final class GatewayMetrics
     static final int OVERVIEW_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"overview\"");
     static final int MARKET_CLIENTS =
         DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"market_liquidations\"");
+    /** Once per window and change, whatever the number of subscribers. */
     static final int OVERVIEWS_COMPUTED = DESCRIPTORS.counter("liqvol_ws_overviews_computed_total",
-        "Overviews computed for the overview stream (once per window and change, whatever the subscribers)");
+        "Overviews computed for the overview stream");
     static final int HTTP_CONNECTIONS = DESCRIPTORS.gauge("liqvol_http_connections",
         "Open HTTP connections (including WebSocket)");
     static final int HTTP_REQUESTS = DESCRIPTORS.counter("liqvol_http_requests_total", "HTTP requests answered");
