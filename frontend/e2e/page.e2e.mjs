@@ -8,16 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { darkPage, launchBrowser } from './browser.mjs';
-import { startGateway } from './gateway.mjs';
 import { overflowProblems } from './layout.mjs';
 import { busiestSymbol, getJson } from './market.mjs';
-
-const frontendDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const jarPath = path.resolve(frontendDir, process.env.LIQVOL_JAR ?? '../gateway/target/liqvol.jar');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../gateway/target/e2e');
+import { openSession, outputDir } from './session.mjs';
 
 const SIZE_SEC = { '1m': 60, '5m': 300, '10m': 600 };
 
@@ -85,30 +78,22 @@ async function assertAligned(page, timeframe)
 
 describe('liqvol page against the simulated gateway', () =>
 {
-    let gateway = null;
-    let browser = null;
+    let session = null;
     let page = null;
-    let baseUrl = process.env.LIQVOL_E2E_BASE_URL ?? '';
+    let baseUrl = '';
     let symbol = '';
-    const pageErrors = [];
+    let pageErrors = [];
 
     before(async () =>
     {
-        fs.mkdirSync(outputDir, { recursive: true });
-        if (baseUrl === '')
-        {
-            gateway = await startGateway(jarPath);
-            baseUrl = gateway.baseUrl;
-        }
+        session = await openSession();
+        ({ page, baseUrl, pageErrors } = session);
         symbol = await busiestSymbol(baseUrl);
-        browser = await launchBrowser(chromiumPath);
-        page = await darkPage(browser, pageErrors);
     });
 
     after(async () =>
     {
-        await browser?.close();
-        await gateway?.stop();
+        await session?.close();
     });
 
     it('should draw candles and volume bars, fill the table and show the connection live', async () =>

@@ -1,13 +1,15 @@
 import './styles.css';
 import { AlertsController } from './app/alerts-controller';
 import { ViewSession } from './app/view-session';
-import { authHeaders, takeToken, TOKEN_KEY } from './net/access-token';
+import { authHeaders, socketProtocols, takeToken, TOKEN_KEY } from './net/access-token';
 import { parseSymbols } from './model/symbols';
 import { checkThreshold, ThresholdStore } from './model/threshold';
 import type { Timeframe } from './model/timeframes';
 import { readViewState, sameView, writeViewState, type ViewState } from './model/url-state';
 import { ChartNotices } from './ui/chart-notices';
 import { ChartView } from './ui/chart-view';
+import { MarketView } from './ui/market-view';
+import { isMarketWindow, readPage, writePage, type MarketWindow, type PageName } from './model/overview';
 import { required } from './ui/dom';
 import { AlertsPanel } from './ui/alerts-panel';
 import { LegendView } from './ui/legend-view';
@@ -155,14 +157,19 @@ function useThreshold(symbol: string): void
     parts.table.setThreshold(thresholdUsdt);
 }
 
-function show(view: ViewState, how: 'push' | 'replace' | 'none'): void
+/** Opens a chart view; {@code page} is the page the URL then names (a market row opens its chart). */
+function show(view: ViewState, how: 'push' | 'replace' | 'none', page: PageName = readPage(window.location.search).page): void
 {
     if (session !== null && sameView(session.view, view))
     {
+        if (how === 'push' && page !== readPage(window.location.search).page)
+        {
+            window.history.pushState(null, '', writePage(window.location.search, page, readPage(window.location.search).window));
+        }
         return;
     }
     session?.close();
-    const query = writeViewState(window.location.search, view);
+    const query = writeViewState(writePage(window.location.search, page, readPage(window.location.search).window), view);
     if (how === 'push')
     {
         window.history.pushState(null, '', query);
@@ -224,7 +231,63 @@ required<HTMLButtonElement>(document, '#theme').addEventListener('click', () =>
     chart.setPalette(PALETTES[theme]);
 });
 
-window.addEventListener('popstate', () => show(readViewState(window.location.search), 'none'));
+const layout = required<HTMLElement>(document, '#layout');
+const market = new MarketView({
+    root: required(document, '#market'),
+    totals: required(document, '#market-totals'),
+    rows: required(document, '#market-rows'),
+    distribution: required(document, '#market-distribution'),
+    state: required(document, '#market-state'),
+    windows: required<HTMLSelectElement>(document, '#market-window'),
+}, { ws: origins.ws, openSocket: (url) => new WebSocket(url, socketProtocols(origins.token)) }, (symbol) =>
+{
+    show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push', 'chart');
+    showPage('chart', 'none');
+});
+
+/** Shows the chart or the market page; the market page streams only while it is shown. */
+function showPage(page: PageName, how: 'push' | 'none', marketWindow: MarketWindow = readPage(window.location.search).window): void
+{
+    if (how === 'push')
+    {
+        window.history.pushState(null, '', writePage(window.location.search, page, marketWindow));
+    }
+    for (const button of document.querySelectorAll<HTMLButtonElement>('.pages button'))
+    {
+        button.setAttribute('aria-current', String(button.dataset.page === page));
+    }
+    layout.hidden = page === 'market';
+    if (page === 'market')
+    {
+        document.title = `Market ${marketWindow} · liqvol`;
+        market.show(marketWindow);
+    }
+    else
+    {
+        market.hide();
+        if (session !== null)
+        {
+            document.title = `${session.view.symbol} ${session.view.timeframe} · liqvol`;
+        }
+    }
+}
+
+required(document, '#page-chart').addEventListener('click', () => showPage('chart', 'push'));
+required(document, '#page-market').addEventListener('click', () => showPage('market', 'push'));
+required<HTMLSelectElement>(document, '#market-window').addEventListener('change', (event) =>
+{
+    const value = (event.target as HTMLSelectElement).value;
+    if (isMarketWindow(value))
+    {
+        showPage('market', 'push', value);
+    }
+});
+
+window.addEventListener('popstate', () =>
+{
+    show(readViewState(window.location.search), 'none');
+    showPage(readPage(window.location.search).page, 'none');
+});
 
 fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
     .then((response) =>
@@ -240,6 +303,7 @@ fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
 
 show(readViewState(window.location.search), 'replace');
 alerts.start(new AlertsPanel(required(document, '#alerts'), alerts.handlers()));
+showPage(readPage(window.location.search).page, 'none');
 
 /** Read-only diagnostics of the current view, used by the end-to-end tests. */
 Object.assign(window, {
@@ -253,5 +317,6 @@ Object.assign(window, {
         bucket: (timeSec: number) => session?.model.volume.get(timeSec) ?? null,
         malformedMessages: () => session?.model.malformedMessages ?? 0,
         threshold: () => thresholdUsdt,
+        market: () => market.inspect(),
     },
 });

@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * figure of this process's threads is the gateway's. Per-thread CPU (user + system, ThreadMXBean) is read at the
  * end of the warm-up and once the clients have read everything; the floor ({@link LoopbackFloor}) is a bare loopback
  * write of as many bytes as the average message, one and eight per write, over one socket and over as many
- * sockets as clients (at most 1,000).
+ * sockets as clients (at most 1,000). With {@code --stream market} the clients read the all-symbols stream instead,
+ * and with {@code --pass-every N} > 1 ask for {@code min_usdt=}{@value #MIN_USDT}, which every Nth event passes
+ * (price 100,000) and no other (price 0.0001): the cost per client of a filtered firehose.
  * <pre>
  * flock /work/bench.lock java -Xmx512m -cp bench/target/benchmarks.jar io.liqvol.bench.FanOutHarness \
  *     --clients 100 --symbols 1 --rate 1000 --seconds 20 --warmup-seconds 5
@@ -37,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FanOutHarness
 {
+    static final String MIN_USDT = "100000";
     private static final int FLOOR_WRITES = 100_000;
 
     private FanOutHarness()
@@ -52,6 +55,8 @@ public final class FanOutHarness
         final long warmupEvents = rate * options.number("warmup-seconds", 5);
         final long events = warmupEvents + rate * options.number("seconds", 20);
         final String clientHeap = options.text("client-heap", "1g");
+        final String stream = options.text("stream", "symbol");
+        final int passEvery = options.integer("pass-every", 1);
         final List<String> symbols = symbols(symbolCount);
 
         System.out.println("conditions: " + LatencyReport.conditions() + "; gateway heap "
@@ -74,7 +79,7 @@ public final class FanOutHarness
             final Process load = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + clientHeap, "-cp", System.getProperty("java.class.path"), LoadClients.class.getName(),
                 "--port", String.valueOf(gateway.port()), "--clients", String.valueOf(clients),
-                "--symbols", String.join(",", symbols))
+                "--symbols", String.join(",", symbols), "--stream", stream, "--pass-every", String.valueOf(passEvery))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             final BufferedReader fromLoad =
                 new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.US_ASCII));
@@ -82,6 +87,10 @@ public final class FanOutHarness
             final String ready = fromLoad.readLine();
             System.out.println("load generator (pid " + load.pid() + "): " + ready + "; heap after connecting "
                 + usedHeapMb() + " MB");
+            while ("market".equals(stream) && gateway.metrics().marketClients() < clients)
+            {
+                Thread.sleep(10);
+            }
 
             final Pacer pacer = new Pacer(System.nanoTime() + 200_000_000L, rate);
             final long intervalNs = 1_000_000_000L / rate;
@@ -102,7 +111,8 @@ public final class FanOutHarness
                 }
                 pacer.awaitPlanned(i);
                 simulator.injectFrame("!forceOrder@arr", ForceOrderFrames.event(symbols.get((int)(i % symbolCount)),
-                    (i & 1) == 0 ? "BUY" : "SELL", String.valueOf(i + 1), "100", startMs + i / 50, false));
+                    (i & 1) == 0 ? "BUY" : "SELL", String.valueOf(i + 1), price(i, passEvery), startMs + i / 50,
+                    false));
             }
             final String done = fromLoad.readLine();
             final Map<String, long[]> cpuAfter = threadCpu();
@@ -131,6 +141,16 @@ public final class FanOutHarness
             System.out.println("INCOMPLETE: rows lost or clients closed (see the load generator's line)");
             System.exit(1);
         }
+    }
+
+    /** 100 for every event, or with a filter 100,000 for every {@code passEvery}th and 0.0001 for the others. */
+    private static String price(final long event, final int passEvery)
+    {
+        if (passEvery <= 1)
+        {
+            return "100";
+        }
+        return event % passEvery == 0 ? "100000" : "0.0001";
     }
 
     /** Symbols the engine knows before clients subscribe: one liquidation each (it is in their snapshot). */

@@ -33,9 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The load generator for {@link FanOutHarness}, in its own process: N WebSocket clients on plain Netty channels
  * (native epoll where it loads) that only parse frame headers, answer pings, count, and timestamp each live row.
- * Client {@code c} watches symbol {@code c % symbols}; event {@code k} carries quantity {@code k + 1} and was
+ * Client {@code c} watches symbol {@code c % symbols} (with {@code --stream market}: every symbol, from the
+ * all-symbols stream, filtered by {@code min_usdt=100000} when {@code --pass-every N} > 1, which lets every Nth event
+ * through, see {@link FanOutHarness}); event {@code k} carries quantity {@code k + 1} and was
  * planned at {@code startNs + k × intervalNs} (System.nanoTime is one clock for every process of the machine).
- * Protocol with the harness: prints {@code ready N} once every client has its snapshot, waits for a line
+ * Protocol with the harness: prints {@code ready N} once every client has its snapshot (the all-symbols stream has
+ * none: its upgrade), waits for a line
  * {@code go START_NS INTERVAL_NS EVENTS WARMUP} on stdin, then prints one {@code done …} line.
  */
 public final class LoadClients
@@ -64,6 +67,8 @@ public final class LoadClients
         final int clients = options.integer("clients", 100);
         final String[] symbols = options.text("symbols", "BTCUSDT").split(",");
         final int threads = options.integer("threads", 2);
+        final boolean market = "market".equals(options.text("stream", "symbol"));
+        final int passEvery = options.integer("pass-every", 1);
         final LoadClients load = new LoadClients();
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
             Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
@@ -78,13 +83,15 @@ public final class LoadClients
             for (int c = 0; c < clients; c++)
             {
                 inFlight.acquire();
-                final String path = "/api/v1/ws/liquidations/" + symbols[c % symbols.length];
+                final String path = market
+                    ? "/api/v1/ws/liquidations" + (passEvery > 1 ? "?min_usdt=" + FanOutHarness.MIN_USDT : "")
+                    : "/api/v1/ws/liquidations/" + symbols[c % symbols.length];
                 bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
                 {
                     @Override
                     protected void initChannel(final SocketChannel channel)
                     {
-                        channel.pipeline().addLast(load.new Client(host, port, path, inFlight));
+                        channel.pipeline().addLast(load.new Client(host, port, path, inFlight, market));
                     }
                 }).connect(host, port).addListener(connected ->
                 {
@@ -108,7 +115,9 @@ public final class LoadClients
             load.warmupEvents = Long.parseLong(go[4]);
             load.startNs = Long.parseLong(go[1]);
             final long events = Long.parseLong(go[3]);
-            final long expectedRows = expectedRows(clients, symbols.length, events);
+            final long expectedRows = market
+                ? clients * ((events + passEvery - 1) / passEvery)
+                : expectedRows(clients, symbols.length, events);
             final long cpuBeforeNs = processCpuNs();
             final long endNs = load.startNs + events * load.intervalNs + TimeUnit.SECONDS.toNanos(30);
             long lastRows = -1;
@@ -178,11 +187,14 @@ public final class LoadClients
     {
         private final String request;
         private final Semaphore inFlight;
+        private final boolean noSnapshot;
         private boolean upgraded;
         private boolean snapshot;
 
-        Client(final String host, final int port, final String path, final Semaphore inFlight)
+        Client(final String host, final int port, final String path, final Semaphore inFlight,
+            final boolean noSnapshot)
         {
+            this.noSnapshot = noSnapshot;
             this.request = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n\r\n";
@@ -219,6 +231,10 @@ public final class LoadClients
                 }
                 in.readerIndex(end);
                 upgraded = true;
+                if (noSnapshot)
+                {
+                    ready();
+                }
             }
             while (in.readableBytes() >= 2)
             {
@@ -268,9 +284,7 @@ public final class LoadClients
             }
             else if (opcode == 0x1 && !snapshot)
             {
-                snapshot = true;
-                snapshots.incrementAndGet();
-                inFlight.release();
+                ready();
             }
             else if (opcode == 0x1)
             {
@@ -278,6 +292,13 @@ public final class LoadClients
                 bytes.addAndGet(to - from);
                 rows.addAndGet(recordRows(in, from, to, receivedNs));
             }
+        }
+
+        private void ready()
+        {
+            snapshot = true;
+            snapshots.incrementAndGet();
+            inFlight.release();
         }
 
         private int recordRows(final ByteBuf in, final int from, final int to, final long receivedNs)

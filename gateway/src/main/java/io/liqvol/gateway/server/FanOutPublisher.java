@@ -67,6 +67,10 @@ public final class FanOutPublisher implements EngineListener
     @Override
     public void onLiquidation(final LiquidationView liquidation)
     {
+        if (subscriptions.market().filters().length > 0)
+        {
+            subscriptions.market().add(liquidation);
+        }
         final SymbolTopic topic = subscriptions.topic(liquidation.symbol());
         if (topic == null)
         {
@@ -157,12 +161,63 @@ public final class FanOutPublisher implements EngineListener
             topic.deliveredSequence(topic.lastSequence());
         }
         touched.clear();
+        publishMarket(nowMs);
     }
 
-    /** Tells every client of an interval that was not recorded (no upstream connection, or downtime). */
+    /**
+     * The batch's liquidations to the all-symbols stream: per symbol, for each threshold its clients asked for, only
+     * the rows that pass it are encoded (so a filtered client costs what it receives), in messages as above.
+     */
+    private void publishMarket(final long nowMs)
+    {
+        final MarketTopic market = subscriptions.market();
+        final MarketTopic.Filter[] filters = market.filters();
+        for (int i = 0; i < market.touchedCount(); i++)
+        {
+            final int symbolId = market.touched(i);
+            final OrderRows rows = market.rows(symbolId);
+            final String symbol = market.symbol(symbolId);
+            final SymbolFormat format = subscriptions.join(symbol).format(symbols);
+            for (final MarketTopic.Filter filter : filters)
+            {
+                final OrderRows selected = filter.minUsdtE8() == 0 ? rows : select(rows, filter, market.selected);
+                for (int from = 0; from < selected.size(); from += MAX_ROWS_PER_MESSAGE)
+                {
+                    final int to = Math.min(selected.size(), from + MAX_ROWS_PER_MESSAGE);
+                    final ByteBuf bytes =
+                        writer.liquidationOrders(allocator, symbol, false, nowMs, selected, from, to, format);
+                    fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), selected.sequence(to - 1), null),
+                        filter.clients());
+                }
+            }
+        }
+        market.clearBatch();
+    }
+
+    private static OrderRows select(final OrderRows rows, final MarketTopic.Filter filter, final OrderRows into)
+    {
+        into.clear();
+        for (int i = 0; i < rows.size(); i++)
+        {
+            if (filter.accepts(rows.quantityE8(i), rows.priceE8(i)))
+            {
+                into.add(rows, i);
+            }
+        }
+        return into;
+    }
+
+    /**
+     * Tells every client of an interval that was not recorded (no upstream connection, or downtime); the
+     * all-symbols stream's clients once, without a symbol.
+     */
     @Override
     public void onGap(final Gap gap)
     {
+        for (final MarketTopic.Filter filter : subscriptions.market().filters())
+        {
+            fanOut(OutboundMessage.ordered(writer.gap(allocator, null, gap)), filter.clients());
+        }
         for (final SymbolTopic topic : subscriptions.topics())
         {
             final Recipients clients = topic.orderSubscribers();

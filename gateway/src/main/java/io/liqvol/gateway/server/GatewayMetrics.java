@@ -26,6 +26,12 @@ public final class GatewayMetrics
     static final int LIQUIDATION_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"liquidations\"");
     static final int KLINE_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"klines\"");
     static final int ALERT_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"alerts\"");
+    static final int OVERVIEW_CLIENTS = DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"overview\"");
+    static final int MARKET_CLIENTS =
+        DESCRIPTORS.gauge(WS_CLIENTS, WS_CLIENTS_HELP, "stream=\"market_liquidations\"");
+    /** Once per window and change, whatever the number of subscribers. */
+    static final int OVERVIEWS_COMPUTED = DESCRIPTORS.counter("liqvol_ws_overviews_computed_total",
+        "Overviews computed for the overview stream");
     static final int HTTP_CONNECTIONS = DESCRIPTORS.gauge("liqvol_http_connections",
         "Open HTTP connections (including WebSocket)");
     static final int HTTP_REQUESTS = DESCRIPTORS.counter("liqvol_http_requests_total", "HTTP requests answered");
@@ -98,6 +104,12 @@ public final class GatewayMetrics
     public long klineClients()
     {
         return values.get(KLINE_CLIENTS);
+    }
+
+    /** Clients of the all-symbols stream. */
+    public long marketClients()
+    {
+        return values.get(MARKET_CLIENTS);
     }
 
     public long httpConnections()

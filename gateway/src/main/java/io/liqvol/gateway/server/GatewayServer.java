@@ -98,7 +98,8 @@ public final class GatewayServer implements AutoCloseable
             new KlineRelay(klines, PooledByteBufAllocator.DEFAULT),
             new FanOutLoops(parts.metrics(), config.outboundQueueMessages()),
             tokens,
-            parts.alerts());
+            parts.alerts(),
+            new OverviewFeed(parts.history(), parts.metrics(), FanOutPublisher.allocator()));
         final ConnectionLimiter limiter = new ConnectionLimiter(config, parts.metrics());
         final StaticFiles staticFiles = new StaticFiles("static", GatewayServer.class.getClassLoader());
         final OriginPolicy origins = OriginPolicy.of(config);
@@ -131,6 +132,7 @@ public final class GatewayServer implements AutoCloseable
                 channel.close();
             }
             queries.interrupt();
+            context.overview().close();
             throw e;
         }
     }
@@ -248,6 +250,7 @@ public final class GatewayServer implements AutoCloseable
         {
             context.webSockets().newCloseFuture()
                 .await(context.config().closeTimeoutMs() + 1000, TimeUnit.MILLISECONDS);
+            context.overview().close();
             queries.close(context.config().closeTimeoutMs());
         }
         catch (final InterruptedException e)

@@ -231,7 +231,17 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             ctx.channel().attr(AccessTokens.CHANNEL_TOKEN).set(token);
         }
         final ChannelHandler stream;
-        if (path.startsWith(LiquidationStreamHandler.PATH_PREFIX))
+        if (path.equals(MarketStreamHandler.PATH))
+        {
+            MarketStreamHandler.minUsdtE8(query);
+            stream = new MarketStreamHandler(context);
+        }
+        else if (path.equals(OverviewStreamHandler.PATH))
+        {
+            OverviewStreamHandler.window(query);
+            stream = new OverviewStreamHandler(context);
+        }
+        else if (path.startsWith(LiquidationStreamHandler.PATH_PREFIX))
         {
             stream = new LiquidationStreamHandler(context);
         }

@@ -31,6 +31,8 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
     private final Map<String, Integer> symbolIndex = new HashMap<>();
     private volatile String[] symbols = new String[0];
     private volatile Chunk[] chunks = new Chunk[0];
+    /** Entries ever appended; the appending thread only writes it. */
+    private volatile long appended;
 
     public LiquidationTape(final LongSupplier clockMs)
     {
@@ -61,6 +63,12 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
                 }
             }
         }
+    }
+
+    /** How many entries were ever appended: a change of it is a change of the tape (eviction aside); any thread. */
+    public long appended()
+    {
+        return appended;
     }
 
     /** The name of a symbol number given to a {@link Visitor}. */
@@ -128,6 +136,7 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
         last.newestMs = Math.max(last.newestMs, tradeTimeMs);
         // the volatile write publishes the entry to readers
         last.size++;
+        appended = appended + 1;
     }
 
     /** The chunks still inside the horizon, then {@code added}. */

@@ -61,6 +61,16 @@ final class MarketOverview
         throws IOException
     {
         json.writeStartObject();
+        writeFields(writer, json, window, rows, sizes, tape, coverage, nowMs);
+        json.writeEndObject();
+    }
+
+    /** The fields of the overview answer, inside an object the caller opened (also the stream's message, §3.7). */
+    static void writeFields(
+        final MessageWriter writer, final JsonGenerator json, final MarketWindow window, final List<Row> rows,
+        final SizeClasses sizes, final LiquidationTape tape, final Coverage coverage, final long nowMs)
+        throws IOException
+    {
         window.writeFields(writer, json, coverage, nowMs);
         BigDecimal longs = BigDecimal.ZERO;
         BigDecimal shorts = BigDecimal.ZERO;
@@ -93,7 +103,6 @@ final class MarketOverview
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeEndObject();
     }
 
     private static Row row(final LiquidationHistory history, final String symbol, final MarketWindow window)

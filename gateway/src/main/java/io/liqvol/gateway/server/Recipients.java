@@ -97,6 +97,20 @@ final class Recipients
         return new Recipients(loops, copy, count - 1);
     }
 
+    /** These recipients less every client of {@code others}. */
+    Recipients without(final Recipients others)
+    {
+        Recipients left = this;
+        for (final ClientOutbound[] ofLoop : others.clients)
+        {
+            for (final ClientOutbound client : ofLoop)
+            {
+                left = left.without(client);
+            }
+        }
+        return left;
+    }
+
     private int indexOf(final LoopFanOut loop)
     {
         for (int i = 0; i < loops.length; i++)

@@ -2,7 +2,9 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Interval;
 
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks what a client names: symbols, timeframes, ranges, limits. Throws {@link ApiException} with the
@@ -12,6 +14,7 @@ import java.util.Locale;
 public final class RequestValidator
 {
     private static final int MAX_SYMBOL_LENGTH = 32;
+    private static final Pattern MIN_USDT = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,8})?");
 
     private final SymbolDirectory symbols;
     private final LiquidationHistory history;
@@ -159,6 +162,24 @@ public final class RequestValidator
         {
             return null;
         }
+    }
+
+    /**
+     * A {@code min_usdt} notional threshold in USDT with 8 fraction digits: up to 10 integer digits and 8 fraction
+     * digits, nothing else (no sign, exponent or spaces); 0 when absent.
+     */
+    public static long minUsdtE8(final String raw)
+    {
+        if (raw == null)
+        {
+            return 0;
+        }
+        if (!MIN_USDT.matcher(raw).matches())
+        {
+            throw ApiException.badRequest("invalid_min_usdt",
+                "min_usdt must be a decimal of at most 10 integer and 8 fraction digits, was " + raw);
+        }
+        return new BigDecimal(raw).movePointRight(FixedPointText.E8_SCALE).longValueExact();
     }
 
     private static Long epochMs(final String name, final String raw)

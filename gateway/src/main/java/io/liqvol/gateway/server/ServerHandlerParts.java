@@ -7,7 +7,8 @@ import io.netty.channel.group.ChannelGroup;
  * the scheduler of history queries (which may read the journal, so never on an event loop), the live
  * WebSocket channels, the candle relay and the fan-out's hand-over to each event loop. A bag of parts, not a
  * config: settings live in {@link ServerConfig}.
- * The API tokens clients must present are among them, and the alerts (null when the embedder runs none).
+ * The API tokens clients must present are among them, the alerts (null when the embedder runs none) and the live
+ * overview's feed.
  */
 public record ServerHandlerParts(
     ServerConfig config,
@@ -22,15 +23,16 @@ public record ServerHandlerParts(
     KlineRelay klines,
     FanOutLoops fanOutLoops,
     AccessTokens tokens,
-    AlertService alerts)
+    AlertService alerts,
+    OverviewFeed overview)
 {
-    /** Without alerts. */
+    /** Without alerts and without the live overview. */
     public ServerHandlerParts(final ServerConfig config, final GatewayMetrics metrics,
         final Subscriptions subscriptions, final SymbolDirectory symbols, final LiquidationHistory history,
         final RequestValidator validator, final QueryScheduler queries, final ChannelGroup webSockets,
         final MarketData marketData, final KlineRelay klines, final FanOutLoops fanOutLoops, final AccessTokens tokens)
     {
         this(config, metrics, subscriptions, symbols, history, validator, queries, webSockets, marketData, klines,
-            fanOutLoops, tokens, null);
+            fanOutLoops, tokens, null, null);
     }
 }

@@ -36,6 +36,16 @@ final class SizeDistribution
             json.writeStringField("symbol", symbol);
         }
         window.writeFields(writer, json, coverage, nowMs);
+        writeClasses(json, sizes, index);
+        json.writeEndObject();
+    }
+
+    /**
+     * {@code "classes","count","total_volume"} of symbol number {@code index} of the tape, or of the market for -1
+     * (also in the overview stream's message, §3.7).
+     */
+    static void writeClasses(final JsonGenerator json, final SizeClasses sizes, final int index) throws IOException
+    {
         long count = 0;
         BigDecimal total = BigDecimal.ZERO;
         json.writeArrayFieldStart("classes");
@@ -65,6 +75,5 @@ final class SizeDistribution
         json.writeEndArray();
         json.writeNumberField("count", count);
         json.writeStringField("total_volume", DecimalText.volume(total));
-        json.writeEndObject();
     }
 }

@@ -13,6 +13,11 @@ class GatewayMetricsTest
         liqvol_ws_clients{stream="liquidations"} 2
         liqvol_ws_clients{stream="klines"} 0
         liqvol_ws_clients{stream="alerts"} 0
+        liqvol_ws_clients{stream="overview"} 0
+        liqvol_ws_clients{stream="market_liquidations"} 0
+        # HELP liqvol_ws_overviews_computed_total Overviews computed for the overview stream
+        # TYPE liqvol_ws_overviews_computed_total counter
+        liqvol_ws_overviews_computed_total 0
         # HELP liqvol_http_connections Open HTTP connections (including WebSocket)
         # TYPE liqvol_http_connections gauge
         liqvol_http_connections 1

@@ -42,6 +42,7 @@ class HttpRequestFuzzTest
     private static LiqvolEngine engine;
     private static GatewayServerInitializer initializer;
     private static QueryScheduler queries;
+    private static OverviewFeed overview;
     private static GatewayMetrics metrics;
 
     @BeforeAll
@@ -62,7 +63,8 @@ class HttpRequestFuzzTest
             queries,
             new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), marketData,
             new KlineRelay(marketData, UnpooledByteBufAllocator.DEFAULT),
-            new FanOutLoops(metrics, config.outboundQueueMessages()), new AccessTokens("", null));
+            new FanOutLoops(metrics, config.outboundQueueMessages()), new AccessTokens("", null), null,
+            overview = new OverviewFeed(history, metrics, UnpooledByteBufAllocator.DEFAULT));
         initializer = new GatewayServerInitializer(parts, new ConnectionLimiter(config, metrics),
             OriginPolicy.of(config), new StaticFiles("static", HttpRequestFuzzTest.class.getClassLoader()),
             new HealthEndpoints(new QuietHealth(), metrics), null);
@@ -72,6 +74,7 @@ class HttpRequestFuzzTest
     static void stop() throws InterruptedException
     {
         queries.close(1_000);
+        overview.close();
         engine.close();
     }
 

@@ -1,0 +1,167 @@
+import { formatCompact } from '../model/decimal';
+import { parseOverview, type MarketOverview, type MarketWindow } from '../model/overview';
+import { ReconnectingSocket, type SocketState } from '../net/reconnecting-socket';
+import { element } from './dom';
+
+export interface MarketElements
+{
+    readonly root: HTMLElement;
+    readonly totals: HTMLElement;
+    readonly rows: HTMLElement;
+    readonly distribution: HTMLElement;
+    readonly state: HTMLElement;
+    readonly windows: HTMLSelectElement;
+}
+
+export interface MarketOrigins
+{
+    readonly ws: string;
+    readonly openSocket: (url: string) => WebSocket;
+}
+
+/**
+ * The market page: totals, the symbols ranked by liquidated notional (a row opens its chart) and the size
+ * distribution, live from the overview stream (docs/API.md §3.7) while the page is shown.
+ */
+export class MarketView
+{
+    private socket: ReconnectingSocket | null = null;
+    private latest: MarketOverview | null = null;
+
+    constructor(
+        private readonly parts: MarketElements,
+        private readonly origins: MarketOrigins,
+        private readonly onSymbol: (symbol: string) => void,
+    )
+    {
+        parts.rows.addEventListener('click', (event) => this.openRow(event.target));
+        parts.rows.addEventListener('keydown', (event) =>
+        {
+            if (event.key === 'Enter')
+            {
+                this.openRow(event.target);
+            }
+        });
+    }
+
+    /** Shows the page for a window and streams it; a shown page with another window reconnects. */
+    show(window: MarketWindow): void
+    {
+        this.parts.root.hidden = false;
+        this.parts.windows.value = window;
+        if (this.socket !== null && this.latest?.window === window)
+        {
+            return;
+        }
+        this.stop();
+        const socket = new ReconnectingSocket(`${this.origins.ws}/api/v1/ws/overview?window=${window}`, {
+            onOpen: () => undefined,
+            onMessage: (text) => this.onMessage(text),
+            onState: (state) => this.onState(state),
+        }, undefined, this.origins.openSocket);
+        this.socket = socket;
+        socket.start();
+    }
+
+    hide(): void
+    {
+        this.parts.root.hidden = true;
+        this.stop();
+    }
+
+    /** What the page shows, for the end-to-end tests. */
+    inspect(): MarketOverview | null
+    {
+        return this.latest;
+    }
+
+    private stop(): void
+    {
+        this.socket?.close();
+        this.socket = null;
+        this.latest = null;
+    }
+
+    private onState(state: SocketState): void
+    {
+        this.parts.state.dataset.state = state.kind;
+        this.parts.state.textContent = state.kind === 'open' ? 'live' : state.kind;
+    }
+
+    private onMessage(text: string): void
+    {
+        const overview = parseOverview(text);
+        if (overview === null)
+        {
+            return;
+        }
+        this.latest = overview;
+        this.renderTotals(overview);
+        this.renderRows(overview);
+        this.renderDistribution(overview);
+    }
+
+    private renderTotals(overview: MarketOverview): void
+    {
+        const market = overview.market;
+        const items: [string, string, string][] = [
+            ['Total', formatCompact(market.totalVolume), `${market.count} liquidations`],
+            ['Longs liquidated', formatCompact(market.longVolume), `${market.longCount}`],
+            ['Shorts liquidated', formatCompact(market.shortVolume), `${market.shortCount}`],
+            ['Symbols', String(market.symbols), `coverage ${(overview.coverage * 100).toFixed(2)} %`],
+        ];
+        this.parts.totals.replaceChildren(...items.map(([label, value, note]) =>
+        {
+            const box = element('div', 'market-total');
+            box.append(element('span', 'label', label), element('strong', 'value', value), element('span', 'note', note));
+            return box;
+        }));
+    }
+
+    private renderRows(overview: MarketOverview): void
+    {
+        this.parts.rows.replaceChildren(...overview.rows.map((row, index) =>
+        {
+            const tr = element('tr', 'market-row');
+            tr.dataset.symbol = row.symbol;
+            tr.tabIndex = 0;
+            tr.title = `Open the ${row.symbol} chart`;
+            tr.append(
+                element('td', 'num', String(index + 1)),
+                element('td', 'symbol', row.symbol),
+                element('td', 'num total', formatCompact(row.totalVolume)),
+                element('td', 'num longs', formatCompact(row.longVolume)),
+                element('td', 'num shorts', formatCompact(row.shortVolume)),
+                element('td', 'num', String(row.count)),
+                element('td', 'num', row.largestVolume === null ? '–' : formatCompact(row.largestVolume)),
+            );
+            return tr;
+        }));
+    }
+
+    private renderDistribution(overview: MarketOverview): void
+    {
+        const largest = Math.max(1, ...overview.distribution.map((sizeClass) => Number(sizeClass.volume)));
+        this.parts.distribution.replaceChildren(...overview.distribution.map((sizeClass) =>
+        {
+            const line = element('div', 'size-class');
+            line.dataset.sizeClass = sizeClass.label;
+            const bar = element('span', 'size-bar');
+            bar.style.width = `${(100 * Number(sizeClass.volume)) / largest}%`;
+            const track = element('span', 'size-track');
+            track.append(bar);
+            line.append(element('span', 'size-label', sizeClass.label), track,
+                element('span', 'size-value', `${formatCompact(sizeClass.volume)} · ${sizeClass.count}`));
+            return line;
+        }));
+    }
+
+    private openRow(target: EventTarget | null): void
+    {
+        const row = target instanceof Element ? target.closest<HTMLElement>('tr[data-symbol]') : null;
+        if (row?.dataset.symbol !== undefined)
+        {
+            this.onSymbol(row.dataset.symbol);
+        }
+    }
+}
