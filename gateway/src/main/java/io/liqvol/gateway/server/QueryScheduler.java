@@ -123,6 +123,19 @@ final class QueryScheduler
         interrupt();
     }
 
+    /**
+     * No step of any query waiting or running, so whatever the steps handed to a channel's event loop has been handed
+     * over. For a test that runs an embedded channel's tasks on its own thread.
+     */
+    boolean idle()
+    {
+        synchronized (lock)
+        {
+            return ready.isEmpty() && accounts.values().stream()
+                .allMatch(account -> account.running == 0 && account.pending.isEmpty());
+        }
+    }
+
     void interrupt()
     {
         for (final Thread worker : workers)
