@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpRequestFuzzTest
 {
     private static final Set<Integer> CONTRACT_STATUSES =
-        Set.of(101, 200, 304, 400, 401, 403, 404, 405, 408, 413, 421, 429, 500, 502, 503);
+        Set.of(101, 200, 304, 400, 401, 403, 404, 405, 408, 413, 421, 426, 429, 500, 502, 503);
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3}) ");
 
     private static LiqvolEngine engine;
