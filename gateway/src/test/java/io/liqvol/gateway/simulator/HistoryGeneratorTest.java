@@ -15,6 +15,9 @@ class HistoryGeneratorTest
     private static final long DAY_MS = 86_400_000L;
     private static final long START_MS = 1_700_000_012_345L;
 
+    /** Generating a day takes seconds; the tests that only read it share one. */
+    private static final MarketGenerator SHARED = market(7, START_MS);
+
     private static MarketGenerator market(final long seed, final long startMs)
     {
         return new MarketGenerator(new SimulatorConfig().seed(seed).historyMs(DAY_MS).conclude(), startMs);
@@ -23,7 +26,7 @@ class HistoryGeneratorTest
     @Test
     void shouldPriceEveryHistoricalLiquidationWithinTheCandlesOfItsMinuteAndHour()
     {
-        final MarketGenerator market = market(7, START_MS);
+        final MarketGenerator market = SHARED;
         final SimulatedHistory history = market.history();
 
         assertThat(history.fromMs()).isEqualTo(START_MS - DAY_MS);
@@ -71,7 +74,7 @@ class HistoryGeneratorTest
     @Test
     void shouldDrawTheSameHistoryForTheSameSeedWhenEverTheSimulatorStarts()
     {
-        final List<SimulatedLiquidation> first = market(7, START_MS).history().liquidations();
+        final List<SimulatedLiquidation> first = SHARED.history().liquidations();
         final List<SimulatedLiquidation> later = market(7, START_MS + 3_600_000L).history().liquidations();
         final List<SimulatedLiquidation> otherSeed = market(8, START_MS).history().liquidations();
 
@@ -84,7 +87,7 @@ class HistoryGeneratorTest
     @Test
     void shouldIncludeCascadesThatLiquidateOneSideAcrossTheMarket()
     {
-        final SimulatedHistory history = market(7, START_MS).history();
+        final SimulatedHistory history = SHARED.history();
         final Map<Long, int[]> sidesBySecond = new HashMap<>();
         for (final SimulatedLiquidation liquidation : history.liquidations())
         {
