@@ -11,9 +11,9 @@ import java.nio.file.Path;
  * Walks a symbol's whole history a page at a time, as a client of {@code GET /api/v1/liquidations/{symbol}} pages
  * with {@code next_cursor}: pages of {@code limit} orders through {@link LiqvolEngine#orders} with the cursor each
  * page returns, reading at most 65,536 records a call as the server does. Beside it, in the same run, the baseline:
- * one raw scan of the same records ({@code JournalHistory.forEachLiquidation}). Checks that the walk returned as many
- * orders as the scan, each once, in order. Arguments: orders of the walked symbol (default 1,000,000), page size (default 1000),
- * measured walks after one warm-up (default 3).
+ * one raw scan of the same records ({@code JournalHistory.forEachLiquidation}). Checks that the walk returned as
+ * many orders as the scan, none out of order. Arguments: orders of the walked symbol (default 1,000,000), page size
+ * (default 1000), measured walks after one warm-up (default 3).
  */
 public final class HistoryPageWalkHarness
 {
