@@ -1,5 +1,6 @@
 // End-to-end test of the market page in headless Chromium against the real gateway jar running its exchange
-// simulator: the overview stream's rows against REST, a row followed to its chart, back again, screenshots.
+// simulator: the overview stream's rows and the long/short histogram against REST, a row followed to its chart, back
+// again, screenshots.
 // Environment as page.e2e.mjs.
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -66,6 +67,19 @@ describe('the market page against the simulated gateway', () =>
             }
         }
         assert.ok(matched, 'the page never showed what REST answered');
+        // the long/short histogram over the window: its closed bars as REST sums the market, full from the first one
+        // (the simulator's day of history is recorded on the first start)
+        await page.waitForFunction(() => window.liqvol.marketVolume() !== null, null, { timeout: 15_000 });
+        const volume = await page.evaluate(() => window.liqvol.marketVolume());
+        assert.equal(volume.timeframe, '1m');
+        const rest = await getJson(`${baseUrl}/api/v1/volume?timeframe=1m&start=${volume.startMs}&end=${volume.endMs}`);
+        const closed = (bars) => bars.slice(0, -1);
+        assert.deepEqual(closed(volume.bars), closed(rest.data).map((row) => ({ timeMs: row.timestamp_ms,
+            longVolume: row.sell_volume, shortVolume: row.buy_volume, count: row.count })));
+        assert.ok(volume.bars.length >= 60, `a bar a minute over the hour, ${volume.bars.length}`);
+        assert.ok(volume.bars[0].count > 0, 'the oldest minute of the hour has liquidations: history was recorded');
+        assert.equal(await page.locator('#market-histogram .market-bar').count(), volume.bars.length);
+        await page.locator('#market-histogram').screenshot({ path: path.join(outputDir, 'market-histogram-1h.png') });
         const classes = await page.locator('#market-distribution .size-class').count();
         assert.equal(classes, 5, 'five size classes');
         await page.screenshot({ path: path.join(outputDir, 'market-dark-1440.png') });

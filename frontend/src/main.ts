@@ -237,9 +237,22 @@ const market = new MarketView({
     totals: required(document, '#market-totals'),
     rows: required(document, '#market-rows'),
     distribution: required(document, '#market-distribution'),
+    histogram: required(document, '#market-histogram'),
     state: required(document, '#market-state'),
     windows: required<HTMLSelectElement>(document, '#market-window'),
-}, { ws: origins.ws, openSocket: (url) => new WebSocket(url, socketProtocols(origins.token)) }, (symbol) =>
+}, {
+    ws: origins.ws,
+    openSocket: (url) => new WebSocket(url, socketProtocols(origins.token)),
+    getJson: async (path) =>
+    {
+        const response = await fetch(`${origins.http}${path}`, { headers: authHeaders(origins.token) });
+        if (!response.ok)
+        {
+            throw new Error(`${path} answered ${response.status}`);
+        }
+        return await response.json() as unknown;
+    },
+}, (symbol) =>
 {
     show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push', 'chart');
     showPage('chart', 'none');
@@ -318,5 +331,6 @@ Object.assign(window, {
         malformedMessages: () => session?.model.malformedMessages ?? 0,
         threshold: () => thresholdUsdt,
         market: () => market.inspect(),
+        marketVolume: () => market.inspectVolume(),
     },
 });

@@ -1,4 +1,5 @@
 import { formatCompact } from '../model/decimal';
+import { barShares, marketVolumePath, parseMarketVolume, type MarketVolume } from '../model/market-volume';
 import { parseOverview, type MarketOverview, type MarketWindow } from '../model/overview';
 import { ReconnectingSocket, type SocketState } from '../net/reconnecting-socket';
 import { element } from './dom';
@@ -9,6 +10,7 @@ export interface MarketElements
     readonly totals: HTMLElement;
     readonly rows: HTMLElement;
     readonly distribution: HTMLElement;
+    readonly histogram: HTMLElement;
     readonly state: HTMLElement;
     readonly windows: HTMLSelectElement;
 }
@@ -17,16 +19,25 @@ export interface MarketOrigins
 {
     readonly ws: string;
     readonly openSocket: (url: string) => WebSocket;
+    /** A REST answer of the gateway as JSON (with the page's token), rejecting on an error status. */
+    readonly getJson: (path: string) => Promise<unknown>;
 }
+
+/** The histogram is fetched again at most this often while the overview streams. */
+const HISTOGRAM_REFRESH_MS = 2_000;
 
 /**
  * The market page: totals, the symbols ranked by liquidated notional (a row opens its chart) and the size
- * distribution, live from the overview stream (docs/API.md §3.7) while the page is shown.
+ * distribution, live from the overview stream (docs/API.md §3.7) while the page is shown, and the market's long/short
+ * histogram over the window from REST (§4.14), fetched again as the overview moves on.
  */
 export class MarketView
 {
     private socket: ReconnectingSocket | null = null;
     private latest: MarketOverview | null = null;
+    private volume: MarketVolume | null = null;
+    private histogramFetchedMs = 0;
+    private histogramInFlight = false;
 
     constructor(
         private readonly parts: MarketElements,
@@ -75,11 +86,19 @@ export class MarketView
         return this.latest;
     }
 
+    /** The histogram the page draws, for the end-to-end tests. */
+    inspectVolume(): MarketVolume | null
+    {
+        return this.volume;
+    }
+
     private stop(): void
     {
         this.socket?.close();
         this.socket = null;
         this.latest = null;
+        this.volume = null;
+        this.histogramFetchedMs = 0;
     }
 
     private onState(state: SocketState): void
@@ -99,6 +118,53 @@ export class MarketView
         this.renderTotals(overview);
         this.renderRows(overview);
         this.renderDistribution(overview);
+        this.refreshHistogram(overview);
+    }
+
+    private refreshHistogram(overview: MarketOverview): void
+    {
+        const nowMs = Date.now();
+        const stale = this.volume === null || this.volume.endMs !== overview.endMs
+            || nowMs - this.histogramFetchedMs >= HISTOGRAM_REFRESH_MS;
+        if (this.histogramInFlight || !stale)
+        {
+            return;
+        }
+        this.histogramInFlight = true;
+        this.histogramFetchedMs = nowMs;
+        this.origins.getJson(marketVolumePath(overview.window, overview.startMs, overview.endMs))
+            .then((json) =>
+            {
+                const volume = parseMarketVolume(json);
+                if (volume !== null && this.latest?.window === overview.window)
+                {
+                    this.volume = volume;
+                    this.renderHistogram(volume);
+                }
+            })
+            .catch(() => undefined)
+            .finally(() =>
+            {
+                this.histogramInFlight = false;
+            });
+    }
+
+    private renderHistogram(volume: MarketVolume): void
+    {
+        const shares = barShares(volume.bars);
+        this.parts.histogram.replaceChildren(...volume.bars.map((entry, index) =>
+        {
+            const column = element('div', 'market-bar');
+            column.dataset.timeMs = String(entry.timeMs);
+            column.title = `${new Date(entry.timeMs).toISOString().slice(11, 16)} UTC · longs `
+                + `${formatCompact(entry.longVolume)} · shorts ${formatCompact(entry.shortVolume)} · ${entry.count}`;
+            const shorts = element('span', 'market-bar-shorts');
+            shorts.style.height = `${100 * shares[index].short}%`;
+            const longs = element('span', 'market-bar-longs');
+            longs.style.height = `${100 * shares[index].long}%`;
+            column.append(shorts, longs);
+            return column;
+        }));
     }
 
     private renderTotals(overview: MarketOverview): void

@@ -18,6 +18,8 @@ final class FrameEvent
     static final int KIND_GAP = 2;
     /** The engine is alive: the journal stage marks the time in its segment (no record, no liquidation). */
     static final int KIND_HEARTBEAT = 3;
+    /** An interval whose liquidations were imported: recorded, though not live (its bounds in the gap fields). */
+    static final int KIND_HISTORY = 4;
 
     // Input, written by the producer.
     int kind;
@@ -107,6 +109,14 @@ final class FrameEvent
         gapFromMs = fromMs;
         gapToMs = toMs;
         this.gapKind = gapKind;
+    }
+
+    void setHistory(final long fromMs, final long toMs)
+    {
+        kind = KIND_HISTORY;
+        inputSymbol = null;
+        gapFromMs = fromMs;
+        gapToMs = toMs;
     }
 
     void setHeartbeat()

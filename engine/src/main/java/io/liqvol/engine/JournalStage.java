@@ -35,6 +35,10 @@ final class JournalStage implements EventHandler<FrameEvent>
             {
                 journal.appendGap(event.gapFromMs, event.gapToMs, event.gapKind, System.nanoTime());
             }
+            else if (event.kind == FrameEvent.KIND_HISTORY)
+            {
+                journal.appendHistory(event.gapFromMs, event.gapToMs, System.nanoTime());
+            }
             else
             {
                 journal.markAlive();

@@ -77,8 +77,7 @@ public final class LiquidationImporter
         {
             importFile(file);
         }
-        engine.drain();
-        return new ImportReport(rowsRead, imported, duplicates, rejected, List.copyOf(rejects));
+        return finish();
     }
 
     private void importFile(final Path file) throws IOException
@@ -166,14 +165,32 @@ public final class LiquidationImporter
         {
             return "invalid price: " + FixedPoint.rejectReasonOf(priceE8).label();
         }
+        importLiquidation(symbol, side, quantityE8, priceE8, timeMs);
+        return null;
+    }
+
+    /**
+     * Imports one valid liquidation (trade time {@code timeMs}) unless the journal or this importer already holds its
+     * key; true when imported. {@link #finish()} waits until what was imported is journaled.
+     */
+    public boolean importLiquidation(
+        final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    {
         if (!keysOf(symbol, Math.floorDiv(timeMs, DAY_MS)).add(new Key(side.ordinal(), timeMs, quantityE8, priceE8)))
         {
             duplicates++;
-            return null;
+            return false;
         }
         engine.ingestLiquidation(symbol, side, quantityE8, priceE8, timeMs, timeMs);
         imported++;
-        return null;
+        return true;
+    }
+
+    /** Waits until everything imported so far is journaled and returns the totals of this importer. */
+    public ImportReport finish()
+    {
+        engine.drain();
+        return new ImportReport(rowsRead, imported, duplicates, rejected, List.copyOf(rejects));
     }
 
     /** The keys the journal holds for a symbol and day, plus those imported since; read once per symbol-day. */

@@ -200,6 +200,25 @@ public final class LiqvolEngine implements AutoCloseable
     }
 
     /**
+     * Declares that the liquidations of {@code [fromMs, toMs)} were imported into the journal (after them, so that a
+     * crash in between leaves no claim without its records): recording then counts from {@code fromMs}
+     * ({@link #recordingSinceMs()}). Journaled only; listeners hear nothing of it.
+     */
+    public boolean recordHistory(final long fromMs, final long toMs)
+    {
+        if (toMs < fromMs)
+        {
+            throw new IllegalArgumentException("history ends before it starts: " + fromMs + " > " + toMs);
+        }
+        if (closed || journal == null)
+        {
+            return false;
+        }
+        input.history(fromMs, toMs);
+        return true;
+    }
+
+    /**
      * Gaps recorded (journal replay first, then those published since and those the journal wrote to disclose what it
      * could not journal), in order of recording.
      */
@@ -215,7 +234,8 @@ public final class LiqvolEngine implements AutoCloseable
     }
 
     /**
-     * When recording began: the start of the oldest journal segment kept, or this run's start without a journal (or
+     * When recording began: the start of the oldest journal segment kept (or of history imported into it,
+     * {@link #recordHistory}), or this run's start without a journal (or
      * with none written yet). Nothing before it was recorded live.
      */
     public long recordingSinceMs()

@@ -71,6 +71,19 @@ final class RingInput
         }
     }
 
+    void history(final long fromMs, final long toMs)
+    {
+        final long sequence = ring.next();
+        try
+        {
+            ring.get(sequence).setHistory(fromMs, toMs);
+        }
+        finally
+        {
+            ring.publish(sequence);
+        }
+    }
+
     void heartbeat()
     {
         final long sequence = ring.next();

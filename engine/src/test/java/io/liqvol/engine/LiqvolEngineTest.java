@@ -369,6 +369,31 @@ class LiqvolEngineTest
     }
 
     @Test
+    void shouldCountDeclaredHistoryAsRecordedAcrossARestartWithoutListingIt() throws Exception
+    {
+        final AtomicLong clockMs = new AtomicLong(NOW_MS);
+        final long historyFromMs = NOW_MS - 86_400_000L;
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)))
+        {
+            engine.ingestLiquidation("BTCUSDT", Side.BUY, 100_000_000, 100_000_000, NOW_MS - 3_600_000, 0);
+            assertThat(engine.recordHistory(historyFromMs, NOW_MS)).isTrue();
+            engine.drain();
+            assertThat(engine.recordingSinceMs()).isEqualTo(historyFromMs);
+            assertThat(engine.gaps()).isEmpty();
+            clockMs.set(NOW_MS + 1_000);
+        }
+        clockMs.set(NOW_MS + 2_000);
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().epochClock(clockMs::get).dataDir(dataDir)))
+        {
+            assertThat(engine.recordingSinceMs()).isEqualTo(historyFromMs);
+            assertThat(engine.recovery().liquidations()).isEqualTo(1);
+            assertThat(engine.recovery().gaps()).isZero();
+            assertThatThrownBy(() -> engine.recordHistory(NOW_MS, NOW_MS - 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void shouldRecordNoDowntimeOnAFirstStartNorWithoutAJournal() throws Exception
     {
         final AtomicLong clockMs = new AtomicLong(NOW_MS);

@@ -1,6 +1,7 @@
 package io.liqvol.gateway;
 
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.ImportReport;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.gateway.alerts.Alerts;
 import io.liqvol.gateway.alerts.AlertsHealth;
@@ -49,6 +50,7 @@ public final class Gateway implements AutoCloseable
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
     private static final long SYMBOLS_WAIT_MS = 10_000;
     private static final long SYMBOLS_REFRESH_MS = 60_000;
+    private static final long SIMULATED_HISTORY_MS = 86_400_000L;
 
     private final GatewayConfig config;
     private final ExchangeSimulator simulator;
@@ -112,6 +114,11 @@ public final class Gateway implements AutoCloseable
             this.upstream = upstreamClient;
             history.openGap(upstreamClient::openGapFromMs);
             started.push(upstreamClient::close);
+            if (simulator != null)
+            {
+                final ImportReport imported = SimulatedHistoryImport.record(launched, simulator.history());
+                LOG.log(System.Logger.Level.INFO, "simulated history: {0}", imported);
+            }
             loadSymbols();
             final ScheduledFuture<?> refresh = upstreamGroup.scheduleAtFixedRate(
                 () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
@@ -136,10 +143,13 @@ public final class Gateway implements AutoCloseable
         }
     }
 
-    /** Starts everything; with {@code --simulate} first an exchange simulator on a free loopback port. */
+    /**
+     * Starts everything; with {@code --simulate} first an exchange simulator on a free loopback port, with a day of
+     * history that the gateway records on its first start.
+     */
     public static Gateway start(final GatewayConfig config) throws InterruptedException
     {
-        return start(config, new SimulatorConfig(), config.serverConfig());
+        return start(config, new SimulatorConfig().historyMs(SIMULATED_HISTORY_MS), config.serverConfig());
     }
 
     /** As {@link #start(GatewayConfig)} with a given simulator (used with --simulate) and server tuning. */

@@ -5,6 +5,7 @@ import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
+import io.liqvol.gateway.simulator.SimulatedHistory;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.TestJson;
@@ -155,6 +156,47 @@ class GatewayTest
                 streaming.set(false);
                 live.join();
             }
+        }
+    }
+
+    @Test
+    void shouldServeTheSimulatedHistoryAsRecordedOnTheFirstStartAndNotAddItAgainOnARestart() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-history-test");
+        final SimulatorConfig simulator = new SimulatorConfig().seed(5).historyMs(2 * 3_600_000L).generateFlow(false);
+        final String[] args = {"--simulate", "--port", "0", "--data-dir", dataDir.toString()};
+        final Object before;
+        final long fromMs;
+        try (Gateway first = Gateway.start(GatewayConfig.parse(args, Map.of()), simulator, new ServerConfig().port(0)))
+        {
+            final SimulatedHistory history = first.simulator().history();
+            fromMs = history.fromMs();
+            final BigDecimal expected = history.liquidations().stream().filter(l -> l.symbol().equals("BTCUSDT"))
+                .map(l -> new BigDecimal(l.quantity()).multiply(new BigDecimal(l.averagePrice())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+            final String range = "?start=" + Timeframe.H1.alignDownMs(fromMs) + "&end=" + history.toMs();
+            before = data(get(first, "/api/v1/liquidation-volume/BTCUSDT/1h" + range));
+            final BigDecimal served = ((List<?>)before).stream()
+                .map(bucket -> new BigDecimal(String.valueOf(((Map<?, ?>)bucket).get("total_volume"))))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(served).isEqualByComparingTo(expected).isPositive();
+            final Map<String, Object> gaps =
+                TestJson.object(get(first, "/api/v1/gaps?start=" + fromMs + "&end=" + history.toMs()));
+            assertThat(gaps.get("recording_since")).isEqualTo(fromMs);
+            assertThat((List<?>)gaps.get("gaps")).isEmpty();
+            assertThat(((List<?>)before).stream().map(bucket -> (Map<?, ?>)bucket)
+                .filter(bucket -> (Long)bucket.get("timestamp_ms") >= fromMs
+                    && (Long)bucket.get("timestamp_ms") + 3_600_000L <= history.toMs()))
+                .isNotEmpty()
+                .allSatisfy(bucket -> assertThat(bucket.get("coverage")).isEqualTo(1L));
+        }
+        try (Gateway second = Gateway.start(GatewayConfig.parse(args, Map.of()), simulator, new ServerConfig().port(0)))
+        {
+            final String range = "?start=" + Timeframe.H1.alignDownMs(fromMs) + "&end=" + (fromMs + 3_600_000L);
+            final Object after = data(get(second, "/api/v1/liquidation-volume/BTCUSDT/1h" + range));
+            assertThat(after).isEqualTo(((List<?>)before).subList(0, ((List<?>)after).size()));
+            assertThat(TestJson.object(get(second, "/api/v1/gaps?start=" + fromMs)).get("recording_since"))
+                .isEqualTo(fromMs);
         }
     }
 

@@ -261,17 +261,22 @@ public final class Journal implements AutoCloseable
         return lastAliveMs;
     }
 
-    /** When the oldest segment the journal keeps was started: recording began then. -1 without a segment. */
+    /**
+     * When recording began: the oldest start among the segments kept, a segment's start being its creation or the
+     * oldest history declared imported into it ({@link #appendHistory}). -1 without a segment.
+     */
     public long recordingSinceMs()
     {
+        long sinceMs = -1;
         for (final JournalSegment segment : segments)
         {
-            if (segment.createdTimeMs() > 0)
+            final long segmentSinceMs = segment.recordingSinceMs();
+            if (segmentSinceMs > 0 && (sinceMs < 0 || segmentSinceMs < sinceMs))
             {
-                return segment.createdTimeMs();
+                sinceMs = segmentSinceMs;
             }
         }
-        return -1;
+        return sinceMs;
     }
 
     /** Any thread. */
@@ -371,6 +376,16 @@ public final class Journal implements AutoCloseable
             return;
         }
         current.writeGap(next++, crc, view, fromMs, toMs, kind, receiveTimeMs(receiveTimeNs));
+    }
+
+    /** Journal thread: declares {@code [fromMs, toMs)} imported (its liquidations were appended before). */
+    public void appendHistory(final long fromMs, final long toMs, final long receiveTimeNs)
+    {
+        if (!ensureRoom(1, fromMs, toMs))
+        {
+            return;
+        }
+        current.writeHistory(next++, crc, view, fromMs, toMs, receiveTimeMs(receiveTimeNs));
     }
 
     /** Journal thread, at a heartbeat: the engine is alive now (a store into the current segment's header). */

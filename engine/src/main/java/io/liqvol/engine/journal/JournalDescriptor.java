@@ -28,7 +28,8 @@ package io.liqvol.engine.journal;
  * record ({@link #TYPE_SYMBOL}) earlier in the same segment: every segment reads on its own, and the number never
  * depends on the engine's in-memory ids, which are assigned in order of sighting. A gap record ({@link #TYPE_GAP})
  * carries its interval in the trade and event time fields and its kind (the ordinal of {@code GapKind}; 0, upstream,
- * in journals written before kinds) in the side field.
+ * in journals written before kinds) in the side field. A history record ({@link #TYPE_HISTORY}) carries the same way
+ * an interval whose liquidations were imported into the journal (written after them): recorded, though not live.
  * <p>
  * {@code aliveTimeMs} in the header of the segment being written is when a live engine last was alive: its journal
  * stage stores it at every heartbeat and on an orderly close (no record, no system call), so the next start knows
@@ -77,6 +78,7 @@ public final class JournalDescriptor
     static final byte TYPE_LIQUIDATION = 1;
     static final byte TYPE_GAP = 2;
     static final byte TYPE_SYMBOL = 3;
+    static final byte TYPE_HISTORY = 4;
     static final byte RECORD_VERSION = 1;
 
     static final String SEGMENT_PREFIX = "journal-";

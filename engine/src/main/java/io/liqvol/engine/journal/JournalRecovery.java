@@ -117,6 +117,11 @@ final class JournalRecovery
         {
             return;
         }
+        if (type == JournalDescriptor.TYPE_HISTORY)
+        {
+            segment.noteHistory(segment.tradeTimeMs(n));
+            return;
+        }
         liquidations++;
         final int length = segment.symbol(n, symbol);
         visitor.onLiquidation(

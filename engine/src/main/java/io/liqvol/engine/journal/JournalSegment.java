@@ -40,6 +40,7 @@ import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_CAPACITY;
 import static io.liqvol.engine.journal.JournalDescriptor.SYMBOL_ID_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.TRADE_TIME_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_GAP;
+import static io.liqvol.engine.journal.JournalDescriptor.TYPE_HISTORY;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_LIQUIDATION;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.TYPE_SYMBOL;
@@ -67,6 +68,8 @@ final class JournalSegment
     private volatile int committedRecords;
     /** Format 2's symbol names, read from the file on first use for a segment found on disk. */
     private volatile SegmentSymbols symbols;
+    /** The oldest start of history this segment declares imported ({@code TYPE_HISTORY}), 0 while none. */
+    private volatile long historySinceMs;
 
     private JournalSegment(
         final Path path, final long number, final ByteBuffer mapped, final int formatVersion,
@@ -168,6 +171,23 @@ final class JournalSegment
     long createdTimeMs()
     {
         return buffer.getLong(CREATED_TIME_OFFSET);
+    }
+
+    /** When recording that this segment holds began: its creation, or the oldest history imported into it. */
+    long recordingSinceMs()
+    {
+        final long createdMs = createdTimeMs();
+        final long historyMs = historySinceMs;
+        return historyMs > 0 && (createdMs <= 0 || historyMs < createdMs) ? historyMs : createdMs;
+    }
+
+    /** Writer or recovery thread: the segment declares history imported from {@code fromMs} on. */
+    void noteHistory(final long fromMs)
+    {
+        if (fromMs > 0 && (historySinceMs == 0 || fromMs < historySinceMs))
+        {
+            historySinceMs = fromMs;
+        }
     }
 
     /** When a live engine writing this segment was last alive, 0 if none said so (or an older format). */
@@ -284,7 +304,7 @@ final class JournalSegment
             return false;
         }
         final byte type = buffer.getByte(at + TYPE_OFFSET);
-        if (type == TYPE_GAP)
+        if (type == TYPE_GAP || type == TYPE_HISTORY && formatVersion != V1_FORMAT_VERSION)
         {
             return true;
         }
@@ -470,10 +490,25 @@ final class JournalSegment
         final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs, final GapKind kind,
         final long receiveTimeMs)
     {
+        writeInterval(n, crc, view, TYPE_GAP, kind.ordinal(), fromMs, toMs, receiveTimeMs);
+    }
+
+    void writeHistory(
+        final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs,
+        final long receiveTimeMs)
+    {
+        writeInterval(n, crc, view, TYPE_HISTORY, 0, fromMs, toMs, receiveTimeMs);
+        noteHistory(fromMs);
+    }
+
+    private void writeInterval(
+        final int n, final CRC32C crc, final ByteBuffer view, final byte type, final int detail, final long fromMs,
+        final long toMs, final long receiveTimeMs)
+    {
         final int at = at(n);
-        buffer.putByte(at + TYPE_OFFSET, TYPE_GAP);
+        buffer.putByte(at + TYPE_OFFSET, type);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
-        buffer.putByte(at + SIDE_OFFSET, (byte)kind.ordinal());
+        buffer.putByte(at + SIDE_OFFSET, (byte)detail);
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
         buffer.putLong(at + TRADE_TIME_OFFSET, fromMs);
         buffer.putLong(at + EVENT_TIME_OFFSET, toMs);

@@ -166,6 +166,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         {
             rest.overview(ctx, keepAlive, query);
         }
+        else if (path.equals(RestApi.MARKET_VOLUME_PATH))
+        {
+            rest.marketVolume(ctx, keepAlive, request, query);
+        }
         else if (path.equals(RestApi.DISTRIBUTION_PATH))
         {
             rest.distribution(ctx, keepAlive, query);

@@ -10,6 +10,8 @@ import io.liqvol.engine.journal.OrderFilter;
 import io.liqvol.engine.journal.OrderScanResult;
 import io.liqvol.engine.journal.OrderVisitor;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What the server asks the engine; thread-safe, may read the journal (so never on an event loop). */
@@ -33,6 +35,50 @@ public interface LiquidationHistory
         return timeframe instanceof CustomTimeframe custom
             ? custom.volume(symbol, startMs, endMs, this::volume)
             : volume(symbol, timeframe.base(), startMs, endMs);
+    }
+
+    /**
+     * The market's buckets: per bucket of {@link #volume(String, Interval, long, long)} the exact sums over every
+     * symbol recorded (zeros where none liquidated), in ascending time.
+     */
+    default List<BucketSnapshot> marketVolume(final Interval timeframe, final long startMs, final long endMs)
+    {
+        List<BucketSnapshot> sums = null;
+        for (final String symbol : symbols())
+        {
+            final List<BucketSnapshot> buckets = volume(symbol, timeframe, startMs, endMs);
+            if (sums == null)
+            {
+                sums = new ArrayList<>(buckets.size());
+                for (final BucketSnapshot bucket : buckets)
+                {
+                    sums.add(new BucketSnapshot(null, bucket.timeframe(), bucket.startTimeMs(), BigDecimal.ZERO,
+                        BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0));
+                }
+            }
+            for (int i = 0; i < buckets.size(); i++)
+            {
+                final BucketSnapshot sum = sums.get(i);
+                final BucketSnapshot bucket = buckets.get(i);
+                sums.set(i, new BucketSnapshot(null, sum.timeframe(), sum.startTimeMs(),
+                    sum.buyNotional().add(bucket.buyNotional()), sum.sellNotional().add(bucket.sellNotional()),
+                    sum.buyQuantity().add(bucket.buyQuantity()), sum.sellQuantity().add(bucket.sellQuantity()),
+                    sum.buyCount() + bucket.buyCount(), sum.sellCount() + bucket.sellCount()));
+            }
+        }
+        return sums != null ? sums : emptyBuckets(timeframe, startMs, endMs);
+    }
+
+    /** Zero buckets of the range, for a market without symbols. */
+    private static List<BucketSnapshot> emptyBuckets(final Interval timeframe, final long startMs, final long endMs)
+    {
+        final List<BucketSnapshot> empty = new ArrayList<>();
+        for (long index = timeframe.bucketIndex(startMs); timeframe.bucketStartMs(index) < endMs; index++)
+        {
+            empty.add(new BucketSnapshot(null, timeframe.base(), timeframe.bucketStartMs(index), BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0));
+        }
+        return empty;
     }
 
     /** Newest first. */

@@ -39,6 +39,9 @@ final class RestApi
     static final String GAPS_PATH = "/api/v1/gaps";
     static final String OVERVIEW_PATH = "/api/v1/overview";
     static final String DISTRIBUTION_PATH = "/api/v1/distribution";
+    static final String MARKET_VOLUME_PATH = "/api/v1/volume";
+    static final List<String> MARKET_VOLUME_PARAMETERS =
+        List.of("timeframe", "start", "end", "start_time", "end_time", "format");
     static final int MAX_GAPS = 10_000;
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
@@ -81,6 +84,26 @@ final class RestApi
         final String fileName = symbol + "-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
         stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe)), head(request, csv, fileName),
             () -> new VolumeBody(context.history(), symbol, timeframe, range, csv, System.currentTimeMillis()));
+    }
+
+    /**
+     * {@code /api/v1/volume?timeframe=&start=&end=&format=}: the market's buckets, every symbol summed (§4.14), priced
+     * as the rows it writes plus one per symbol it reads (it holds one page of buckets at a time).
+     */
+    void marketVolume(final ChannelHandlerContext ctx, final boolean keepAlive, final HttpRequest request,
+        final QueryStringDecoder query)
+    {
+        RequestTarget.requireKnownParameters(query, MARKET_VOLUME_PARAMETERS);
+        final String code = parameter(query, "timeframe", null);
+        final Interval timeframe = RequestValidator.anyTimeframe(code == null ? "1m" : code);
+        final VolumeRange range = context.validator().range(timeframe,
+            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
+        final boolean csv = csv(request, query);
+        final String fileName = "market-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
+        final long symbols = Math.max(1, context.history().symbols().size());
+        stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe) + symbols),
+            head(request, csv, fileName),
+            () -> new VolumeBody(context.history(), null, timeframe, range, csv, System.currentTimeMillis()));
     }
 
     /**

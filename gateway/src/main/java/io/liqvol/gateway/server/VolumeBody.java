@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The answer of {@code /api/v1/liquidation-volume} (docs/API.md §4.1) in pieces: the head, then the range's buckets
+ * The answer of {@code /api/v1/liquidation-volume} (docs/API.md §4.1), or of {@code /api/v1/volume} for the market
+ * (a null symbol, §4.14), in pieces: the head, then the range's buckets
  * {@link #PAGE_BUCKETS} at a time as the engine answers them, then the end; as JSON, byte for byte what encoding the
  * whole range at once gives, or as CSV. Holds one page of buckets at a time, never the range.
  */
@@ -65,7 +66,9 @@ final class VolumeBody implements StreamedAnswer.Body
         }
         final long pageEndMs = Math.min(range.endMs(),
             timeframe.bucketStartMs(timeframe.bucketIndex(nextStartMs) + PAGE_BUCKETS));
-        final List<BucketSnapshot> page = history.volume(symbol, timeframe, nextStartMs, pageEndMs);
+        final List<BucketSnapshot> page = symbol == null
+            ? history.marketVolume(timeframe, nextStartMs, pageEndMs)
+            : history.volume(symbol, timeframe, nextStartMs, pageEndMs);
         nextStartMs = pageEndMs;
         if (csv != null)
         {
@@ -95,7 +98,10 @@ final class VolumeBody implements StreamedAnswer.Body
         writer.writeInto(out, json ->
         {
             json.writeStartObject();
-            json.writeStringField("symbol", symbol);
+            if (symbol != null)
+            {
+                json.writeStringField("symbol", symbol);
+            }
             json.writeStringField("timeframe", timeframe.code());
             json.writeNumberField("start_time", range.startMs());
             json.writeNumberField("end_time", range.endMs());

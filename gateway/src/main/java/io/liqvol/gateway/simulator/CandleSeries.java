@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The candles of one symbol and interval: a history back-filled from the price at creation time (a random walk
- * run backwards, so it ends exactly where the live market stands) followed by the candles of the live prices.
+ * The candles of one symbol and interval: a history back-filled from the price at creation time followed by the
+ * candles of the live prices. The back-fill is built from the symbol's minute path where it reaches (the generated
+ * history and the live prices since), and before that is a random walk run backwards, so it ends exactly where the
+ * path (or, without one, the live market) starts.
  * Bounded: the oldest candles are dropped beyond the capacity. Market thread only.
  */
 final class CandleSeries
@@ -54,11 +56,18 @@ final class CandleSeries
     CandleSeries(final SimulatedSymbol symbol, final Timeframe timeframe, final int capacity, final long nowMs,
         final long priceUnits, final long volatilityPpmPerMinute, final SplittableRandom random)
     {
+        this(symbol, timeframe, capacity, nowMs, priceUnits, volatilityPpmPerMinute, random, null);
+    }
+
+    /** As above, the newest candles built from {@code path} (null: none) as far as it reaches. */
+    CandleSeries(final SimulatedSymbol symbol, final Timeframe timeframe, final int capacity, final long nowMs,
+        final long priceUnits, final long volatilityPpmPerMinute, final SplittableRandom random, final MinutePath path)
+    {
         this.symbol = symbol;
         this.timeframe = timeframe;
         this.capacity = capacity;
         this.candles = new ArrayDeque<>(capacity + 1);
-        backfill(nowMs, priceUnits, volatilityPpmPerMinute, random);
+        backfill(nowMs, priceUnits, volatilityPpmPerMinute, random, path);
     }
 
     SimulatedSymbol symbol()
@@ -130,24 +139,44 @@ final class CandleSeries
     }
 
     private void backfill(final long nowMs, final long priceUnits, final long volatilityPpmPerMinute,
-        final SplittableRandom random)
+        final SplittableRandom random, final MinutePath path)
     {
         final long currentIndex = timeframe.bucketIndex(nowMs);
+        final ArrayDeque<Candle> known = new ArrayDeque<>();
+        while (path != null && known.size() < capacity)
+        {
+            final long index = currentIndex - known.size();
+            final Candle candle = newCandle(index, priceUnits);
+            if (!path.fill(candle, candle.openTimeMs, candle.closeTimeMs))
+            {
+                break;
+            }
+            if (index != currentIndex)
+            {
+                candle.volume = randomVolume(random);
+            }
+            known.addFirst(candle);
+        }
+        if (known.isEmpty())
+        {
+            known.add(newCandle(currentIndex, priceUnits));
+        }
         final long minutes = Math.max(1, (timeframe.bucketStartMs(currentIndex + 1)
             - timeframe.bucketStartMs(currentIndex)) / 60_000L);
         final long stepPpm = Math.max(1, (long)(volatilityPpmPerMinute * Math.sqrt(minutes)));
-        final Candle[] history = new Candle[capacity];
-        long close = priceUnits;
-        final int count = capacity - 1;
+        final long oldestKnownIndex = currentIndex - known.size() + 1;
+        final Candle[] history = new Candle[capacity - known.size()];
+        long close = known.peekFirst().open;
+        final int count = history.length;
         for (int i = count - 1; i >= 0; i--)
         {
             final long open = roundToTick(close + close * gaussianPpm(random, stepPpm) / 1_000_000L);
-            final Candle candle = newCandle(currentIndex - (count - i), open);
+            final Candle candle = newCandle(oldestKnownIndex - (count - i), open);
             final long wick = Math.abs(close * gaussianPpm(random, stepPpm / 2) / 1_000_000L);
             candle.high = roundToTick(Math.max(open, close) + wick / 2);
             candle.low = roundToTick(Math.min(open, close) - wick / 2);
             candle.close = close;
-            candle.volume = 1 + random.nextLong(Decimals.pow10(symbol.quantityPrecision()) * 1000 * symbol.weight());
+            candle.volume = randomVolume(random);
             history[i] = candle;
             close = open;
         }
@@ -155,7 +184,12 @@ final class CandleSeries
         {
             candles.addLast(history[i]);
         }
-        append(newCandle(currentIndex, priceUnits));
+        candles.addAll(known);
+    }
+
+    private long randomVolume(final SplittableRandom random)
+    {
+        return 1 + random.nextLong(Decimals.pow10(symbol.quantityPrecision()) * 1000 * symbol.weight());
     }
 
     private Candle newCandle(final long index, final long priceUnits)

@@ -56,7 +56,7 @@ public final class ExchangeSimulator implements AutoCloseable
         this.workerGroup = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("liqvol-sim-io"),
             NioIoHandler.newFactory());
         this.market = new DefaultEventExecutor(new DefaultThreadFactory("liqvol-sim-market"));
-        this.generator = new MarketGenerator(config);
+        this.generator = new MarketGenerator(config, System.currentTimeMillis());
         this.hub = new StreamHub(config, generator, counters, System::currentTimeMillis);
         this.throttle = new LiquidationThrottle(market, config.liquidationIntervalMs(), System::currentTimeMillis,
             this::publish);
@@ -128,6 +128,15 @@ public final class ExchangeSimulator implements AutoCloseable
     public SimulatorConfig config()
     {
         return config;
+    }
+
+    /**
+     * The liquidations of the {@link SimulatorConfig#historyMs()} before the simulator started (none by default),
+     * priced on the same minute paths as its candles; the same seed gives the same ones at the same times.
+     */
+    public SimulatedHistory history()
+    {
+        return generator.history();
     }
 
     public SimulatorCounters counters()

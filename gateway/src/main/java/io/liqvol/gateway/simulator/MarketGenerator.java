@@ -12,13 +12,15 @@ import java.util.function.Consumer;
 /**
  * The simulated market, seeded and deterministic for a given sequence of ticks: a random walk of every price,
  * a quiet background of liquidations weighted by symbol, and now and then a cascade that liquidates one side
- * across most symbols while their prices run against it. Market thread only.
+ * across most symbols while their prices run against it. With {@link SimulatorConfig#historyMs()} it starts after a
+ * generated history ({@link HistoryGenerator}) whose prices, like every live one, go onto a minute path per symbol
+ * that the candles are built from. Market thread only.
  */
 final class MarketGenerator
 {
     private static final long VOLATILITY_PPM_PER_MINUTE = 600;
     private static final long CASCADE_DRIFT_PPM_PER_SECOND = 400;
-    private static final int CASCADE_SIDE_PERCENT = 90;
+    static final int CASCADE_SIDE_PERCENT = 90;
 
     private final SimulatorConfig config;
     private final List<SimulatedSymbol> symbols;
@@ -30,11 +32,20 @@ final class MarketGenerator
     private final long stepPpm;
     private final SplittableRandom random;
     private final Map<String, CandleSeries> candleSeries = new HashMap<>();
+    /** Per symbol its minute path, or null without history (the candles then back-fill a walk of their own). */
+    private final MinutePath[] paths;
+    private final SimulatedHistory history;
     private boolean flowing;
     private long cascadeUntilMs = Long.MIN_VALUE;
     private Side cascadeSide = Side.SELL;
 
     MarketGenerator(final SimulatorConfig config)
+    {
+        this(config, System.currentTimeMillis());
+    }
+
+    /** A market that starts at {@code startMs}, after the history the configuration asks for. */
+    MarketGenerator(final SimulatorConfig config, final long startMs)
     {
         this.config = config;
         this.symbols = config.symbols();
@@ -51,12 +62,41 @@ final class MarketGenerator
             weight += symbols.get(i).weight();
         }
         this.totalWeight = weight;
+        if (config.historyMs() > 0)
+        {
+            this.paths = new MinutePath[symbols.size()];
+            final int minutes = (int)(2 * config.historyMs() / 60_000L) + 2;
+            for (int i = 0; i < paths.length; i++)
+            {
+                paths[i] = new MinutePath(minutes);
+            }
+            this.history = new HistoryGenerator(config).generate(startMs, paths);
+            for (int i = 0; i < paths.length; i++)
+            {
+                priceUnits[i] = paths[i].lastPrice(priceUnits[i]);
+            }
+            for (final SimulatedLiquidation liquidation : history.liquidations())
+            {
+                lastTradeTimeMs[indexOf(liquidation.symbol())] = liquidation.tradeTimeMs();
+            }
+        }
+        else
+        {
+            this.paths = null;
+            this.history = SimulatedHistory.NONE;
+        }
         this.stepPpm = Math.max(1, (long)(VOLATILITY_PPM_PER_MINUTE * Math.sqrt(config.tickMs() / 60_000.0)));
     }
 
     List<SimulatedSymbol> symbols()
     {
         return symbols;
+    }
+
+    /** The liquidations generated before the start. */
+    SimulatedHistory history()
+    {
+        return history;
     }
 
     /** Index of the symbol (upper case), or -1 when the exchange does not list it. */
@@ -76,6 +116,10 @@ final class MarketGenerator
             for (int i = 0; i < symbols.size(); i++)
             {
                 movePrice(i, cascading && inCascade[i]);
+                if (paths != null)
+                {
+                    paths[i].onPrice(nowMs, priceUnits[i]);
+                }
                 drawLiquidation(i, nowMs, cascading && inCascade[i], liquidations);
             }
         }
@@ -97,15 +141,12 @@ final class MarketGenerator
     SimulatedLiquidation liquidation(final int index, final Side side, final long nowMs)
     {
         final SimulatedSymbol symbol = symbols.get(index);
-        final long tick = symbol.tickUnits();
         final long averagePrice = priceUnits[index];
-        final long slippage = Math.max(tick, averagePrice * 3 / 1000 / tick * tick);
-        final long orderPrice = side == Side.SELL ? Math.max(tick, averagePrice - slippage) : averagePrice + slippage;
-        final long notionalUsd = notionalUsd();
-        final long quantityUnits = Math.max(1, notionalUsd * Decimals.pow10(symbol.quantityPrecision())
-            * Decimals.pow10(symbol.pricePrecision()) / averagePrice);
+        final long notionalUsd = notionalUsd(random);
         final long tradeTimeMs = Math.max(nowMs, lastTradeTimeMs[index] + 1);
         lastTradeTimeMs[index] = tradeTimeMs;
+        final SimulatedLiquidation liquidation = priced(symbol, side, averagePrice, notionalUsd, tradeTimeMs);
+        final long quantityUnits = quantityUnits(symbol, averagePrice, notionalUsd);
         for (final CandleSeries series : candleSeries.values())
         {
             if (series.symbol() == symbol)
@@ -113,10 +154,26 @@ final class MarketGenerator
                 series.onPrice(nowMs, averagePrice, quantityUnits);
             }
         }
+        return liquidation;
+    }
+
+    /** A liquidation of {@code notionalUsd} at {@code averagePrice}, its order price a slippage beyond. */
+    static SimulatedLiquidation priced(final SimulatedSymbol symbol, final Side side, final long averagePrice,
+        final long notionalUsd, final long tradeTimeMs)
+    {
+        final long tick = symbol.tickUnits();
+        final long slippage = Math.max(tick, averagePrice * 3 / 1000 / tick * tick);
+        final long orderPrice = side == Side.SELL ? Math.max(tick, averagePrice - slippage) : averagePrice + slippage;
         return new SimulatedLiquidation(symbol.symbol(), side,
-            Decimals.format(quantityUnits, symbol.quantityPrecision()),
+            Decimals.format(quantityUnits(symbol, averagePrice, notionalUsd), symbol.quantityPrecision()),
             Decimals.format(averagePrice, symbol.pricePrecision()),
             Decimals.format(orderPrice, symbol.pricePrecision()), tradeTimeMs);
+    }
+
+    private static long quantityUnits(final SimulatedSymbol symbol, final long priceUnits, final long notionalUsd)
+    {
+        return Math.max(1, notionalUsd * Decimals.pow10(symbol.quantityPrecision())
+            * Decimals.pow10(symbol.pricePrecision()) / priceUnits);
     }
 
     /** The candles of a symbol and interval, created (with back-filled history) on first use. */
@@ -125,7 +182,7 @@ final class MarketGenerator
         final SimulatedSymbol symbol = symbols.get(index);
         return candleSeries.computeIfAbsent(symbol.symbol() + '@' + timeframe.code(),
             key -> new CandleSeries(symbol, timeframe, config.historyCandles(), nowMs, priceUnits[index],
-                VOLATILITY_PPM_PER_MINUTE, random.split()));
+                VOLATILITY_PPM_PER_MINUTE, random.split(), paths == null ? null : paths[index]));
     }
 
     private void maybeStartCascade(final long nowMs)
@@ -180,7 +237,7 @@ final class MarketGenerator
     }
 
     /** Heavy-tailed notional in whole USDT: mostly hundreds to thousands, rarely millions. */
-    private long notionalUsd()
+    static long notionalUsd(final SplittableRandom random)
     {
         final int draw = random.nextInt(1000);
         final long decade;
@@ -214,7 +271,7 @@ final class MarketGenerator
             * Decimals.pow10(symbol.pricePrecision()) / priceUnits[indexOf(symbol.symbol())]);
     }
 
-    private static Side opposite(final Side side)
+    static Side opposite(final Side side)
     {
         return side == Side.SELL ? Side.BUY : Side.SELL;
     }

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public final class SimulatorConfig
 {
+    /** Generated history is kept as minute candles for twice its length: a week at most. */
+    public static final long MAX_HISTORY_MS = 7 * 86_400_000L;
+
     private String host = "127.0.0.1";
     private int port;
     private long seed = 42;
@@ -28,6 +31,7 @@ public final class SimulatorConfig
     private int cascadeMultiplier = 12;
     private long klinePushMs = 1000;
     private int historyCandles = 1500;
+    private long historyMs;
     private Path replayFile;
     private double replaySpeed = 1;
     private long replayDelayMs = 1000;
@@ -256,6 +260,21 @@ public final class SimulatorConfig
     }
 
     /** A file of recorded frames, one JSON frame per line, pushed to subscribers at their recorded pace. */
+    /**
+     * How far back the market had liquidations before the simulator started (0: none): generated deterministically
+     * from the seed on one minute path per symbol that the candles share (see {@link ExchangeSimulator#history()}).
+     */
+    public SimulatorConfig historyMs(final long historyMs)
+    {
+        this.historyMs = historyMs;
+        return this;
+    }
+
+    public long historyMs()
+    {
+        return historyMs;
+    }
+
     public SimulatorConfig replayFile(final Path replayFile)
     {
         this.replayFile = replayFile;
@@ -314,6 +333,7 @@ public final class SimulatorConfig
         require(cascadeMultiplier >= 1, "cascadeMultiplier");
         require(klinePushMs >= 1, "klinePushMs");
         require(historyCandles >= 1 && historyCandles <= 100_000, "historyCandles");
+        require(historyMs >= 0 && historyMs <= MAX_HISTORY_MS, "historyMs");
         require(replaySpeed > 0, "replaySpeed");
         require(replayDelayMs >= 0, "replayDelayMs");
         concluded = true;

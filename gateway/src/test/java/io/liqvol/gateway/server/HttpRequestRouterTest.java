@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -64,6 +65,52 @@ class HttpRequestRouterTest
             .containsEntry("sell_volume", "37.75").containsEntry("total_volume", "487.90")
             .containsEntry("delta_volume", "412.40").containsEntry("count", 2L);
         assertThat(data.get(0)).containsEntry("total_volume", "0.00");
+    }
+
+    @Test
+    void shouldSumEverySymbolPerBucketForTheMarketExactly() throws Exception
+    {
+        final long timeMs = Timeframe.M1.alignDownMs(System.currentTimeMillis()) - 7 * 60_000L + 11;
+        harness.liquidate("ADAUSDT", Side.BUY, 1_000 * E8 + 1, E8 / 2, timeMs);
+        harness.liquidate("ADAUSDT", Side.SELL, 3 * E8, E8 / 3, timeMs + 60_000L);
+        harness.liquidate("DOTUSDT", Side.SELL, 7 * E8, 4 * E8 + 1, timeMs + 1);
+        awaitRecorded("ADAUSDT", 2);
+        awaitRecorded("DOTUSDT", 1);
+        final String range = "start=" + (timeMs - 120_000L) + "&end=" + (timeMs + 180_000L);
+
+        final HttpResponse<String> response = get("/api/v1/volume?timeframe=1m&" + range);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        final Map<String, Object> body = TestJson.object(response.body());
+        assertThat(body).doesNotContainKey("symbol").containsEntry("timeframe", "1m");
+        final List<Map<String, Object>> market = LiquidationStreamHandlerTest.rows(body);
+        assertThat(market).hasSize(6);
+        final Map<Long, BigDecimal[]> expected = new HashMap<>();
+        for (final String symbol : harness.engine.symbols())
+        {
+            for (final Map<String, Object> bucket : LiquidationStreamHandlerTest.rows(TestJson.object(
+                get("/api/v1/liquidation-volume/" + symbol + "/1m?" + range).body())))
+            {
+                final BigDecimal[] sums = expected.computeIfAbsent((Long)bucket.get("timestamp_ms"),
+                    startMs -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                sums[0] = sums[0].add(new BigDecimal((String)bucket.get("buy_volume")));
+                sums[1] = sums[1].add(new BigDecimal((String)bucket.get("sell_volume")));
+                sums[2] = sums[2].add(BigDecimal.valueOf((Long)bucket.get("count")));
+            }
+        }
+        for (final Map<String, Object> bucket : market)
+        {
+            final BigDecimal[] sums = expected.get((Long)bucket.get("timestamp_ms"));
+            assertThat(new BigDecimal((String)bucket.get("buy_volume"))).isEqualByComparingTo(sums[0]);
+            assertThat(new BigDecimal((String)bucket.get("sell_volume"))).isEqualByComparingTo(sums[1]);
+            assertThat(BigDecimal.valueOf((Long)bucket.get("count"))).isEqualByComparingTo(sums[2]);
+        }
+        assertThat(new BigDecimal((String)market.get(2).get("buy_volume")))
+            .isGreaterThanOrEqualTo(new BigDecimal("500.000000005"));
+        assertThat(get("/api/v1/volume?timeframe=1m&format=csv&" + range).body())
+            .startsWith("time,timestamp_ms,buy_volume").hasLineCount(7);
+        assertError(get("/api/v1/volume?timeframe=7m"), 400, "invalid_timeframe");
+        assertError(get("/api/v1/volume?symbol=BTCUSDT"), 400, "unknown_parameter");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.liqvol.engine.Side;
 import io.liqvol.gateway.simulator.SimulatedLiquidation;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.RawHttp;
+import io.liqvol.gateway.testing.RawWebSocket;
 import io.liqvol.gateway.testing.ServerHarness;
 import io.liqvol.gateway.testing.TestJson;
 import io.liqvol.gateway.testing.TestWebSocket;
@@ -111,6 +112,70 @@ class OverviewFeedTest
         finally
         {
             clients.forEach(TestWebSocket::close);
+        }
+    }
+
+    @Test
+    void shouldKeepOnlyTheNewestOverviewForAClientThatStopsReadingWithoutDelayingOthers() throws Exception
+    {
+        harness = ServerHarness.start(new ServerConfig().socketSendBufferBytes(4096).writeBufferWaterMarks(2048, 4096));
+        final int symbols = 150;
+        final long timeMs = System.currentTimeMillis() - 60_000;
+        for (int i = 0; i < symbols; i++)
+        {
+            harness.liquidate("S" + i + "USDT", Side.SELL, 100_000_000L, 100_000_000L * (i + 1), timeMs);
+        }
+        Await.until("recorded", () -> harness.engine.counters().published() == symbols);
+        try (RawWebSocket slow = RawWebSocket.connect(harness.port(), "/api/v1/ws/overview?window=1h", 4096);
+            TestWebSocket other = TestWebSocket.connect(harness.ws("/api/v1/ws/overview?window=1h")))
+        {
+            assertThat(((Map<?, ?>)other.next("market_overview").get("market")).get("count")).isEqualTo(150L);
+            // six seconds of changes, each overview of 150 rows far beyond what the slow client's socket holds
+            final int injected = 60;
+            final List<Long> arrivalsMs = new ArrayList<>();
+            long count = 0;
+            for (int i = 0; i < injected; i++)
+            {
+                harness.liquidate("S" + (i % symbols) + "USDT", Side.BUY, 100_000_000L, 100_000_000L, timeMs + 1 + i);
+                Await.pause(100);
+                final Map<String, Object> message = other.poll(0);
+                if (message != null)
+                {
+                    arrivalsMs.add(System.currentTimeMillis());
+                    count = (Long)((Map<?, ?>)message.get("market")).get("count");
+                }
+            }
+            final long expected = symbols + injected;
+            while (count < expected)
+            {
+                count = (Long)((Map<?, ?>)other.next("market_overview").get("market")).get("count");
+                arrivalsMs.add(System.currentTimeMillis());
+            }
+            assertThat(arrivalsMs.size()).as("the reading client heard about once a second").isBetween(4, 9);
+            for (int i = 1; i < arrivalsMs.size(); i++)
+            {
+                assertThat(arrivalsMs.get(i) - arrivalsMs.get(i - 1)).as("spacing").isLessThan(2_500);
+            }
+            assertThat(harness.metrics.coalescedUpdates()).as("the slow client's older overviews were replaced")
+                .isPositive();
+            assertThat(harness.metrics.slowClientsClosed()).isZero();
+
+            // reading again, the slow client gets whole messages ending with the newest, fewer than were sent
+            int received = 0;
+            long slowCount = 0;
+            while (slowCount < expected)
+            {
+                final RawWebSocket.Frame frame = slow.read();
+                assertThat(frame.opcode()).isEqualTo(1);
+                final Map<String, Object> message = TestJson.object(frame.text());
+                if ("market_overview".equals(message.get("type")))
+                {
+                    received++;
+                    slowCount = (Long)((Map<?, ?>)message.get("market")).get("count");
+                }
+            }
+            assertThat(received).isLessThan(arrivalsMs.size() + 1);
+            assertThat(harness.metrics.slowClientsClosed()).isZero();
         }
     }
 
