@@ -146,6 +146,7 @@ final class FrameDecoder
             batch.rejectSymbol(symbolId);
             return;
         }
+        event.venue[0] = (byte)event.inputVenue;
         event.symbolId[0] = symbolId;
         event.side[0] = event.inputSide.ordinal();
         event.quantityE8[0] = event.inputQuantityE8;

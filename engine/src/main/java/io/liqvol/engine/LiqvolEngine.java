@@ -138,37 +138,64 @@ public final class LiqvolEngine implements AutoCloseable
         return engine;
     }
 
-    /**
-     * Hands in one raw upstream frame (UTF-8 JSON). Copies it into the ring; blocks only while the ring is full.
-     * Returns false once the engine is closed. Any thread.
-     */
+    /** As {@link #ingestFrame(Venue, DirectBuffer, int, int, long)}, a frame from Binance. */
     public boolean ingestFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
-        if (closed)
-        {
-            return false;
-        }
-        input.frame(buffer, offset, length, receiveTimeNs);
-        return true;
+        return ingestFrame(Venue.BINANCE, buffer, offset, length, receiveTimeNs);
     }
 
-    /** As {@link #ingestFrame(DirectBuffer, int, int, long)}, from a byte array. */
+    /** As {@link #ingestFrame(Venue, byte[], int, int, long)}, a frame from Binance. */
     public boolean ingestFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    {
+        return ingestFrame(Venue.BINANCE, bytes, offset, length, receiveTimeNs);
+    }
+
+    /**
+     * Hands in one raw frame (UTF-8 JSON) as {@code venue} sends it; it is read by that venue's reader. Copies it into
+     * the ring; blocks only while the ring is full. Returns false once the engine is closed. Any thread.
+     */
+    public boolean ingestFrame(
+        final Venue venue, final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
         if (closed)
         {
             return false;
         }
-        input.frame(bytes, offset, length, receiveTimeNs);
+        input.frame(venue, buffer, offset, length, receiveTimeNs);
         return true;
     }
 
+    /** As {@link #ingestFrame(Venue, DirectBuffer, int, int, long)}, from a byte array. */
+    public boolean ingestFrame(
+        final Venue venue, final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        input.frame(venue, bytes, offset, length, receiveTimeNs);
+        return true;
+    }
+
+    /** As {@link #ingestLiquidation(Venue, String, Side, long, long, long, long)}, a liquidation on Binance. */
+    public boolean ingestLiquidation(
+        final String symbol,
+        final Side side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs)
+    {
+        return ingestLiquidation(Venue.BINANCE, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+    }
+
     /**
-     * Hands in a liquidation decoded elsewhere (an embedder's own feed). Quantity and price are E8 fixed-point;
-     * the trade time places it in buckets ({@code eventTimeMs} is used where it is 0). Validated and deduplicated
-     * like a frame. Returns false once the engine is closed.
+     * Hands in a liquidation on {@code venue} decoded elsewhere (an embedder's own feed), under its canonical symbol.
+     * Quantity and price are E8 fixed-point; the trade time places it in buckets ({@code eventTimeMs} is used where
+     * it is 0). Validated and deduplicated like a frame. Returns false once the engine is closed.
      */
     public boolean ingestLiquidation(
+        final Venue venue,
         final String symbol,
         final Side side,
         final long quantityE8,
@@ -180,7 +207,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+        input.liquidation(venue, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         return true;
     }
 
