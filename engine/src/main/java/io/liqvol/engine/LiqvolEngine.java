@@ -15,6 +15,7 @@ import org.agrona.DirectBuffer;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,6 +34,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final BucketStore buckets;
     private final RecentLiquidations recent;
     private final List<Gap> gaps = new CopyOnWriteArrayList<>();
+    private final AtomicReference<InstrumentTable> instruments = new AtomicReference<>(InstrumentTable.EMPTY);
     private final Journal journal;
     private final VolumeQuery volumeQuery;
     private final Disruptor<FrameEvent> disruptor;
@@ -101,7 +103,7 @@ public final class LiqvolEngine implements AutoCloseable
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
         final DecodeStage decode = new DecodeStage(new FrameDecoder(
             symbols, duplicates, counters, context.epochClock(), context.minTimeMs(),
-            context.acceptedFutureMs()));
+            context.acceptedFutureMs(), true, instruments));
         // 2a. journal: record what was accepted, in parallel with
         final JournalStage journalStage = new JournalStage(journal, symbols);
         // 2b. aggregate: add each liquidation to its bucket of every timeframe
@@ -209,6 +211,35 @@ public final class LiqvolEngine implements AutoCloseable
         }
         input.liquidation(venue, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         return true;
+    }
+
+    /**
+     * Tells the engine a venue's instrument: its name there ({@code BTC-USDT-SWAP}), the canonical symbol that links
+     * venues ({@code BTCUSDT}) and how many E8 units of the base asset one contract is ({@code ctVal}; 1 E8 where
+     * quantities are not in contracts). OKX frames name their instruments this way, and a liquidation of one not
+     * registered is rejected ({@link RejectReason#UNKNOWN_INSTRUMENT}); Bybit's linear symbols are canonical already.
+     * Registering again replaces it. Cold path, any thread, before or while frames flow: the decode thread sees it
+     * from the next frame on.
+     */
+    public void registerInstrument(
+        final Venue venue, final String venueSymbol, final String canonicalSymbol, final long contractSizeE8)
+    {
+        if (venueSymbol == null || venueSymbol.isEmpty() || venueSymbol.length() > SymbolTable.MAX_SYMBOL_LENGTH
+            || !venueSymbol.chars().allMatch(c -> c > ' ' && c < 0x7F))
+        {
+            throw new IllegalArgumentException("not a venue symbol: " + venueSymbol);
+        }
+        if (canonicalSymbol == null || canonicalSymbol.isEmpty()
+            || canonicalSymbol.length() > SymbolTable.MAX_SYMBOL_LENGTH
+            || !canonicalSymbol.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+        {
+            throw new IllegalArgumentException("not a canonical symbol: " + canonicalSymbol);
+        }
+        if (contractSizeE8 <= 0)
+        {
+            throw new IllegalArgumentException("contract size must be positive, was " + contractSizeE8);
+        }
+        instruments.updateAndGet(table -> table.with(venue, venueSymbol, canonicalSymbol, contractSizeE8));
     }
 
     /** Records an interval without a live upstream connection; listeners hear of it through {@code onGap}. */

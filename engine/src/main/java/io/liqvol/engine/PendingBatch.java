@@ -90,6 +90,19 @@ final class PendingBatch
         values[i * 4 + 3] = order.eventTimeMs(eventTimeMs);
     }
 
+    /** A liquidation of the frame rejected before it could be validated. */
+    void reject(final RejectReason reason)
+    {
+        rejects[reason.ordinal()]++;
+        rejected = true;
+    }
+
+    /** The frame holds more liquidations than an event does. */
+    void overflow()
+    {
+        tooMany = true;
+    }
+
     /** More liquidations than an event holds: the frame is rejected whole. */
     boolean tooMany()
     {
