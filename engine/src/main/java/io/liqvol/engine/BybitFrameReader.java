@@ -16,6 +16,7 @@ final class BybitFrameReader
     private final JsonCursor json = new JsonCursor();
     private final OrderValidator order;
     private final PendingBatch batch;
+    private final JsonCursor.ObjectReader liquidation = this::readLiquidation;
 
     BybitFrameReader(final OrderValidator order, final PendingBatch batch)
     {
@@ -26,68 +27,7 @@ final class BybitFrameReader
     /** False if the frame is not a complete push; the batch then holds a part of it, to be discarded. */
     boolean read(final byte[] frame, final int length)
     {
-        if (readFrame(frame, length))
-        {
-            return true;
-        }
-        json.reset();
-        return false;
-    }
-
-    private boolean readFrame(final byte[] frame, final int length)
-    {
-        try
-        {
-            if (json.begin(frame, length) != JsonToken.START_OBJECT)
-            {
-                return false;
-            }
-            boolean data = false;
-            while (true)
-            {
-                final JsonToken value = json.nextFieldValue();
-                if (value == null)
-                {
-                    return false;
-                }
-                if (value == JsonToken.END_OBJECT)
-                {
-                    return data && json.endsFrame(frame, length);
-                }
-                if ("data".equals(json.currentName()))
-                {
-                    if (data || value != JsonToken.START_ARRAY || !readLiquidations())
-                    {
-                        return false;
-                    }
-                    data = true;
-                }
-                else if (!json.skipValue(value))
-                {
-                    return false;
-                }
-            }
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            return false;
-        }
-    }
-
-    private boolean readLiquidations() throws IOException
-    {
-        while (true)
-        {
-            final JsonToken token = json.next();
-            if (token == JsonToken.END_ARRAY)
-            {
-                return true;
-            }
-            if (token != JsonToken.START_OBJECT || !readLiquidation())
-            {
-                return false;
-            }
-        }
+        return json.readDataArray(frame, length, liquidation);
     }
 
     private boolean readLiquidation() throws IOException

@@ -24,9 +24,88 @@ final class JsonCursor
     /** The current value's text as ASCII bytes, for the field readers. */
     private byte[] text = new byte[64];
 
+    /** Reads an object whose START_OBJECT was just read; false if the frame is malformed there. */
+    @FunctionalInterface
+    interface ObjectReader
+    {
+        boolean read() throws IOException;
+    }
+
     JsonCursor()
     {
         reset();
+    }
+
+    /**
+     * Reads a frame that is one object whose {@code data} field is an array of objects, each handed to
+     * {@code element} (a venue's push); other fields are skipped. False, and the cursor reset, if the frame is not one
+     * complete such object.
+     */
+    boolean readDataArray(final byte[] frame, final int length, final ObjectReader element)
+    {
+        if (readDataFrame(frame, length, element))
+        {
+            return true;
+        }
+        reset();
+        return false;
+    }
+
+    /** Reads the objects of an array whose START_ARRAY was just read, up to its end; false if one is not an object. */
+    boolean readObjects(final ObjectReader element) throws IOException
+    {
+        while (true)
+        {
+            final JsonToken token = next();
+            if (token == JsonToken.END_ARRAY)
+            {
+                return true;
+            }
+            if (token != JsonToken.START_OBJECT || !element.read())
+            {
+                return false;
+            }
+        }
+    }
+
+    private boolean readDataFrame(final byte[] frame, final int length, final ObjectReader element)
+    {
+        try
+        {
+            if (begin(frame, length) != JsonToken.START_OBJECT)
+            {
+                return false;
+            }
+            boolean data = false;
+            while (true)
+            {
+                final JsonToken value = nextFieldValue();
+                if (value == null)
+                {
+                    return false;
+                }
+                if (value == JsonToken.END_OBJECT)
+                {
+                    return data && endsFrame(frame, length);
+                }
+                if ("data".equals(currentName()))
+                {
+                    if (data || value != JsonToken.START_ARRAY || !readObjects(element))
+                    {
+                        return false;
+                    }
+                    data = true;
+                }
+                else if (!skipValue(value))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return false;
+        }
     }
 
     /**

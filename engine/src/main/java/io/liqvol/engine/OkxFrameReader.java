@@ -23,6 +23,8 @@ final class OkxFrameReader
     private final OrderValidator order;
     private final PendingBatch batch;
     private final AtomicReference<InstrumentTable> instruments;
+    private final JsonCursor.ObjectReader element = this::readElement;
+    private final JsonCursor.ObjectReader detail = this::readDetail;
     private InstrumentTable table;
     private final byte[] instrument = new byte[SymbolTable.MAX_SYMBOL_LENGTH];
     /** -1: absent; 0: present but not a name this reads. */
@@ -47,68 +49,7 @@ final class OkxFrameReader
     boolean read(final byte[] frame, final int length)
     {
         table = instruments.get();
-        if (readFrame(frame, length))
-        {
-            return true;
-        }
-        json.reset();
-        return false;
-    }
-
-    private boolean readFrame(final byte[] frame, final int length)
-    {
-        try
-        {
-            if (json.begin(frame, length) != JsonToken.START_OBJECT)
-            {
-                return false;
-            }
-            boolean data = false;
-            while (true)
-            {
-                final JsonToken value = json.nextFieldValue();
-                if (value == null)
-                {
-                    return false;
-                }
-                if (value == JsonToken.END_OBJECT)
-                {
-                    return data && json.endsFrame(frame, length);
-                }
-                if ("data".equals(json.currentName()))
-                {
-                    if (data || value != JsonToken.START_ARRAY || !readElements())
-                    {
-                        return false;
-                    }
-                    data = true;
-                }
-                else if (!json.skipValue(value))
-                {
-                    return false;
-                }
-            }
-        }
-        catch (final IOException | RuntimeException ex)
-        {
-            return false;
-        }
-    }
-
-    private boolean readElements() throws IOException
-    {
-        while (true)
-        {
-            final JsonToken token = json.next();
-            if (token == JsonToken.END_ARRAY)
-            {
-                return true;
-            }
-            if (token != JsonToken.START_OBJECT || !readElement())
-            {
-                return false;
-            }
-        }
+        return json.readDataArray(frame, length, element);
     }
 
     /** One instrument's element: its name and details, then its liquidations into the batch. */
@@ -131,7 +72,7 @@ final class OkxFrameReader
             final String name = json.currentName();
             if ("details".equals(name))
             {
-                if (value != JsonToken.START_ARRAY || !readDetails())
+                if (value != JsonToken.START_ARRAY || !json.readObjects(detail))
                 {
                     return false;
                 }
@@ -155,22 +96,6 @@ final class OkxFrameReader
         final int length = json.textLength();
         instrumentLength = value == JsonToken.VALUE_STRING && length <= instrument.length ? length : 0;
         System.arraycopy(json.valueText(), 0, instrument, 0, instrumentLength);
-    }
-
-    private boolean readDetails() throws IOException
-    {
-        while (true)
-        {
-            final JsonToken token = json.next();
-            if (token == JsonToken.END_ARRAY)
-            {
-                return true;
-            }
-            if (token != JsonToken.START_OBJECT || !readDetail())
-            {
-                return false;
-            }
-        }
     }
 
     private boolean readDetail() throws IOException
