@@ -1,8 +1,8 @@
 package io.liqvol.engine;
 
 /**
- * A series is one symbol on one venue: the unit that buckets and duplicate keys are held per. Its dense id is the
- * symbol's id times the venue count plus the venue's ordinal, so no table is needed to find it on the hot path.
+ * A series is one symbol on one venue: the unit duplicate keys are held per. Its dense id is the symbol's id times
+ * the venue count plus the venue's ordinal, so no table is needed to find it on the hot path.
  */
 final class Series
 {
@@ -15,16 +15,6 @@ final class Series
     static int of(final int symbolId, final int venue)
     {
         return symbolId * PER_SYMBOL + venue;
-    }
-
-    static int symbolId(final int series)
-    {
-        return series / PER_SYMBOL;
-    }
-
-    static int venue(final int series)
-    {
-        return series % PER_SYMBOL;
     }
 
     /** How many series {@code maxSymbols} symbols hold. */
