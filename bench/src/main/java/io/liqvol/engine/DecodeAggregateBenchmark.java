@@ -19,15 +19,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's per-liquidation work on one thread, without the ring: decode alone, aggregate alone (into all 14
  * timeframes, from frames decoded beforehand), and decode + aggregate. Decoding goes a whole cycle of frames per
- * invocation, and between invocations (outside the measured time) the frames move forward by the cycle's span
- * ({@link BenchFrames#advance()}), so trade times keep moving forward as a live stream's do; {@code decodeReplayed}
- * decodes the same frames over and over, so that every frame after the first cycle is older than its symbol's newest
- * and takes the duplicate filter's scan of 128 keys (the worst case, and what this benchmark measured before
- * 2026-11-30). {@code decoder} selects the engine's decoder (the strict readers, jackson as their fallback) or jackson
- * alone, for a ratio measured in the same run. Run with {@code -prof gc} to see the allocation per operation.
- * Only the cycle-wise benchmarks take the {@link Cycle} state: JMH runs an invocation-level set-up of every state in
- * a benchmark's graph, and moving 4,096 frames before each 200 ns operation of the others would measure the cache
- * misses that leaves behind.
+ * invocation, and between invocations (outside the measured time) the frames move forward by the cycle's span ({@link
+ * BenchFrames#advance()}), so trade times keep moving forward as a live stream's do; {@code decodeReplayed} decodes the
+ * same frames over and over, so that every frame after the first cycle is older than its symbol's newest and takes the
+ * duplicate filter's scan of 128 keys (the worst case, and what this benchmark measured before 2026-11-30). {@code
+ * decoder} selects the engine's decoder (the strict readers, jackson as their fallback) or jackson alone, for a ratio
+ * measured in the same run. {@code decodeBybit} and {@code decodeOkx} decode cycles of Bybit's and OKX's pushes of one
+ * liquidation each (their own readers, whatever {@code decoder} says). Run with {@code -prof gc} to see the allocation
+ * per operation. Only the cycle-wise benchmarks take the {@link Cycle} state: JMH runs an invocation-level set-up of
+ * every state in a benchmark's graph, and moving 4,096 frames before each 200 ns operation of the others would measure
+ * the cache misses that leaves behind.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,9 +58,19 @@ public class DecodeAggregateBenchmark
     @State(Scope.Thread)
     public static class Cycle
     {
-        final BenchFrames frames = new BenchFrames(FRAMES);
+        final BenchFrames frames;
         FrameDecoder decoder;
         private boolean decoded;
+
+        public Cycle()
+        {
+            this(Venue.BINANCE);
+        }
+
+        Cycle(final Venue venue)
+        {
+            frames = new BenchFrames(venue, FRAMES);
+        }
 
         @Setup
         public void setUp(final DecodeAggregateBenchmark benchmark)
@@ -75,6 +86,26 @@ public class DecodeAggregateBenchmark
                 frames.advance();
             }
             decoded = true;
+        }
+    }
+
+    /** A cycle of Bybit's pushes. */
+    @State(Scope.Thread)
+    public static class BybitCycle extends Cycle
+    {
+        public BybitCycle()
+        {
+            super(Venue.BYBIT);
+        }
+    }
+
+    /** A cycle of OKX's pushes. */
+    @State(Scope.Thread)
+    public static class OkxCycle extends Cycle
+    {
+        public OkxCycle()
+        {
+            super(Venue.OKX);
         }
     }
 
@@ -95,7 +126,7 @@ public class DecodeAggregateBenchmark
         {
             final byte[] frame = source.frames[i];
             decoded[i] = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
-            decoded[i].setFrame(frame, 0, frame.length, 0);
+            decoded[i].setFrame(Venue.BINANCE, frame, 0, frame.length, 0);
             setUpDecoder.decode(decoded[i]);
             decodedTradeTimesMs[i] = decoded[i].tradeTimeMs[0];
         }
@@ -106,10 +137,30 @@ public class DecodeAggregateBenchmark
     @OperationsPerInvocation(FRAMES)
     public int decode(final Cycle cycle)
     {
+        return decodeCycle(cycle);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public int decodeBybit(final BybitCycle cycle)
+    {
+        return decodeCycle(cycle);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FRAMES)
+    public int decodeOkx(final OkxCycle cycle)
+    {
+        return decodeCycle(cycle);
+    }
+
+    private int decodeCycle(final Cycle cycle)
+    {
+        final Venue venue = cycle.frames.venue;
         int count = 0;
         for (final byte[] frame : cycle.frames.frames)
         {
-            event.setFrame(frame, 0, frame.length, sequence);
+            event.setFrame(venue, frame, 0, frame.length, sequence);
             cycle.decoder.decode(event);
             count += event.count;
         }
@@ -120,7 +171,7 @@ public class DecodeAggregateBenchmark
     public int decodeReplayed()
     {
         final byte[] frame = replayed.frames[next++ & (FRAMES - 1)];
-        event.setFrame(frame, 0, frame.length, sequence);
+        event.setFrame(Venue.BINANCE, frame, 0, frame.length, sequence);
         replayingDecoder.decode(event);
         return event.count;
     }
@@ -142,7 +193,7 @@ public class DecodeAggregateBenchmark
         int count = 0;
         for (final byte[] frame : cycle.frames.frames)
         {
-            event.setFrame(frame, 0, frame.length, sequence);
+            event.setFrame(Venue.BINANCE, frame, 0, frame.length, sequence);
             cycle.decoder.decode(event);
             aggregate.onEvent(event, sequence++, true);
             count += event.count;
@@ -153,6 +204,7 @@ public class DecodeAggregateBenchmark
     private FrameDecoder decoder(final EngineCounters counters, final BenchFrames frames)
     {
         return new FrameDecoder(new SymbolTable(64), new DuplicateFilter(64), counters, frames::clockMs,
-            EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, "scanner".equals(decoder));
+            EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, "scanner".equals(decoder),
+            BenchFrames.instruments());
     }
 }
