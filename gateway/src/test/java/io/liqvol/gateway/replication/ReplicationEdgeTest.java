@@ -1,0 +1,142 @@
+package io.liqvol.gateway.replication;
+
+import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Side;
+import io.liqvol.gateway.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplicationEdgeTest
+{
+    private static final long NOW_MS = 1_732_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Path> shm = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception
+    {
+        for (int i = open.size() - 1; i >= 0; i--)
+        {
+            open.get(i).close();
+        }
+        for (final Path path : shm)
+        {
+            deleteTree(path);
+        }
+    }
+
+    @Test
+    void shouldReplayThenFollowLiveAndResumeWithoutLossOrDuplicatesAfterARestart()
+    {
+        final LiqvolEngine recorderEngine = engine("recorder");
+        final ReplicationConfig recorderConfig = recorderConfig("recorder", freeUdpPort(), freeUdpPort(), 1);
+        ingest(recorderEngine, 0, 3_000);
+        open.add(ReplicationRecorder.start(recorderConfig, dir.resolve("recorder")));
+
+        final LiqvolEngine edgeEngine = engine("edge");
+        ReplicationEdge edge = ReplicationEdge.start(edgeConfig("edge", recorderConfig), dir.resolve("edge"),
+            edgeEngine);
+        final ReplicationEdge firstEdge = edge;
+        Await.until("the edge caught up", firstEdge::ready);
+        Await.until("the edge has the history", () -> edgeEngine.counters().accepted() == 3_000);
+
+        ingest(recorderEngine, 3_000, 3_500);
+        Await.until("the edge follows live", () -> edgeEngine.counters().accepted() == 3_500);
+        edge.close();
+
+        ingest(recorderEngine, 3_500, 4_000);
+        edge = ReplicationEdge.start(edgeConfig("edge", recorderConfig), dir.resolve("edge"), edgeEngine);
+        open.add(edge);
+        Await.until("the restarted edge caught up", () -> edgeEngine.counters().accepted() == 4_000);
+        Await.pause(200);
+
+        assertThat(edgeEngine.counters().accepted()).isEqualTo(4_000);
+        assertThat(edgeEngine.counters().duplicates()).isZero();
+    }
+
+    private LiqvolEngine engine(final String name)
+    {
+        final LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().epochClock(() -> NOW_MS)
+            .dataDir(dir.resolve(name)).liveRecording(false));
+        open.add(engine);
+        return engine;
+    }
+
+    private ReplicationConfig recorderConfig(
+        final String name, final int archivePort, final int livePort, final int recorderId)
+    {
+        return new ReplicationConfig().archiveEndpoint("localhost:" + archivePort)
+            .liveEndpoint("localhost:" + livePort).recorderId(recorderId).termLength(64 << 10)
+            .archiveDir(dir.resolve(name + "-archive")).aeronDir(aeronDir(name)).conclude();
+    }
+
+    private ReplicationConfig edgeConfig(final String name, final ReplicationConfig... recorders)
+    {
+        final List<String> from = new ArrayList<>();
+        for (final ReplicationConfig recorder : recorders)
+        {
+            from.add(recorder.archiveEndpoint());
+        }
+        return new ReplicationConfig().from(from).termLength(64 << 10).aeronDir(aeronDir(name)).conclude();
+    }
+
+    private String aeronDir(final String name)
+    {
+        final Path path = Path.of(io.aeron.CommonContext.generateRandomDirName() + "-" + name);
+        shm.add(path);
+        return path.toString();
+    }
+
+    private static void ingest(final LiqvolEngine engine, final int from, final int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            engine.ingestLiquidation("S" + (i % 30) + "USDT", Side.fromOrdinal(i % 2), 1_000 + i, 7_000_000 + i,
+                NOW_MS - 3_600_000 + i, 0);
+        }
+    }
+
+    private static int freeUdpPort()
+    {
+        try (DatagramSocket probe = new DatagramSocket(0))
+        {
+            return probe.getLocalPort();
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException
+    {
+        if (Files.exists(root))
+        {
+            try (Stream<Path> paths = Files.walk(root))
+            {
+                for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
+                {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}
