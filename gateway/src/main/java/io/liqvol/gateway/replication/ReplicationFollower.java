@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Follows one recorder: connects to its archive, finds the newest recording of the stream, replays it from where this
  * edge is and merges into the live stream (Aeron's {@link ReplayMerge}), queueing each message it has not yet seen (by
  * the recorder's journal position) for the edge. Anything wrong — the recorder gone, the merge failed, a hole in the
- * positions (the live stream outran this edge) — closes the connection, and it starts again from the last message it
- * queued, after {@link #RETRY_INTERVAL_NS}. Never blocks: the archive connection is made asynchronously. One thread.
+ * stream positions other than a term's padding (the live stream outran this edge) — closes the connection, and it
+ * starts again from the last message it queued, after {@link #RETRY_INTERVAL_NS}. Never blocks: the archive
+ * connection is made asynchronously. One thread.
  */
 final class ReplicationFollower implements FragmentHandler, AutoCloseable
 {
@@ -100,7 +101,9 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
         }
         final long endPosition = header.position();
         final long startPosition = endPosition - BitUtil.align(header.frameLength(), FrameDescriptor.FRAME_ALIGNMENT);
-        if (startPosition != position)
+        // A term ends in padding, which no handler sees: the next message then starts the next term.
+        if (startPosition != position
+            && startPosition != BitUtil.align(position, 1L << header.positionBitsToShift()))
         {
             broken = true;
             return;

@@ -1,6 +1,8 @@
 package io.liqvol.gateway.replication;
 
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.gateway.testing.Await;
@@ -70,6 +72,41 @@ class ReplicationEdgeTest
 
         assertThat(edgeEngine.counters().accepted()).isEqualTo(4_000);
         assertThat(edgeEngine.counters().duplicates()).isZero();
+    }
+
+    @Test
+    void shouldTakeEachLiquidationOnceFromTwoRecordersLoseNothingWithOneAndRecordOnlyTheGapBothHad()
+    {
+        final LiqvolEngine first = engine("first");
+        final LiqvolEngine second = engine("second");
+        for (final LiqvolEngine recorder : List.of(first, second))
+        {
+            ingest(recorder, 0, 2_000);
+        }
+        first.recordGap(NOW_MS - 100_000, NOW_MS - 50_000);
+        second.recordGap(NOW_MS - 80_000, NOW_MS - 20_000);
+        final ReplicationConfig firstConfig = recorderConfig("first", freeUdpPort(), freeUdpPort(), 1);
+        final ReplicationConfig secondConfig = recorderConfig("second", freeUdpPort(), freeUdpPort(), 2);
+        final ReplicationRecorder firstRecorder = ReplicationRecorder.start(firstConfig, dir.resolve("first"));
+        open.add(ReplicationRecorder.start(secondConfig, dir.resolve("second")));
+
+        final LiqvolEngine edgeEngine = engine("edge");
+        final ReplicationEdge edge = ReplicationEdge.start(edgeConfig("edge", firstConfig, secondConfig),
+            dir.resolve("edge"), edgeEngine);
+        open.add(edge);
+        Await.until("the edge has both histories", () -> edgeEngine.counters().duplicates() == 2_000);
+        firstRecorder.close();
+        for (final LiqvolEngine recorder : List.of(first, second))
+        {
+            ingest(recorder, 2_000, 2_500);
+        }
+        Await.until("the edge follows the recorder left", () -> edgeEngine.counters().accepted() == 2_500);
+        Await.pause(200);
+
+        assertThat(edge.ready()).isTrue();
+        assertThat(edgeEngine.counters().accepted()).isEqualTo(2_500);
+        assertThat(edgeEngine.counters().duplicates()).isEqualTo(2_000);
+        assertThat(edgeEngine.gaps()).containsExactly(new Gap(NOW_MS - 80_000, NOW_MS - 50_000, GapKind.UPSTREAM));
     }
 
     private LiqvolEngine engine(final String name)
