@@ -10,15 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +35,7 @@ class ReplicationEdgeTest
         }
         for (final Path path : shm)
         {
-            deleteTree(path);
+            ReplicationTesting.deleteTree(path);
         }
     }
 
@@ -49,7 +43,7 @@ class ReplicationEdgeTest
     void shouldReplayThenFollowLiveAndResumeWithoutLossOrDuplicatesAfterARestart()
     {
         final LiqvolEngine recorderEngine = engine("recorder");
-        final ReplicationConfig recorderConfig = recorderConfig("recorder", freeUdpPort(), freeUdpPort(), 1);
+        final ReplicationConfig recorderConfig = recorderConfig("recorder", 1);
         ingest(recorderEngine, 0, 3_000);
         open.add(ReplicationRecorder.start(recorderConfig, dir.resolve("recorder")));
 
@@ -85,8 +79,8 @@ class ReplicationEdgeTest
         }
         first.recordGap(NOW_MS - 100_000, NOW_MS - 50_000);
         second.recordGap(NOW_MS - 80_000, NOW_MS - 20_000);
-        final ReplicationConfig firstConfig = recorderConfig("first", freeUdpPort(), freeUdpPort(), 1);
-        final ReplicationConfig secondConfig = recorderConfig("second", freeUdpPort(), freeUdpPort(), 2);
+        final ReplicationConfig firstConfig = recorderConfig("first", 1);
+        final ReplicationConfig secondConfig = recorderConfig("second", 2);
         final ReplicationRecorder firstRecorder = ReplicationRecorder.start(firstConfig, dir.resolve("first"));
         open.add(ReplicationRecorder.start(secondConfig, dir.resolve("second")));
 
@@ -117,11 +111,10 @@ class ReplicationEdgeTest
         return engine;
     }
 
-    private ReplicationConfig recorderConfig(
-        final String name, final int archivePort, final int livePort, final int recorderId)
+    private ReplicationConfig recorderConfig(final String name, final int recorderId)
     {
-        return new ReplicationConfig().archiveEndpoint("localhost:" + archivePort)
-            .liveEndpoint("localhost:" + livePort).recorderId(recorderId).termLength(64 << 10)
+        return new ReplicationConfig().archiveEndpoint("localhost:" + ReplicationTesting.freeUdpPort())
+            .liveEndpoint("localhost:" + ReplicationTesting.freeUdpPort()).recorderId(recorderId).termLength(64 << 10)
             .archiveDir(dir.resolve(name + "-archive")).aeronDir(aeronDir(name)).conclude();
     }
 
@@ -137,7 +130,7 @@ class ReplicationEdgeTest
 
     private String aeronDir(final String name)
     {
-        final Path path = Path.of(io.aeron.CommonContext.generateRandomDirName() + "-" + name);
+        final Path path = ReplicationTesting.aeronDir(name);
         shm.add(path);
         return path.toString();
     }
@@ -148,32 +141,6 @@ class ReplicationEdgeTest
         {
             engine.ingestLiquidation("S" + (i % 30) + "USDT", Side.fromOrdinal(i % 2), 1_000 + i, 7_000_000 + i,
                 NOW_MS - 3_600_000 + i, 0);
-        }
-    }
-
-    private static int freeUdpPort()
-    {
-        try (DatagramSocket probe = new DatagramSocket(0))
-        {
-            return probe.getLocalPort();
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(final Path root) throws IOException
-    {
-        if (Files.exists(root))
-        {
-            try (Stream<Path> paths = Files.walk(root))
-            {
-                for (final Path path : paths.sorted(Comparator.reverseOrder()).toList())
-                {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 }
