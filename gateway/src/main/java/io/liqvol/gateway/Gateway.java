@@ -4,7 +4,6 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.gateway.alerts.Alerts;
 import io.liqvol.gateway.alerts.AlertsHealth;
-import io.liqvol.gateway.replication.EdgeMarketData;
 import io.liqvol.gateway.replication.ReplicationConfig;
 import io.liqvol.gateway.replication.ReplicationEdge;
 import io.liqvol.gateway.replication.ReplicationHealth;
@@ -15,6 +14,7 @@ import io.liqvol.gateway.server.GatewayServer;
 import io.liqvol.gateway.server.HealthReport;
 import io.liqvol.gateway.server.LiquidationTape;
 import io.liqvol.gateway.server.MarketData;
+import io.liqvol.gateway.server.NoMarketData;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.server.Transport;
 import io.liqvol.gateway.server.Subscriptions;
@@ -116,7 +116,7 @@ public final class Gateway implements AutoCloseable
                 this.edge = edgeStarted;
                 started.push(edgeStarted::close);
                 serverConfig.clientsAdmitted(edgeStarted::ready);
-                this.server = startServer(serverConfig, subscriptions, history, new EdgeMarketData(),
+                this.server = startServer(serverConfig, subscriptions, history, new NoMarketData(),
                     new ReplicationHealth(health(alertsOpened, null), null, edgeStarted));
                 return;
             }

@@ -1,13 +1,10 @@
-package io.liqvol.gateway.replication;
-
-import io.liqvol.gateway.server.Candle;
-import io.liqvol.gateway.server.MarketData;
+package io.liqvol.gateway.server;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** An edge has no exchange connection: no candles (the page shows liquidations only), nothing to watch. */
-public final class EdgeMarketData implements MarketData
+/** Market data without an exchange (an edge): no candles (the page shows liquidations only), nothing to watch. */
+public final class NoMarketData implements MarketData
 {
     @Override
     public CompletableFuture<List<Candle>> klines(
