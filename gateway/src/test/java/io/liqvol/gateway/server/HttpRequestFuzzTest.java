@@ -120,4 +120,31 @@ class HttpRequestFuzzTest
             assertThat(Integer.parseInt(status.group(1))).isIn(CONTRACT_STATUSES);
         }
     }
+
+    /** Health has its own tests; here it is one more route. */
+    private static final class QuietHealth implements HealthReport
+    {
+        @Override
+        public List<String> degradedReasons()
+        {
+            return List.of();
+        }
+
+        @Override
+        public List<String> notReadyReasons()
+        {
+            return List.of();
+        }
+
+        @Override
+        public List<String> notLiveReasons()
+        {
+            return List.of();
+        }
+
+        @Override
+        public void writeFields(final JsonGenerator json)
+        {
+        }
+    }
 }
