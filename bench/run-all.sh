@@ -28,3 +28,4 @@ run seed-scenarios-waits "${harness[@]}" io.liqvol.bench.SeedScenariosHarness --
 run idle-clients "${harness[@]}" io.liqvol.bench.IdleClientsHarness --gateway-jar gateway/target/liqvol.jar --heap 512m --target 19000 --step 1000
 run jmh-history java -jar "$jar" HistoryQueryBenchmark -p timeframe=1m -wi 2 -i 3
 run jmh-recovery java -jar "$jar" JournalRecoveryBenchmark -wi 1 -i 3
+run replication-2000-per-s "${harness[@]}" io.liqvol.bench.ReplicationHarness --rate 2000 --seconds 20 --warmup-seconds 5 --catch-up 1000000

@@ -68,7 +68,8 @@ public final class HistoryPageWalkHarness
             do
             {
                 final OrderScanResult result = engine.orders(filter, newestFirst, cursor,
-                    (int)(limit - (seen[0] - before)), PIECE_RECORDS, (venue, symbol, side, tradeTimeMs, quantity, price) ->
+                    (int)(limit - (seen[0] - before)), PIECE_RECORDS,
+                    (venue, symbol, side, tradeTimeMs, quantity, price) ->
                     {
                         seen[0]++;
                         if (newestFirst ? tradeTimeMs >= seen[1] : tradeTimeMs <= seen[1])

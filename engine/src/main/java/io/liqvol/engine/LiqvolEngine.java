@@ -245,6 +245,12 @@ public final class LiqvolEngine implements AutoCloseable
     /** Records an interval without a live upstream connection; listeners hear of it through {@code onGap}. */
     public boolean recordGap(final long fromMs, final long toMs)
     {
+        return recordGap(fromMs, toMs, GapKind.UPSTREAM);
+    }
+
+    /** Records an interval not recorded for the given reason (a replica passes on its source's gaps as they were). */
+    public boolean recordGap(final long fromMs, final long toMs, final GapKind kind)
+    {
         if (toMs < fromMs)
         {
             throw new IllegalArgumentException("gap ends before it starts: " + fromMs + " > " + toMs);
@@ -253,7 +259,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        input.gap(fromMs, toMs, GapKind.UPSTREAM);
+        input.gap(fromMs, toMs, kind);
         return true;
     }
 

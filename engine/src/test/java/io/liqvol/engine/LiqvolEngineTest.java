@@ -338,6 +338,27 @@ class LiqvolEngineTest
     }
 
     @Test
+    void shouldRecordAGapOfTheKindGivenAndKeepItsKindInTheJournal() throws Exception
+    {
+        final List<Gap> heard = new CopyOnWriteArrayList<>();
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().dataDir(dataDir).liveRecording(false)
+            .listener(gapListener(heard))))
+        {
+            engine.recordGap(NOW_MS - 5_000, NOW_MS - 1_000, GapKind.DOWNTIME);
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (heard.isEmpty() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(5);
+            }
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().dataDir(dataDir).liveRecording(false)))
+        {
+            assertThat(heard).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000, GapKind.DOWNTIME));
+            assertThat(engine.gaps()).containsExactly(new Gap(NOW_MS - 5_000, NOW_MS - 1_000, GapKind.DOWNTIME));
+        }
+    }
+
+    @Test
     void shouldRecordTheDowntimeSinceAnOrderlyStopAsAGapThroughTheStagesAtTheNextStart() throws Exception
     {
         final AtomicLong clockMs = new AtomicLong(NOW_MS);

@@ -5,10 +5,17 @@ import io.liqvol.engine.ImportReport;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.gateway.alerts.Alerts;
 import io.liqvol.gateway.alerts.AlertsHealth;
+import io.liqvol.gateway.replication.ReplicationConfig;
+import io.liqvol.gateway.replication.ReplicationEdge;
+import io.liqvol.gateway.replication.ReplicationHealth;
+import io.liqvol.gateway.replication.ReplicationRecorder;
 import io.liqvol.gateway.server.FanOutPublisher;
 import io.liqvol.gateway.server.GatewayMetrics;
 import io.liqvol.gateway.server.GatewayServer;
+import io.liqvol.gateway.server.HealthReport;
 import io.liqvol.gateway.server.LiquidationTape;
+import io.liqvol.gateway.server.MarketData;
+import io.liqvol.gateway.server.NoMarketData;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.server.Transport;
 import io.liqvol.gateway.server.Subscriptions;
@@ -65,6 +72,9 @@ public final class Gateway implements AutoCloseable
     private final ScheduledFuture<?> symbolRefresh;
     private final GatewayServer server;
     private final Alerts alerts;
+    /** Set on a recorder (replication settings) and on an edge respectively, else null. */
+    private final ReplicationRecorder recorder;
+    private final ReplicationEdge edge;
 
     private Gateway(final GatewayConfig config, final ExchangeSimulator simulator, final ServerConfig serverConfig)
         throws InterruptedException
@@ -95,6 +105,24 @@ public final class Gateway implements AutoCloseable
             final EngineHistory history = new EngineHistory(launched, tape);
             publisher.coverage(history::coverage);
             publisher.history(history);
+            final ReplicationConfig replication = config.replicationConfig();
+            if (replication != null && replication.isEdge())
+            {
+                this.rest = null;
+                this.peer = null;
+                this.upstream = null;
+                this.symbolRefresh = null;
+                this.recorder = null;
+                final ReplicationEdge edgeStarted =
+                    ReplicationEdge.start(replication, config.engineContext().dataDir(), launched);
+                this.edge = edgeStarted;
+                started.push(edgeStarted::close);
+                serverConfig.clientsAdmitted(edgeStarted::ready);
+                this.server = startServer(serverConfig, subscriptions, history, new NoMarketData(),
+                    new ReplicationHealth(health(alertsOpened, null), null, edgeStarted));
+                return;
+            }
+            this.edge = null;
             final UpstreamConfig upstreamConfig = config.upstreamConfig();
             if (simulator != null)
             {
@@ -126,14 +154,17 @@ public final class Gateway implements AutoCloseable
             this.symbolRefresh = refresh;
             started.push(() -> refresh.cancel(false));
             upstream.start();
-            final GatewayStatus status = new GatewayStatus(engine, upstream,
-                new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
-                config.journalMinFreeBytes());
-            metrics.addSection(status::writeMetrics);
-            metrics.addSection(alerts::writeMetrics);
-            this.server = GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols,
-                history, new UpstreamMarketData(upstream, rest), new AlertsHealth(status, alerts), serverGroup,
-                alerts));
+            final ReplicationRecorder recorderStarted = replication == null
+                ? null
+                : ReplicationRecorder.start(replication, config.engineContext().dataDir());
+            this.recorder = recorderStarted;
+            if (recorderStarted != null)
+            {
+                started.push(recorderStarted::close);
+            }
+            final HealthReport health = health(alertsOpened, upstreamClient);
+            this.server = startServer(serverConfig, subscriptions, history, new UpstreamMarketData(upstream, rest),
+                recorderStarted == null ? health : new ReplicationHealth(health, recorderStarted, null));
         }
         catch (final Exception e)
         {
@@ -141,6 +172,25 @@ public final class Gateway implements AutoCloseable
             started.forEach(Runnable::run);
             throw e;
         }
+    }
+
+    /** The engine's, the upstream's (none on an edge) and the alerts' state, also as metrics. */
+    private HealthReport health(final Alerts alertsOpened, final BinanceUpstream upstreamClient)
+    {
+        final GatewayStatus status = new GatewayStatus(engine, upstreamClient,
+            new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
+            config.journalMinFreeBytes());
+        metrics.addSection(status::writeMetrics);
+        metrics.addSection(alertsOpened::writeMetrics);
+        return new AlertsHealth(status, alertsOpened);
+    }
+
+    private GatewayServer startServer(
+        final ServerConfig serverConfig, final Subscriptions subscriptions, final EngineHistory history,
+        final MarketData marketData, final HealthReport health) throws InterruptedException
+    {
+        return GatewayServer.start(new GatewayServer.Parts(serverConfig, metrics, subscriptions, symbols, history,
+            marketData, health, serverGroup, alerts));
     }
 
     /**
@@ -225,10 +275,21 @@ public final class Gateway implements AutoCloseable
     public void close()
     {
         server.close();
-        symbolRefresh.cancel(false);
-        upstream.close();
-        rest.close();
+        if (edge != null)
+        {
+            edge.close();
+        }
+        else
+        {
+            symbolRefresh.cancel(false);
+            upstream.close();
+            rest.close();
+        }
         engine.close();
+        if (recorder != null)
+        {
+            recorder.close();
+        }
         alerts.close();
         shutdown(upstreamGroup);
         shutdown(serverGroup);

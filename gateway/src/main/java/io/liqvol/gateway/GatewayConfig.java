@@ -4,6 +4,7 @@ import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.InvalidSettingException;
 import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.alerts.AlertsConfig;
+import io.liqvol.gateway.replication.ReplicationConfig;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
@@ -29,6 +30,8 @@ public final class GatewayConfig
     static final String SIMULATE_FLAG = "simulate";
     static final String SIMULATE_ENV = "LIQVOL_SIMULATE";
     private static final String JOURNAL_MIN_FREE_PROPERTY = "journalMinFreeBytes";
+    private static final String EMBEDDED = "embedded";
+    private static final String STANDALONE = "standalone";
 
     /**
      * One setting: its flag, its environment variable, its default ("" for unset: the config decides), the name
@@ -151,6 +154,35 @@ public final class GatewayConfig
     private static final Setting ALERT_WEBHOOK_TIMEOUT_MS = new Setting("alert-webhook-timeout-ms",
         "LIQVOL_ALERT_WEBHOOK_TIMEOUT_MS", String.valueOf(AlertsConfig.DEFAULT_WEBHOOK_TIMEOUT_MS),
         "alertWebhookTimeoutMs", "how long one webhook attempt may take before it counts as failed and is retried");
+    private static final Setting REPLICATION_ARCHIVE_ENDPOINT = new Setting("replication-archive-endpoint",
+        "LIQVOL_REPLICATION_ARCHIVE_ENDPOINT", "", "replicationArchiveEndpoint",
+        "host:port of an Aeron Archive recording the journal for edges (--from names it); unset: no replication");
+    private static final Setting REPLICATION_LIVE_ENDPOINT = new Setting("replication-live-endpoint",
+        "LIQVOL_REPLICATION_LIVE_ENDPOINT", "", "replicationLiveEndpoint",
+        "host:port edges follow the live stream at (unset: the archive's host, its port + 1)");
+    private static final Setting REPLICATION_RECORDER_ID = new Setting("replication-recorder-id",
+        "LIQVOL_REPLICATION_RECORDER_ID", String.valueOf(ReplicationConfig.DEFAULT_RECORDER_ID),
+        "replicationRecorderId", "this recorder's number in every message; give each of a pair its own");
+    private static final Setting REPLICATION_ARCHIVE_DIR = new Setting("replication-archive-dir",
+        "LIQVOL_REPLICATION_ARCHIVE_DIR", "", "replicationArchiveDir",
+        "the archive's directory, emptied at each start (unset: archive in the data directory)");
+    private static final Setting REPLICATION_FROM = new Setting("from", "LIQVOL_REPLICATION_FROM", "", "from",
+        "liqvol edge: comma-separated archive endpoints (host:port or aeron:udp?endpoint=host:port) of the recorders"
+            + " to follow");
+    private static final Setting REPLICATION_STREAM_ID = new Setting("replication-stream-id",
+        "LIQVOL_REPLICATION_STREAM_ID", String.valueOf(ReplicationConfig.DEFAULT_STREAM_ID), "replicationStreamId",
+        "the Aeron stream id of the replicated journal");
+    private static final Setting REPLICATION_TERM_LENGTH = new Setting("replication-term-length",
+        "LIQVOL_REPLICATION_TERM_LENGTH", String.valueOf(ReplicationConfig.DEFAULT_TERM_LENGTH),
+        "replicationTermLength", "bytes of an Aeron term of the live stream (a power of 2, 64 KiB to 1 GiB)");
+    private static final Setting REPLICATION_LOCAL_HOST = new Setting("replication-local-host",
+        "LIQVOL_REPLICATION_LOCAL_HOST", ReplicationConfig.DEFAULT_LOCAL_HOST, "replicationLocalHost",
+        "the address this process receives replication traffic on (replays, live stream, archive answers)");
+    private static final Setting AERON_DIR = new Setting("aeron-dir", "LIQVOL_AERON_DIR", "", "aeronDir",
+        "the media driver's directory (unset: a new one in /dev/shm, embedded driver only)");
+    private static final Setting AERON_DRIVER = new Setting("aeron-driver", "LIQVOL_AERON_DRIVER", EMBEDDED,
+        "aeronDriver", "embedded (run in this process) or standalone (one runs at --aeron-dir)");
+
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
         BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, API_TOKEN,
@@ -160,21 +192,41 @@ public final class GatewayConfig
         MAX_CLIENT_FRAME_BYTES, MAX_PENDING_BYTES, WS_PING_INTERVAL_MS, WS_PONG_TIMEOUT_MS, QUERY_THREADS,
         QUERY_BUDGET, QUERY_BUDGET_PER_ADDRESS, UPSTREAM_WEIGHT_PER_MINUTE, ENGINE_STAGE_THREADS,
         ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES, JOURNAL_FSYNC_INTERVAL_MS, JOURNAL_RETENTION_MS,
-        JOURNAL_MIN_FREE_BYTES, ALERT_WEBHOOK_HOSTS, ALERT_RETENTION_MS, ALERT_WEBHOOK_TIMEOUT_MS);
+        JOURNAL_MIN_FREE_BYTES, ALERT_WEBHOOK_HOSTS, ALERT_RETENTION_MS, ALERT_WEBHOOK_TIMEOUT_MS,
+        REPLICATION_ARCHIVE_ENDPOINT, REPLICATION_LIVE_ENDPOINT, REPLICATION_RECORDER_ID, REPLICATION_ARCHIVE_DIR,
+        REPLICATION_FROM, REPLICATION_STREAM_ID, REPLICATION_TERM_LENGTH, REPLICATION_LOCAL_HOST, AERON_DIR,
+        AERON_DRIVER);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
     private final boolean help;
+    private final boolean edge;
 
-    private GatewayConfig(final Map<Setting, String> values, final boolean simulate, final boolean help)
+    private GatewayConfig(
+        final Map<Setting, String> values, final boolean simulate, final boolean help, final boolean edge)
     {
         this.values = values;
         this.simulate = simulate;
         this.help = help;
+        this.edge = edge;
     }
 
     /** Reads the environment, then the flags; throws {@link IllegalArgumentException} for anything invalid. */
     public static GatewayConfig parse(final String[] args, final Map<String, String> env)
+    {
+        return parse(args, env, false);
+    }
+
+    /**
+     * {@code liqvol edge}: as {@link #parse(String[], Map)} for a process that follows recorders ({@code --from},
+     * required) instead of an exchange.
+     */
+    public static GatewayConfig parseEdge(final String[] args, final Map<String, String> env)
+    {
+        return parse(args, env, true);
+    }
+
+    private static GatewayConfig parse(final String[] args, final Map<String, String> env, final boolean edge)
     {
         final Map<Setting, String> values = new LinkedHashMap<>();
         for (final Setting setting : SETTINGS)
@@ -215,7 +267,7 @@ public final class GatewayConfig
                 throw new IllegalArgumentException("--" + setting.flag() + " needs a value");
             }
         }
-        final GatewayConfig config = new GatewayConfig(values, simulate, help);
+        final GatewayConfig config = new GatewayConfig(values, simulate, help, edge);
         if (!help)
         {
             config.validate();
@@ -227,7 +279,9 @@ public final class GatewayConfig
     {
         final StringBuilder text = new StringBuilder(2048)
             .append("Usage: java -jar liqvol.jar [--simulate] [--flag value ...]\n")
-            .append("       java -jar liqvol.jar import [--data-dir DIR] FILE...   (liquidationSnapshot .csv/.zip)\n\n")
+            .append("       java -jar liqvol.jar import [--data-dir DIR] FILE...   (liquidationSnapshot .csv/.zip)\n")
+            .append("       java -jar liqvol.jar edge --from HOST:PORT[,HOST:PORT] [--flag value ...]"
+                + "   (follow recorders)\n\n")
             .append("  --simulate  run the built-in exchange simulator and record from it (offline)\n")
             .append("  --help      this text\n\n")
             .append("Each setting is an environment variable, overridden by its flag:\n");
@@ -247,6 +301,58 @@ public final class GatewayConfig
     public boolean simulate()
     {
         return simulate;
+    }
+
+    /** Whether this process is an edge ({@code liqvol edge}): it follows recorders, no exchange. */
+    public boolean edge()
+    {
+        return edge;
+    }
+
+    /**
+     * Replication's settings, concluded: a recorder's (with an archive endpoint), an edge's, or null when neither
+     * (no Aeron at all, exactly as without replication).
+     */
+    public ReplicationConfig replicationConfig()
+    {
+        final ReplicationConfig config = replicationSettings();
+        return config.isRecorder() || config.isEdge() ? config : null;
+    }
+
+    private ReplicationConfig replicationSettings()
+    {
+        final String driver = values.get(AERON_DRIVER).trim();
+        if (!driver.equals(EMBEDDED) && !driver.equals(STANDALONE))
+        {
+            throw new InvalidSettingException(AERON_DRIVER.property(),
+                "must be " + EMBEDDED + " or " + STANDALONE + ", was " + driver);
+        }
+        final List<String> from = list(REPLICATION_FROM);
+        if (!edge && !from.isEmpty())
+        {
+            throw new InvalidSettingException(REPLICATION_FROM.property(), "is for liqvol edge only");
+        }
+        if (edge && from.isEmpty())
+        {
+            throw new InvalidSettingException(REPLICATION_FROM.property(), "must name a recorder's archive");
+        }
+        final String archiveEndpoint = values.get(REPLICATION_ARCHIVE_ENDPOINT).trim();
+        final String archiveDir = values.get(REPLICATION_ARCHIVE_DIR).trim();
+        final String liveEndpoint = values.get(REPLICATION_LIVE_ENDPOINT).trim();
+        return new ReplicationConfig()
+            .archiveEndpoint(archiveEndpoint.isEmpty() ? null : archiveEndpoint)
+            .liveEndpoint(liveEndpoint.isEmpty() ? null : liveEndpoint)
+            .from(from)
+            .recorderId(integer(REPLICATION_RECORDER_ID))
+            .streamId(integer(REPLICATION_STREAM_ID))
+            .termLength(integer(REPLICATION_TERM_LENGTH))
+            .archiveDir(archiveDir.isEmpty()
+                ? Path.of(values.get(DATA_DIR)).resolve(ReplicationConfig.ARCHIVE_DIR_NAME)
+                : Path.of(archiveDir))
+            .localHost(values.get(REPLICATION_LOCAL_HOST).trim())
+            .aeronDir(values.get(AERON_DIR).isBlank() ? null : values.get(AERON_DIR).trim())
+            .embeddedDriver(driver.equals(EMBEDDED))
+            .conclude();
     }
 
     /** The client-facing server's settings, not yet concluded. */
@@ -318,7 +424,8 @@ public final class GatewayConfig
         {
             throw new IllegalArgumentException("--" + DATA_DIR.flag() + " must not be empty");
         }
-        final EngineContext context = new EngineContext().dataDir(Path.of(dataDir))
+        // An edge's stops are no holes in what it serves: it catches up from its recorders.
+        final EngineContext context = new EngineContext().dataDir(Path.of(dataDir)).liveRecording(!edge)
             .fsyncIntervalMs(parse(JOURNAL_FSYNC_INTERVAL_MS, Long::parseLong))
             .retentionMs(parse(JOURNAL_RETENTION_MS, Long::parseLong));
         if (!values.get(ENGINE_WAIT_STRATEGY).isEmpty())
@@ -372,6 +479,11 @@ public final class GatewayConfig
             liquidationApiBaseUrl();
             journalMinFreeBytes();
             alertsConfig();
+            if (edge && simulate)
+            {
+                throw new IllegalArgumentException("an edge has no exchange: --simulate is for a recorder");
+            }
+            replicationSettings();
         }
         catch (final InvalidSettingException e)
         {

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's and the upstream's state for {@code /health} and {@code /metrics}. */
+/** The engine's and the upstream's state (an edge has no upstream) for {@code /health} and {@code /metrics}. */
 final class GatewayStatus implements HealthReport
 {
     private final LiqvolEngine engine;
@@ -26,7 +26,10 @@ final class GatewayStatus implements HealthReport
     private final EngineLiveness liveness;
     private final long journalMinFreeBytes;
 
-    /** Degraded below {@code journalMinFreeBytes} free on the data directory's filesystem (0: never). */
+    /**
+     * Degraded below {@code journalMinFreeBytes} free on the data directory's filesystem (0: never); {@code upstream}
+     * is null on an edge.
+     */
     GatewayStatus(
         final LiqvolEngine engine, final BinanceUpstream upstream, final EngineLiveness liveness,
         final long journalMinFreeBytes)
@@ -61,7 +64,7 @@ final class GatewayStatus implements HealthReport
     public List<String> notReadyReasons()
     {
         final List<String> reasons = new ArrayList<>(4);
-        if (!upstream.status().connected())
+        if (upstream != null && !upstream.status().connected())
         {
             reasons.add("upstream_disconnected");
         }
@@ -85,16 +88,11 @@ final class GatewayStatus implements HealthReport
     {
         final JournalStatus journal = engine.journalStatus();
         final JournalFailure failure = journal.failure();
-        final UpstreamStatus status = upstream.status();
         json.writeNumberField("recording_since", engine.recordingSinceMs());
-        json.writeObjectFieldStart("upstream");
-        json.writeBooleanField("connected", status.connected());
-        json.writeNumberField("connected_since", status.connectedSinceMs());
-        json.writeNumberField("reconnects", status.reconnects());
-        json.writeNumberField("frames_received", status.framesReceived());
-        json.writeNumberField("malformed_frames", status.malformedFrames());
-        MessageWriter.gapArray(json, status.gaps());
-        json.writeEndObject();
+        if (upstream != null)
+        {
+            writeUpstream(json, upstream.status());
+        }
 
         final EngineCounters counters = engine.counters();
         json.writeObjectFieldStart("engine");
@@ -151,9 +149,12 @@ final class GatewayStatus implements HealthReport
             CounterDescriptor.Kind.GAUGE, engine.context().memoryBudgetBytes());
         PrometheusText.write(out, "liqvol_engine_admitted_symbols", "Symbols the memory budget holds at their most",
             CounterDescriptor.Kind.GAUGE, engine.admittedSymbols());
-        PrometheusText.write(out, "liqvol_upstream_connected", "1 while every upstream stream is live",
-            CounterDescriptor.Kind.GAUGE, upstream.status().connected() ? 1 : 0);
-        PrometheusText.write(out, upstream.counters().counterSet());
+        if (upstream != null)
+        {
+            PrometheusText.write(out, "liqvol_upstream_connected", "1 while every upstream stream is live",
+                CounterDescriptor.Kind.GAUGE, upstream.status().connected() ? 1 : 0);
+            PrometheusText.write(out, upstream.counters().counterSet());
+        }
         PrometheusText.write(out, "liqvol_upstream_gaps_total", "Recorded intervals without a live upstream",
             CounterDescriptor.Kind.COUNTER, engine.gaps().size());
         final JournalStatus journal = engine.journalStatus();
@@ -171,6 +172,18 @@ final class GatewayStatus implements HealthReport
             "Segment rolls that waited for the next segment", CounterDescriptor.Kind.COUNTER, journal.rollStalls());
         PrometheusText.write(out, "liqvol_journal_free_bytes", "Bytes free on the data directory's filesystem",
             CounterDescriptor.Kind.GAUGE, journal.freeBytes());
+    }
+
+    private static void writeUpstream(final JsonGenerator json, final UpstreamStatus status) throws IOException
+    {
+        json.writeObjectFieldStart("upstream");
+        json.writeBooleanField("connected", status.connected());
+        json.writeNumberField("connected_since", status.connectedSinceMs());
+        json.writeNumberField("reconnects", status.reconnects());
+        json.writeNumberField("frames_received", status.framesReceived());
+        json.writeNumberField("malformed_frames", status.malformedFrames());
+        MessageWriter.gapArray(json, status.gaps());
+        json.writeEndObject();
     }
 
     private static void writeFailure(

@@ -11,12 +11,14 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar liqvol.jar [--simulate] [--flag value ...]}: starts the gateway, prints one line
  * {@code liqvol listening on http://HOST:PORT} once it serves, and shuts down gracefully on SIGTERM/SIGINT.
  * Invalid configuration: a message on stderr and exit code 2. {@code java -jar liqvol.jar import
- * [--data-dir DIR] FILE...} loads Binance liquidationSnapshot files into the journal instead.
+ * [--data-dir DIR] FILE...} loads Binance liquidationSnapshot files into the journal instead; {@code java -jar
+ * liqvol.jar edge --from HOST:PORT ...} runs an edge that follows recorders instead of an exchange.
  */
 public final class Main
 {
     static final int EXIT_USAGE = 2;
     private static final String IMPORT = "import";
+    private static final String EDGE = "edge";
 
     private Main()
     {
@@ -59,10 +61,13 @@ public final class Main
             System.exit(importFiles(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        final boolean edge = args.length > 0 && args[0].equals(EDGE);
         final GatewayConfig config;
         try
         {
-            config = GatewayConfig.parse(args, System.getenv());
+            config = edge
+                ? GatewayConfig.parseEdge(Arrays.copyOfRange(args, 1, args.length), System.getenv())
+                : GatewayConfig.parse(args, System.getenv());
         }
         catch (final IllegalArgumentException e)
         {

@@ -4,6 +4,7 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.alerts.AlertsConfig;
+import io.liqvol.gateway.replication.ReplicationConfig;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
@@ -190,6 +191,17 @@ class GatewayConfigTest
         alert-webhook-hosts | hooks.example,a/b | --alert-webhook-hosts must be host names or *, was a/b
         alert-retention-ms | -1 | --alert-retention-ms must be >= 0, was -1
         alert-webhook-timeout-ms | 50 | --alert-webhook-timeout-ms must be in [100, 600000], was 50
+        replication-archive-endpoint | localhost | --replication-archive-endpoint must be host:port, was localhost
+        replication-live-endpoint | localhost:0 | --replication-live-endpoint port must be in [1, 65534], was 0
+        replication-recorder-id | 0 | --replication-recorder-id must be >= 1, was 0
+        replication-archive-dir | /dev/null | --replication-archive-dir is not a directory: /dev/null
+        from | localhost:9000 | --from is for liqvol edge only
+        replication-stream-id | 0 | --replication-stream-id must not be 0
+        replication-term-length | 1000 | --replication-term-length must be a power of 2 from 65536 to 1073741824, \
+        was 1000
+        replication-local-host |  | --replication-local-host must not be empty
+        aeron-dir | /dev/null | --aeron-dir is not a directory: /dev/null
+        aeron-driver | shared | --aeron-driver must be embedded or standalone, was shared
         """;
 
     static Stream<Arguments> invalidValues()
@@ -219,6 +231,60 @@ class GatewayConfigTest
         assertThat(GatewayConfig.SETTINGS)
             .filteredOn(setting -> !setting.flag().startsWith("allowed-"))
             .allSatisfy(setting -> assertThat(covered).contains(setting.flag()));
+    }
+
+    @Test
+    void shouldStartNoReplicationWithoutItsSettings()
+    {
+        final GatewayConfig config = GatewayConfig.parse(new String[0], Map.of());
+
+        assertThat(config.replicationConfig()).isNull();
+        assertThat(config.edge()).isFalse();
+        assertThat(config.engineContext().liveRecording()).isTrue();
+    }
+
+    @Test
+    void shouldMakeARecorderWithDefaultsDerivedFromItsArchiveEndpoint()
+    {
+        final ReplicationConfig replication = GatewayConfig.parse(
+            new String[] {"--replication-archive-endpoint", "10.0.0.5:8010", "--data-dir", "/tmp/rec"}, Map.of())
+            .replicationConfig();
+
+        assertThat(replication.isRecorder()).isTrue();
+        assertThat(replication.isEdge()).isFalse();
+        assertThat(replication.liveEndpoint()).isEqualTo("10.0.0.5:8011");
+        assertThat(replication.archiveDir()).isEqualTo(Path.of("/tmp/rec", "archive"));
+        assertThat(replication.streamId()).isEqualTo(ReplicationConfig.DEFAULT_STREAM_ID);
+        assertThat(replication.termLength()).isEqualTo(ReplicationConfig.DEFAULT_TERM_LENGTH);
+        assertThat(replication.embeddedDriver()).isTrue();
+        assertThat(replication.aeronDir()).isNotBlank();
+    }
+
+    @Test
+    void shouldMakeAnEdgeThatFollowsEveryRecorderNamed()
+    {
+        final GatewayConfig config = GatewayConfig.parseEdge(
+            new String[] {"--from", "aeron:udp?endpoint=10.0.0.5:8010, 10.0.0.6:8010"}, Map.of());
+
+        assertThat(config.edge()).isTrue();
+        assertThat(config.replicationConfig().from()).containsExactly("10.0.0.5:8010", "10.0.0.6:8010");
+        assertThat(config.replicationConfig().isRecorder()).isFalse();
+        assertThat(config.engineContext().liveRecording()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnEdgeWithoutRecordersOrWithAnExchange()
+    {
+        assertThatThrownBy(() -> GatewayConfig.parseEdge(new String[0], Map.of()))
+            .hasMessage("--from must name a recorder's archive");
+        assertThatThrownBy(() -> GatewayConfig.parseEdge(new String[] {"--from", "h:1", "--simulate"}, Map.of()))
+            .hasMessage("an edge has no exchange: --simulate is for a recorder");
+        assertThatThrownBy(() -> GatewayConfig.parseEdge(
+            new String[] {"--from", "h:1", "--replication-archive-endpoint", "h:2"}, Map.of()))
+            .hasMessage("--from is for an edge, which records no archive");
+        assertThatThrownBy(() -> GatewayConfig.parse(
+            new String[] {"--replication-archive-endpoint", "h:2", "--aeron-driver", "standalone"}, Map.of()))
+            .hasMessage("--aeron-driver standalone needs --aeron-dir, the driver's directory");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.liqvol.gateway;
 
+import io.liqvol.gateway.testing.LiqvolProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,8 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +28,7 @@ class MainTest
     @Test
     void shouldPrintHelpAndExitZero() throws Exception
     {
-        final Process process = java("--help").start();
+        final Process process = LiqvolProcess.java("--help").start();
 
         final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -41,7 +39,7 @@ class MainTest
     @Test
     void shouldRefuseAnInvalidValueWithExitCodeTwo() throws Exception
     {
-        final Process process = java("--port", "not-a-port").start();
+        final Process process = LiqvolProcess.java("--port", "not-a-port").start();
 
         final String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -54,7 +52,8 @@ class MainTest
     {
         final Path dataDir = Files.createTempDirectory("liqvol-import-main-test");
         final Path missing = dataDir.resolve("missing.csv");
-        final Process process = java("import", "--data-dir", dataDir.toString(), missing.toString()).start();
+        final Process process =
+            LiqvolProcess.java("import", "--data-dir", dataDir.toString(), missing.toString()).start();
 
         final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -66,7 +65,7 @@ class MainTest
     void shouldServeWithTheSimulatorAndStopGracefullyOnSigterm() throws Exception
     {
         final Path dataDir = Files.createTempDirectory("liqvol-main-test");
-        final Process process = java("--simulate", "--port", "0", "--data-dir", dataDir.toString())
+        final Process process = LiqvolProcess.java("--simulate", "--port", "0", "--data-dir", dataDir.toString())
             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try
         {
@@ -100,8 +99,8 @@ class MainTest
         {
             final Path dataDir = Files.createTempDirectory("liqvol-main-port-test");
             final Path stderr = dataDir.resolve("stderr.txt");
-            final Process process = java("--simulate", "--port", String.valueOf(taken.getLocalPort()), "--data-dir",
-                dataDir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            final Process process = LiqvolProcess.java("--simulate", "--port", String.valueOf(taken.getLocalPort()),
+                "--data-dir", dataDir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(stderr.toFile()).start();
             try
             {
@@ -115,18 +114,5 @@ class MainTest
                 process.destroyForcibly();
             }
         }
-    }
-
-    private static ProcessBuilder java(final String... args)
-    {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("--add-exports");
-        command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Main.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(new File(System.getProperty("java.io.tmpdir")));
     }
 }

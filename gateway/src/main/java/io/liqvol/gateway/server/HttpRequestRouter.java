@@ -34,6 +34,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     static final String WS_PREFIX = "/api/v1/ws/";
     /** Everything under it needs an API token when tokens are configured. */
     static final String API_PREFIX = "/api/";
+    static final int CATCHING_UP_RETRY_SECONDS = 1;
 
     private final ServerHandlerParts context;
     private final OriginPolicy origins;
@@ -108,6 +109,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             {
                 throw new ApiException(
                     HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "only GET and HEAD are served");
+            }
+            if (query.path().startsWith(API_PREFIX) && !context.config().clientsAdmitted())
+            {
+                throw ApiException.retryLater(HttpResponseStatus.SERVICE_UNAVAILABLE, "catching_up",
+                    "this edge is catching up with its recorder", CATCHING_UP_RETRY_SECONDS);
             }
             if (query.path().startsWith(WS_PREFIX))
             {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Settings of the client-facing server: address, limits and timers. Fluent setters, then
@@ -71,6 +72,7 @@ public final class ServerConfig
     private int adminPort = -1;
     private Path tlsCertFile;
     private List<String> trustedProxies = List.of();
+    private BooleanSupplier clientsAdmitted = () -> true;
     private Path tlsKeyFile;
 
     public ServerConfig host(final String host)
@@ -422,6 +424,21 @@ public final class ServerConfig
      * Addresses (IP literals) of reverse proxies whose {@code X-Forwarded-For} names the client the per-address
      * query budget counts; their own connections count only toward {@link #maxConnections}.
      */
+    /**
+     * Whether the API (REST and WebSocket) serves clients now; while not, it answers 503 {@code catching_up} with
+     * {@code Retry-After} (an edge catching up with its recorder). Health, metrics and the page are always served.
+     */
+    public ServerConfig clientsAdmitted(final BooleanSupplier clientsAdmitted)
+    {
+        this.clientsAdmitted = clientsAdmitted;
+        return this;
+    }
+
+    public boolean clientsAdmitted()
+    {
+        return clientsAdmitted.getAsBoolean();
+    }
+
     public ServerConfig trustedProxies(final List<String> trustedProxies)
     {
         this.trustedProxies = List.copyOf(trustedProxies);

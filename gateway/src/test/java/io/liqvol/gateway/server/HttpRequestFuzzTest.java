@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +55,8 @@ class HttpRequestFuzzTest
         metrics = new GatewayMetrics();
         final SymbolDirectory symbols = new SymbolDirectory();
         final EngineHistory history = new EngineHistory(engine, new LiquidationTape(System::currentTimeMillis));
-        final MarketData marketData = new EmptyMarketData();
+        // the exchange's candles are not what is fuzzed here
+        final MarketData marketData = new NoMarketData();
         queries = new QueryScheduler(1, config.queryBudget(), config.queryBudgetPerAddress(), metrics);
         final ServerHandlerParts parts = new ServerHandlerParts(config, metrics, new Subscriptions(), symbols, history,
             new RequestValidator(symbols, history, config.maxRangeBuckets(), config.defaultRangeBuckets()),
@@ -118,35 +118,6 @@ class HttpRequestFuzzTest
         while (status.find())
         {
             assertThat(Integer.parseInt(status.group(1))).isIn(CONTRACT_STATUSES);
-        }
-    }
-
-    /** The exchange's candles are not what is fuzzed here. */
-    private static final class EmptyMarketData implements MarketData
-    {
-        @Override
-        public CompletableFuture<List<Candle>> klines(
-            final String symbol, final String interval, final Long startMs, final Long endMs, final int limit)
-        {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public AutoCloseable subscribeKlines(final String symbol, final String interval, final CandleListener listener)
-        {
-            return () ->
-            {
-            };
-        }
-
-        @Override
-        public void watch(final String symbol)
-        {
-        }
-
-        @Override
-        public void unwatch(final String symbol)
-        {
         }
     }
 

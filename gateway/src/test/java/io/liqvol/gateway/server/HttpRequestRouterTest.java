@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +29,13 @@ class HttpRequestRouterTest
 {
     private static final long E8 = 100_000_000L;
     private static ServerHarness harness;
+    private static final AtomicBoolean ADMITTED = new AtomicBoolean(true);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws InterruptedException
     {
-        harness = ServerHarness.start(new ServerConfig().requestsPerSecond(1000));
+        harness = ServerHarness.start(new ServerConfig().requestsPerSecond(1000).clientsAdmitted(ADMITTED::get));
     }
 
     @AfterAll
@@ -111,6 +113,30 @@ class HttpRequestRouterTest
             .startsWith("time,timestamp_ms,buy_volume").hasLineCount(7);
         assertError(get("/api/v1/volume?timeframe=7m"), 400, "invalid_timeframe");
         assertError(get("/api/v1/volume?symbol=BTCUSDT"), 400, "unknown_parameter");
+    }
+
+    @Test
+    void shouldAnswerTheApiWithCatchingUpUntilClientsAreAdmitted() throws Exception
+    {
+        ADMITTED.set(false);
+        try
+        {
+            final HttpResponse<String> rest = get("/api/v1/symbols");
+            assertError(rest, 503, "catching_up");
+            assertThat(rest.headers().firstValue("retry-after")).hasValue("1");
+            final String upgrade = RawHttp.exchange(harness.port(), "GET", "/api/v1/ws/liquidations/BTCUSDT",
+                "Upgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n");
+            assertThat(RawHttp.status(upgrade)).isEqualTo(503);
+            assertThat(RawHttp.body(upgrade)).contains("\"code\":\"catching_up\"");
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+        }
+        finally
+        {
+            ADMITTED.set(true);
+        }
+
+        assertThat(get("/api/v1/symbols").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.liqvol.gateway.replication;
+
+import io.liqvol.engine.GapKind;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gaps an edge records when it follows several recorders: an interval is a gap only where every recorder had one
+ * (whatever one recorder missed, another recorded). Each recorder's recent gaps are kept; a gap arriving from one is
+ * intersected with those of all the others, and what is left is recorded, so each common interval is recorded once,
+ * when its last part arrives. With one recorder its gaps pass as they are. One thread.
+ */
+final class GapIntersection
+{
+    /** Receives the intervals to record. */
+    @FunctionalInterface
+    interface GapSink
+    {
+        void record(long fromMs, long toMs, GapKind kind);
+    }
+
+    static final int KEPT_PER_RECORDER = 256;
+
+    private final List<ArrayDeque<long[]>> gaps = new ArrayList<>();
+    private final GapSink sink;
+
+    GapIntersection(final int recorders, final GapSink sink)
+    {
+        for (int i = 0; i < recorders; i++)
+        {
+            gaps.add(new ArrayDeque<>());
+        }
+        this.sink = sink;
+    }
+
+    /** Recorder {@code recorder} (its index among those followed) had a gap [fromMs, toMs]. */
+    void onGap(final int recorder, final GapKind kind, final long fromMs, final long toMs)
+    {
+        final ArrayDeque<long[]> own = gaps.get(recorder);
+        if (own.size() == KEPT_PER_RECORDER)
+        {
+            own.removeFirst();
+        }
+        own.addLast(new long[] {fromMs, toMs});
+        List<long[]> common = List.of(new long[] {fromMs, toMs});
+        for (int other = 0; other < gaps.size() && !common.isEmpty(); other++)
+        {
+            if (other != recorder)
+            {
+                common = intersect(common, gaps.get(other));
+            }
+        }
+        for (final long[] interval : common)
+        {
+            sink.record(interval[0], interval[1], kind);
+        }
+    }
+
+    private static List<long[]> intersect(final List<long[]> intervals, final ArrayDeque<long[]> others)
+    {
+        final List<long[]> common = new ArrayList<>();
+        for (final long[] interval : intervals)
+        {
+            for (final long[] other : others)
+            {
+                final long fromMs = Math.max(interval[0], other[0]);
+                final long toMs = Math.min(interval[1], other[1]);
+                if (fromMs <= toMs)
+                {
+                    common.add(new long[] {fromMs, toMs});
+                }
+            }
+        }
+        return common;
+    }
+}

@@ -1,0 +1,72 @@
+package io.liqvol.gateway.replication;
+
+import io.liqvol.engine.GapKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GapIntersectionTest
+{
+    private final List<String> recorded = new ArrayList<>();
+
+    @Test
+    void shouldPassAGapOfTheOnlyRecorderAsItIs()
+    {
+        final GapIntersection gaps = new GapIntersection(1, this::record);
+
+        gaps.onGap(0, GapKind.DOWNTIME, 100, 200);
+
+        assertThat(recorded).containsExactly("100-200 downtime");
+    }
+
+    @Test
+    void shouldRecordNothingWhileAnotherRecorderHadNoGap()
+    {
+        final GapIntersection gaps = new GapIntersection(2, this::record);
+
+        gaps.onGap(0, GapKind.UPSTREAM, 100, 200);
+        gaps.onGap(0, GapKind.UPSTREAM, 300, 400);
+        gaps.onGap(1, GapKind.UPSTREAM, 201, 299);
+
+        assertThat(recorded).isEmpty();
+    }
+
+    @Test
+    void shouldRecordOnlyWhereEveryRecorderHadAGapOnceItsLastPartArrives()
+    {
+        final GapIntersection gaps = new GapIntersection(3, this::record);
+
+        gaps.onGap(0, GapKind.UPSTREAM, 100, 500);
+        gaps.onGap(1, GapKind.UPSTREAM, 150, 250);
+        gaps.onGap(1, GapKind.UPSTREAM, 400, 700);
+        assertThat(recorded).isEmpty();
+
+        gaps.onGap(2, GapKind.UPSTREAM, 200, 450);
+
+        assertThat(recorded).containsExactly("200-250 upstream", "400-450 upstream");
+    }
+
+    @Test
+    void shouldForgetTheOldestGapsOfARecorderBeyondWhatItKeeps()
+    {
+        final GapIntersection gaps = new GapIntersection(2, this::record);
+        gaps.onGap(0, GapKind.UPSTREAM, 0, 10);
+        for (int i = 1; i <= GapIntersection.KEPT_PER_RECORDER; i++)
+        {
+            gaps.onGap(0, GapKind.UPSTREAM, i * 100, i * 100 + 10);
+        }
+
+        gaps.onGap(1, GapKind.UPSTREAM, 0, 10);
+        gaps.onGap(1, GapKind.UPSTREAM, 100, 110);
+
+        assertThat(recorded).containsExactly("100-110 upstream");
+    }
+
+    private void record(final long fromMs, final long toMs, final GapKind kind)
+    {
+        recorded.add(fromMs + "-" + toMs + " " + kind.code());
+    }
+}
