@@ -8,21 +8,24 @@ export async function getJson(url)
     return response.json();
 }
 
-/** The simulated symbol with the most recorded liquidations, so that the table and bars have data soon. */
+/** The simulated symbol with the most live liquidations while it looks, so that the table and bars update soon. */
 export async function busiestSymbol(baseUrl)
 {
     const json = await getJson(`${baseUrl}/api/v1/symbols`);
     const list = Array.isArray(json) ? json : json.symbols ?? json.data ?? [];
     const symbols = list.map((entry) => (typeof entry === 'string' ? entry : entry.symbol)).slice(0, 30);
     assert.ok(symbols.length > 0, 'the gateway lists no symbols');
-    const deadline = Date.now() + 30_000;
+    // Only live liquidations count: --simulate starts with a day of recorded history in every symbol.
+    const liveSinceMs = Date.now();
+    const deadline = liveSinceMs + 30_000;
     let best = { symbol: symbols.includes('BTCUSDT') ? 'BTCUSDT' : symbols[0], count: 0 };
     while (Date.now() < deadline)
     {
         for (const symbol of symbols)
         {
             const recent = await getJson(`${baseUrl}/api/v1/liquidations/${symbol}?limit=50`);
-            const count = (Array.isArray(recent) ? recent : recent.data ?? []).length;
+            const count = (Array.isArray(recent) ? recent : recent.data ?? [])
+                .filter((row) => row.timestamp >= liveSinceMs).length;
             if (count > best.count)
             {
                 best = { symbol, count };
