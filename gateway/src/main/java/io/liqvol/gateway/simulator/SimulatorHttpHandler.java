@@ -4,6 +4,7 @@ import io.liqvol.engine.Venue;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -118,53 +119,43 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             respond(ctx, request, SimulatorRestApi.error(-1000, "Too many streams for one connection."));
             return;
         }
-        final WebSocketServerHandshaker handshaker = handshaker(request);
-        if (handshaker == null)
-        {
-            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
-            return;
-        }
         final SimulatorSession session = new SimulatorSession(ctx.channel(), route.combined());
-        handshaker.handshake(ctx.channel(), request).addListener(done ->
+        switchToWebSocket(ctx, request, new SimulatorWebSocketHandler(simulator, session), () ->
         {
-            if (done.isSuccess())
-            {
-                ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
-                ctx.pipeline()
-                    .addAfter("ws-aggregator", "ws-session", new SimulatorWebSocketHandler(simulator, session));
-                ctx.pipeline().remove(ctx.name());
-                simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
-                simulator.market().execute(() -> simulator.hub().open(session, route.streams()));
-            }
+            simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
+            simulator.market().execute(() -> simulator.hub().open(session, route.streams()));
         });
     }
 
     private void upgradeVenue(final ChannelHandlerContext ctx, final FullHttpRequest request, final Venue venue)
     {
-        final WebSocketServerHandshaker handshaker = handshaker(request);
+        final VenueSession session = new VenueSession(venue, ctx.channel(), simulator.nowMs());
+        switchToWebSocket(ctx, request, new VenueWebSocketHandler(simulator, session),
+            () -> simulator.market().execute(() -> simulator.venues().open(session)));
+    }
+
+    /** Completes the handshake, then hands the connection to the session's handler and runs {@code opened}. */
+    private static void switchToWebSocket(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final ChannelHandler session, final Runnable opened)
+    {
+        final String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri();
+        final WebSocketServerHandshaker handshaker =
+            new WebSocketServerHandshakerFactory(location, null, true, MAX_FRAME_BYTES).newHandshaker(request);
         if (handshaker == null)
         {
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        final VenueSession session = new VenueSession(venue, ctx.channel(), simulator.nowMs());
         handshaker.handshake(ctx.channel(), request).addListener(done ->
         {
             if (done.isSuccess())
             {
                 ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
-                ctx.pipeline()
-                    .addAfter("ws-aggregator", "ws-session", new VenueWebSocketHandler(simulator, session));
+                ctx.pipeline().addAfter("ws-aggregator", "ws-session", session);
                 ctx.pipeline().remove(ctx.name());
-                simulator.market().execute(() -> simulator.venues().open(session));
+                opened.run();
             }
         });
-    }
-
-    private static WebSocketServerHandshaker handshaker(final FullHttpRequest request)
-    {
-        final String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri();
-        return new WebSocketServerHandshakerFactory(location, null, true, MAX_FRAME_BYTES).newHandshaker(request);
     }
 
     private void onMarket(final ChannelHandlerContext ctx, final FullHttpRequest request,

@@ -148,9 +148,7 @@ public final class BinanceUpstream implements AutoCloseable
 
     public UpstreamStatus status()
     {
-        final long sinceMs = shards.connectedSinceMs();
-        return new UpstreamStatus(sinceMs > 0, sinceMs, counters.reconnects(), counters.framesReceived(),
-            counters.malformedFrames(), gaps.recent());
+        return shards.status();
     }
 
     /** When the interval without a live connection under way began, or -1 while live; any thread. */

@@ -118,6 +118,14 @@ final class ShardSet implements StreamShard.Owner
         return shards.size();
     }
 
+    /** The venue's state for {@code /health}; any thread. */
+    UpstreamStatus status()
+    {
+        final long sinceMs = connectedSinceMs;
+        return new UpstreamStatus(sinceMs > 0, sinceMs, counters.reconnects(), counters.framesReceived(),
+            counters.malformedFrames(), gaps.recent());
+    }
+
     /** When every shard last became live, 0 while one is not; any thread. */
     long connectedSinceMs()
     {
