@@ -30,7 +30,7 @@ final class JournalAudit
         Journal.open(new EngineContext().dataDir(dataDir).conclude(), new JournalVisitor()
         {
             @Override
-            public void onLiquidation(final byte[] symbol, final int symbolLength, final int side,
+            public void onLiquidation(final int venue, final byte[] symbol, final int symbolLength, final int side,
                 final long quantityE8, final long priceE8, final long tradeTimeMs, final long eventTimeMs)
             {
                 audit.journaled.add(new LiquidationKey(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII),

@@ -43,7 +43,7 @@ public final class BareRing implements AutoCloseable
     /** As {@link LiqvolEngine#ingestFrame(byte[], int, int, long)}: copies the frame into the next slot. */
     public void ingestFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
     {
-        input.frame(bytes, offset, length, receiveTimeNs);
+        input.frame(Venue.BINANCE, bytes, offset, length, receiveTimeNs);
     }
 
     /** As {@link LiqvolEngine#ingestLiquidation}: fills the next slot with a decoded liquidation. */
@@ -51,7 +51,7 @@ public final class BareRing implements AutoCloseable
         final String symbol, final Side side, final long quantityE8, final long priceE8, final long tradeTimeMs,
         final long eventTimeMs)
     {
-        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+        input.liquidation(Venue.BINANCE, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
     }
 
     /** What the reading stages saw, so that their reads cannot be optimised away. */

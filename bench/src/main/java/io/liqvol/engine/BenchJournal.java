@@ -52,7 +52,7 @@ public final class BenchJournal
                 {
                     final int symbol = i % 10 < 3 ? 0 : 1 + (int)(i % (SYMBOLS - 1));
                     final long timeMs = END_MS - SPAN_MS + i * stepMs;
-                    journal.appendLiquidation(symbol, symbolNames, (int)(i & 1), 1_000_000L + (i % 997) * 1_000L,
+                    journal.appendLiquidation(symbol, symbolNames, 0, (int)(i & 1), 1_000_000L + (i % 997) * 1_000L,
                         2_500_000_000_000L + (i % 10_007) * 100_000L, timeMs, timeMs, System.nanoTime());
                     if (i % 1024 == 1023)
                     {
@@ -85,6 +85,7 @@ public final class BenchJournal
     {
         @Override
         public void onLiquidation(
+            final int venue,
             final byte[] symbol,
             final int symbolLength,
             final int side,

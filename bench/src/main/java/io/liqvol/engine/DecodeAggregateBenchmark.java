@@ -95,7 +95,7 @@ public class DecodeAggregateBenchmark
         {
             final byte[] frame = source.frames[i];
             decoded[i] = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
-            decoded[i].setFrame(frame, 0, frame.length, 0);
+            decoded[i].setFrame(Venue.BINANCE, frame, 0, frame.length, 0);
             setUpDecoder.decode(decoded[i]);
             decodedTradeTimesMs[i] = decoded[i].tradeTimeMs[0];
         }
@@ -109,7 +109,7 @@ public class DecodeAggregateBenchmark
         int count = 0;
         for (final byte[] frame : cycle.frames.frames)
         {
-            event.setFrame(frame, 0, frame.length, sequence);
+            event.setFrame(Venue.BINANCE, frame, 0, frame.length, sequence);
             cycle.decoder.decode(event);
             count += event.count;
         }
@@ -120,7 +120,7 @@ public class DecodeAggregateBenchmark
     public int decodeReplayed()
     {
         final byte[] frame = replayed.frames[next++ & (FRAMES - 1)];
-        event.setFrame(frame, 0, frame.length, sequence);
+        event.setFrame(Venue.BINANCE, frame, 0, frame.length, sequence);
         replayingDecoder.decode(event);
         return event.count;
     }
@@ -142,7 +142,7 @@ public class DecodeAggregateBenchmark
         int count = 0;
         for (final byte[] frame : cycle.frames.frames)
         {
-            event.setFrame(frame, 0, frame.length, sequence);
+            event.setFrame(Venue.BINANCE, frame, 0, frame.length, sequence);
             cycle.decoder.decode(event);
             aggregate.onEvent(event, sequence++, true);
             count += event.count;

@@ -28,7 +28,8 @@ public final class InlineStages
         final String symbol, final Side side, final long quantityE8, final long priceE8, final long tradeTimeMs,
         final long eventTimeMs)
     {
-        event.setLiquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
+        event.setLiquidation(
+            Venue.BINANCE, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
         decoder.decode(event);
         aggregate.onEvent(event, sequence++, true);
         return event.count;

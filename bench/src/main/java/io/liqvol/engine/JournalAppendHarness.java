@@ -68,7 +68,7 @@ public final class JournalAppendHarness
                 pacer.awaitPlanned(i);
                 final long timeMs = BenchJournal.END_MS + i;
                 final long startNs = System.nanoTime();
-                journal.appendLiquidation(ids[(int)(i % SYMBOLS)], symbols::nameOf, (int)(i & 1), 1_000_000L + i,
+                journal.appendLiquidation(ids[(int)(i % SYMBOLS)], symbols::nameOf, 0, (int)(i & 1), 1_000_000L + i,
                     2_500_000_000_000L, timeMs, timeMs, startNs);
                 journal.endOfBatch();
                 appendNs.recordValue(System.nanoTime() - startNs);

@@ -93,6 +93,34 @@ public final class FixedPoint
         return integer * ONE_E8 + fraction;
     }
 
+    /**
+     * {@code aE8 × bE8} in E8 (contracts × contract size), exact: a negative result as {@link #parseE8}'s when the
+     * product has more than 8 fraction digits ({@link RejectReason#TOO_PRECISE}) or does not fit
+     * ({@link RejectReason#OVERFLOW}). Both must be positive. The E16 product is divided by 10^8 in 32-bit steps,
+     * so no 128-bit type is needed.
+     */
+    public static long multiplyE8(final long aE8, final long bE8)
+    {
+        final long high = Math.multiplyHigh(aE8, bE8);
+        final long low = aE8 * bE8;
+        if (high >= ONE_E8)
+        {
+            return fail(RejectReason.OVERFLOW);
+        }
+        final long upper = (high << 32) | (low >>> 32);
+        final long upperQuotient = upper / ONE_E8;
+        final long lower = ((upper % ONE_E8) << 32) | (low & 0xFFFF_FFFFL);
+        if (lower % ONE_E8 != 0)
+        {
+            return fail(RejectReason.TOO_PRECISE);
+        }
+        if (upperQuotient > Integer.MAX_VALUE)
+        {
+            return fail(RejectReason.OVERFLOW);
+        }
+        return (upperQuotient << 32) + lower / ONE_E8;
+    }
+
     /** The reason encoded in a negative result of {@link #parseE8}. */
     public static RejectReason rejectReasonOf(final long parseResult)
     {

@@ -2,17 +2,22 @@ package io.liqvol.engine;
 
 import org.agrona.concurrent.EpochClock;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * Decodes a {@link FrameEvent} into accepted liquidations and counts what happened. A raw frame is read by the
  * {@link CanonicalFrameReader} if it is laid out exactly as Binance sends it, else by the strict
  * {@link FrameScanner} when it can be, else by the {@link JacksonFrameParser}; all read it the same way into one
- * {@link PendingBatch}, which commits only if the frame is complete. Embedder input is validated
- * here. Decode thread only.
+ * {@link PendingBatch}, which commits only if the frame is complete. A frame from Bybit or OKX is read by its venue's
+ * reader ({@link BybitFrameReader}, {@link OkxFrameReader}) into the same batch. Embedder input is validated here.
+ * Decode thread only.
  */
 final class FrameDecoder
 {
     /** How deep a {@code "data"} wrapper may nest: an object or array at this depth holds no further wrapper. */
     static final int MAX_WRAPPER_DEPTH = 2;
+    private static final int BINANCE = Venue.BINANCE.ordinal();
+    private static final int BYBIT = Venue.BYBIT.ordinal();
 
     private final SymbolTable symbols;
     private final EngineCounters counters;
@@ -21,6 +26,8 @@ final class FrameDecoder
     private final CanonicalFrameReader canonical;
     private final FrameScanner scanner;
     private final JacksonFrameParser jackson;
+    private final BybitFrameReader bybit;
+    private final OkxFrameReader okx;
     private final byte[] symbolBytes = new byte[SymbolTable.MAX_SYMBOL_LENGTH];
     private long scannedFrames;
     private long canonicalFrames;
@@ -46,6 +53,21 @@ final class FrameDecoder
         final long maxFutureSkewMs,
         final boolean scannerFirst)
     {
+        this(symbols, duplicates, counters, epochClock, minTimeMs, maxFutureSkewMs, scannerFirst,
+            new AtomicReference<>(InstrumentTable.EMPTY));
+    }
+
+    /** {@code instruments}: the venues' instruments as last registered, read once per frame. */
+    FrameDecoder(
+        final SymbolTable symbols,
+        final DuplicateFilter duplicates,
+        final EngineCounters counters,
+        final EpochClock epochClock,
+        final long minTimeMs,
+        final long maxFutureSkewMs,
+        final boolean scannerFirst,
+        final AtomicReference<InstrumentTable> instruments)
+    {
         this.symbols = symbols;
         this.counters = counters;
         this.timeWindow = new TimeWindow(epochClock, minTimeMs, maxFutureSkewMs);
@@ -54,6 +76,8 @@ final class FrameDecoder
         this.canonical = scannerFirst ? new CanonicalFrameReader(order, batch) : null;
         this.scanner = scannerFirst ? new FrameScanner(order, batch) : null;
         this.jackson = new JacksonFrameParser(new OrderValidator(timeWindow), batch);
+        this.bybit = new BybitFrameReader(order, batch);
+        this.okx = new OkxFrameReader(order, batch, instruments);
     }
 
     /** Fills {@code event}'s liquidations (its count may be 0) and counts what happened. */
@@ -76,7 +100,15 @@ final class FrameDecoder
             return;
         }
         batch.begin();
-        if (canonical != null && canonical.read(event.frame, event.frameLength))
+        if (event.inputVenue != BINANCE)
+        {
+            if (!readVenueFrame(event))
+            {
+                counters.incrementRejected(RejectReason.MALFORMED_JSON);
+                return;
+            }
+        }
+        else if (canonical != null && canonical.read(event.frame, event.frameLength))
         {
             canonicalFrames++;
             scannedFrames++;
@@ -100,6 +132,13 @@ final class FrameDecoder
             return;
         }
         batch.commit(event);
+    }
+
+    private boolean readVenueFrame(final FrameEvent event)
+    {
+        return event.inputVenue == BYBIT
+            ? bybit.read(event.frame, event.frameLength)
+            : okx.read(event.frame, event.frameLength);
     }
 
     /** Raw frames the strict readers read whole, without jackson. */
@@ -146,6 +185,7 @@ final class FrameDecoder
             batch.rejectSymbol(symbolId);
             return;
         }
+        event.venue[0] = (byte)event.inputVenue;
         event.symbolId[0] = symbolId;
         event.side[0] = event.inputSide.ordinal();
         event.quantityE8[0] = event.inputQuantityE8;

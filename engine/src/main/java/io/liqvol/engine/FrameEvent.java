@@ -21,6 +21,8 @@ final class FrameEvent
 
     // Input, written by the producer.
     int kind;
+    /** The ordinal of the {@link Venue} the input came from. */
+    int inputVenue;
     final byte[] frame;
     int frameLength;
     boolean oversized;
@@ -37,6 +39,8 @@ final class FrameEvent
 
     // Accepted liquidations, written by the decode stage.
     int count;
+    /** Per liquidation, the ordinal of its {@link Venue}. */
+    final byte[] venue = new byte[MAX_LIQUIDATIONS];
     final int[] symbolId = new int[MAX_LIQUIDATIONS];
     final int[] side = new int[MAX_LIQUIDATIONS];
     final long[] quantityE8 = new long[MAX_LIQUIDATIONS];
@@ -54,26 +58,29 @@ final class FrameEvent
         frame = new byte[maxFrameBytes];
     }
 
-    void setFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+    void setFrame(
+        final Venue venue, final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
-        if (beginFrame(length, receiveTimeNs))
+        if (beginFrame(venue, length, receiveTimeNs))
         {
             buffer.getBytes(offset, frame, 0, length);
         }
     }
 
-    void setFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    void setFrame(
+        final Venue venue, final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
     {
-        if (beginFrame(length, receiveTimeNs))
+        if (beginFrame(venue, length, receiveTimeNs))
         {
             System.arraycopy(bytes, offset, frame, 0, length);
         }
     }
 
     /** False when the frame does not fit: it is then marked oversized and not copied. */
-    private boolean beginFrame(final int length, final long receiveTimeNs)
+    private boolean beginFrame(final Venue venue, final int length, final long receiveTimeNs)
     {
         kind = KIND_FRAME;
+        inputVenue = venue.ordinal();
         this.receiveTimeNs = receiveTimeNs;
         inputSymbol = null;
         oversized = length > frame.length;
@@ -82,6 +89,7 @@ final class FrameEvent
     }
 
     void setLiquidation(
+        final Venue venue,
         final String symbol,
         final Side side,
         final long quantityE8,
@@ -91,6 +99,7 @@ final class FrameEvent
         final long receiveTimeNs)
     {
         kind = KIND_LIQUIDATION;
+        inputVenue = venue.ordinal();
         this.receiveTimeNs = receiveTimeNs;
         inputSymbol = symbol;
         inputSide = side;

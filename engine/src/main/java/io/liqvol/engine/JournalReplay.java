@@ -18,8 +18,8 @@ import java.util.List;
 final class JournalReplay implements JournalVisitor
 {
     private static final int TIMEFRAMES = Timeframe.count();
-    /** Side, quantity, price, trade time, event time. */
-    private static final int LONGS_PER_ENTRY = 5;
+    /** Side, quantity, price, trade time, event time, venue. */
+    private static final int LONGS_PER_ENTRY = 6;
 
     private final SymbolTable symbols;
     private final BucketStore buckets;
@@ -64,6 +64,7 @@ final class JournalReplay implements JournalVisitor
 
     @Override
     public void onLiquidation(
+        final int venue,
         final byte[] symbol,
         final int symbolLength,
         final int side,
@@ -96,10 +97,11 @@ final class JournalReplay implements JournalVisitor
                 buckets.add(symbolId, t, tradeTimeMs, side, quantityE8, priceE8, -1);
             }
         }
-        keep(symbolId, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+        keep(symbolId, venue, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         if (replayListener != null)
         {
-            replayListener.onLiquidation(symbol, symbolLength, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+            replayListener.onLiquidation(
+                venue, symbol, symbolLength, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         }
     }
 
@@ -126,13 +128,14 @@ final class JournalReplay implements JournalVisitor
             for (int k = Math.min(keptCount[symbolId], recentPerSymbol) - 1; k >= 0; k--)
             {
                 final int at = k * LONGS_PER_ENTRY;
-                recent.append(symbolId, (int)entries[at], entries[at + 1], entries[at + 2], entries[at + 3],
-                    entries[at + 4]);
+                recent.append(symbolId, (int)entries[at + 5], (int)entries[at], entries[at + 1], entries[at + 2],
+                    entries[at + 3], entries[at + 4]);
             }
             for (int k = Math.min(keptCount[symbolId], DuplicateFilter.KEYS_PER_SYMBOL) - 1; k >= 0; k--)
             {
                 final int at = k * LONGS_PER_ENTRY;
-                duplicates.firstSighting(symbolId, (int)entries[at], entries[at + 3], entries[at + 1], entries[at + 2]);
+                duplicates.firstSighting(symbolId, (int)entries[at + 5], (int)entries[at], entries[at + 3],
+                    entries[at + 1], entries[at + 2]);
             }
         }
         final List<Gap> oldestFirst = new ArrayList<>(gapsNewestFirst);
@@ -153,6 +156,7 @@ final class JournalReplay implements JournalVisitor
 
     private void keep(
         final int symbolId,
+        final int venue,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -171,6 +175,7 @@ final class JournalReplay implements JournalVisitor
         entries[at + 2] = priceE8;
         entries[at + 3] = tradeTimeMs;
         entries[at + 4] = eventTimeMs;
+        entries[at + 5] = venue;
         keptCount[symbolId] = count + 1;
     }
 }

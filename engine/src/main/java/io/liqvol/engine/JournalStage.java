@@ -43,7 +43,7 @@ final class JournalStage implements EventHandler<FrameEvent>
         for (int i = 0; i < event.count; i++)
         {
             journal.appendLiquidation(
-                event.symbolId[i], symbolNames, event.side[i], event.quantityE8[i], event.priceE8[i],
+                event.symbolId[i], symbolNames, event.venue[i], event.side[i], event.quantityE8[i], event.priceE8[i],
                 event.tradeTimeMs[i], event.eventTimeMs[i], event.receiveTimeNs);
         }
         if (endOfBatch)

@@ -28,6 +28,12 @@ final class LiquidationFlyweight implements LiquidationView
     }
 
     @Override
+    public Venue venue()
+    {
+        return Venue.fromOrdinal(event.venue[index]);
+    }
+
+    @Override
     public int symbolId()
     {
         return event.symbolId[index];
@@ -79,7 +85,7 @@ final class LiquidationFlyweight implements LiquidationView
     public LiquidationSnapshot toSnapshot()
     {
         return Liquidations.snapshot(
-            symbol(), event.side[index], event.quantityE8[index], event.priceE8[index], event.tradeTimeMs[index],
-            event.eventTimeMs[index]);
+            venue(), symbol(), event.side[index], event.quantityE8[index], event.priceE8[index],
+            event.tradeTimeMs[index], event.eventTimeMs[index]);
     }
 }

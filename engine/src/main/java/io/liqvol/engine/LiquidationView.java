@@ -9,6 +9,9 @@ public interface LiquidationView
     /** The ring sequence of the frame that carried this liquidation. */
     long sequence();
 
+    /** The exchange it was recorded from. */
+    Venue venue();
+
     int symbolId();
 
     String symbol();

@@ -10,6 +10,7 @@ final class Liquidations
     }
 
     static LiquidationSnapshot snapshot(
+        final Venue venue,
         final String symbol,
         final int side,
         final long quantityE8,
@@ -26,6 +27,7 @@ final class Liquidations
             FixedPoint.toBigDecimal(priceE8),
             notional,
             tradeTimeMs,
-            eventTimeMs);
+            eventTimeMs,
+            venue);
     }
 }

@@ -15,6 +15,7 @@ import org.agrona.DirectBuffer;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -33,6 +34,7 @@ public final class LiqvolEngine implements AutoCloseable
     private final BucketStore buckets;
     private final RecentLiquidations recent;
     private final List<Gap> gaps = new CopyOnWriteArrayList<>();
+    private final AtomicReference<InstrumentTable> instruments = new AtomicReference<>(InstrumentTable.EMPTY);
     private final Journal journal;
     private final VolumeQuery volumeQuery;
     private final Disruptor<FrameEvent> disruptor;
@@ -101,7 +103,7 @@ public final class LiqvolEngine implements AutoCloseable
         // 1. decode: JSON frames → validated fixed-point liquidations, symbols interned, duplicates dropped
         final DecodeStage decode = new DecodeStage(new FrameDecoder(
             symbols, duplicates, counters, context.epochClock(), context.minTimeMs(),
-            context.acceptedFutureMs()));
+            context.acceptedFutureMs(), true, instruments));
         // 2a. journal: record what was accepted, in parallel with
         final JournalStage journalStage = new JournalStage(journal, symbols);
         // 2b. aggregate: add each liquidation to its bucket of every timeframe
@@ -138,37 +140,64 @@ public final class LiqvolEngine implements AutoCloseable
         return engine;
     }
 
-    /**
-     * Hands in one raw upstream frame (UTF-8 JSON). Copies it into the ring; blocks only while the ring is full.
-     * Returns false once the engine is closed. Any thread.
-     */
+    /** As {@link #ingestFrame(Venue, DirectBuffer, int, int, long)}, a frame from Binance. */
     public boolean ingestFrame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
-        if (closed)
-        {
-            return false;
-        }
-        input.frame(buffer, offset, length, receiveTimeNs);
-        return true;
+        return ingestFrame(Venue.BINANCE, buffer, offset, length, receiveTimeNs);
     }
 
-    /** As {@link #ingestFrame(DirectBuffer, int, int, long)}, from a byte array. */
+    /** As {@link #ingestFrame(Venue, byte[], int, int, long)}, a frame from Binance. */
     public boolean ingestFrame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    {
+        return ingestFrame(Venue.BINANCE, bytes, offset, length, receiveTimeNs);
+    }
+
+    /**
+     * Hands in one raw frame (UTF-8 JSON) as {@code venue} sends it; it is read by that venue's reader. Copies it into
+     * the ring; blocks only while the ring is full. Returns false once the engine is closed. Any thread.
+     */
+    public boolean ingestFrame(
+        final Venue venue, final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
         if (closed)
         {
             return false;
         }
-        input.frame(bytes, offset, length, receiveTimeNs);
+        input.frame(venue, buffer, offset, length, receiveTimeNs);
         return true;
     }
 
+    /** As {@link #ingestFrame(Venue, DirectBuffer, int, int, long)}, from a byte array. */
+    public boolean ingestFrame(
+        final Venue venue, final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        input.frame(venue, bytes, offset, length, receiveTimeNs);
+        return true;
+    }
+
+    /** As {@link #ingestLiquidation(Venue, String, Side, long, long, long, long)}, a liquidation on Binance. */
+    public boolean ingestLiquidation(
+        final String symbol,
+        final Side side,
+        final long quantityE8,
+        final long priceE8,
+        final long tradeTimeMs,
+        final long eventTimeMs)
+    {
+        return ingestLiquidation(Venue.BINANCE, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+    }
+
     /**
-     * Hands in a liquidation decoded elsewhere (an embedder's own feed). Quantity and price are E8 fixed-point;
-     * the trade time places it in buckets ({@code eventTimeMs} is used where it is 0). Validated and deduplicated
-     * like a frame. Returns false once the engine is closed.
+     * Hands in a liquidation on {@code venue} decoded elsewhere (an embedder's own feed), under its canonical symbol.
+     * Quantity and price are E8 fixed-point; the trade time places it in buckets ({@code eventTimeMs} is used where
+     * it is 0). Validated and deduplicated like a frame. Returns false once the engine is closed.
      */
     public boolean ingestLiquidation(
+        final Venue venue,
         final String symbol,
         final Side side,
         final long quantityE8,
@@ -180,8 +209,37 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        input.liquidation(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+        input.liquidation(venue, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
         return true;
+    }
+
+    /**
+     * Tells the engine a venue's instrument: its name there ({@code BTC-USDT-SWAP}), the canonical symbol that links
+     * venues ({@code BTCUSDT}) and how many E8 units of the base asset one contract is ({@code ctVal}; 1 E8 where
+     * quantities are not in contracts). OKX frames name their instruments this way, and a liquidation of one not
+     * registered is rejected ({@link RejectReason#UNKNOWN_INSTRUMENT}); Bybit's linear symbols are canonical already.
+     * Registering again replaces it. Cold path, any thread, before or while frames flow: the decode thread sees it
+     * from the next frame on.
+     */
+    public void registerInstrument(
+        final Venue venue, final String venueSymbol, final String canonicalSymbol, final long contractSizeE8)
+    {
+        if (venueSymbol == null || venueSymbol.isEmpty() || venueSymbol.length() > SymbolTable.MAX_SYMBOL_LENGTH
+            || !venueSymbol.chars().allMatch(c -> c > ' ' && c < 0x7F))
+        {
+            throw new IllegalArgumentException("not a venue symbol: " + venueSymbol);
+        }
+        if (canonicalSymbol == null || canonicalSymbol.isEmpty()
+            || canonicalSymbol.length() > SymbolTable.MAX_SYMBOL_LENGTH
+            || !canonicalSymbol.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+        {
+            throw new IllegalArgumentException("not a canonical symbol: " + canonicalSymbol);
+        }
+        if (contractSizeE8 <= 0)
+        {
+            throw new IllegalArgumentException("contract size must be positive, was " + contractSizeE8);
+        }
+        instruments.updateAndGet(table -> table.with(venue, venueSymbol, canonicalSymbol, contractSizeE8));
     }
 
     /** Records an interval without a live upstream connection; listeners hear of it through {@code onGap}. */

@@ -62,18 +62,51 @@ final class OrderValidator
 
     void side(final int type, final byte[] text, final int offset, final int length)
     {
+        side(type, text, offset, length, "BUY", "SELL");
+    }
+
+    /** The order's side from a venue's words for what is a {@link Side#BUY} and a {@link Side#SELL} order there. */
+    void side(
+        final int type, final byte[] text, final int offset, final int length, final String buy, final String sell)
+    {
         if (type != ValueType.STRING)
         {
             side = INVALID_SIDE;
         }
-        else if (FieldValues.textEquals(text, offset, length, "BUY"))
+        else if (FieldValues.textEquals(text, offset, length, buy))
         {
             side = Side.BUY.ordinal();
         }
         else
         {
-            side = FieldValues.textEquals(text, offset, length, "SELL") ? Side.SELL.ordinal() : INVALID_SIDE;
+            side = FieldValues.textEquals(text, offset, length, sell) ? Side.SELL.ordinal() : INVALID_SIDE;
         }
+    }
+
+    /** A side its reader already read: an ordinal of {@link Side}, absent, or below that for an invalid one. */
+    void parsedSide(final int parsedSide)
+    {
+        side = parsedSide < ABSENT ? INVALID_SIDE : parsedSide;
+    }
+
+    /** A quantity its reader already computed, in {@link FieldValues}' convention (a value, absent or an error). */
+    void parsedQuantity(final long quantityE8)
+    {
+        quantity = quantityE8;
+    }
+
+    /** A price its reader already read, in {@link FieldValues}' convention. */
+    void parsedPrice(final long priceE8)
+    {
+        price = priceE8;
+    }
+
+    /** A symbol its reader already resolved: {@code length} ASCII bytes, at most {@code MAX_SYMBOL_LENGTH}. */
+    void parsedSymbol(final byte[] name, final int length)
+    {
+        System.arraycopy(name, 0, symbolBytes, 0, length);
+        symbolLength = length;
+        symbolInvalid = false;
     }
 
     void quantity(final int type, final byte[] text, final int offset, final int length)

@@ -90,6 +90,19 @@ final class PendingBatch
         values[i * 4 + 3] = order.eventTimeMs(eventTimeMs);
     }
 
+    /** A liquidation of the frame rejected before it could be validated. */
+    void reject(final RejectReason reason)
+    {
+        rejects[reason.ordinal()]++;
+        rejected = true;
+    }
+
+    /** The frame holds more liquidations than an event does. */
+    void overflow()
+    {
+        tooMany = true;
+    }
+
     /** More liquidations than an event holds: the frame is rejected whole. */
     boolean tooMany()
     {
@@ -119,6 +132,7 @@ final class PendingBatch
                 continue;
             }
             final int at = event.count;
+            event.venue[at] = (byte)event.inputVenue;
             event.symbolId[at] = symbolId;
             event.side[at] = sides[i];
             event.quantityE8[at] = values[i * 4];
@@ -139,8 +153,8 @@ final class PendingBatch
     /** Accepts the liquidation written at index {@code at} (== event.count) unless it was seen before. */
     void acceptIfNew(final FrameEvent event, final int at)
     {
-        if (duplicates.firstSighting(
-            event.symbolId[at], event.side[at], event.tradeTimeMs[at], event.quantityE8[at], event.priceE8[at]))
+        if (duplicates.firstSighting(event.symbolId[at], event.venue[at], event.side[at], event.tradeTimeMs[at],
+            event.quantityE8[at], event.priceE8[at]))
         {
             event.count = at + 1;
             counters.incrementAccepted();

@@ -81,9 +81,8 @@ final class PublishStage implements EventHandler<FrameEvent>
                 counters.incrementListenerErrors();
             }
         }
-        recent.append(
-            event.symbolId[i], event.side[i], event.quantityE8[i], event.priceE8[i], event.tradeTimeMs[i],
-            event.eventTimeMs[i]);
+        recent.append(event.symbolId[i], event.venue[i], event.side[i], event.quantityE8[i], event.priceE8[i],
+            event.tradeTimeMs[i], event.eventTimeMs[i]);
         counters.incrementPublished();
     }
 

@@ -44,6 +44,7 @@ final class RecentLiquidations
     /** Writer thread only. */
     void append(
         final int symbolId,
+        final int venue,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -62,7 +63,7 @@ final class RecentLiquidations
         buffer.putLong(entry + VERSION_OFFSET, version + 1);
         VarHandle.storeStoreFence();
         buffer.putLong(entry + ORDINAL_OFFSET, ordinal);
-        buffer.putLong(entry + SIDE_OFFSET, side);
+        buffer.putLong(entry + SIDE_OFFSET, ((long)venue << 1) | side);
         buffer.putLong(entry + QUANTITY_OFFSET, quantityE8);
         buffer.putLong(entry + PRICE_OFFSET, priceE8);
         buffer.putLong(entry + TRADE_TIME_OFFSET, tradeTimeMs);
@@ -107,7 +108,7 @@ final class RecentLiquidations
                 continue;
             }
             final long heldOrdinal = buffer.getLong(entry + ORDINAL_OFFSET);
-            final int side = (int)buffer.getLong(entry + SIDE_OFFSET);
+            final int venueAndSide = (int)buffer.getLong(entry + SIDE_OFFSET);
             final long quantityE8 = buffer.getLong(entry + QUANTITY_OFFSET);
             final long priceE8 = buffer.getLong(entry + PRICE_OFFSET);
             final long tradeTimeMs = buffer.getLong(entry + TRADE_TIME_OFFSET);
@@ -121,7 +122,8 @@ final class RecentLiquidations
             {
                 return null;
             }
-            return Liquidations.snapshot(symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
+            return Liquidations.snapshot(Venue.fromOrdinal(venueAndSide >>> 1), symbol, venueAndSide & 1, quantityE8,
+                priceE8, tradeTimeMs, eventTimeMs);
         }
     }
 

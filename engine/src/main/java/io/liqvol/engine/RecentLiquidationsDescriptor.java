@@ -5,8 +5,10 @@ package io.liqvol.engine;
  * ever appended, then {@code capacity} entries; entry {@code n} lives at slot {@code n mod capacity}.
  * <pre>
  *  header: | appendedCount (8) |
- *  entry:  | version (8) | ordinal (8) | side (8) | quantityE8 (8) | priceE8 (8) | tradeTimeMs (8) | eventTimeMs (8) |
+ *  entry:  | version (8) | ordinal (8) | venue, side (8) | quantityE8 (8) | priceE8 (8) | tradeTimeMs (8) |
+ *          | eventTimeMs (8) |
  * </pre>
+ * {@code venue, side} is the venue's ordinal shifted left by one, or'd with the side's ordinal.
  * {@code version} is a sequence lock (odd while written); {@code ordinal} tells a reader whether the slot still
  * holds the entry it wants or was overwritten by a newer one.
  */

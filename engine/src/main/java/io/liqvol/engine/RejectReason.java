@@ -15,7 +15,9 @@ public enum RejectReason
     ABSURD_TIMESTAMP("absurd_timestamp"),
     TOO_MANY_IN_FRAME("too_many_in_frame"),
     SYMBOL_TABLE_FULL("symbol_table_full"),
-    SYMBOL_MEMORY_BUDGET("symbol_memory_budget");
+    SYMBOL_MEMORY_BUDGET("symbol_memory_budget"),
+    /** A venue's instrument the engine was not told of ({@link LiqvolEngine#registerInstrument}). */
+    UNKNOWN_INSTRUMENT("unknown_instrument");
 
     private static final RejectReason[] VALUES = values();
 

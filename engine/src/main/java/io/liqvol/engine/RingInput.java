@@ -16,12 +16,13 @@ final class RingInput
         this.ring = ring;
     }
 
-    void frame(final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
+    void frame(
+        final Venue venue, final DirectBuffer buffer, final int offset, final int length, final long receiveTimeNs)
     {
         final long sequence = ring.next();
         try
         {
-            ring.get(sequence).setFrame(buffer, offset, length, receiveTimeNs);
+            ring.get(sequence).setFrame(venue, buffer, offset, length, receiveTimeNs);
         }
         finally
         {
@@ -29,12 +30,12 @@ final class RingInput
         }
     }
 
-    void frame(final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
+    void frame(final Venue venue, final byte[] bytes, final int offset, final int length, final long receiveTimeNs)
     {
         final long sequence = ring.next();
         try
         {
-            ring.get(sequence).setFrame(bytes, offset, length, receiveTimeNs);
+            ring.get(sequence).setFrame(venue, bytes, offset, length, receiveTimeNs);
         }
         finally
         {
@@ -43,14 +44,14 @@ final class RingInput
     }
 
     void liquidation(
-        final String symbol, final Side side, final long quantityE8, final long priceE8, final long tradeTimeMs,
-        final long eventTimeMs)
+        final Venue venue, final String symbol, final Side side, final long quantityE8, final long priceE8,
+        final long tradeTimeMs, final long eventTimeMs)
     {
         final long sequence = ring.next();
         try
         {
             ring.get(sequence).setLiquidation(
-                symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
+                venue, symbol, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs, System.nanoTime());
         }
         finally
         {

@@ -1,7 +1,9 @@
 package io.liqvol.engine;
 
 /**
- * The side of the liquidation order. {@code SELL} liquidates a long position, {@code BUY} a short one.
+ * The side of the liquidation order, as Binance reports it: {@code SELL} liquidates a long position, {@code BUY} a
+ * short one. Every venue is converted to it: Bybit reports the liquidated position's side ("Buy" is a long, so a
+ * {@code SELL} here), OKX the order's side.
  */
 public enum Side
 {

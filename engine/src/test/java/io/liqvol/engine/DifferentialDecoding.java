@@ -35,7 +35,7 @@ final class DifferentialDecoding
 
     void decode(final byte[] frame)
     {
-        event.setFrame(frame, 0, frame.length, 1L);
+        event.setFrame(Venue.BINANCE, frame, 0, frame.length, 1L);
         decoder.decode(event);
     }
 

@@ -12,6 +12,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FixedPointTest
 {
     @Test
+    void shouldMultiplyContractsByAContractSizeExactlyOrSayWhyNot()
+    {
+        final SplittableRandom random = new SplittableRandom(7);
+        final BigDecimal maxE8 = BigDecimal.valueOf(Long.MAX_VALUE);
+        for (int i = 0; i < 100_000; i++)
+        {
+            final long aE8 = 1 + random.nextLong(i % 2 == 0 ? 1_000_000_000_000L : Long.MAX_VALUE);
+            final long bE8 = 1 + random.nextLong(i % 3 == 0 ? 100_000_000_000L : 1_000_000L);
+            final BigDecimal exactE8 = BigDecimal.valueOf(aE8).multiply(BigDecimal.valueOf(bE8))
+                .divide(BigDecimal.valueOf(FixedPoint.ONE_E8));
+            final long result = FixedPoint.multiplyE8(aE8, bE8);
+            if (exactE8.stripTrailingZeros().scale() > 0)
+            {
+                assertThat(FixedPoint.rejectReasonOf(result)).as("%d x %d", aE8, bE8)
+                    .isIn(RejectReason.TOO_PRECISE, RejectReason.OVERFLOW);
+            }
+            else if (exactE8.compareTo(maxE8) > 0)
+            {
+                assertThat(FixedPoint.rejectReasonOf(result)).as("%d x %d", aE8, bE8).isEqualTo(RejectReason.OVERFLOW);
+            }
+            else
+            {
+                assertThat(result).as("%d x %d", aE8, bE8).isEqualTo(exactE8.longValueExact());
+            }
+        }
+        assertThat(FixedPoint.multiplyE8(12 * FixedPoint.ONE_E8, FixedPoint.ONE_E8 / 100)).isEqualTo(12_000_000L);
+        assertThat(FixedPoint.rejectReasonOf(FixedPoint.multiplyE8(1, 1))).isEqualTo(RejectReason.TOO_PRECISE);
+        assertThat(FixedPoint.rejectReasonOf(FixedPoint.multiplyE8(Long.MAX_VALUE, 2 * FixedPoint.ONE_E8)))
+            .isEqualTo(RejectReason.OVERFLOW);
+    }
+
+    @Test
     void shouldMatchBigDecimalForManyRandomDecimals()
     {
         final SplittableRandom random = new SplittableRandom(42);

@@ -191,7 +191,7 @@ class FrameDecoderTest
             symbols, new DuplicateFilter(8), counters, CLOCK, EngineContext.DEFAULT_MIN_TIME_MS,
             EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS, false);
         final byte[] bytes = SAMPLE.getBytes(StandardCharsets.UTF_8);
-        event.setFrame(bytes, 0, bytes.length, 1L);
+        event.setFrame(Venue.BINANCE, bytes, 0, bytes.length, 1L);
         jacksonOnly.decode(event);
 
         assertThat(event.count).isEqualTo(1);
@@ -221,7 +221,7 @@ class FrameDecoderTest
     void shouldRejectAnOversizedFrameWithoutParsingIt()
     {
         final byte[] big = new byte[2048];
-        event.setFrame(big, 0, big.length, 1L);
+        event.setFrame(Venue.BINANCE, big, 0, big.length, 1L);
         decoder.decode(event);
 
         assertThat(counters.rejected(RejectReason.OVERSIZED_FRAME)).isEqualTo(1);
@@ -237,7 +237,7 @@ class FrameDecoderTest
         }
         final FrameEvent large = new FrameEvent(8192);
         final byte[] bytes = frame.append(']').toString().getBytes(StandardCharsets.UTF_8);
-        large.setFrame(bytes, 0, bytes.length, 1L);
+        large.setFrame(Venue.BINANCE, bytes, 0, bytes.length, 1L);
         decoder.decode(large);
 
         assertThat(large.count).isZero();
@@ -270,18 +270,18 @@ class FrameDecoderTest
     @Test
     void shouldValidateEmbedderInput()
     {
-        event.setLiquidation("BTCUSDT", Side.BUY, 100, 200, 1_650_000_000_000L, 0, 1L);
+        event.setLiquidation(Venue.BINANCE, "BTCUSDT", Side.BUY, 100, 200, 1_650_000_000_000L, 0, 1L);
         decoder.decode(event);
         assertThat(event.count).isEqualTo(1);
         assertThat(event.eventTimeMs[0]).isEqualTo(1_650_000_000_000L);
 
-        event.setLiquidation("BTCUSDT", Side.BUY, 0, 200, 1_650_000_000_000L, 0, 1L);
+        event.setLiquidation(Venue.BINANCE, "BTCUSDT", Side.BUY, 0, 200, 1_650_000_000_000L, 0, 1L);
         decoder.decode(event);
-        event.setLiquidation("bad symbol", Side.BUY, 1, 200, 1_650_000_000_000L, 0, 1L);
+        event.setLiquidation(Venue.BINANCE, "bad symbol", Side.BUY, 1, 200, 1_650_000_000_000L, 0, 1L);
         decoder.decode(event);
-        event.setLiquidation("BTCUSDT", null, 1, 200, 1_650_000_000_000L, 0, 1L);
+        event.setLiquidation(Venue.BINANCE, "BTCUSDT", null, 1, 200, 1_650_000_000_000L, 0, 1L);
         decoder.decode(event);
-        event.setLiquidation("BTCUSDT", Side.SELL, 1, 200, 5, 0, 1L);
+        event.setLiquidation(Venue.BINANCE, "BTCUSDT", Side.SELL, 1, 200, 5, 0, 1L);
         decoder.decode(event);
 
         assertThat(counters.rejected(RejectReason.NON_POSITIVE)).isEqualTo(1);
@@ -301,7 +301,7 @@ class FrameDecoderTest
     private void decode(final String frame)
     {
         final byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-        event.setFrame(bytes, 0, bytes.length, 1L);
+        event.setFrame(Venue.BINANCE, bytes, 0, bytes.length, 1L);
         decoder.decode(event);
     }
 }

@@ -24,7 +24,7 @@ class JournalReplayTest
         new JournalVisitor()
         {
             @Override
-            public void onLiquidation(final byte[] symbol, final int symbolLength, final int side,
+            public void onLiquidation(final int venue, final byte[] symbol, final int symbolLength, final int side,
                 final long quantityE8, final long priceE8, final long tradeTimeMs, final long eventTimeMs)
             {
                 heard.add(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII) + " " + side
@@ -110,14 +110,14 @@ class JournalReplayTest
         assertThat(recent.newest(eth, "ETHUSDT", 10)).extracting(LiquidationSnapshot::tradeTimeMs)
             .containsExactly(T0 + 9, T0 + 8, T0 + 7);
         assertThat(gaps).containsExactly(new Gap(T0 - 20, T0 - 10), new Gap(T0 + 50, T0 + 60, GapKind.DOWNTIME));
-        assertThat(duplicates.firstSighting(eth, 1, T0 + 9, 1_000_000L, 2_000_000_000L)).isFalse();
-        assertThat(duplicates.firstSighting(eth, 0, T0, 1_000_000L, 2_000_000_000L)).isFalse();
-        assertThat(duplicates.firstSighting(eth, 0, T0 + 10, 1_000_000L, 2_000_000_000L)).isTrue();
+        assertThat(duplicates.firstSighting(eth, 0, 1, T0 + 9, 1_000_000L, 2_000_000_000L)).isFalse();
+        assertThat(duplicates.firstSighting(eth, 0, 0, T0, 1_000_000L, 2_000_000_000L)).isFalse();
+        assertThat(duplicates.firstSighting(eth, 0, 0, T0 + 10, 1_000_000L, 2_000_000_000L)).isTrue();
     }
 
     private void liquidation(final String symbol, final int side, final long timeMs)
     {
         final byte[] chars = AsciiText.of(symbol);
-        replay.onLiquidation(chars, chars.length, side, 1_000_000L, 2_000_000_000L, timeMs, timeMs);
+        replay.onLiquidation(0, chars, chars.length, side, 1_000_000L, 2_000_000_000L, timeMs, timeMs);
     }
 }

@@ -150,6 +150,7 @@ class LiqvolEngineCrashTest
         {
             @Override
             public void onLiquidation(
+                final int venue,
                 final byte[] symbol,
                 final int symbolLength,
                 final int side,

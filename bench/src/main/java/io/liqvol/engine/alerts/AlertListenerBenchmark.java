@@ -7,6 +7,7 @@ import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiquidationView;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -169,6 +170,12 @@ public class AlertListenerBenchmark
             this.sequence = sequence;
             this.symbolId = symbolId;
             this.tradeTimeMs = tradeTimeMs;
+        }
+
+        @Override
+        public Venue venue()
+        {
+            return Venue.BINANCE;
         }
 
         @Override

@@ -322,6 +322,7 @@ public final class Journal implements AutoCloseable
     public void appendLiquidation(
         final int symbolId,
         final IntFunction<String> symbolNames,
+        final int venue,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -338,7 +339,7 @@ public final class Journal implements AutoCloseable
         {
             segmentSymbolId = defineSymbol(symbolId, symbolNames);
         }
-        current.writeLiquidation(next++, crc, view, segmentSymbolId, side, quantityE8, priceE8, tradeTimeMs,
+        current.writeLiquidation(next++, crc, view, segmentSymbolId, venue, side, quantityE8, priceE8, tradeTimeMs,
             eventTimeMs, receiveTimeMs(receiveTimeNs));
     }
 

@@ -10,7 +10,7 @@ package io.liqvol.engine.journal;
  *
  *   0       4       8   9   10  11  12      16              24              32              40
  *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
- *  |length |crc32c |typ|ver|sid| 0 |symbol | receiveTimeMs | tradeTimeMs   | eventTimeMs   |   liquidation
+ *  |length |crc32c |typ|ver|sid|ven|symbol | receiveTimeMs | tradeTimeMs   | eventTimeMs   |   liquidation
  *  +-------+-------+---+---+---+---+-------+---------------+---------------+---------------+
  *  40              48              56              64
  *  +---------------+---------------+---------------+
@@ -29,6 +29,10 @@ package io.liqvol.engine.journal;
  * depends on the engine's in-memory ids, which are assigned in order of sighting. A gap record ({@link #TYPE_GAP})
  * carries its interval in the trade and event time fields and its kind (the ordinal of {@code GapKind}; 0, upstream,
  * in journals written before kinds) in the side field.
+ * <p>
+ * A liquidation's {@code ven} is the ordinal of its {@code Venue}, since record version 2 ({@link #RECORD_VERSION},
+ * which every record is now written in); a record of version 1 had a zero there and reads as Binance, as does every
+ * liquidation of format 1.
  * <p>
  * {@code aliveTimeMs} in the header of the segment being written is when a live engine last was alive: its journal
  * stage stores it at every heartbeat and on an orderly close (no record, no system call), so the next start knows
@@ -56,6 +60,7 @@ public final class JournalDescriptor
     static final int TYPE_OFFSET = 8;
     static final int VERSION_OFFSET = 9;
     static final int SIDE_OFFSET = 10;
+    static final int VENUE_OFFSET = 11;
     static final int SYMBOL_ID_OFFSET = 12;
     static final int RECEIVE_TIME_OFFSET = 16;
     static final int TRADE_TIME_OFFSET = 24;
@@ -77,7 +82,9 @@ public final class JournalDescriptor
     static final byte TYPE_LIQUIDATION = 1;
     static final byte TYPE_GAP = 2;
     static final byte TYPE_SYMBOL = 3;
-    static final byte RECORD_VERSION = 1;
+    /** Version 2 added the venue; version 1 records (and format 1) are Binance's. */
+    static final byte RECORD_VERSION = 2;
+    static final byte V1_RECORD_VERSION = 1;
 
     static final String SEGMENT_PREFIX = "journal-";
     static final String SEGMENT_SUFFIX = ".lqj";

@@ -120,7 +120,7 @@ final class JournalRecovery
         liquidations++;
         final int length = segment.symbol(n, symbol);
         visitor.onLiquidation(
-            symbol, length, segment.side(n), segment.quantityE8(n), segment.priceE8(n), segment.tradeTimeMs(n),
-            segment.eventTimeMs(n));
+            segment.venue(n), symbol, length, segment.side(n), segment.quantityE8(n), segment.priceE8(n),
+            segment.tradeTimeMs(n),             segment.eventTimeMs(n));
     }
 }

@@ -1,6 +1,7 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.GapKind;
+import io.liqvol.engine.Venue;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
@@ -47,7 +48,9 @@ import static io.liqvol.engine.journal.JournalDescriptor.V1_FORMAT_VERSION;
 import static io.liqvol.engine.journal.JournalDescriptor.V1_RECORD_LENGTH;
 import static io.liqvol.engine.journal.JournalDescriptor.V1_SYMBOL_LENGTH_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.V1_SYMBOL_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.VENUE_OFFSET;
 import static io.liqvol.engine.journal.JournalDescriptor.VERSION_OFFSET;
+import static io.liqvol.engine.journal.JournalDescriptor.V1_RECORD_VERSION;
 
 /**
  * One memory-mapped journal segment file in the layout of {@link JournalDescriptor}: written in the current format,
@@ -277,9 +280,10 @@ final class JournalSegment
     boolean isValid(final int n, final CRC32C crc, final ByteBuffer view)
     {
         final int at = at(n);
+        final byte version = buffer.getByte(at + VERSION_OFFSET);
         if (buffer.getInt(at + LENGTH_OFFSET) != recordLength
             || buffer.getInt(at + CHECKSUM_OFFSET) != checksum(crc, view, at, recordLength)
-            || buffer.getByte(at + VERSION_OFFSET) != RECORD_VERSION)
+            || version < V1_RECORD_VERSION || version > RECORD_VERSION)
         {
             return false;
         }
@@ -298,7 +302,8 @@ final class JournalSegment
             final int nameLength = buffer.getByte(at + NAME_LENGTH_OFFSET);
             return nameLength > 0 && nameLength <= SYMBOL_CAPACITY;
         }
-        return type == TYPE_LIQUIDATION && isSide(at) && symbols().name(buffer.getInt(at + SYMBOL_ID_OFFSET)) != null;
+        return type == TYPE_LIQUIDATION && isSide(at) && venue(n) < Venue.count()
+            && symbols().name(buffer.getInt(at + SYMBOL_ID_OFFSET)) != null;
     }
 
     private boolean isSide(final int at)
@@ -315,6 +320,14 @@ final class JournalSegment
     int side(final int n)
     {
         return buffer.getByte(at(n) + SIDE_OFFSET);
+    }
+
+    /** The ordinal of liquidation {@code n}'s venue: 0 (Binance) in format 1 and in records of version 1. */
+    int venue(final int n)
+    {
+        final int at = at(n);
+        return formatVersion == V1_FORMAT_VERSION || buffer.getByte(at + VERSION_OFFSET) == V1_RECORD_VERSION
+            ? 0 : buffer.getByte(at + VENUE_OFFSET) & 0xFF;
     }
 
     /** The kind of gap {@code n}. */
@@ -438,7 +451,8 @@ final class JournalSegment
     }
 
     /**
-     * Writes a liquidation of symbol number {@code symbolId} (defined in this segment) into slot {@code n}; the length
+     * Writes a liquidation of symbol number {@code symbolId} (defined in this segment) on the venue of ordinal
+     * {@code venue} into slot {@code n}; the length
      * goes last, so readers never see half a record.
      */
     void writeLiquidation(
@@ -446,6 +460,7 @@ final class JournalSegment
         final CRC32C crc,
         final ByteBuffer view,
         final int symbolId,
+        final int venue,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -457,6 +472,7 @@ final class JournalSegment
         buffer.putByte(at + TYPE_OFFSET, TYPE_LIQUIDATION);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
         buffer.putByte(at + SIDE_OFFSET, (byte)side);
+        buffer.putByte(at + VENUE_OFFSET, (byte)venue);
         buffer.putInt(at + SYMBOL_ID_OFFSET, symbolId);
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
         buffer.putLong(at + TRADE_TIME_OFFSET, tradeTimeMs);

@@ -5,8 +5,12 @@ import io.liqvol.engine.GapKind;
 /** Receives the valid records of a journal, newest first (the reverse of the order they were written in). */
 public interface JournalVisitor
 {
-    /** {@code symbol[0, symbolLength)}, ASCII, is only valid during the call. */
+    /**
+     * {@code symbol[0, symbolLength)}, ASCII, is only valid during the call; {@code venue} is the ordinal of
+     * {@code io.liqvol.engine.Venue} (Binance for records written before venues), {@code side} that of {@code Side}.
+     */
     void onLiquidation(
+        int venue,
         byte[] symbol,
         int symbolLength,
         int side,

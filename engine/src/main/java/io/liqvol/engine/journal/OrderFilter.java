@@ -2,13 +2,21 @@ package io.liqvol.engine.journal;
 
 /**
  * Which journaled liquidations an order query wants: of one symbol ({@code null}: all), traded in
- * {@code [startMs, endMs)}, of one side ({@link #ANY_SIDE}: both) and of at least {@code minNotionalE8} USDT
- * (quantity × price, E8).
+ * {@code [startMs, endMs)}, of one side ({@link #ANY_SIDE}: both), of at least {@code minNotionalE8} USDT
+ * (quantity × price, E8) and on one venue (the ordinal of {@code io.liqvol.engine.Venue}; {@link #ANY_VENUE}: all).
  */
-public record OrderFilter(String symbol, long startMs, long endMs, int side, long minNotionalE8)
+public record OrderFilter(String symbol, long startMs, long endMs, int side, long minNotionalE8, int venue)
 {
     public static final int ANY_SIDE = -1;
+    public static final int ANY_VENUE = -1;
     private static final long E8 = 100_000_000L;
+
+    /** On every venue. */
+    public OrderFilter(final String symbol, final long startMs, final long endMs, final int side,
+        final long minNotionalE8)
+    {
+        this(symbol, startMs, endMs, side, minNotionalE8, ANY_VENUE);
+    }
 
     /** Whether the notional {@code quantityE8 × priceE8} (E16, compared exactly in 128 bits) reaches the minimum. */
     boolean reaches(final long quantityE8, final long priceE8)

@@ -91,7 +91,7 @@ final class OrderScan
                             return new OrderScanResult(new JournalPosition(segment.number(), n), skippedRemoved);
                         }
                         orders++;
-                        visitor.accept(name(segment, n), segment.side(n), segment.tradeTimeMs(n),
+                        visitor.accept(segment.venue(n), name(segment, n), segment.side(n), segment.tradeTimeMs(n),
                             segment.quantityE8(n), segment.priceE8(n));
                     }
                 }
@@ -111,6 +111,7 @@ final class OrderScan
         final long tradeTimeMs = segment.tradeTimeMs(n);
         return tradeTimeMs >= filter.startMs() && tradeTimeMs < filter.endMs()
             && (filter.side() == OrderFilter.ANY_SIDE || segment.side(n) == filter.side())
+            && (filter.venue() == OrderFilter.ANY_VENUE || segment.venue(n) == filter.venue())
             && (symbol == null || segment.isSymbol(n, symbol))
             && filter.reaches(segment.quantityE8(n), segment.priceE8(n))
             && segment.isValid(n, crc, view);

@@ -4,6 +4,6 @@ package io.liqvol.engine.journal;
 @FunctionalInterface
 public interface OrderVisitor
 {
-    /** {@code side} is the ordinal of {@code io.liqvol.engine.Side}. */
-    void accept(String symbol, int side, long tradeTimeMs, long quantityE8, long priceE8);
+    /** {@code venue} is the ordinal of {@code io.liqvol.engine.Venue}, {@code side} that of {@code Side}. */
+    void accept(int venue, String symbol, int side, long tradeTimeMs, long quantityE8, long priceE8);
 }

@@ -111,7 +111,7 @@ class JournalHistoryTest
     {
         for (int i = 0; i < COUNT; i++)
         {
-            journal.appendLiquidation(i % 3 == 2 ? 1 : 0, SYMBOLS::get, side(i).ordinal(), quantityE8(i), priceE8(i),
+            journal.appendLiquidation(i % 3 == 2 ? 1 : 0, SYMBOLS::get, 0, side(i).ordinal(), quantityE8(i), priceE8(i),
                 timeMs(i), timeMs(i), System.nanoTime());
             if (i % 64 == 63)
             {

@@ -87,7 +87,7 @@ class JournalPreparerTest
         final JournalSegment first = JournalSegment.create(dir, 1, SEGMENT_BYTES, T0);
         final CRC32C crc = new CRC32C();
         final int btc = first.writeSymbol(0, crc, first.checksumView(), "BTCUSDT".getBytes(StandardCharsets.US_ASCII));
-        first.writeLiquidation(1, crc, first.checksumView(), btc, 0, 1_000_000L, 3_000_000_000_000L, T0, T0, T0);
+        first.writeLiquidation(1, crc, first.checksumView(), btc, 0, 0, 1_000_000L, 3_000_000_000_000L, T0, T0, T0);
         first.commit(2);
         history.opened(first, false);
         segments.add(first);

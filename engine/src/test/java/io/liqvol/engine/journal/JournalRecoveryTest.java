@@ -7,6 +7,7 @@ import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,12 +16,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 class JournalRecoveryTest
 {
@@ -54,6 +57,44 @@ class JournalRecoveryTest
             assertThat(engine.recentLiquidations("BTCUSDT", 10))
                 .extracting(LiquidationSnapshot::tradeTimeMs)
                 .containsExactly(T0 + 10_000, T0);
+        }
+    }
+
+    /**
+     * The fixture is a segment written by the engine before venues (record version 1), with this test's segment size:
+     * BTCUSDT SELL 1.5 @ 43000.1 at T0, ETHUSDT BUY 20 @ 2000.5 at T0 + 1 s, BTCUSDT BUY 0.01 @ 43005 at T0 + 2 s,
+     * a gap [T0 + 3 s, T0 + 4 s].
+     */
+    @Test
+    void shouldRecoverAJournalWrittenBeforeVenuesAsBinanceAndAppendVenuesAfterIt() throws Exception
+    {
+        try (var fixture = getClass().getResourceAsStream("pre-venue/journal-000000000001.lqj"))
+        {
+            Files.copy(fixture, dir.resolve("journal-000000000001.lqj"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().liquidations()).isEqualTo(3);
+            assertThat(engine.recovery().corruptRecords()).isZero();
+            assertThat(engine.recentLiquidations("BTCUSDT", 10))
+                .extracting(LiquidationSnapshot::venue, LiquidationSnapshot::side, LiquidationSnapshot::tradeTimeMs)
+                .containsExactly(
+                    tuple(Venue.BINANCE, Side.BUY, T0 + 2_000),
+                    tuple(Venue.BINANCE, Side.SELL, T0));
+            engine.ingestLiquidation(Venue.BYBIT, "BTCUSDT", Side.SELL, 150_000_000L, 4_300_010_000_000L, T0, 0);
+            engine.ingestLiquidation(Venue.BINANCE, "BTCUSDT", Side.SELL, 150_000_000L, 4_300_010_000_000L, T0, 0);
+        }
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            assertThat(engine.recovery().liquidations()).as("the Bybit copy is another liquidation").isEqualTo(4);
+            assertThat(engine.recovery().corruptRecords()).isZero();
+            assertThat(engine.recentLiquidations("BTCUSDT", 10)).extracting(LiquidationSnapshot::venue)
+                .containsExactly(Venue.BYBIT, Venue.BINANCE, Venue.BINANCE);
+            final List<String> orders = new ArrayList<>();
+            engine.orders(new OrderFilter("BTCUSDT", 0, Long.MAX_VALUE, OrderFilter.ANY_SIDE, 0), false, null, 10,
+                Long.MAX_VALUE, (venue, symbol, side, tradeTimeMs, quantityE8, priceE8) ->
+                    orders.add(Venue.fromOrdinal(venue).code() + " " + Side.fromOrdinal(side) + " " + tradeTimeMs));
+            assertThat(orders).containsExactly("binance SELL " + T0, "binance BUY " + (T0 + 2_000), "bybit SELL " + T0);
         }
     }
 

@@ -32,7 +32,7 @@ class JournalSegmentTest
         final JournalSegment written = JournalSegment.create(dir, 7, JournalDescriptor.recordOffset(1024), 1L);
         final ByteBuffer view = written.checksumView();
         final int btc = written.writeSymbol(0, crc, view, BTC);
-        written.writeLiquidation(1, crc, view, btc, 1, 1_400_000L, 991_000_000_000L, 1_000L, 1_001L, 1_002L);
+        written.writeLiquidation(1, crc, view, btc, 0, 1, 1_400_000L, 991_000_000_000L, 1_000L, 1_001L, 1_002L);
         written.writeGap(2, crc, view, 5_000L, 6_000L, GapKind.JOURNAL, 6_001L);
         written.force();
 
@@ -85,8 +85,8 @@ class JournalSegmentTest
         final ByteBuffer view = written.checksumView();
         final int btc = written.writeSymbol(0, crc, view, BTC);
         final int eth = written.writeSymbol(1, crc, view, ETH);
-        written.writeLiquidation(2, crc, view, eth, 0, 1L, 2L, 3L, 4L, 5L);
-        written.writeLiquidation(3, crc, view, btc, 0, 1L, 2L, 3L, 4L, 5L);
+        written.writeLiquidation(2, crc, view, eth, 0, 0, 1L, 2L, 3L, 4L, 5L);
+        written.writeLiquidation(3, crc, view, btc, 0, 0, 1L, 2L, 3L, 4L, 5L);
         written.force();
 
         final JournalSegment segment = JournalSegment.open(written.path(), 1);
@@ -107,8 +107,8 @@ class JournalSegmentTest
         final ByteBuffer view = written.checksumView();
         final int btc = written.writeSymbol(0, crc, view, BTC);
         final int eth = written.writeSymbol(1, crc, view, ETH);
-        written.writeLiquidation(2, crc, view, btc, 0, 1L, 2L, 3L, 4L, 5L);
-        written.writeLiquidation(3, crc, view, eth, 1, 1L, 2L, 3L, 4L, 5L);
+        written.writeLiquidation(2, crc, view, btc, 0, 0, 1L, 2L, 3L, 4L, 5L);
+        written.writeLiquidation(3, crc, view, eth, 0, 1, 1L, 2L, 3L, 4L, 5L);
         final int at = (int)JournalDescriptor.recordOffset(0) + JournalDescriptor.NAME_OFFSET;
         written.buffer().putByte(at, (byte)'X');
         written.force();
@@ -152,7 +152,7 @@ class JournalSegmentTest
         final JournalSegment segment = JournalSegment.create(dir, 1, JournalDescriptor.recordOffset(1024), 1L);
         final ByteBuffer view = segment.checksumView();
         final int btc = segment.writeSymbol(0, crc, view, BTC);
-        segment.writeLiquidation(1, crc, view, btc, 0, 1L, 2L, 3L, 4L, 5L);
+        segment.writeLiquidation(1, crc, view, btc, 0, 0, 1L, 2L, 3L, 4L, 5L);
         final int at = (int)JournalDescriptor.recordOffset(1) + JournalDescriptor.EVENT_TIME_OFFSET;
         segment.buffer().putByte(at, (byte)(segment.buffer().getByte(at) ^ 1));
 
@@ -213,7 +213,7 @@ class JournalSegmentTest
             final int btc = segment.writeSymbol(0, crc, view, BTC);
             for (int n = 1; n < records; n++)
             {
-                segment.writeLiquidation(n, crc, view, btc, n & 1, 1L + n, 2L + n, 3L + n, 4L + n, 5L + n);
+                segment.writeLiquidation(n, crc, view, btc, 0, n & 1, 1L + n, 2L + n, 3L + n, 4L + n, 5L + n);
             }
             writing.set(false);
             toucher.join();

@@ -72,9 +72,9 @@ class JournalTest
         final IntFunction<String> twoSymbols = id -> id == 0 ? "BTCUSDT" : "ETHUSDT";
         try (Journal journal = Journal.open(context(dir), new RecordingVisitor()))
         {
-            journal.appendLiquidation(0, twoSymbols, 0, 1L, 2L, T0, T0, System.nanoTime());
-            journal.appendLiquidation(1, twoSymbols, 1, 1L, 2L, T0 + 1, T0 + 1, System.nanoTime());
-            journal.appendLiquidation(0, twoSymbols, 0, 1L, 2L, T0 + 2, T0 + 2, System.nanoTime());
+            journal.appendLiquidation(0, twoSymbols, 0, 0, 1L, 2L, T0, T0, System.nanoTime());
+            journal.appendLiquidation(1, twoSymbols, 0, 1, 1L, 2L, T0 + 1, T0 + 1, System.nanoTime());
+            journal.appendLiquidation(0, twoSymbols, 0, 0, 1L, 2L, T0 + 2, T0 + 2, System.nanoTime());
             journal.endOfBatch();
             assertThat(journal.status(0).newestSegmentRecords()).as("two definitions, three liquidations").isEqualTo(5);
         }
@@ -83,8 +83,8 @@ class JournalTest
         final RecordingVisitor replayed = new RecordingVisitor();
         try (Journal journal = Journal.open(context(dir), new RecordingVisitor()))
         {
-            journal.appendLiquidation(0, swapped, 1, 1L, 2L, T0 + 3, T0 + 3, System.nanoTime());
-            journal.appendLiquidation(1, swapped, 0, 1L, 2L, T0 + 4, T0 + 4, System.nanoTime());
+            journal.appendLiquidation(0, swapped, 0, 1, 1L, 2L, T0 + 3, T0 + 3, System.nanoTime());
+            journal.appendLiquidation(1, swapped, 0, 0, 1L, 2L, T0 + 4, T0 + 4, System.nanoTime());
             journal.endOfBatch();
             assertThat(journal.status(0).newestSegmentRecords()).as("no definition repeated").isEqualTo(7);
         }
@@ -294,7 +294,7 @@ class JournalTest
         for (int i = from; i < to; i++)
         {
             journal.appendLiquidation(
-                btc, symbols, i & 1, quantityE8(i), 3_000_000_000_000L, T0 + i, T0 + i, System.nanoTime());
+                btc, symbols, 0, i & 1, quantityE8(i), 3_000_000_000_000L, T0 + i, T0 + i, System.nanoTime());
         }
     }
 

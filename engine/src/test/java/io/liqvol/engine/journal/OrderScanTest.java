@@ -86,7 +86,8 @@ class OrderScanTest
         try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             append(journal, 0, COUNT);
-            intoFirst = journal.history().orders(all, false, null, 5, Long.MAX_VALUE, (s, side, t, q, p) -> { }).next();
+            intoFirst =
+                journal.history().orders(all, false, null, 5, Long.MAX_VALUE, (v, s, side, t, q, p) -> { }).next();
             journal.history().awaitRollups();
         }
         assertThat(intoFirst.segment()).isEqualTo(1);
@@ -116,10 +117,10 @@ class OrderScanTest
         {
             append(journal, 0, 100);
             assertThatThrownBy(() -> journal.history().orders(
-                all, false, new JournalPosition(9, 0), 1, 10, (s, side, t, q, p) -> { }))
+                all, false, new JournalPosition(9, 0), 1, 10, (v, s, side, t, q, p) -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> journal.history().orders(
-                all, true, new JournalPosition(1, 5_000), 1, 10, (s, side, t, q, p) -> { }))
+                all, true, new JournalPosition(1, 5_000), 1, 10, (v, s, side, t, q, p) -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -162,7 +163,7 @@ class OrderScanTest
 
     private static OrderVisitor collect(final List<String> into)
     {
-        return (symbol, side, tradeTimeMs, quantityE8, priceE8) -> into.add(
+        return (venue, symbol, side, tradeTimeMs, quantityE8, priceE8) -> into.add(
             row(symbol, Side.fromOrdinal(side), tradeTimeMs, quantityE8, priceE8));
     }
 
@@ -210,7 +211,7 @@ class OrderScanTest
     {
         for (int i = from; i < to; i++)
         {
-            journal.appendLiquidation(i % SYMBOLS.size(), SYMBOLS::get, side(i).ordinal(), quantityE8(i), priceE8(i),
+            journal.appendLiquidation(i % SYMBOLS.size(), SYMBOLS::get, 0, side(i).ordinal(), quantityE8(i), priceE8(i),
                 timeMs(i), timeMs(i), System.nanoTime());
             if (i % 64 == 63)
             {

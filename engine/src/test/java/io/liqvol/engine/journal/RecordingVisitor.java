@@ -1,12 +1,16 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.GapKind;
+import io.liqvol.engine.Venue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The records a journal replays, newest first, as text: {@code "SYMBOL side tradeTimeMs"}, {@code "gap a..b"}. */
+/**
+ * The records a journal replays, newest first, as text: {@code "SYMBOL side tradeTimeMs"} (preceded by the venue's code
+ * unless Binance), {@code "gap a..b"}.
+ */
 public final class RecordingVisitor implements JournalVisitor
 {
     private final List<String> records = new ArrayList<>();
@@ -18,6 +22,7 @@ public final class RecordingVisitor implements JournalVisitor
 
     @Override
     public void onLiquidation(
+        final int venue,
         final byte[] symbol,
         final int symbolLength,
         final int side,
@@ -26,7 +31,8 @@ public final class RecordingVisitor implements JournalVisitor
         final long tradeTimeMs,
         final long eventTimeMs)
     {
-        records.add(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII) + " " + side + " " + tradeTimeMs);
+        records.add((venue == 0 ? "" : Venue.fromOrdinal(venue).code() + " ")
+            + new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII) + " " + side + " " + tradeTimeMs);
     }
 
     @Override

@@ -197,7 +197,7 @@ class RollupTest
         {
             symbolId = segment.writeSymbol(written++, crc, view, name);
         }
-        segment.writeLiquidation(written, crc, view, symbolId, side, quantityE8, priceE8, timeMs, timeMs, timeMs);
+        segment.writeLiquidation(written, crc, view, symbolId, 0, side, quantityE8, priceE8, timeMs, timeMs, timeMs);
         return written++;
     }
 

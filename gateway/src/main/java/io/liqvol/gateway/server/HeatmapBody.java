@@ -123,8 +123,8 @@ final class HeatmapBody implements StreamedAnswer.Body
             for (int i = 0; i < recent.size() && i < maxOrders; i++)
             {
                 final LiquidationSnapshot order = recent.get(i);
-                visitor.accept(symbol, order.side().ordinal(), order.tradeTimeMs(), e8(order.quantity()),
-                    e8(order.price()));
+                visitor.accept(order.venue().ordinal(), symbol, order.side().ordinal(), order.tradeTimeMs(),
+                    e8(order.quantity()), e8(order.price()));
             }
             return true;
         }
@@ -134,16 +134,16 @@ final class HeatmapBody implements StreamedAnswer.Body
         return position == null;
     }
 
-    private void measure(final String name, final int side, final long tradeTimeMs, final long quantityE8,
-        final long priceE8)
+    private void measure(final int venue, final String name, final int side, final long tradeTimeMs,
+        final long quantityE8, final long priceE8)
     {
         matches++;
         minPriceE8 = Math.min(minPriceE8, priceE8);
         maxPriceE8 = Math.max(maxPriceE8, priceE8);
     }
 
-    private void add(final String name, final int side, final long tradeTimeMs, final long quantityE8,
-        final long priceE8)
+    private void add(final int venue, final String name, final int side, final long tradeTimeMs,
+        final long quantityE8, final long priceE8)
     {
         if (!grid.add(side, tradeTimeMs, quantityE8, priceE8))
         {

@@ -92,6 +92,7 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
 
     @Override
     public void onLiquidation(
+        final int venue,
         final byte[] symbol,
         final int symbolLength,
         final int side,

@@ -129,8 +129,8 @@ final class OrderHistoryBody implements StreamedAnswer.Body
         });
     }
 
-    private void jsonRow(final String symbol, final int side, final long tradeTimeMs, final long quantityE8,
-        final long priceE8)
+    private void jsonRow(final int venue, final String symbol, final int side, final long tradeTimeMs,
+        final long quantityE8, final long priceE8)
     {
         remaining--;
         try
@@ -144,8 +144,8 @@ final class OrderHistoryBody implements StreamedAnswer.Body
         }
     }
 
-    private void csvRow(final String symbol, final int side, final long tradeTimeMs, final long quantityE8,
-        final long priceE8)
+    private void csvRow(final int venue, final String symbol, final int side, final long tradeTimeMs,
+        final long quantityE8, final long priceE8)
     {
         remaining--;
         csv.order(out, symbol, Side.fromOrdinal(side), quantityE8, priceE8, tradeTimeMs, symbols.format(symbol));
