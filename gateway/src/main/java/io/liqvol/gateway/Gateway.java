@@ -2,6 +2,7 @@ package io.liqvol.gateway;
 
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.alerts.Alerts;
 import io.liqvol.gateway.alerts.AlertsHealth;
 import io.liqvol.gateway.server.FanOutPublisher;
@@ -19,6 +20,7 @@ import io.liqvol.gateway.upstream.BinanceRestClient;
 import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.upstream.SymbolInfo;
 import io.liqvol.gateway.upstream.UpstreamConfig;
+import io.liqvol.gateway.upstream.VenueUpstream;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -60,6 +62,7 @@ public final class Gateway implements AutoCloseable
     private final BinanceRestClient rest;
     private final PeerGapFiller peer;
     private final BinanceUpstream upstream;
+    private final List<VenueUpstream> venueUpstreams;
     private final ScheduledFuture<?> symbolRefresh;
     private final GatewayServer server;
     private final Alerts alerts;
@@ -119,6 +122,7 @@ public final class Gateway implements AutoCloseable
             this.symbolRefresh = refresh;
             started.push(() -> refresh.cancel(false));
             upstream.start();
+            this.venueUpstreams = startVenues(config, simulator, started);
             final GatewayStatus status = new GatewayStatus(engine, upstream,
                 new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
                 config.journalMinFreeBytes());
@@ -217,6 +221,7 @@ public final class Gateway implements AutoCloseable
         server.close();
         symbolRefresh.cancel(false);
         upstream.close();
+        venueUpstreams.forEach(VenueUpstream::close);
         rest.close();
         engine.close();
         alerts.close();
@@ -226,6 +231,31 @@ public final class Gateway implements AutoCloseable
         {
             simulator.close();
         }
+    }
+
+    /** Bybit and OKX where enabled (Binance is always recorded): their frames and instruments go to the engine. */
+    private List<VenueUpstream> startVenues(
+        final GatewayConfig config, final ExchangeSimulator simulator, final Deque<Runnable> started)
+    {
+        final List<VenueUpstream> venues = new ArrayList<>();
+        for (final Venue venue : config.venues())
+        {
+            if (venue == Venue.BINANCE)
+            {
+                continue;
+            }
+            final UpstreamConfig venueConfig = config.venueUpstreamConfig(venue, simulator);
+            venueConfig.proxy(isLoopback(venueConfig.wsBaseUrl())
+                ? null
+                : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            final VenueUpstream client = new VenueUpstream(venue, venueConfig,
+                venue == Venue.BYBIT ? config.bybitSymbols() : List.of(), engine::ingestFrame,
+                engine::registerInstrument, this::onGap, upstreamGroup);
+            started.push(client::close);
+            client.start();
+            venues.add(client);
+        }
+        return List.copyOf(venues);
     }
 
     /** A gap is recorded (journal, /health, clients), then filled from the peer if one is configured. */

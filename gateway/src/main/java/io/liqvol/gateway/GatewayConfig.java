@@ -343,9 +343,10 @@ public final class GatewayConfig
             }
             venues.add(venue);
         }
-        if (venues.isEmpty())
+        if (!venues.contains(Venue.BINANCE))
         {
-            throw new InvalidSettingException(VENUES.property(), "must name at least one venue");
+            throw new InvalidSettingException(VENUES.property(),
+                "must include binance (always recorded), was " + values.get(VENUES));
         }
         return venues;
     }

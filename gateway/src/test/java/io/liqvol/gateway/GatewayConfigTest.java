@@ -160,6 +160,7 @@ class GatewayConfigTest
         binance-ws-base-url | http://x | --binance-ws-base-url must be a ws:// or wss:// URL, was http://x
         binance-rest-base-url | ftp://x | --binance-rest-base-url must be a http:// or https:// URL, was ftp://x
         venues | binance,ftx | --venues must name binance, bybit or okx, was ftx
+        venues | bybit,okx | --venues must include binance (always recorded), was bybit,okx
         bybit-ws-base-url | http://x | --bybit-ws-base-url must be a ws:// or wss:// URL, was http://x
         bybit-rest-base-url | ws://x | --bybit-rest-base-url must be a http:// or https:// URL, was ws://x
         bybit-symbols | btcusdt | --bybit-symbols must be upper-case symbols such as BTCUSDT, was btcusdt
