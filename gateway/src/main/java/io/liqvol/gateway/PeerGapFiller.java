@@ -7,6 +7,7 @@ import io.liqvol.engine.FixedPoint;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -79,8 +80,9 @@ final class PeerGapFiller
                 for (final PeerLiquidation liquidation : rows)
                 {
                     if (liquidation.quantityE8 <= 0 || liquidation.priceE8 <= 0 || liquidation.side == null
-                        || !engine.ingestLiquidation(symbol, liquidation.side, liquidation.quantityE8,
-                        liquidation.priceE8, liquidation.timeMs, 0))
+                        || liquidation.venue == null
+                        || !engine.ingestLiquidation(liquidation.venue, symbol, liquidation.side,
+                        liquidation.quantityE8, liquidation.priceE8, liquidation.timeMs, 0))
                     {
                         rejected++;
                     }
@@ -177,6 +179,9 @@ final class PeerGapFiller
                 case "avgPrice":
                     row.priceE8 = e8(parser.getText());
                     break;
+                case "exchange":
+                    row.venue = Venue.fromCode(parser.getText());
+                    break;
                 case "timestamp":
                     row.timeMs = parser.getValueAsLong(-1);
                     break;
@@ -203,6 +208,8 @@ final class PeerGapFiller
     /** One row of the peer's answer. */
     static final class PeerLiquidation
     {
+        /** A peer from before venues sends no {@code exchange}: its rows are Binance's. */
+        Venue venue = Venue.BINANCE;
         Side side;
         long quantityE8 = -1;
         long priceE8 = -1;

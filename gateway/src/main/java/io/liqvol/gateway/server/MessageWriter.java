@@ -7,6 +7,7 @@ import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.Interval;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -186,14 +187,14 @@ public final class MessageWriter
         json.writeStartArray();
         for (int i = toIndex - 1; i >= fromIndex; i--)
         {
-            order(symbol, rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
+            order(symbol, rows.venue(i), rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
         }
         json.writeEndArray();
     }
 
     /** One order in the contract's shape (docs/API.md §3.2). */
-    public void order(final String symbol, final Side side, final long quantityE8, final long priceE8,
-        final long timeMs, final SymbolFormat format) throws IOException
+    public void order(final String symbol, final Venue venue, final Side side, final long quantityE8,
+        final long priceE8, final long timeMs, final SymbolFormat format) throws IOException
     {
         json.writeStartObject();
         json.writeStringField("symbol", symbol);
@@ -218,6 +219,7 @@ public final class MessageWriter
         json.writeFieldName("displayTime");
         json.writeUTF8String(text.bytes, 0, text.length);
         json.writeStringField("baseAsset", format.baseAsset());
+        json.writeStringField("exchange", venue.code());
         json.writeEndObject();
     }
 

@@ -51,7 +51,7 @@ final class RestApi
     static final List<String> HISTORY_PARAMETERS =
         List.of("start", "end", "start_time", "end_time", "cursor", "min_usdt", "side", "order");
     static final List<String> LIQUIDATIONS_PARAMETERS = List.of("limit", "format", "start", "end", "start_time",
-        "end_time", "cursor", "min_usdt", "side", "order");
+        "end_time", "cursor", "min_usdt", "side", "order", "exchange");
     /** What reading a page of the journal costs beyond the rows it answers. */
     static final long JOURNAL_PAGE_PRICE = 1_000;
 
@@ -128,10 +128,11 @@ final class RestApi
         }
         final int limit =
             RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
+        final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
         stream(ctx, keepAlive, QueryScheduler.price(limit), head(request, csv, symbol + "-liquidations.csv"),
             () -> out ->
             {
-                recent(out, symbol, limit, csv);
+                recent(out, symbol, limit, venues, csv);
                 return false;
             });
     }
@@ -159,9 +160,10 @@ final class RestApi
             () -> new OrderHistoryBody(context.history(), context.symbols(), page, limit, csv));
     }
 
-    private void recent(final ByteBuf out, final String symbol, final int limit, final boolean csv) throws IOException
+    private void recent(final ByteBuf out, final String symbol, final int limit, final VenueSelection venues,
+        final boolean csv) throws IOException
     {
-        final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);
+        final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit, venues);
         final OrderRows rows = new OrderRows();
         rows.addNewestFirst(recent);
         final SymbolFormat format = context.symbols().format(symbol);
@@ -171,7 +173,8 @@ final class RestApi
             CsvRows.header(out, CsvRows.ORDER_HEADER);
             for (int i = rows.size() - 1; i >= 0; i--)
             {
-                text.order(out, symbol, rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
+                text.order(out, symbol, rows.venue(i), rows.side(i), rows.quantityE8(i), rows.priceE8(i),
+                    rows.timeMs(i), format);
             }
             return;
         }
