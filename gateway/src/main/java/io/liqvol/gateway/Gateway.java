@@ -250,12 +250,20 @@ public final class Gateway implements AutoCloseable
                 : UpstreamConfig.proxyFromEnvironment(System.getenv()));
             final VenueUpstream client = new VenueUpstream(venue, venueConfig,
                 venue == Venue.BYBIT ? config.bybitSymbols() : List.of(), engine::ingestFrame,
-                engine::registerInstrument, this::onGap, upstreamGroup);
+                this::registerInstrument, this::onGap, upstreamGroup);
             started.push(client::close);
             client.start();
             venues.add(client);
         }
         return List.copyOf(venues);
+    }
+
+    /** A venue's instrument: the engine converts its frames, the symbol list shows it (docs/API.md §8). */
+    private void registerInstrument(
+        final Venue venue, final String venueSymbol, final String canonicalSymbol, final long contractSizeE8)
+    {
+        engine.registerInstrument(venue, venueSymbol, canonicalSymbol, contractSizeE8);
+        symbols.listedOn(venue, canonicalSymbol);
     }
 
     /** A gap is recorded (journal, /health, clients), then filled from the peer if one is configured. */
