@@ -133,7 +133,7 @@ public final class LiqvolEngine implements AutoCloseable
             final long lastAliveMs = engine.journal.lastAliveMs();
             if (lastAliveMs > 0 && lastAliveMs < engine.startMs)
             {
-                engine.input.gap(lastAliveMs, engine.startMs, GapKind.DOWNTIME);
+                engine.input.gap(lastAliveMs, engine.startMs, GapKind.DOWNTIME, Venue.BINANCE);
             }
             engine.heartbeat.start();
         }
@@ -242,8 +242,14 @@ public final class LiqvolEngine implements AutoCloseable
         instruments.updateAndGet(table -> table.with(venue, venueSymbol, canonicalSymbol, contractSizeE8));
     }
 
-    /** Records an interval without a live upstream connection; listeners hear of it through {@code onGap}. */
+    /** Records an interval without a live connection to Binance; listeners hear of it through {@code onGap}. */
     public boolean recordGap(final long fromMs, final long toMs)
+    {
+        return recordGap(Venue.BINANCE, fromMs, toMs);
+    }
+
+    /** Records an interval without a live upstream connection to {@code venue}; listeners hear of it too. */
+    public boolean recordGap(final Venue venue, final long fromMs, final long toMs)
     {
         if (toMs < fromMs)
         {
@@ -253,7 +259,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        input.gap(fromMs, toMs, GapKind.UPSTREAM);
+        input.gap(fromMs, toMs, GapKind.UPSTREAM, venue);
         return true;
     }
 

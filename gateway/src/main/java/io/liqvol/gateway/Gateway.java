@@ -123,6 +123,7 @@ public final class Gateway implements AutoCloseable
             started.push(() -> refresh.cancel(false));
             upstream.start();
             this.venueUpstreams = startVenues(config, simulator, started);
+            venueUpstreams.forEach(venue -> history.openGap(venue.venue(), venue::openGapFromMs));
             final GatewayStatus status = new GatewayStatus(engine, upstream,
                 new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
                 config.journalMinFreeBytes());
@@ -269,7 +270,7 @@ public final class Gateway implements AutoCloseable
     /** A gap is recorded (journal, /health, clients), then filled from the peer if one is configured. */
     private void onGap(final Gap gap)
     {
-        engine.recordGap(gap.fromMs(), gap.toMs());
+        engine.recordGap(gap.venue(), gap.fromMs(), gap.toMs());
         if (peer != null)
         {
             peer.fill(gap).whenComplete((report, failure) ->

@@ -69,11 +69,14 @@ final class PeerGapFiller
 
     private CompletableFuture<Report> fillSymbol(final String symbol, final Gap gap, final Report sofar)
     {
-        return get("/api/v1/liquidations/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?limit=" + PEER_LIMIT)
+        // a peer from before venues knows no exchange parameter, and has only Binance's
+        final String venue = gap.venue() == Venue.BINANCE ? "" : "&exchange=" + gap.venue().code();
+        return get("/api/v1/liquidations/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?limit=" + PEER_LIMIT
+            + venue)
             .thenApply(body ->
             {
                 final List<PeerLiquidation> rows = liquidationsOf(body);
-                rows.removeIf(row -> row.timeMs < gap.fromMs() || row.timeMs > gap.toMs());
+                rows.removeIf(row -> row.timeMs < gap.fromMs() || row.timeMs > gap.toMs() || row.venue != gap.venue());
                 // The peer lists newest first; hand them in oldest first, as they happened.
                 rows.sort(Comparator.comparingLong(row -> row.timeMs));
                 int rejected = 0;

@@ -3,6 +3,7 @@ package io.liqvol.gateway;
 import io.liqvol.engine.RejectReason;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
@@ -258,11 +259,24 @@ class GatewayTest
             final Map<String, Object> all = TestJson.object(get(gateway, "/api/v1/gaps?start=0&end=100000"));
             assertThat(all).containsEntry("truncated", true);
             assertThat((List<?>)all.get("gaps")).hasSize(10_000).first()
-                .isEqualTo(Map.of("from", 1_000L, "to", 1_001L, "kind", "upstream"));
+                .isEqualTo(Map.of("from", 1_000L, "to", 1_001L, "kind", "upstream", "exchange", "binance"));
             final Map<String, Object> some = TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005"));
             assertThat(some).doesNotContainKey("truncated");
             assertThat((List<?>)some.get("gaps")).isEqualTo(List.of(Map.of("from", 1_002L, "to", 1_003L, "kind",
-                "upstream"), Map.of("from", 1_004L, "to", 1_005L, "kind", "upstream")));
+                "upstream", "exchange", "binance"), Map.of("from", 1_004L, "to", 1_005L, "kind", "upstream",
+                "exchange", "binance")));
+
+            gateway.engine().recordGap(Venue.OKX, 1_003L, 1_004L);
+            Await.until("the OKX gap recorded",
+                () -> gateway.engine().gaps().stream().anyMatch(gap -> gap.venue() == Venue.OKX));
+            final Map<String, Object> okx =
+                TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005&exchange=okx"));
+            assertThat((List<?>)okx.get("gaps"))
+                .isEqualTo(List.of(Map.of("from", 1_003L, "to", 1_004L, "kind", "upstream", "exchange", "okx")));
+            assertThat((List<?>)TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005")).get("gaps"))
+                .hasSize(3);
+            assertThat((List<?>)TestJson.object(
+                get(gateway, "/api/v1/gaps?start=1003&end=1005&exchange=binance,bybit")).get("gaps")).hasSize(2);
 
             for (final String bad : List.of("?start=x", "?start=5&end=5", "?start=-1", "?end=abc"))
             {

@@ -484,12 +484,13 @@ final class JournalSegment
 
     void writeGap(
         final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs, final GapKind kind,
-        final long receiveTimeMs)
+        final int venue, final long receiveTimeMs)
     {
         final int at = at(n);
         buffer.putByte(at + TYPE_OFFSET, TYPE_GAP);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
         buffer.putByte(at + SIDE_OFFSET, (byte)kind.ordinal());
+        buffer.putByte(at + VENUE_OFFSET, (byte)venue);
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
         buffer.putLong(at + TRADE_TIME_OFFSET, fromMs);
         buffer.putLong(at + EVENT_TIME_OFFSET, toMs);

@@ -5,6 +5,7 @@ import io.liqvol.engine.BucketView;
 import io.liqvol.engine.CustomTimeframe;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiquidationView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -234,19 +235,28 @@ public final class FanOutPublisher implements EngineListener
     {
         for (final MarketTopic.Filter filter : subscriptions.market().filters())
         {
-            fanOut(OutboundMessage.ordered(writer.gap(allocator, null, gap)), filter.clients());
+            if (concerns(gap, filter.venues()))
+            {
+                fanOut(OutboundMessage.ordered(writer.gap(allocator, null, gap)), filter.clients());
+            }
         }
         for (final SymbolTopic topic : subscriptions.topics())
         {
             for (int mask = 1; mask <= VenueSelection.ALL.mask(); mask++)
             {
                 final Recipients clients = topic.orderSubscribers(mask);
-                if (!clients.isEmpty())
+                if (!clients.isEmpty() && concerns(gap, mask))
                 {
                     fanOut(OutboundMessage.ordered(writer.gap(allocator, topic.symbol, gap)), clients);
                 }
             }
         }
+    }
+
+    /** Whether clients of the venues of {@code mask} are told of a gap: one of theirs, or the engine's own. */
+    private static boolean concerns(final Gap gap, final int mask)
+    {
+        return gap.kind() != GapKind.UPSTREAM || (mask & 1 << gap.venue().ordinal()) != 0;
     }
 
     private static void fanOut(final OutboundMessage message, final Recipients clients)

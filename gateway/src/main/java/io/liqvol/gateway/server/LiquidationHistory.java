@@ -72,4 +72,10 @@ public interface LiquidationHistory
 
     /** What was recorded live: when recording began and every recorded gap. Cheap: any thread, also the publisher. */
     Coverage coverage();
+
+    /** What was recorded live from every one of the selected venues (docs/API.md §8). */
+    default Coverage coverage(final VenueSelection venues)
+    {
+        return coverage();
+    }
 }

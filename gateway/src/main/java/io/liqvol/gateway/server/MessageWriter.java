@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.Interval;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Venue;
@@ -512,6 +513,7 @@ public final class MessageWriter
             generator.writeNumberField("from", gap.fromMs());
             generator.writeNumberField("to", gap.toMs());
             generator.writeStringField("kind", gap.kind().code());
+            generator.writeStringField("exchange", exchange(gap));
             generator.writeEndObject();
         });
     }
@@ -565,6 +567,13 @@ public final class MessageWriter
         json.writeNumberField("from", gap.fromMs());
         json.writeNumberField("to", gap.toMs());
         json.writeStringField("kind", gap.kind().code());
+        json.writeStringField("exchange", exchange(gap));
+    }
+
+    /** The venue an upstream gap was of; null for the engine's own (downtime, journal), which every venue shares. */
+    private static String exchange(final Gap gap)
+    {
+        return gap.kind() == GapKind.UPSTREAM ? gap.venue().code() : null;
     }
 
     /** Writes {@code "field":"2024-01-01T12:00:00.000Z"}. */

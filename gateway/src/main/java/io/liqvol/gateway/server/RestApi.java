@@ -231,13 +231,14 @@ final class RestApi
     {
         final VolumeRange range = RequestValidator.interval(parameter(query, "start", "start_time"),
             parameter(query, "end", "end_time"));
-        final Coverage coverage = context.history().coverage();
+        final Coverage coverage =
+            context.history().coverage(VenueSelection.parse(parameter(query, "exchange", null)));
         final int count = coverage.countGaps(range.startMs(), range.endMs());
         final long nowMs = System.currentTimeMillis();
         final long openFromMs = coverage.openGapFromMs();
         final Gap openGap = openFromMs == Coverage.NO_OPEN_GAP || openFromMs >= range.endMs() || count > MAX_GAPS
             ? null
-            : new Gap(openFromMs, Math.max(openFromMs, nowMs));
+            : new Gap(coverage.openGapVenue(), openFromMs, Math.max(openFromMs, nowMs));
         answer(ctx, keepAlive, Math.min(count, MAX_GAPS), () ->
         {
             final MessageWriter writer = MessageWriter.forThisThread();

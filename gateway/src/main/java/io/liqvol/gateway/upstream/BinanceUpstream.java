@@ -1,6 +1,7 @@
 package io.liqvol.gateway.upstream;
 
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.Venue;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
@@ -57,7 +58,7 @@ public final class BinanceUpstream implements AutoCloseable
         this.loop = group.next();
         this.channels = new UpstreamChannels(config);
         this.router = new FrameRouter(sink, this::dispatchKline, counters);
-        this.gaps = new GapTracker(gapSink, config.maxGapsKept());
+        this.gaps = new GapTracker(Venue.BINANCE, gapSink, config.maxGapsKept());
         this.shards = new ShardSet(this.config, loop, counters, gaps, SNAPSHOT_WINDOW_MS, this::newConnection);
     }
 

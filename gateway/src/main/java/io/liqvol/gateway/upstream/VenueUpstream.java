@@ -67,7 +67,7 @@ public final class VenueUpstream implements AutoCloseable
         this.channels = new UpstreamChannels(this.config);
         this.rest = new RestGet(this.config, loop, channels);
         this.router = new VenueFrameRouter(protocol, sink, counters);
-        this.gaps = new GapTracker(gapSink, this.config.maxGapsKept());
+        this.gaps = new GapTracker(venue, gapSink, this.config.maxGapsKept());
         this.shards = new ShardSet(this.config, loop, counters, gaps, protocol.lossWindowMs(), this::newConnection);
         this.loadBackoff = new Backoff(this.config.initialBackoffMs(), this.config.maxBackoffMs(), 0,
             ThreadLocalRandom.current());

@@ -220,7 +220,11 @@ class MessageWriterTest
             .isEqualTo(Map.of("error", Map.of("code", "invalid_range", "message", "bad")));
         assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT",
             new Gap(5, 9, GapKind.DOWNTIME)))))
-            .isEqualTo(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L, "kind", "downtime"));
+            .containsAllEntriesOf(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L, "kind", "downtime"))
+            .as("the engine's own gap is every venue's").containsEntry("exchange", null).hasSize(6);
+        assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, null,
+            new Gap(Venue.BYBIT, 5, 9))))).containsAllEntriesOf(Map.of("type", "gap", "from", 5L, "to", 9L,
+            "kind", "upstream", "exchange", "bybit")).containsEntry("symbol", null).hasSize(6);
         assertThat(TestJson.object(text(writer.kline(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", "1m",
             new Candle(TIME_MS, "1", "2", "0.5", "1.5", "10", true))))).isEqualTo(Map.of("type", "kline",
             "symbol", "BTCUSDT", "timeframe", "1m", "data", Map.of("time", TIME_MS / 1000, "open", "1", "high", "2",
