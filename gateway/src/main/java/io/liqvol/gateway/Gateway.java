@@ -124,7 +124,7 @@ public final class Gateway implements AutoCloseable
             upstream.start();
             this.venueUpstreams = startVenues(config, simulator, started);
             venueUpstreams.forEach(venue -> history.openGap(venue.venue(), venue::openGapFromMs));
-            final GatewayStatus status = new GatewayStatus(engine, upstream,
+            final GatewayStatus status = new GatewayStatus(engine, upstream, venueUpstreams,
                 new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
                 config.journalMinFreeBytes());
             metrics.addSection(status::writeMetrics);
