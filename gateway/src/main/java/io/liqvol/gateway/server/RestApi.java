@@ -28,7 +28,8 @@ final class RestApi
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
     static final String ALL_LIQUIDATIONS_PATH = "/api/v1/liquidations";
     static final String HEATMAP_PREFIX = "/api/v1/heatmap/";
-    static final List<String> HEATMAP_PARAMETERS = List.of("start", "end", "start_time", "end_time", "bins");
+    static final List<String> HEATMAP_PARAMETERS =
+        List.of("start", "end", "start_time", "end_time", "bins", "exchange");
     static final int DEFAULT_HEATMAP_BINS = 50;
     static final int MIN_HEATMAP_BINS = 10;
     static final int MAX_HEATMAP_BINS = 200;
@@ -98,6 +99,7 @@ final class RestApi
             parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
         final int bins = RequestValidator.count("bins", parameter(query, "bins", null), DEFAULT_HEATMAP_BINS,
             MIN_HEATMAP_BINS, MAX_HEATMAP_BINS);
+        final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
         final long cells = range.buckets(timeframe) * bins;
         if (cells > MAX_HEATMAP_CELLS)
         {
@@ -107,7 +109,8 @@ final class RestApi
         }
         final long price = JOURNAL_PAGE_PRICE + (cells + HEATMAP_CELLS_PER_PRICE - 1) / HEATMAP_CELLS_PER_PRICE;
         stream(ctx, keepAlive, price, head(request, false, null),
-            () -> new HeatmapBody(context.history(), context.symbols().format(symbol), timeframe, range, bins));
+            () -> new HeatmapBody(context.history(), context.symbols().format(symbol), timeframe, range, bins,
+                venues));
     }
 
     /**
