@@ -111,10 +111,11 @@ final class FrameEvent
         inputEventTimeMs = eventTimeMs;
     }
 
-    void setGap(final long fromMs, final long toMs, final GapKind gapKind)
+    void setGap(final long fromMs, final long toMs, final GapKind gapKind, final Venue venue)
     {
         kind = KIND_GAP;
         inputSymbol = null;
+        inputVenue = venue.ordinal();
         gapFromMs = fromMs;
         gapToMs = toMs;
         this.gapKind = gapKind;

@@ -108,10 +108,16 @@ final class JournalReplay implements JournalVisitor
     @Override
     public void onGap(final long fromMs, final long toMs, final GapKind kind)
     {
-        gapsNewestFirst.add(new Gap(fromMs, toMs, kind));
+        onGap(Venue.BINANCE.ordinal(), fromMs, toMs, kind);
+    }
+
+    @Override
+    public void onGap(final int venue, final long fromMs, final long toMs, final GapKind kind)
+    {
+        gapsNewestFirst.add(new Gap(fromMs, toMs, kind, Venue.fromOrdinal(venue)));
         if (replayListener != null)
         {
-            replayListener.onGap(fromMs, toMs, kind);
+            replayListener.onGap(venue, fromMs, toMs, kind);
         }
     }
 

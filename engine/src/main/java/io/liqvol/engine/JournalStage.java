@@ -33,7 +33,7 @@ final class JournalStage implements EventHandler<FrameEvent>
         {
             if (event.kind == FrameEvent.KIND_GAP)
             {
-                journal.appendGap(event.gapFromMs, event.gapToMs, event.gapKind, System.nanoTime());
+                journal.appendGap(event.gapFromMs, event.gapToMs, event.gapKind, event.inputVenue, System.nanoTime());
             }
             else if (event.kind == FrameEvent.KIND_HISTORY)
             {

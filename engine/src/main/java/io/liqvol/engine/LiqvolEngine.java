@@ -133,7 +133,7 @@ public final class LiqvolEngine implements AutoCloseable
             final long lastAliveMs = engine.journal.lastAliveMs();
             if (lastAliveMs > 0 && lastAliveMs < engine.startMs)
             {
-                engine.input.gap(lastAliveMs, engine.startMs, GapKind.DOWNTIME);
+                engine.input.gap(lastAliveMs, engine.startMs, GapKind.DOWNTIME, Venue.BINANCE);
             }
             engine.heartbeat.start();
         }
@@ -242,14 +242,23 @@ public final class LiqvolEngine implements AutoCloseable
         instruments.updateAndGet(table -> table.with(venue, venueSymbol, canonicalSymbol, contractSizeE8));
     }
 
-    /** Records an interval without a live upstream connection; listeners hear of it through {@code onGap}. */
+    /** Records an interval without a live connection to Binance; listeners hear of it through {@code onGap}. */
     public boolean recordGap(final long fromMs, final long toMs)
     {
-        return recordGap(fromMs, toMs, GapKind.UPSTREAM);
+        return recordGap(Venue.BINANCE, fromMs, toMs);
     }
 
-    /** Records an interval not recorded for the given reason (a replica passes on its source's gaps as they were). */
-    public boolean recordGap(final long fromMs, final long toMs, final GapKind kind)
+    /** Records an interval without a live upstream connection to {@code venue}; listeners hear of it too. */
+    public boolean recordGap(final Venue venue, final long fromMs, final long toMs)
+    {
+        return recordGap(venue, fromMs, toMs, GapKind.UPSTREAM);
+    }
+
+    /**
+     * Records an interval of {@code venue} not recorded for the given reason (a replica passes on its source's gaps as
+     * they were; a downtime or journal gap is the engine's, written as Binance's).
+     */
+    public boolean recordGap(final Venue venue, final long fromMs, final long toMs, final GapKind kind)
     {
         if (toMs < fromMs)
         {
@@ -259,7 +268,7 @@ public final class LiqvolEngine implements AutoCloseable
         {
             return false;
         }
-        input.gap(fromMs, toMs, kind);
+        input.gap(fromMs, toMs, kind, venue);
         return true;
     }
 

@@ -54,7 +54,7 @@ final class PublishStage implements EventHandler<FrameEvent>
     {
         if (event.kind == FrameEvent.KIND_GAP)
         {
-            publishGap(new Gap(event.gapFromMs, event.gapToMs, event.gapKind));
+            publishGap(new Gap(event.gapFromMs, event.gapToMs, event.gapKind, Venue.fromOrdinal(event.inputVenue)));
         }
         for (int i = 0; i < event.count; i++)
         {

@@ -59,12 +59,12 @@ final class RingInput
         }
     }
 
-    void gap(final long fromMs, final long toMs, final GapKind kind)
+    void gap(final long fromMs, final long toMs, final GapKind kind, final Venue venue)
     {
         final long sequence = ring.next();
         try
         {
-            ring.get(sequence).setGap(fromMs, toMs, kind);
+            ring.get(sequence).setGap(fromMs, toMs, kind, venue);
         }
         finally
         {

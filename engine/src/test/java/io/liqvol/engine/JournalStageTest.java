@@ -32,7 +32,7 @@ class JournalStageTest
             fill(event, 1, eth, 1, T0 + 1);
             event.count = 2;
             stage.onEvent(event, 0, false);
-            event.setGap(T0 + 10, T0 + 20, GapKind.DOWNTIME);
+            event.setGap(T0 + 10, T0 + 20, GapKind.DOWNTIME, Venue.BINANCE);
             event.count = 0;
             stage.onEvent(event, 1, true);
         }

@@ -344,7 +344,7 @@ class LiqvolEngineTest
         try (LiqvolEngine engine = LiqvolEngine.launch(context().dataDir(dataDir).liveRecording(false)
             .listener(gapListener(heard))))
         {
-            engine.recordGap(NOW_MS - 5_000, NOW_MS - 1_000, GapKind.DOWNTIME);
+            engine.recordGap(Venue.BINANCE, NOW_MS - 5_000, NOW_MS - 1_000, GapKind.DOWNTIME);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (heard.isEmpty() && System.nanoTime() < deadline)
             {

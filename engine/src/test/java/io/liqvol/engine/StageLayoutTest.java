@@ -54,7 +54,8 @@ class StageLayoutTest
         {
             for (int i = 0; i < EVENTS; i++)
             {
-                ring.publishEvent((event, sequence) -> event.setGap(sequence, sequence, GapKind.UPSTREAM));
+                ring.publishEvent(
+                    (event, sequence) -> event.setGap(sequence, sequence, GapKind.UPSTREAM, Venue.BINANCE));
             }
             while (disruptor.getSequenceValueFor(last) < ring.getCursor())
             {

@@ -3,6 +3,7 @@ package io.liqvol.gateway;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.ImportReport;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.alerts.Alerts;
 import io.liqvol.gateway.alerts.AlertsHealth;
 import io.liqvol.gateway.replication.ReplicationConfig;
@@ -27,6 +28,7 @@ import io.liqvol.gateway.upstream.BinanceRestClient;
 import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.upstream.SymbolInfo;
 import io.liqvol.gateway.upstream.UpstreamConfig;
+import io.liqvol.gateway.upstream.VenueUpstream;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -69,6 +71,7 @@ public final class Gateway implements AutoCloseable
     private final BinanceRestClient rest;
     private final PeerGapFiller peer;
     private final BinanceUpstream upstream;
+    private final List<VenueUpstream> venueUpstreams;
     private final ScheduledFuture<?> symbolRefresh;
     private final GatewayServer server;
     private final Alerts alerts;
@@ -113,6 +116,7 @@ public final class Gateway implements AutoCloseable
                 this.upstream = null;
                 this.symbolRefresh = null;
                 this.recorder = null;
+                this.venueUpstreams = List.of();
                 final ReplicationEdge edgeStarted =
                     ReplicationEdge.start(replication, config.engineContext().dataDir(), launched);
                 this.edge = edgeStarted;
@@ -154,6 +158,8 @@ public final class Gateway implements AutoCloseable
             this.symbolRefresh = refresh;
             started.push(() -> refresh.cancel(false));
             upstream.start();
+            this.venueUpstreams = startVenues(config, simulator, started);
+            venueUpstreams.forEach(venue -> history.openGap(venue.venue(), venue::openGapFromMs));
             final ReplicationRecorder recorderStarted = replication == null
                 ? null
                 : ReplicationRecorder.start(replication, config.engineContext().dataDir());
@@ -177,7 +183,7 @@ public final class Gateway implements AutoCloseable
     /** The engine's, the upstream's (none on an edge) and the alerts' state, also as metrics. */
     private HealthReport health(final Alerts alertsOpened, final BinanceUpstream upstreamClient)
     {
-        final GatewayStatus status = new GatewayStatus(engine, upstreamClient,
+        final GatewayStatus status = new GatewayStatus(engine, upstreamClient, venueUpstreams,
             new EngineLiveness(engine, SystemEpochClock.INSTANCE, EngineLiveness.DEFAULT_STALL_LIMIT_MS),
             config.journalMinFreeBytes());
         metrics.addSection(status::writeMetrics);
@@ -283,6 +289,7 @@ public final class Gateway implements AutoCloseable
         {
             symbolRefresh.cancel(false);
             upstream.close();
+            venueUpstreams.forEach(VenueUpstream::close);
             rest.close();
         }
         engine.close();
@@ -299,10 +306,43 @@ public final class Gateway implements AutoCloseable
         }
     }
 
+    /** Bybit and OKX where enabled (Binance is always recorded): their frames and instruments go to the engine. */
+    private List<VenueUpstream> startVenues(
+        final GatewayConfig config, final ExchangeSimulator simulator, final Deque<Runnable> started)
+    {
+        final List<VenueUpstream> venues = new ArrayList<>();
+        for (final Venue venue : config.venues())
+        {
+            if (venue == Venue.BINANCE)
+            {
+                continue;
+            }
+            final UpstreamConfig venueConfig = config.venueUpstreamConfig(venue, simulator);
+            venueConfig.proxy(isLoopback(venueConfig.wsBaseUrl())
+                ? null
+                : UpstreamConfig.proxyFromEnvironment(System.getenv()));
+            final VenueUpstream client = new VenueUpstream(venue, venueConfig,
+                venue == Venue.BYBIT ? config.bybitSymbols() : List.of(), engine::ingestFrame,
+                this::registerInstrument, this::onGap, upstreamGroup);
+            started.push(client::close);
+            client.start();
+            venues.add(client);
+        }
+        return List.copyOf(venues);
+    }
+
+    /** A venue's instrument: the engine converts its frames, the symbol list shows it (docs/API.md §9). */
+    private void registerInstrument(
+        final Venue venue, final String venueSymbol, final String canonicalSymbol, final long contractSizeE8)
+    {
+        engine.registerInstrument(venue, venueSymbol, canonicalSymbol, contractSizeE8);
+        symbols.listedOn(venue, canonicalSymbol);
+    }
+
     /** A gap is recorded (journal, /health, clients), then filled from the peer if one is configured. */
     private void onGap(final Gap gap)
     {
-        engine.recordGap(gap.fromMs(), gap.toMs());
+        engine.recordGap(gap.venue(), gap.fromMs(), gap.toMs());
         if (peer != null)
         {
             peer.fill(gap).whenComplete((report, failure) ->

@@ -6,15 +6,20 @@ import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.alerts.AlertsConfig;
 import io.liqvol.gateway.replication.ReplicationConfig;
 import io.liqvol.gateway.server.ServerConfig;
+import io.liqvol.engine.Venue;
+import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
+import io.liqvol.gateway.upstream.VenueUpstream;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -32,6 +37,8 @@ public final class GatewayConfig
     private static final String JOURNAL_MIN_FREE_PROPERTY = "journalMinFreeBytes";
     private static final String EMBEDDED = "embedded";
     private static final String STANDALONE = "standalone";
+    private static final UpstreamConfig BYBIT_DEFAULTS = VenueUpstream.defaults(Venue.BYBIT);
+    private static final UpstreamConfig OKX_DEFAULTS = VenueUpstream.defaults(Venue.OKX);
 
     /**
      * One setting: its flag, its environment variable, its default ("" for unset: the config decides), the name
@@ -54,6 +61,18 @@ public final class GatewayConfig
         UpstreamConfig.DEFAULT_WS_BASE_URL, "wsBaseUrl", "upstream streams");
     private static final Setting BINANCE_REST_BASE_URL = new Setting("binance-rest-base-url",
         "BINANCE_REST_BASE_URL", UpstreamConfig.DEFAULT_REST_BASE_URL, "restBaseUrl", "upstream REST");
+    private static final Setting VENUES = new Setting("venues", "LIQVOL_VENUES", Venue.BINANCE.code(), "venues",
+        "comma-separated venues recorded: binance, bybit, okx");
+    private static final Setting BYBIT_WS_BASE_URL = new Setting("bybit-ws-base-url", "BYBIT_WS_BASE_URL",
+        BYBIT_DEFAULTS.wsBaseUrl(), "bybitWsBaseUrl", "Bybit v5 public linear stream");
+    private static final Setting BYBIT_REST_BASE_URL = new Setting("bybit-rest-base-url", "BYBIT_REST_BASE_URL",
+        BYBIT_DEFAULTS.restBaseUrl(), "bybitRestBaseUrl", "Bybit REST (instruments-info)");
+    private static final Setting BYBIT_SYMBOLS = new Setting("bybit-symbols", "BYBIT_SYMBOLS", "", "bybitSymbols",
+        "comma-separated Bybit symbols to record (unset: every trading USDT perpetual)");
+    private static final Setting OKX_WS_BASE_URL = new Setting("okx-ws-base-url", "OKX_WS_BASE_URL",
+        OKX_DEFAULTS.wsBaseUrl(), "okxWsBaseUrl", "OKX v5 public stream");
+    private static final Setting OKX_REST_BASE_URL = new Setting("okx-rest-base-url", "OKX_REST_BASE_URL",
+        OKX_DEFAULTS.restBaseUrl(), "okxRestBaseUrl", "OKX REST (public instruments, contract values)");
     private static final Setting LIQUIDATION_API_BASE_URL = new Setting("liquidation-api-base-url",
         "LIQUIDATION_API_BASE_URL", "", "liquidationApiBaseUrl",
         "a peer liqvol instance whose REST API fills gaps in history (unset: none)");
@@ -185,7 +204,8 @@ public final class GatewayConfig
 
     /** In the order --help and the README list them. */
     static final List<Setting> SETTINGS = List.of(HOST, PORT, DATA_DIR, UPSTREAM_MODE, BINANCE_WS_BASE_URL,
-        BINANCE_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, API_TOKEN,
+        BINANCE_REST_BASE_URL, VENUES, BYBIT_WS_BASE_URL, BYBIT_REST_BASE_URL, BYBIT_SYMBOLS, OKX_WS_BASE_URL,
+        OKX_REST_BASE_URL, LIQUIDATION_API_BASE_URL, ALLOWED_ORIGINS, ALLOWED_HOSTS, API_TOKEN,
         API_TOKENS_FILE, ADMIN_HOST, ADMIN_PORT, TLS_CERT, TLS_KEY, TRUSTED_PROXIES,
         MAX_CONNECTIONS,
         MAX_CONNECTIONS_PER_ADDRESS, RESERVED_CONNECTIONS, REQUEST_HEADER_TIMEOUT_MS, REQUESTS_PER_SECOND,
@@ -416,6 +436,62 @@ public final class GatewayConfig
             .mode(UpstreamMode.named(values.get(UPSTREAM_MODE)));
     }
 
+    /** The venues to record, Binance first when enabled; by default Binance alone. */
+    public Set<Venue> venues()
+    {
+        final Set<Venue> venues = EnumSet.noneOf(Venue.class);
+        for (final String code : list(VENUES))
+        {
+            final Venue venue = Venue.fromCode(code);
+            if (venue == null)
+            {
+                throw new InvalidSettingException(VENUES.property(), "must name binance, bybit or okx, was " + code);
+            }
+            venues.add(venue);
+        }
+        if (!venues.contains(Venue.BINANCE))
+        {
+            throw new InvalidSettingException(VENUES.property(),
+                "must include binance (always recorded), was " + values.get(VENUES));
+        }
+        return venues;
+    }
+
+    /**
+     * The client settings of Bybit or OKX, not yet concluded: their base URLs, or the simulator's when one runs
+     * ({@code --simulate}); the gateway adds the proxy as for Binance.
+     */
+    public UpstreamConfig venueUpstreamConfig(final Venue venue, final ExchangeSimulator simulator)
+    {
+        final boolean bybit = venue == Venue.BYBIT;
+        final Setting ws = bybit ? BYBIT_WS_BASE_URL : OKX_WS_BASE_URL;
+        final Setting rest = bybit ? BYBIT_REST_BASE_URL : OKX_REST_BASE_URL;
+        UpstreamConfig.requireUrl(ws.property(), values.get(ws), "ws", "wss");
+        UpstreamConfig.requireUrl(rest.property(), values.get(rest), "http", "https");
+        final UpstreamConfig config = VenueUpstream.defaults(venue);
+        if (simulator != null)
+        {
+            return config.wsBaseUrl(bybit ? simulator.bybitWsUrl() : simulator.okxWsUrl())
+                .restBaseUrl(simulator.restBaseUrl());
+        }
+        return config.wsBaseUrl(values.get(ws)).restBaseUrl(values.get(rest));
+    }
+
+    /** The Bybit symbols to record; empty: every trading USDT perpetual Bybit lists. */
+    public List<String> bybitSymbols()
+    {
+        final List<String> symbols = list(BYBIT_SYMBOLS);
+        for (final String symbol : symbols)
+        {
+            if (!symbol.matches("[A-Z0-9]{1,32}"))
+            {
+                throw new InvalidSettingException(BYBIT_SYMBOLS.property(),
+                    "must be upper-case symbols such as BTCUSDT, was " + symbol);
+            }
+        }
+        return symbols;
+    }
+
     /** The engine's settings, not yet concluded and without listeners; the stage threads are its default if unset. */
     public EngineContext engineContext()
     {
@@ -475,6 +551,10 @@ public final class GatewayConfig
         {
             serverConfig().conclude();
             upstreamConfig().conclude();
+            venues();
+            venueUpstreamConfig(Venue.BYBIT, null).conclude();
+            venueUpstreamConfig(Venue.OKX, null).conclude();
+            bybitSymbols();
             engineContext().conclude();
             liquidationApiBaseUrl();
             journalMinFreeBytes();

@@ -3,7 +3,9 @@ package io.liqvol.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.EngineCounters;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.Venue;
 import io.liqvol.engine.counters.CounterDescriptor;
+import io.liqvol.engine.counters.CounterSet;
 import io.liqvol.engine.counters.PrometheusText;
 import io.liqvol.engine.journal.JournalFailure;
 import io.liqvol.engine.journal.JournalStatus;
@@ -12,17 +14,23 @@ import io.liqvol.gateway.upstream.BinanceUpstream;
 import io.liqvol.gateway.server.HealthReport;
 import io.liqvol.gateway.server.MessageWriter;
 import io.liqvol.gateway.upstream.UpstreamStatus;
+import io.liqvol.gateway.upstream.VenueUpstream;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's and the upstream's state (an edge has no upstream) for {@code /health} and {@code /metrics}. */
+/** The engine's and the upstreams' state (an edge has none) for {@code /health} and {@code /metrics}. */
 final class GatewayStatus implements HealthReport
 {
+    private static final String CONNECTED = "liqvol_upstream_connected";
+    private static final String CONNECTED_HELP = "1 while every upstream stream is live";
+
     private final LiqvolEngine engine;
     private final BinanceUpstream upstream;
+    /** The enabled venues beside Binance. */
+    private final List<VenueUpstream> venues;
     private final EngineLiveness liveness;
     private final long journalMinFreeBytes;
 
@@ -31,11 +39,12 @@ final class GatewayStatus implements HealthReport
      * is null on an edge.
      */
     GatewayStatus(
-        final LiqvolEngine engine, final BinanceUpstream upstream, final EngineLiveness liveness,
-        final long journalMinFreeBytes)
+        final LiqvolEngine engine, final BinanceUpstream upstream, final List<VenueUpstream> venues,
+        final EngineLiveness liveness, final long journalMinFreeBytes)
     {
         this.engine = engine;
         this.upstream = upstream;
+        this.venues = venues;
         this.liveness = liveness;
         this.journalMinFreeBytes = journalMinFreeBytes;
     }
@@ -91,7 +100,20 @@ final class GatewayStatus implements HealthReport
         json.writeNumberField("recording_since", engine.recordingSinceMs());
         if (upstream != null)
         {
+            json.writeObjectFieldStart("upstream");
             writeUpstream(json, upstream.status());
+            json.writeEndObject();
+            json.writeObjectFieldStart("exchanges");
+            json.writeObjectFieldStart(Venue.BINANCE.code());
+            writeUpstream(json, upstream.status());
+            json.writeEndObject();
+            for (final VenueUpstream venue : venues)
+            {
+                json.writeObjectFieldStart(venue.venue().code());
+                writeUpstream(json, venue.status());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
         }
 
         final EngineCounters counters = engine.counters();
@@ -151,9 +173,16 @@ final class GatewayStatus implements HealthReport
             CounterDescriptor.Kind.GAUGE, engine.admittedSymbols());
         if (upstream != null)
         {
-            PrometheusText.write(out, "liqvol_upstream_connected", "1 while every upstream stream is live",
-                CounterDescriptor.Kind.GAUGE, upstream.status().connected() ? 1 : 0);
-            PrometheusText.write(out, upstream.counters().counterSet());
+            if (venues.isEmpty())
+            {
+                PrometheusText.write(out, CONNECTED, CONNECTED_HELP, CounterDescriptor.Kind.GAUGE,
+                    upstream.status().connected() ? 1 : 0);
+                PrometheusText.write(out, upstream.counters().counterSet());
+            }
+            else
+            {
+                writeVenueMetrics(out);
+            }
         }
         PrometheusText.write(out, "liqvol_upstream_gaps_total", "Recorded intervals without a live upstream",
             CounterDescriptor.Kind.COUNTER, engine.gaps().size());
@@ -174,16 +203,40 @@ final class GatewayStatus implements HealthReport
             CounterDescriptor.Kind.GAUGE, journal.freeBytes());
     }
 
+    /** With venues beside Binance, each upstream series has a sample per venue, labelled {@code exchange}. */
+    private void writeVenueMetrics(final StringBuilder out)
+    {
+        PrometheusText.header(out, CONNECTED, CONNECTED_HELP, CounterDescriptor.Kind.GAUGE.text());
+        venueSample(out, CONNECTED, Venue.BINANCE, upstream.status().connected() ? 1 : 0);
+        for (final VenueUpstream venue : venues)
+        {
+            venueSample(out, CONNECTED, venue.venue(), venue.status().connected() ? 1 : 0);
+        }
+        final CounterSet binance = upstream.counters().counterSet();
+        for (final CounterDescriptor descriptor : binance.descriptors())
+        {
+            PrometheusText.header(out, descriptor.name(), descriptor.help(), descriptor.kind().text());
+            venueSample(out, descriptor.name(), Venue.BINANCE, binance.get(descriptor.id()));
+            for (final VenueUpstream venue : venues)
+            {
+                venueSample(out, descriptor.name(), venue.venue(), venue.counters().counterSet().get(descriptor.id()));
+            }
+        }
+    }
+
+    private static void venueSample(final StringBuilder out, final String name, final Venue venue, final long value)
+    {
+        out.append(name).append("{exchange=\"").append(venue.code()).append("\"} ").append(value).append('\n');
+    }
+
     private static void writeUpstream(final JsonGenerator json, final UpstreamStatus status) throws IOException
     {
-        json.writeObjectFieldStart("upstream");
         json.writeBooleanField("connected", status.connected());
         json.writeNumberField("connected_since", status.connectedSinceMs());
         json.writeNumberField("reconnects", status.reconnects());
         json.writeNumberField("frames_received", status.framesReceived());
         json.writeNumberField("malformed_frames", status.malformedFrames());
         MessageWriter.gapArray(json, status.gaps());
-        json.writeEndObject();
     }
 
     private static void writeFailure(

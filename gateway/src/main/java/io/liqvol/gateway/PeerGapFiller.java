@@ -7,6 +7,7 @@ import io.liqvol.engine.FixedPoint;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -68,19 +69,23 @@ final class PeerGapFiller
 
     private CompletableFuture<Report> fillSymbol(final String symbol, final Gap gap, final Report sofar)
     {
-        return get("/api/v1/liquidations/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?limit=" + PEER_LIMIT)
+        // a peer from before venues knows no exchange parameter, and has only Binance's
+        final String venue = gap.venue() == Venue.BINANCE ? "" : "&exchange=" + gap.venue().code();
+        return get("/api/v1/liquidations/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8) + "?limit=" + PEER_LIMIT
+            + venue)
             .thenApply(body ->
             {
                 final List<PeerLiquidation> rows = liquidationsOf(body);
-                rows.removeIf(row -> row.timeMs < gap.fromMs() || row.timeMs > gap.toMs());
+                rows.removeIf(row -> row.timeMs < gap.fromMs() || row.timeMs > gap.toMs() || row.venue != gap.venue());
                 // The peer lists newest first; hand them in oldest first, as they happened.
                 rows.sort(Comparator.comparingLong(row -> row.timeMs));
                 int rejected = 0;
                 for (final PeerLiquidation liquidation : rows)
                 {
                     if (liquidation.quantityE8 <= 0 || liquidation.priceE8 <= 0 || liquidation.side == null
-                        || !engine.ingestLiquidation(symbol, liquidation.side, liquidation.quantityE8,
-                        liquidation.priceE8, liquidation.timeMs, 0))
+                        || liquidation.venue == null
+                        || !engine.ingestLiquidation(liquidation.venue, symbol, liquidation.side,
+                        liquidation.quantityE8, liquidation.priceE8, liquidation.timeMs, 0))
                     {
                         rejected++;
                     }
@@ -177,6 +182,9 @@ final class PeerGapFiller
                 case "avgPrice":
                     row.priceE8 = e8(parser.getText());
                     break;
+                case "exchange":
+                    row.venue = Venue.fromCode(parser.getText());
+                    break;
                 case "timestamp":
                     row.timeMs = parser.getValueAsLong(-1);
                     break;
@@ -203,6 +211,8 @@ final class PeerGapFiller
     /** One row of the peer's answer. */
     static final class PeerLiquidation
     {
+        /** A peer from before venues sends no {@code exchange}: its rows are Binance's. */
+        Venue venue = Venue.BINANCE;
         Side side;
         long quantityE8 = -1;
         long priceE8 = -1;

@@ -2,10 +2,13 @@ package io.liqvol.gateway;
 
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import io.liqvol.engine.EngineContext;
+import io.liqvol.engine.Venue;
 import io.liqvol.engine.WaitStrategies;
 import io.liqvol.gateway.alerts.AlertsConfig;
 import io.liqvol.gateway.replication.ReplicationConfig;
 import io.liqvol.gateway.server.ServerConfig;
+import io.liqvol.gateway.simulator.ExchangeSimulator;
+import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.UpstreamMode;
 import org.junit.jupiter.api.Test;
@@ -157,6 +160,13 @@ class GatewayConfigTest
         upstream-mode | some | --upstream-mode must be all-market or per-symbol, was some
         binance-ws-base-url | http://x | --binance-ws-base-url must be a ws:// or wss:// URL, was http://x
         binance-rest-base-url | ftp://x | --binance-rest-base-url must be a http:// or https:// URL, was ftp://x
+        venues | binance,ftx | --venues must name binance, bybit or okx, was ftx
+        venues | bybit,okx | --venues must include binance (always recorded), was bybit,okx
+        bybit-ws-base-url | http://x | --bybit-ws-base-url must be a ws:// or wss:// URL, was http://x
+        bybit-rest-base-url | ws://x | --bybit-rest-base-url must be a http:// or https:// URL, was ws://x
+        bybit-symbols | btcusdt | --bybit-symbols must be upper-case symbols such as BTCUSDT, was btcusdt
+        okx-ws-base-url | x | --okx-ws-base-url must be a ws:// or wss:// URL, was x
+        okx-rest-base-url | ftp://x | --okx-rest-base-url must be a http:// or https:// URL, was ftp://x
         liquidation-api-base-url | peer:1 | --liquidation-api-base-url must be a http:// or https:// URL, was peer:1
         api-token | short | --api-token a token is 16 to 256 characters of A-Z a-z 0-9 . _ ~ - (the value is not shown)
         api-tokens-file | /nonexistent/tokens | --api-tokens-file cannot be read: /nonexistent/tokens
@@ -294,6 +304,41 @@ class GatewayConfigTest
 
         assertThatThrownBy(() -> GatewayConfig.parse(new String[] {"--data-dir", file.toString()}, Map.of()))
             .hasMessage("--data-dir is not a directory: " + file);
+    }
+
+    @Test
+    void shouldRecordBinanceAloneByDefaultAndGiveEachEnabledVenueItsUrls()
+    {
+        assertThat(GatewayConfig.parse(new String[0], Map.of()).venues()).containsExactly(Venue.BINANCE);
+
+        final GatewayConfig config = GatewayConfig.parse(new String[] {"--venues", "okx, bybit,binance",
+            "--bybit-ws-base-url", "ws://127.0.0.1:9200/v5/public/linear", "--bybit-symbols", "BTCUSDT,ETHUSDT"},
+            Map.of("OKX_REST_BASE_URL", "http://127.0.0.1:9300"));
+
+        assertThat(config.venues()).containsExactly(Venue.BINANCE, Venue.BYBIT, Venue.OKX);
+        assertThat(config.bybitSymbols()).containsExactly("BTCUSDT", "ETHUSDT");
+        final UpstreamConfig bybit = config.venueUpstreamConfig(Venue.BYBIT, null).conclude();
+        assertThat(bybit.wsBaseUrl()).isEqualTo("ws://127.0.0.1:9200/v5/public/linear");
+        assertThat(bybit.restBaseUrl()).isEqualTo("https://api.bybit.com");
+        assertThat(bybit.maxStreamsPerMessage()).isEqualTo(10);
+        final UpstreamConfig okx = config.venueUpstreamConfig(Venue.OKX, null).conclude();
+        assertThat(okx.wsBaseUrl()).isEqualTo("wss://ws.okx.com:8443/ws/v5/public");
+        assertThat(okx.restBaseUrl()).isEqualTo("http://127.0.0.1:9300");
+    }
+
+    @Test
+    void shouldPointEveryVenueAtTheSimulatorWhenSimulating()
+    {
+        final GatewayConfig config = GatewayConfig.parse(new String[] {"--simulate", "--venues", "binance,bybit,okx"},
+            Map.of());
+        try (ExchangeSimulator simulator = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false)))
+        {
+            assertThat(config.venueUpstreamConfig(Venue.BYBIT, simulator).wsBaseUrl())
+                .isEqualTo(simulator.bybitWsUrl());
+            assertThat(config.venueUpstreamConfig(Venue.OKX, simulator).wsBaseUrl()).isEqualTo(simulator.okxWsUrl());
+            assertThat(config.venueUpstreamConfig(Venue.OKX, simulator).restBaseUrl())
+                .isEqualTo(simulator.restBaseUrl());
+        }
     }
 
     @Test

@@ -3,10 +3,12 @@ package io.liqvol.gateway;
 import io.liqvol.engine.RejectReason;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatedHistory;
 import io.liqvol.gateway.simulator.SimulatorConfig;
+import io.liqvol.gateway.simulator.VenueLiquidation;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.TestJson;
 import io.liqvol.gateway.testing.TestWebSocket;
@@ -20,8 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -300,11 +304,24 @@ class GatewayTest
             final Map<String, Object> all = TestJson.object(get(gateway, "/api/v1/gaps?start=0&end=100000"));
             assertThat(all).containsEntry("truncated", true);
             assertThat((List<?>)all.get("gaps")).hasSize(10_000).first()
-                .isEqualTo(Map.of("from", 1_000L, "to", 1_001L, "kind", "upstream"));
+                .isEqualTo(Map.of("from", 1_000L, "to", 1_001L, "kind", "upstream", "exchange", "binance"));
             final Map<String, Object> some = TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005"));
             assertThat(some).doesNotContainKey("truncated");
             assertThat((List<?>)some.get("gaps")).isEqualTo(List.of(Map.of("from", 1_002L, "to", 1_003L, "kind",
-                "upstream"), Map.of("from", 1_004L, "to", 1_005L, "kind", "upstream")));
+                "upstream", "exchange", "binance"), Map.of("from", 1_004L, "to", 1_005L, "kind", "upstream",
+                "exchange", "binance")));
+
+            gateway.engine().recordGap(Venue.OKX, 1_003L, 1_004L);
+            Await.until("the OKX gap recorded",
+                () -> gateway.engine().gaps().stream().anyMatch(gap -> gap.venue() == Venue.OKX));
+            final Map<String, Object> okx =
+                TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005&exchange=okx"));
+            assertThat((List<?>)okx.get("gaps"))
+                .isEqualTo(List.of(Map.of("from", 1_003L, "to", 1_004L, "kind", "upstream", "exchange", "okx")));
+            assertThat((List<?>)TestJson.object(get(gateway, "/api/v1/gaps?start=1003&end=1005")).get("gaps"))
+                .hasSize(3);
+            assertThat((List<?>)TestJson.object(
+                get(gateway, "/api/v1/gaps?start=1003&end=1005&exchange=binance,bybit")).get("gaps")).hasSize(2);
 
             for (final String bad : List.of("?start=x", "?start=5&end=5", "?start=-1", "?end=abc"))
             {
@@ -439,6 +456,93 @@ class GatewayTest
         {
             throw new IllegalStateException(ex);
         }
+    }
+
+    @Test
+    void shouldRecordEveryEnabledVenueFromTheSimulatorAndServeEachOnItsOwn() throws Exception
+    {
+        final Path dataDir = Files.createTempDirectory("liqvol-gateway-test");
+        final List<VenueLiquidation> sent = new CopyOnWriteArrayList<>();
+        try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
+            "--data-dir", dataDir.toString(), "--venues", "binance,bybit,okx"}, Map.of()),
+            new SimulatorConfig().generateFlow(false).venueBatchMs(50).venueLiquidationsPerBatch(6),
+            new ServerConfig().port(0)))
+        {
+            gateway.simulator().addVenueLiquidationListener(sent::add);
+            Await.until("pushes of both venues", () -> sent.stream().map(VenueLiquidation::venue).distinct().count()
+                == 2 && sent.size() >= 60);
+            final List<VenueLiquidation> reference = List.copyOf(sent);
+            final long nowMs = System.currentTimeMillis();
+            final List<String> binance = List.of("binance BTCUSDT SELL " + nowMs + " 1000.25");
+            // sent again until Binance's stream is live: the engine drops the copies
+            Await.until("the Binance liquidation recorded", () ->
+            {
+                gateway.simulator().injectFrame("!forceOrder@arr", forceOrder("BTCUSDT", "SELL", "0.5", nowMs));
+                return uncheckedOrders(gateway, "binance").equals(binance);
+            });
+
+            Await.until("every push recorded",
+                () -> uncheckedOrders(gateway, "bybit,okx").containsAll(rows(reference)));
+            for (final Venue venue : List.of(Venue.BYBIT, Venue.OKX))
+            {
+                final List<String> expected = rows(reference.stream().filter(row -> row.venue() == venue).toList());
+                assertThat(orders(gateway, venue.code())).as(venue.code()).containsAll(expected)
+                    .allMatch(row -> row.startsWith(venue.code() + " "));
+            }
+            assertThat(orders(gateway, "binance")).isEqualTo(binance);
+            assertThat(orders(gateway, "all")).containsAll(binance).containsAll(rows(reference));
+
+            @SuppressWarnings("unchecked")
+            final Map<String, Object> exchanges = (Map<String, Object>)health(gateway).get("exchanges");
+            assertThat(exchanges.keySet()).containsExactlyInAnyOrder("binance", "bybit", "okx");
+            assertThat(((Map<?, ?>)exchanges.get("okx")).get("connected")).isEqualTo(true);
+            assertThat(get(gateway, "/metrics")).contains("liqvol_upstream_frames_received_total{exchange=\"okx\"}")
+                .contains("liqvol_upstream_connected{exchange=\"binance\"} 1");
+            assertThat(TestJson.array(get(gateway, "/api/v1/symbols")))
+                .contains(Map.of("symbol", "BTCUSDT", "baseAsset", "BTC", "quoteAsset", "USDT", "pricePrecision", 2L,
+                    "quantityPrecision", 3L, "status", "TRADING", "exchanges", List.of("binance", "bybit", "okx")));
+        }
+    }
+
+    private static List<String> uncheckedOrders(final Gateway gateway, final String exchange)
+    {
+        try
+        {
+            return orders(gateway, exchange);
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Every journaled order of the selected venues, oldest first, as {@link #rows(List)} writes them. */
+    private static List<String> orders(final Gateway gateway, final String exchange) throws Exception
+    {
+        final List<String> rows = new ArrayList<>();
+        String cursor = null;
+        do
+        {
+            final Map<String, Object> page = TestJson.object(get(gateway, "/api/v1/liquidations?order=asc&limit=1000"
+                + "&exchange=" + exchange + (cursor == null ? "" : "&cursor=" + cursor)));
+            for (final Object order : (List<?>)page.get("orders"))
+            {
+                final Map<?, ?> row = (Map<?, ?>)order;
+                rows.add(row.get("exchange") + " " + row.get("symbol") + " " + row.get("side") + " "
+                    + row.get("timestamp") + " " + new BigDecimal((String)row.get("priceUsdt")).stripTrailingZeros()
+                    .toPlainString());
+            }
+            cursor = (String)page.get("next_cursor");
+        }
+        while (cursor != null);
+        return rows;
+    }
+
+    /** The simulator's records as order rows: venue, symbol, side, time and exact notional. */
+    private static List<String> rows(final List<VenueLiquidation> sent)
+    {
+        return sent.stream().map(row -> row.venue().code() + " " + row.canonicalSymbol() + " " + row.side() + " "
+            + row.tradeTimeMs() + " " + row.notional().stripTrailingZeros().toPlainString()).toList();
     }
 
     private static Map<String, Object> health(final Gateway gateway)

@@ -5,6 +5,7 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.testing.Await;
@@ -107,11 +108,15 @@ class PeerGapFillerTest
         final List<PeerGapFiller.PeerLiquidation> rows = PeerGapFiller.liquidationsOf((
             "{\"symbol\":\"BTCUSDT\",\"data\":[{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"quantity\":\"0.014\","
                 + "\"avgPrice\":\"9910.12345678\",\"timestamp\":1700000000000,\"extra\":{\"a\":[1]}},"
-                + "{\"side\":\"LONG\",\"quantity\":\"0.123456789\",\"avgPrice\":\"x\",\"timestamp\":1}]}")
+                + "{\"side\":\"LONG\",\"quantity\":\"0.123456789\",\"avgPrice\":\"x\",\"timestamp\":1,"
+                + "\"exchange\":\"okx\"},{\"exchange\":\"kraken\"}]}")
             .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
         assertThat(rows.get(0).side).isEqualTo(Side.BUY);
+        assertThat(rows.get(0).venue).as("a row without exchange is Binance's").isEqualTo(Venue.BINANCE);
+        assertThat(rows.get(1).venue).isEqualTo(Venue.OKX);
+        assertThat(rows.get(2).venue).as("an exchange it does not know").isNull();
         assertThat(rows.get(0).quantityE8).isEqualTo(1_400_000L);
         assertThat(rows.get(0).priceE8).isEqualTo(991_012_345_678L);
         assertThat(rows.get(0).timeMs).isEqualTo(1_700_000_000_000L);

@@ -75,7 +75,7 @@ public class HeatmapBenchmark
     @Benchmark
     public int heatmap() throws IOException
     {
-        return drain(new HeatmapBody(history, format, Timeframe.H1, range, bins));
+        return drain(new HeatmapBody(history, format, Timeframe.H1, range, bins, VenueSelection.ALL));
     }
 
     @Benchmark

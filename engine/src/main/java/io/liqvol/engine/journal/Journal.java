@@ -369,14 +369,15 @@ public final class Journal implements AutoCloseable
         return segmentSymbolId;
     }
 
-    /** Journal thread: appends a gap. */
-    public void appendGap(final long fromMs, final long toMs, final GapKind kind, final long receiveTimeNs)
+    /** Journal thread: appends a gap of the venue of ordinal {@code venue}. */
+    public void appendGap(
+        final long fromMs, final long toMs, final GapKind kind, final int venue, final long receiveTimeNs)
     {
         if (!ensureRoom(1, fromMs, toMs))
         {
             return;
         }
-        current.writeGap(next++, crc, view, fromMs, toMs, kind, receiveTimeMs(receiveTimeNs));
+        current.writeGap(next++, crc, view, fromMs, toMs, kind, venue, receiveTimeMs(receiveTimeNs));
     }
 
     /** Journal thread: declares {@code [fromMs, toMs)} imported (its liquidations were appended before). */
@@ -483,7 +484,7 @@ public final class Journal implements AutoCloseable
         Arrays.fill(segmentSymbolIds, 0);
         if (unjournaledFromMs <= unjournaledToMs)
         {
-            spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, GapKind.JOURNAL, clock.time());
+            spare.writeGap(next++, crc, view, unjournaledFromMs, unjournaledToMs, GapKind.JOURNAL, 0, clock.time());
             disclosedGaps.accept(new Gap(unjournaledFromMs, unjournaledToMs, GapKind.JOURNAL));
             unjournaledFromMs = Long.MAX_VALUE;
             unjournaledToMs = Long.MIN_VALUE;

@@ -110,7 +110,7 @@ final class JournalRecovery
         if (type == JournalDescriptor.TYPE_GAP)
         {
             gaps++;
-            visitor.onGap(segment.tradeTimeMs(n), segment.eventTimeMs(n), segment.gapKind(n));
+            visitor.onGap(segment.venue(n), segment.tradeTimeMs(n), segment.eventTimeMs(n), segment.gapKind(n));
             return;
         }
         if (type == JournalDescriptor.TYPE_SYMBOL)

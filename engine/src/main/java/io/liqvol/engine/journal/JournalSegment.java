@@ -504,27 +504,28 @@ final class JournalSegment
 
     void writeGap(
         final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs, final GapKind kind,
-        final long receiveTimeMs)
+        final int venue, final long receiveTimeMs)
     {
-        writeInterval(n, crc, view, TYPE_GAP, kind.ordinal(), fromMs, toMs, receiveTimeMs);
+        writeInterval(n, crc, view, TYPE_GAP, kind.ordinal(), venue, fromMs, toMs, receiveTimeMs);
     }
 
     void writeHistory(
         final int n, final CRC32C crc, final ByteBuffer view, final long fromMs, final long toMs,
         final long receiveTimeMs)
     {
-        writeInterval(n, crc, view, TYPE_HISTORY, 0, fromMs, toMs, receiveTimeMs);
+        writeInterval(n, crc, view, TYPE_HISTORY, 0, 0, fromMs, toMs, receiveTimeMs);
         noteHistory(fromMs);
     }
 
     private void writeInterval(
-        final int n, final CRC32C crc, final ByteBuffer view, final byte type, final int detail, final long fromMs,
-        final long toMs, final long receiveTimeMs)
+        final int n, final CRC32C crc, final ByteBuffer view, final byte type, final int detail, final int venue,
+        final long fromMs, final long toMs, final long receiveTimeMs)
     {
         final int at = at(n);
         buffer.putByte(at + TYPE_OFFSET, type);
         buffer.putByte(at + VERSION_OFFSET, RECORD_VERSION);
         buffer.putByte(at + SIDE_OFFSET, (byte)detail);
+        buffer.putByte(at + VENUE_OFFSET, (byte)venue);
         buffer.putLong(at + RECEIVE_TIME_OFFSET, receiveTimeMs);
         buffer.putLong(at + TRADE_TIME_OFFSET, fromMs);
         buffer.putLong(at + EVENT_TIME_OFFSET, toMs);

@@ -20,4 +20,13 @@ public interface JournalVisitor
         long eventTimeMs);
 
     void onGap(long fromMs, long toMs, GapKind kind);
+
+    /**
+     * A gap of the venue of ordinal {@code venue} (Binance for gaps written before venues); a visitor that does not
+     * tell venues apart takes it as any gap.
+     */
+    default void onGap(final int venue, final long fromMs, final long toMs, final GapKind kind)
+    {
+        onGap(fromMs, toMs, kind);
+    }
 }

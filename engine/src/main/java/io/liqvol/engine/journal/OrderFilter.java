@@ -3,9 +3,10 @@ package io.liqvol.engine.journal;
 /**
  * Which journaled liquidations an order query wants: of one symbol ({@code null}: all), traded in
  * {@code [startMs, endMs)}, of one side ({@link #ANY_SIDE}: both), of at least {@code minNotionalE8} USDT
- * (quantity × price, E8) and on one venue (the ordinal of {@code io.liqvol.engine.Venue}; {@link #ANY_VENUE}: all).
+ * (quantity × price, E8) and on the venues of {@code venues}, a bit per ordinal of {@code io.liqvol.engine.Venue}
+ * ({@code 1 << ordinal}; {@link #ANY_VENUE}: all).
  */
-public record OrderFilter(String symbol, long startMs, long endMs, int side, long minNotionalE8, int venue)
+public record OrderFilter(String symbol, long startMs, long endMs, int side, long minNotionalE8, int venues)
 {
     public static final int ANY_SIDE = -1;
     public static final int ANY_VENUE = -1;
@@ -16,6 +17,12 @@ public record OrderFilter(String symbol, long startMs, long endMs, int side, lon
         final long minNotionalE8)
     {
         this(symbol, startMs, endMs, side, minNotionalE8, ANY_VENUE);
+    }
+
+    /** Whether the venue of ordinal {@code venue} is one the filter takes. */
+    boolean takes(final int venue)
+    {
+        return (venues & (1 << venue)) != 0;
     }
 
     /** Whether the notional {@code quantityE8 × priceE8} (E16, compared exactly in 128 bits) reaches the minimum. */

@@ -40,16 +40,19 @@ class JournalRecoveryTest
             engine.ingestLiquidation("BTCUSDT", Side.BUY, 10_000_000L, 5_000_000_000_000L, T0, T0);
             engine.ingestLiquidation("ETHUSDT", Side.SELL, 200_000_000L, 300_000_000_000L, T0 + 1_000, T0 + 1_000);
             engine.recordGap(T0 + 2_000, T0 + 9_000);
+            engine.recordGap(Venue.OKX, T0 + 3_000, T0 + 4_000);
             engine.ingestLiquidation("BTCUSDT", Side.SELL, 5_000_000L, 5_010_000_000_000L, T0 + 10_000, T0 + 10_000);
         }
 
         try (LiqvolEngine engine = LiqvolEngine.launch(context()))
         {
             assertThat(engine.recovery().liquidations()).isEqualTo(3);
-            assertThat(engine.recovery().gaps()).isEqualTo(1);
+            assertThat(engine.recovery().gaps()).isEqualTo(2);
             assertThat(engine.recovery().corruptRecords()).isZero();
             assertThat(engine.symbols()).containsExactly("BTCUSDT", "ETHUSDT");
-            assertThat(engine.gaps()).containsExactly(new Gap(T0 + 2_000, T0 + 9_000));
+            assertThat(engine.gaps()).containsExactly(new Gap(T0 + 2_000, T0 + 9_000),
+                new Gap(Venue.OKX, T0 + 3_000, T0 + 4_000));
+            assertThat(engine.gaps().get(0).venue()).isEqualTo(Venue.BINANCE);
             final BucketSnapshot btc = engine.volume("BTCUSDT", Timeframe.H1, T0, T0 + 1).get(0);
             assertThat(btc.buyNotional()).isEqualByComparingTo("5000");
             assertThat(btc.sellNotional()).isEqualByComparingTo("2505");
@@ -76,6 +79,8 @@ class JournalRecoveryTest
         {
             assertThat(engine.recovery().liquidations()).isEqualTo(3);
             assertThat(engine.recovery().corruptRecords()).isZero();
+            assertThat(engine.gaps()).as("a gap written before venues is Binance's")
+                .contains(new Gap(Venue.BINANCE, T0 + 3_000, T0 + 4_000));
             assertThat(engine.recentLiquidations("BTCUSDT", 10))
                 .extracting(LiquidationSnapshot::venue, LiquidationSnapshot::side, LiquidationSnapshot::tradeTimeMs)
                 .containsExactly(

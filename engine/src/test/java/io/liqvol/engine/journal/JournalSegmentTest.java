@@ -33,7 +33,7 @@ class JournalSegmentTest
         final ByteBuffer view = written.checksumView();
         final int btc = written.writeSymbol(0, crc, view, BTC);
         written.writeLiquidation(1, crc, view, btc, 0, 1, 1_400_000L, 991_000_000_000L, 1_000L, 1_001L, 1_002L);
-        written.writeGap(2, crc, view, 5_000L, 6_000L, GapKind.JOURNAL, 6_001L);
+        written.writeGap(2, crc, view, 5_000L, 6_000L, GapKind.JOURNAL, 0, 6_001L);
         written.force();
 
         final JournalSegment segment = JournalSegment.open(dir.resolve(JournalDescriptor.segmentFileName(7)), 7);

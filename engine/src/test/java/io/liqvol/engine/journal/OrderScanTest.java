@@ -2,6 +2,7 @@ package io.liqvol.engine.journal;
 
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,10 @@ class OrderScanTest
             new OrderFilter("BTCUSDT", 0, Long.MAX_VALUE, OrderFilter.ANY_SIDE, 0),
             new OrderFilter(null, 0, Long.MAX_VALUE, OrderFilter.ANY_SIDE, 0),
             new OrderFilter("ETHUSDT", timeMs(700), timeMs(3_100), Side.SELL.ordinal(), 0),
-            new OrderFilter(null, timeMs(10), timeMs(4_000), OrderFilter.ANY_SIDE, 300 * E8 + 1));
+            new OrderFilter(null, timeMs(10), timeMs(4_000), OrderFilter.ANY_SIDE, 300 * E8 + 1),
+            new OrderFilter("BTCUSDT", 0, Long.MAX_VALUE, OrderFilter.ANY_SIDE, 0, 1 << Venue.BYBIT.ordinal()),
+            new OrderFilter(null, timeMs(10), Long.MAX_VALUE, Side.BUY.ordinal(), 0,
+                1 << Venue.BINANCE.ordinal() | 1 << Venue.OKX.ordinal()));
         try (Journal journal = Journal.open(context(), new RecordingVisitor()))
         {
             append(journal, 0, COUNT / 2);
@@ -164,7 +168,7 @@ class OrderScanTest
     private static OrderVisitor collect(final List<String> into)
     {
         return (venue, symbol, side, tradeTimeMs, quantityE8, priceE8) -> into.add(
-            row(symbol, Side.fromOrdinal(side), tradeTimeMs, quantityE8, priceE8));
+            row(venue, symbol, Side.fromOrdinal(side), tradeTimeMs, quantityE8, priceE8));
     }
 
     private static List<String> expected(final OrderFilter filter, final boolean newestFirst)
@@ -184,9 +188,10 @@ class OrderScanTest
             if ((filter.symbol() == null || filter.symbol().equals(symbol(i)))
                 && timeMs(i) >= filter.startMs() && timeMs(i) < filter.endMs()
                 && (filter.side() == OrderFilter.ANY_SIDE || filter.side() == side(i).ordinal())
+                && (filter.venues() & (1 << venue(i))) != 0
                 && notional.compareTo(min) >= 0)
             {
-                rows.add(row(symbol(i), side(i), timeMs(i), quantityE8(i), priceE8(i)));
+                rows.add(row(venue(i), symbol(i), side(i), timeMs(i), quantityE8(i), priceE8(i)));
             }
         }
         if (newestFirst)
@@ -196,10 +201,10 @@ class OrderScanTest
         return rows;
     }
 
-    private static String row(
+    private static String row(final int venue,
         final String symbol, final Side side, final long timeMs, final long quantityE8, final long priceE8)
     {
-        return symbol + " " + side + " " + timeMs + " " + quantityE8 + " " + priceE8;
+        return venue + " " + symbol + " " + side + " " + timeMs + " " + quantityE8 + " " + priceE8;
     }
 
     private EngineContext context()
@@ -211,8 +216,8 @@ class OrderScanTest
     {
         for (int i = from; i < to; i++)
         {
-            journal.appendLiquidation(i % SYMBOLS.size(), SYMBOLS::get, 0, side(i).ordinal(), quantityE8(i), priceE8(i),
-                timeMs(i), timeMs(i), System.nanoTime());
+            journal.appendLiquidation(i % SYMBOLS.size(), SYMBOLS::get, venue(i), side(i).ordinal(), quantityE8(i),
+                priceE8(i), timeMs(i), timeMs(i), System.nanoTime());
             if (i % 64 == 63)
             {
                 journal.endOfBatch();
@@ -224,6 +229,11 @@ class OrderScanTest
     private static String symbol(final int i)
     {
         return SYMBOLS.get(i % SYMBOLS.size());
+    }
+
+    private static int venue(final int i)
+    {
+        return i / 2 % Venue.count();
     }
 
     private static Side side(final int i)

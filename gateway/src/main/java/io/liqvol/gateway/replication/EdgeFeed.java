@@ -57,7 +57,8 @@ final class EdgeFeed implements Agent
         this.followers = followers;
         this.checkpoint = checkpoint;
         this.slots = slots;
-        this.gaps = new GapIntersection(followers.size(), engine::recordGap);
+        this.gaps = new GapIntersection(followers.size(),
+            (fromMs, toMs, kind) -> engine.recordGap(Venue.BINANCE, fromMs, toMs, kind));
         handedPosition = new long[followers.size()];
         handedJournalPosition = new long[followers.size()];
         pendingPosition = new long[followers.size()];

@@ -1,7 +1,9 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.Interval;
+import io.liqvol.engine.Venue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +21,7 @@ public final class Coverage
     public static final long NO_OPEN_GAP = -1;
 
     /** Nothing recorded: every span reads as not recorded. */
-    public static final Coverage NONE = new Coverage(Long.MAX_VALUE, List.of(), 0, NO_OPEN_GAP);
+    public static final Coverage NONE = new Coverage(Long.MAX_VALUE, List.of(), 0, NO_OPEN_GAP, Venue.BINANCE);
 
     /** Coverage is a fraction with this many decimals. */
     public static final int SCALE = 10_000;
@@ -34,19 +36,21 @@ public final class Coverage
     private final List<Gap> gaps;
     private final int sourceGaps;
     private final long openGapFromMs;
+    private final Venue openGapVenue;
     /** Disjoint, ascending {@code [fromMs, toMs)} intervals of gap time. */
     private final long[] fromMs;
     private final long[] toMs;
     /** {@code gapMsBefore[i]}: the gap time of intervals {@code [0, i)}. */
     private final long[] gapMsBefore;
 
-    private Coverage(
-        final long recordingSinceMs, final List<Gap> sorted, final int sourceGaps, final long openGapFromMs)
+    private Coverage(final long recordingSinceMs, final List<Gap> sorted, final int sourceGaps,
+        final long openGapFromMs, final Venue openGapVenue)
     {
         this.recordingSinceMs = recordingSinceMs;
         this.gaps = sorted;
         this.sourceGaps = sourceGaps;
         this.openGapFromMs = openGapFromMs;
+        this.openGapVenue = openGapVenue;
         final long[] from = new long[sorted.size() + 1];
         final long[] to = new long[sorted.size() + 1];
         int merged = 0;
@@ -98,9 +102,25 @@ public final class Coverage
     /** A snapshot of {@code gaps} (in any order) and the time recording began. */
     public static Coverage of(final long recordingSinceMs, final List<Gap> gaps)
     {
-        final List<Gap> sorted = new ArrayList<>(gaps);
+        return of(recordingSinceMs, gaps, VenueSelection.ALL);
+    }
+
+    /**
+     * As {@link #of(long, List)} for the selected venues (docs/API.md §9): their upstream gaps and every gap of the
+     * engine's own (downtime, journal), which no venue was recorded in.
+     */
+    public static Coverage of(final long recordingSinceMs, final List<Gap> gaps, final VenueSelection venues)
+    {
+        final List<Gap> sorted = new ArrayList<>(gaps.size());
+        for (final Gap gap : gaps)
+        {
+            if (gap.kind() != GapKind.UPSTREAM || venues.includes(gap.venue()))
+            {
+                sorted.add(gap);
+            }
+        }
         sorted.sort(OLDEST_FIRST);
-        return new Coverage(recordingSinceMs, List.copyOf(sorted), gaps.size(), NO_OPEN_GAP);
+        return new Coverage(recordingSinceMs, List.copyOf(sorted), gaps.size(), NO_OPEN_GAP, Venue.BINANCE);
     }
 
     /**
@@ -109,7 +129,20 @@ public final class Coverage
      */
     public Coverage withOpenGap(final long fromMs)
     {
-        return fromMs == openGapFromMs ? this : new Coverage(recordingSinceMs, gaps, sourceGaps, fromMs);
+        return withOpenGap(fromMs, Venue.BINANCE);
+    }
+
+    /** As {@link #withOpenGap(long)}, the gap under way being {@code venue}'s. */
+    public Coverage withOpenGap(final long fromMs, final Venue venue)
+    {
+        return fromMs == openGapFromMs && venue == openGapVenue
+            ? this : new Coverage(recordingSinceMs, gaps, sourceGaps, fromMs, venue);
+    }
+
+    /** The venue of the gap under way (when there is one). */
+    public Venue openGapVenue()
+    {
+        return openGapVenue;
     }
 
     /** When the gap under way began, or {@link #NO_OPEN_GAP}. */

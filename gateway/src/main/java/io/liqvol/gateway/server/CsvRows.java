@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Interval;
+import io.liqvol.engine.Venue;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ final class CsvRows
     static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     static final String BUCKET_HEADER = "time,timestamp_ms,buy_volume,sell_volume,total_volume,delta_volume,"
         + "buy_count,sell_count,count,recorded_ms,coverage\r\n";
-    static final String ORDER_HEADER = "symbol,side,quantity,avgPrice,priceUsdt,timestamp\r\n";
+    static final String ORDER_HEADER = "symbol,side,quantity,avgPrice,priceUsdt,timestamp,exchange\r\n";
 
     private final FixedPointText text = new FixedPointText();
     private final char[] fraction = new char[6];
@@ -52,8 +53,8 @@ final class CsvRows
     }
 
     /** An order's row. */
-    void order(final ByteBuf out, final String symbol, final Side side, final long quantityE8, final long priceE8,
-        final long timeMs, final SymbolFormat format)
+    void order(final ByteBuf out, final String symbol, final Venue venue, final Side side, final long quantityE8,
+        final long priceE8, final long timeMs, final SymbolFormat format)
     {
         ascii(out, symbol).writeByte(',');
         ascii(out, side.name()).writeByte(',');
@@ -64,7 +65,8 @@ final class CsvRows
         text.notional(quantityE8, priceE8);
         text.volumePlain();
         out.writeBytes(text.bytes, 0, text.length).writeByte(',');
-        number(out, timeMs);
+        number(out, timeMs).writeByte(',');
+        ascii(out, venue.code());
         lineEnd(out);
     }
 

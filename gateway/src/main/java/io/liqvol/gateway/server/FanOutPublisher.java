@@ -5,6 +5,7 @@ import io.liqvol.engine.BucketView;
 import io.liqvol.engine.CustomTimeframe;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiquidationView;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -33,6 +34,8 @@ public final class FanOutPublisher implements EngineListener
     private final ByteBufAllocator allocator;
     private final MessageWriter writer = MessageWriter.framing();
     private final List<SymbolTopic> touched = new ArrayList<>();
+    /** The rows of one symbol of the venues a group of clients selected; publisher thread only. */
+    private final OrderRows selectedRows = new OrderRows();
     /** Nothing reads as recorded until the engine's history is known ({@link #coverage(Supplier)}). */
     private volatile Supplier<Coverage> coverage = () -> Coverage.NONE;
     /** Where custom timeframes read the base buckets they have not seen change; none until the engine runs. */
@@ -77,7 +80,7 @@ public final class FanOutPublisher implements EngineListener
             return;
         }
         topic.lastSequence(liquidation.sequence());
-        if (topic.orderSubscribers().isEmpty())
+        if (!topic.hasOrderSubscribers())
         {
             if (topic.batchRows.size() == 0)
             {
@@ -147,21 +150,34 @@ public final class FanOutPublisher implements EngineListener
             final SymbolTopic topic = touched.get(i);
             final OrderRows rows = topic.batchRows;
             final SymbolFormat format = topic.format(symbols);
-            for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_MESSAGE)
+            for (int mask = 1; mask <= VenueSelection.ALL.mask(); mask++)
             {
-                final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
-                final ByteBuf bytes =
-                    writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
-                final Recipients clients = topic.orderSubscribers();
-                final OrderRows joiningCopy = topic.hasJoiningClients() ? rows.copy(from, to) : null;
-                fanOut(OutboundMessage.orders(bytes, rows.oldestReceiveTimeNs(), rows.sequence(to - 1), joiningCopy),
-                    clients);
+                final Recipients clients = topic.orderSubscribers(mask);
+                if (!clients.isEmpty())
+                {
+                    final OrderRows selected =
+                        mask == VenueSelection.ALL.mask() ? rows : select(rows, mask, 0, selectedRows);
+                    publishOrders(topic, selected, rows.oldestReceiveTimeNs(), format, nowMs, clients);
+                }
             }
             rows.clear();
             topic.deliveredSequence(topic.lastSequence());
         }
         touched.clear();
         publishMarket(nowMs);
+    }
+
+    private void publishOrders(final SymbolTopic topic, final OrderRows rows, final long oldestReceiveTimeNs,
+        final SymbolFormat format, final long nowMs, final Recipients clients)
+    {
+        for (int from = 0; from < rows.size(); from += MAX_ROWS_PER_MESSAGE)
+        {
+            final int to = Math.min(rows.size(), from + MAX_ROWS_PER_MESSAGE);
+            final ByteBuf bytes =
+                writer.liquidationOrders(allocator, topic.symbol, false, nowMs, rows, from, to, format);
+            final OrderRows joiningCopy = topic.hasJoiningClients() ? rows.copy(from, to) : null;
+            fanOut(OutboundMessage.orders(bytes, oldestReceiveTimeNs, rows.sequence(to - 1), joiningCopy), clients);
+        }
     }
 
     /**
@@ -180,7 +196,8 @@ public final class FanOutPublisher implements EngineListener
             final SymbolFormat format = subscriptions.join(symbol).format(symbols);
             for (final MarketTopic.Filter filter : filters)
             {
-                final OrderRows selected = filter.minUsdtE8() == 0 ? rows : select(rows, filter, market.selected);
+                final OrderRows selected = filter.minUsdtE8() == 0 && filter.venues() == VenueSelection.ALL.mask()
+                    ? rows : select(rows, filter.venues(), filter.minUsdtE8(), market.selected);
                 for (int from = 0; from < selected.size(); from += MAX_ROWS_PER_MESSAGE)
                 {
                     final int to = Math.min(selected.size(), from + MAX_ROWS_PER_MESSAGE);
@@ -194,12 +211,14 @@ public final class FanOutPublisher implements EngineListener
         market.clearBatch();
     }
 
-    private static OrderRows select(final OrderRows rows, final MarketTopic.Filter filter, final OrderRows into)
+    /** The rows of the venues of {@code mask} whose notional is at least {@code minUsdtE8}, into {@code into}. */
+    private static OrderRows select(final OrderRows rows, final int mask, final long minUsdtE8, final OrderRows into)
     {
         into.clear();
         for (int i = 0; i < rows.size(); i++)
         {
-            if (filter.accepts(rows.quantityE8(i), rows.priceE8(i)))
+            if ((mask & 1 << rows.venue(i).ordinal()) != 0
+                && MarketTopic.reaches(rows.quantityE8(i), rows.priceE8(i), minUsdtE8))
             {
                 into.add(rows, i);
             }
@@ -216,17 +235,28 @@ public final class FanOutPublisher implements EngineListener
     {
         for (final MarketTopic.Filter filter : subscriptions.market().filters())
         {
-            fanOut(OutboundMessage.ordered(writer.gap(allocator, null, gap)), filter.clients());
+            if (concerns(gap, filter.venues()))
+            {
+                fanOut(OutboundMessage.ordered(writer.gap(allocator, null, gap)), filter.clients());
+            }
         }
         for (final SymbolTopic topic : subscriptions.topics())
         {
-            final Recipients clients = topic.orderSubscribers();
-            if (!clients.isEmpty())
+            for (int mask = 1; mask <= VenueSelection.ALL.mask(); mask++)
             {
-                final ByteBuf bytes = writer.gap(allocator, topic.symbol, gap);
-                fanOut(OutboundMessage.ordered(bytes), clients);
+                final Recipients clients = topic.orderSubscribers(mask);
+                if (!clients.isEmpty() && concerns(gap, mask))
+                {
+                    fanOut(OutboundMessage.ordered(writer.gap(allocator, topic.symbol, gap)), clients);
+                }
             }
         }
+    }
+
+    /** Whether clients of the venues of {@code mask} are told of a gap: one of theirs, or the engine's own. */
+    private static boolean concerns(final Gap gap, final int mask)
+    {
+        return gap.kind() != GapKind.UPSTREAM || (mask & 1 << gap.venue().ordinal()) != 0;
     }
 
     private static void fanOut(final OutboundMessage message, final Recipients clients)

@@ -50,8 +50,9 @@ final class HeatmapBody implements StreamedAnswer.Body
     private long added;
     private Iterator<Map.Entry<Long, long[]>> cells;
 
+    /** The liquidations of the selected venues only. */
     HeatmapBody(final LiquidationHistory history, final SymbolFormat format, final Interval timeframe,
-        final VolumeRange range, final int bins)
+        final VolumeRange range, final int bins, final VenueSelection venues)
     {
         this.history = history;
         this.symbol = format.symbol();
@@ -60,8 +61,10 @@ final class HeatmapBody implements StreamedAnswer.Body
         this.bins = bins;
         this.tickE8 = tickE8(format.pricePrecision());
         this.priceScale = format.priceScale();
-        this.filter = new OrderFilter(symbol, range.startMs(), range.endMs(), OrderFilter.ANY_SIDE, 0);
-        this.recent = history.isJournaled() ? null : inRange(history.recentLiquidations(symbol, Integer.MAX_VALUE));
+        this.filter = new OrderFilter(symbol, range.startMs(), range.endMs(), OrderFilter.ANY_SIDE, 0,
+            OrderQueries.venues(venues));
+        this.recent = history.isJournaled()
+            ? null : inRange(history.recentLiquidations(symbol, Integer.MAX_VALUE, venues));
     }
 
     /** The price tick of a symbol listed with {@code pricePrecision} fraction digits, E8; 1 (1e-8) when unknown. */

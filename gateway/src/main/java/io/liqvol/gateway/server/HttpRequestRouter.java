@@ -244,6 +244,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (path.equals(MarketStreamHandler.PATH))
         {
             MarketStreamHandler.minUsdtE8(query);
+            StreamHandler.venues(query);
             stream = new MarketStreamHandler(context);
         }
         else if (path.equals(OverviewStreamHandler.PATH))
@@ -253,6 +254,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         else if (path.startsWith(LiquidationStreamHandler.PATH_PREFIX))
         {
+            StreamHandler.venues(query);
             stream = new LiquidationStreamHandler(context);
         }
         else if (path.startsWith(KlineStreamHandler.PATH_PREFIX))

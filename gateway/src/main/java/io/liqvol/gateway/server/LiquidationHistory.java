@@ -84,6 +84,20 @@ public interface LiquidationHistory
     /** Newest first. */
     List<LiquidationSnapshot> recentLiquidations(String symbol, int limit);
 
+    /** Newest first, of the selected venues only: at most {@code limit} of those the engine keeps in memory. */
+    default List<LiquidationSnapshot> recentLiquidations(
+        final String symbol, final int limit, final VenueSelection venues)
+    {
+        if (venues.isAll())
+        {
+            return recentLiquidations(symbol, limit);
+        }
+        return recentLiquidations(symbol, Integer.MAX_VALUE).stream()
+            .filter(liquidation -> venues.includes(liquidation.venue()))
+            .limit(limit)
+            .toList();
+    }
+
     /**
      * Journaled liquidations matching the filter in record order from {@code from} (null: the newest or oldest), at
      * most {@code maxOrders} to the visitor, reading at most {@code maxRecords} records; none without a journal.
@@ -104,4 +118,10 @@ public interface LiquidationHistory
 
     /** What was recorded live: when recording began and every recorded gap. Cheap: any thread, also the publisher. */
     Coverage coverage();
+
+    /** What was recorded live from every one of the selected venues (docs/API.md §9). */
+    default Coverage coverage(final VenueSelection venues)
+    {
+        return coverage();
+    }
 }

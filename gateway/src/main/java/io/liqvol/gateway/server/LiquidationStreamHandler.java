@@ -24,6 +24,7 @@ final class LiquidationStreamHandler extends StreamHandler
     static final int SNAPSHOT_ORDERS = 50;
 
     private Interval timeframe;
+    private VenueSelection venues;
     private SymbolTopic topic;
     /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
     private boolean joining;
@@ -41,9 +42,10 @@ final class LiquidationStreamHandler extends StreamHandler
         timeframe = timeframeCode == null ? null : RequestValidator.anyTimeframe(timeframeCode);
         final VolumeRange range = timeframe == null ? null : context.validator().range(
             timeframe, parameter(request, "start"), parameter(request, "end"), System.currentTimeMillis());
+        venues = venues(request);
         outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         topic = context.subscriptions().join(symbol);
-        topic.join(outbound, timeframe);
+        topic.join(outbound, timeframe, venues);
         joining = true;
         context.marketData().watch(symbol);
         sendSnapshot(channel, range);
@@ -68,7 +70,7 @@ final class LiquidationStreamHandler extends StreamHandler
                 final ByteBufAllocator allocator = channel.alloc();
                 final MessageWriter writer = MessageWriter.forThisThread();
                 final List<LiquidationSnapshot> recent =
-                    context.history().recentLiquidations(forSymbol, SNAPSHOT_ORDERS);
+                    context.history().recentLiquidations(forSymbol, SNAPSHOT_ORDERS, venues);
                 // read after the query: every row of the snapshot has a sequence at most this
                 final long snapshotSequence = topic.lastSequence();
                 final OrderRows rows = new OrderRows();
@@ -172,7 +174,7 @@ final class LiquidationStreamHandler extends StreamHandler
     protected void stop()
     {
         finishJoining();
-        topic.remove(outbound, timeframe);
+        topic.remove(outbound, timeframe, venues);
         context.marketData().unwatch(symbol);
     }
 
@@ -220,7 +222,7 @@ final class LiquidationStreamHandler extends StreamHandler
                 final OrderRows rows = message.rows;
                 for (int i = 0; rows != null && i < rows.size(); i++)
                 {
-                    if (snapshot.contains(rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i)))
+                    if (snapshot.contains(rows, i))
                     {
                         lastMessage = index;
                         lastRow = i;

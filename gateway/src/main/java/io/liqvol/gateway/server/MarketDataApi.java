@@ -1,6 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Interval;
+import io.liqvol.engine.Venue;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -76,7 +77,7 @@ final class MarketDataApi
         }));
     }
 
-    /** {@code [{"symbol","baseAsset","quoteAsset","pricePrecision","quantityPrecision","status"}]}. */
+    /** {@code [{"symbol","baseAsset","quoteAsset","pricePrecision","quantityPrecision","status","exchanges"}]}. */
     void symbols(final ChannelHandlerContext ctx, final boolean keepAlive)
     {
         final List<SymbolFormat> listed = context.symbols().listed();
@@ -93,6 +94,16 @@ final class MarketDataApi
                 json.writeNumberField("pricePrecision", symbol.pricePrecision());
                 json.writeNumberField("quantityPrecision", symbol.quantityPrecision());
                 json.writeStringField("status", symbol.status());
+                json.writeArrayFieldStart("exchanges");
+                final int venues = context.symbols().venues(symbol.symbol());
+                for (final Venue venue : Venue.values())
+                {
+                    if ((venues & 1 << venue.ordinal()) != 0)
+                    {
+                        json.writeString(venue.code());
+                    }
+                }
+                json.writeEndArray();
                 json.writeEndObject();
             }
             json.writeEndArray();

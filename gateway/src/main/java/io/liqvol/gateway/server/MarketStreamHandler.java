@@ -4,14 +4,16 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
- * One client of {@code /api/v1/ws/liquidations[?min_usdt=]} (docs/API.md §3.8): every liquidation of the market as
- * it is published, only those of at least {@code min_usdt} notional, filtered before they are encoded.
+ * One client of {@code /api/v1/ws/liquidations[?min_usdt=&exchange=]} (docs/API.md §3.8): every liquidation of the
+ * market as it is published, only those of the selected venues and of at least {@code min_usdt} notional, filtered
+ * before they are encoded.
  */
 final class MarketStreamHandler extends StreamHandler
 {
     static final String PATH = "/api/v1/ws/liquidations";
 
     private long minUsdtE8;
+    private VenueSelection venues;
 
     MarketStreamHandler(final ServerHandlerParts context)
     {
@@ -28,9 +30,10 @@ final class MarketStreamHandler extends StreamHandler
     protected void start(final Channel channel, final QueryStringDecoder request)
     {
         minUsdtE8 = minUsdtE8(request);
+        venues = venues(request);
         outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         outbound.release();
-        context.subscriptions().market().add(minUsdtE8, outbound);
+        context.subscriptions().market().add(minUsdtE8, venues.mask(), outbound);
     }
 
     @Override
@@ -42,7 +45,7 @@ final class MarketStreamHandler extends StreamHandler
     @Override
     protected void stop()
     {
-        context.subscriptions().market().remove(minUsdtE8, outbound);
+        context.subscriptions().market().remove(minUsdtE8, venues.mask(), outbound);
     }
 
     @Override

@@ -5,7 +5,8 @@ import io.liqvol.engine.LiquidationView;
 import java.util.Arrays;
 
 /**
- * The clients of the all-symbols stream (docs/API.md §3.8), grouped by their {@code min_usdt} threshold, and the
+ * The clients of the all-symbols stream (docs/API.md §3.8), grouped by their {@code min_usdt} threshold and venue
+ * mask ({@link VenueSelection#mask()}), and the
  * publisher's rows of the batch being published, per symbol. The groups are copied on change (rare, under this
  * lock) so that the publisher reads them without locks or allocation; the rows are the publisher thread's.
  */
@@ -13,20 +14,21 @@ final class MarketTopic
 {
     private static final long E8 = 100_000_000L;
 
-    /** The clients that asked for one threshold. */
-    record Filter(long minUsdtE8, Recipients clients)
+    /** The clients that asked for one threshold and one selection of venues. */
+    record Filter(long minUsdtE8, int venues, Recipients clients)
     {
-        /** Whether {@code quantityE8 × priceE8} is at least the threshold, exactly (a 128-bit product). */
-        boolean accepts(final long quantityE8, final long priceE8)
+    }
+
+    /** Whether {@code quantityE8 × priceE8} is at least {@code minUsdtE8}, exactly (a 128-bit product). */
+    static boolean reaches(final long quantityE8, final long priceE8, final long minUsdtE8)
+    {
+        final long high = Math.multiplyHigh(quantityE8, priceE8);
+        final long minHigh = Math.multiplyHigh(minUsdtE8, E8);
+        if (high != minHigh)
         {
-            final long high = Math.multiplyHigh(quantityE8, priceE8);
-            final long minHigh = Math.multiplyHigh(minUsdtE8, E8);
-            if (high != minHigh)
-            {
-                return high > minHigh;
-            }
-            return Long.compareUnsigned(quantityE8 * priceE8, minUsdtE8 * E8) >= 0;
+            return high > minHigh;
         }
+        return Long.compareUnsigned(quantityE8 * priceE8, minUsdtE8 * E8) >= 0;
     }
 
     private static final Filter[] NONE = new Filter[0];
@@ -45,30 +47,30 @@ final class MarketTopic
         return filters;
     }
 
-    synchronized void add(final long minUsdtE8, final ClientOutbound client)
+    synchronized void add(final long minUsdtE8, final int venues, final ClientOutbound client)
     {
         final Filter[] current = filters;
         for (int i = 0; i < current.length; i++)
         {
-            if (current[i].minUsdtE8() == minUsdtE8)
+            if (current[i].minUsdtE8() == minUsdtE8 && current[i].venues() == venues)
             {
                 final Filter[] copy = current.clone();
-                copy[i] = new Filter(minUsdtE8, current[i].clients().with(client));
+                copy[i] = new Filter(minUsdtE8, venues, current[i].clients().with(client));
                 filters = copy;
                 return;
             }
         }
         final Filter[] more = Arrays.copyOf(current, current.length + 1);
-        more[current.length] = new Filter(minUsdtE8, Recipients.NONE.with(client));
+        more[current.length] = new Filter(minUsdtE8, venues, Recipients.NONE.with(client));
         filters = more;
     }
 
-    synchronized void remove(final long minUsdtE8, final ClientOutbound client)
+    synchronized void remove(final long minUsdtE8, final int venues, final ClientOutbound client)
     {
         final Filter[] current = filters;
         for (int i = 0; i < current.length; i++)
         {
-            if (current[i].minUsdtE8() == minUsdtE8)
+            if (current[i].minUsdtE8() == minUsdtE8 && current[i].venues() == venues)
             {
                 final Recipients left = current[i].clients().without(client);
                 if (left.isEmpty())
@@ -81,7 +83,7 @@ final class MarketTopic
                 else
                 {
                     final Filter[] copy = current.clone();
-                    copy[i] = new Filter(minUsdtE8, left);
+                    copy[i] = new Filter(minUsdtE8, venues, left);
                     filters = copy;
                 }
                 return;

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.GapKind;
 import io.liqvol.engine.Interval;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -186,14 +188,14 @@ public final class MessageWriter
         json.writeStartArray();
         for (int i = toIndex - 1; i >= fromIndex; i--)
         {
-            order(symbol, rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
+            order(symbol, rows.venue(i), rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
         }
         json.writeEndArray();
     }
 
     /** One order in the contract's shape (docs/API.md §3.2). */
-    public void order(final String symbol, final Side side, final long quantityE8, final long priceE8,
-        final long timeMs, final SymbolFormat format) throws IOException
+    public void order(final String symbol, final Venue venue, final Side side, final long quantityE8,
+        final long priceE8, final long timeMs, final SymbolFormat format) throws IOException
     {
         json.writeStartObject();
         json.writeStringField("symbol", symbol);
@@ -218,6 +220,7 @@ public final class MessageWriter
         json.writeFieldName("displayTime");
         json.writeUTF8String(text.bytes, 0, text.length);
         json.writeStringField("baseAsset", format.baseAsset());
+        json.writeStringField("exchange", venue.code());
         json.writeEndObject();
     }
 
@@ -510,6 +513,7 @@ public final class MessageWriter
             generator.writeNumberField("from", gap.fromMs());
             generator.writeNumberField("to", gap.toMs());
             generator.writeStringField("kind", gap.kind().code());
+            generator.writeStringField("exchange", exchange(gap));
             generator.writeEndObject();
         });
     }
@@ -563,6 +567,13 @@ public final class MessageWriter
         json.writeNumberField("from", gap.fromMs());
         json.writeNumberField("to", gap.toMs());
         json.writeStringField("kind", gap.kind().code());
+        json.writeStringField("exchange", exchange(gap));
+    }
+
+    /** The venue an upstream gap was of; null for the engine's own (downtime, journal), which every venue shares. */
+    private static String exchange(final Gap gap)
+    {
+        return gap.kind() == GapKind.UPSTREAM ? gap.venue().code() : null;
     }
 
     /** Writes {@code "field":"2024-01-01T12:00:00.000Z"}. */

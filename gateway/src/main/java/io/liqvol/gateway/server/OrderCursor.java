@@ -10,13 +10,17 @@ import java.util.zip.CRC32C;
 
 /**
  * Where the next page of an order history query starts, with the query it belongs to (docs/API.md §4.2): an opaque
- * base64url text of a version byte, the direction, the filters, the journal position and a CRC32C of it all. A text
+ * base64url text of a version byte, the direction, the filters, the journal position and a CRC32C of it all; a
+ * query of a subset of venues is version 2, with their mask after the minimum notional (every venue stays version 1,
+ * as before venues). A text
  * that is not one this server wrote — cut, altered, of another version — is refused with {@code invalid_cursor}; a
  * position's segment is checked against the journal when the page is read.
  */
 record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition position)
 {
     static final byte VERSION = 1;
+    /** A cursor of a subset of venues. */
+    static final byte VENUES_VERSION = 2;
     private static final int FIXED_BYTES = 1 + 1 + 1 + 8 + 4 + 8 + 8 + 8 + 1 + 4;
     private static final int ANY_SIDE_CODE = 2;
     private static final int NEWEST_FIRST = 1;
@@ -26,16 +30,21 @@ record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition posi
     {
         final byte[] symbol = filter.symbol() == null
             ? new byte[0] : filter.symbol().getBytes(StandardCharsets.US_ASCII);
-        final ByteBuffer bytes = ByteBuffer.allocate(FIXED_BYTES + symbol.length);
-        bytes.put(VERSION)
+        final boolean allVenues = filter.venues() == OrderFilter.ANY_VENUE;
+        final ByteBuffer bytes = ByteBuffer.allocate(FIXED_BYTES + (allVenues ? 0 : 1) + symbol.length);
+        bytes.put(allVenues ? VERSION : VENUES_VERSION)
             .put((byte)(newestFirst ? NEWEST_FIRST : 0))
             .put((byte)(filter.side() == OrderFilter.ANY_SIDE ? ANY_SIDE_CODE : filter.side()))
             .putLong(position.segment())
             .putInt(position.record())
             .putLong(filter.startMs())
             .putLong(filter.endMs())
-            .putLong(filter.minNotionalE8())
-            .put((byte)symbol.length)
+            .putLong(filter.minNotionalE8());
+        if (!allVenues)
+        {
+            bytes.put((byte)filter.venues());
+        }
+        bytes.put((byte)symbol.length)
             .put(symbol);
         bytes.putInt(checksum(bytes.array(), bytes.position()));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
@@ -53,7 +62,7 @@ record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition posi
         {
             throw invalid("it is not base64url");
         }
-        if (raw.length < FIXED_BYTES || raw[0] != VERSION)
+        if (raw.length < FIXED_BYTES || raw[0] != VERSION && raw[0] != VENUES_VERSION)
         {
             throw invalid("it is not a cursor of this version");
         }
@@ -71,17 +80,21 @@ record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition posi
         final long startMs = bytes.getLong();
         final long endMs = bytes.getLong();
         final long minNotionalE8 = bytes.getLong();
-        final int symbolLength = bytes.get();
+        final int venueBytes = raw[0] == VENUES_VERSION ? 1 : 0;
+        final int venues = venueBytes == 0 ? OrderFilter.ANY_VENUE : bytes.get();
+        final int symbolLength = bytes.remaining() > 4 ? bytes.get() : -1;
         if ((direction & ~NEWEST_FIRST) != 0 || side < 0 || side > ANY_SIDE_CODE || record < 0 || startMs < 0
             || startMs >= endMs || minNotionalE8 < 0 || symbolLength < 0 || symbolLength > MAX_SYMBOL_LENGTH
-            || raw.length != FIXED_BYTES + symbolLength)
+            || venueBytes == 1 && (venues <= 0 || venues >= VenueSelection.ALL.mask())
+            || raw.length != FIXED_BYTES + venueBytes + symbolLength)
         {
             throw invalid("it is not one this server wrote");
         }
         final String symbol = symbolLength == 0
             ? null : new String(raw, bytes.position(), symbolLength, StandardCharsets.US_ASCII);
         return new OrderCursor(
-            new OrderFilter(symbol, startMs, endMs, side == ANY_SIDE_CODE ? OrderFilter.ANY_SIDE : side, minNotionalE8),
+            new OrderFilter(symbol, startMs, endMs, side == ANY_SIDE_CODE ? OrderFilter.ANY_SIDE : side, minNotionalE8,
+                venues),
             direction == NEWEST_FIRST, new JournalPosition(segment, record));
     }
 

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.liqvol.engine.journal.JournalPosition;
 import io.liqvol.engine.journal.OrderScanResult;
 import io.liqvol.engine.journal.OrderVisitor;
@@ -135,8 +136,8 @@ final class OrderHistoryBody implements StreamedAnswer.Body
         remaining--;
         try
         {
-            writer.writeInto(out, json -> writer.order(
-                symbol, Side.fromOrdinal(side), quantityE8, priceE8, tradeTimeMs, symbols.format(symbol)));
+            writer.writeInto(out, json -> writer.order(symbol, Venue.fromOrdinal(venue),
+                Side.fromOrdinal(side), quantityE8, priceE8, tradeTimeMs, symbols.format(symbol)));
         }
         catch (final IOException e)
         {
@@ -148,6 +149,7 @@ final class OrderHistoryBody implements StreamedAnswer.Body
         final long quantityE8, final long priceE8)
     {
         remaining--;
-        csv.order(out, symbol, Side.fromOrdinal(side), quantityE8, priceE8, tradeTimeMs, symbols.format(symbol));
+        csv.order(out, symbol, Venue.fromOrdinal(venue), Side.fromOrdinal(side), quantityE8, priceE8, tradeTimeMs,
+            symbols.format(symbol));
     }
 }

@@ -28,8 +28,9 @@ final class OrderQueries
         final String rawSide = RestApi.parameter(query, "side", null);
         final String rawMin = RestApi.parameter(query, "min_usdt", null);
         final String rawOrder = RestApi.parameter(query, "order", null);
-        final OrderFilter asked =
-            new OrderFilter(symbol, range.startMs(), range.endMs(), side(rawSide), minNotionalE8(rawMin));
+        final String rawExchange = RestApi.parameter(query, "exchange", null);
+        final OrderFilter asked = new OrderFilter(symbol, range.startMs(), range.endMs(), side(rawSide),
+            minNotionalE8(rawMin), venues(VenueSelection.parse(rawExchange)));
         final boolean newestFirst = newestFirst(rawOrder);
         final String text = RestApi.parameter(query, "cursor", null);
         if (text == null)
@@ -43,11 +44,18 @@ final class OrderQueries
             || rawEnd != null && asked.endMs() != held.endMs()
             || rawSide != null && asked.side() != held.side()
             || rawMin != null && asked.minNotionalE8() != held.minNotionalE8()
-            || rawOrder != null && newestFirst != cursor.newestFirst())
+            || rawOrder != null && newestFirst != cursor.newestFirst()
+            || rawExchange != null && asked.venues() != held.venues())
         {
             throw OrderCursor.invalid("it belongs to another query");
         }
         return cursor;
+    }
+
+    /** The filter's venue bits: {@link OrderFilter#ANY_VENUE} for all. */
+    static int venues(final VenueSelection selection)
+    {
+        return selection.isAll() ? OrderFilter.ANY_VENUE : selection.mask();
     }
 
     private static boolean same(final String symbol, final String other)

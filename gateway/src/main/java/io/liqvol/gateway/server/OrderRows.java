@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiquidationView;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.List;
  */
 final class OrderRows
 {
+    private Venue[] venues = new Venue[16];
     private Side[] sides = new Side[16];
     private long[] quantitiesE8 = new long[16];
     private long[] pricesE8 = new long[16];
@@ -38,7 +40,8 @@ final class OrderRows
         {
             oldestReceiveTimeNs = liquidation.receiveTimeNs();
         }
-        add(liquidation.side(), liquidation.quantityE8(), liquidation.priceE8(), liquidation.tradeTimeMs());
+        add(liquidation.venue(), liquidation.side(), liquidation.quantityE8(), liquidation.priceE8(),
+            liquidation.tradeTimeMs());
         sequences[size - 1] = liquidation.sequence();
     }
 
@@ -48,21 +51,24 @@ final class OrderRows
         for (int i = newestFirst.size() - 1; i >= 0; i--)
         {
             final LiquidationSnapshot liquidation = newestFirst.get(i);
-            add(liquidation.side(), toE8(liquidation.quantity()), toE8(liquidation.price()), liquidation.tradeTimeMs());
+            add(liquidation.venue(), liquidation.side(), toE8(liquidation.quantity()), toE8(liquidation.price()),
+                liquidation.tradeTimeMs());
         }
     }
 
-    void add(final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    void add(final Venue venue, final Side side, final long quantityE8, final long priceE8, final long timeMs)
     {
         if (size == sides.length)
         {
             final int capacity = size * 2;
+            venues = Arrays.copyOf(venues, capacity);
             sides = Arrays.copyOf(sides, capacity);
             quantitiesE8 = Arrays.copyOf(quantitiesE8, capacity);
             pricesE8 = Arrays.copyOf(pricesE8, capacity);
             timesMs = Arrays.copyOf(timesMs, capacity);
             sequences = Arrays.copyOf(sequences, capacity);
         }
+        venues[size] = venue;
         sides[size] = side;
         quantitiesE8[size] = quantityE8;
         pricesE8[size] = priceE8;
@@ -80,7 +86,8 @@ final class OrderRows
     /** Appends row {@code index} of another set, sequence included. */
     void add(final OrderRows other, final int index)
     {
-        add(other.sides[index], other.quantitiesE8[index], other.pricesE8[index], other.timesMs[index]);
+        add(other.venues[index], other.sides[index], other.quantitiesE8[index], other.pricesE8[index],
+            other.timesMs[index]);
         sequences[size - 1] = other.sequences[index];
     }
 
@@ -95,17 +102,31 @@ final class OrderRows
         return copy;
     }
 
-    /** Whether a row with the same side, quantity, price and time (the engine's identity of a liquidation) is here. */
-    boolean contains(final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    /**
+     * Whether a row with the same venue, side, quantity, price and time (the engine's identity of a liquidation) is
+     * here.
+     */
+    boolean contains(final OrderRows other, final int index)
     {
+        final Venue venue = other.venues[index];
+        final Side side = other.sides[index];
+        final long quantityE8 = other.quantitiesE8[index];
+        final long priceE8 = other.pricesE8[index];
+        final long timeMs = other.timesMs[index];
         for (int i = 0; i < size; i++)
         {
-            if (sides[i] == side && quantitiesE8[i] == quantityE8 && pricesE8[i] == priceE8 && timesMs[i] == timeMs)
+            if (venues[i] == venue && sides[i] == side && quantitiesE8[i] == quantityE8 && pricesE8[i] == priceE8
+                && timesMs[i] == timeMs)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    Venue venue(final int index)
+    {
+        return venues[index];
     }
 
     Side side(final int index)

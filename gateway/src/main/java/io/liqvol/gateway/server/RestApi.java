@@ -28,7 +28,8 @@ final class RestApi
     static final String LIQUIDATIONS_PREFIX = "/api/v1/liquidations/";
     static final String ALL_LIQUIDATIONS_PATH = "/api/v1/liquidations";
     static final String HEATMAP_PREFIX = "/api/v1/heatmap/";
-    static final List<String> HEATMAP_PARAMETERS = List.of("start", "end", "start_time", "end_time", "bins");
+    static final List<String> HEATMAP_PARAMETERS =
+        List.of("start", "end", "start_time", "end_time", "bins", "exchange");
     static final int DEFAULT_HEATMAP_BINS = 50;
     static final int MIN_HEATMAP_BINS = 10;
     static final int MAX_HEATMAP_BINS = 200;
@@ -54,7 +55,7 @@ final class RestApi
     static final List<String> HISTORY_PARAMETERS =
         List.of("start", "end", "start_time", "end_time", "cursor", "min_usdt", "side", "order");
     static final List<String> LIQUIDATIONS_PARAMETERS = List.of("limit", "format", "start", "end", "start_time",
-        "end_time", "cursor", "min_usdt", "side", "order");
+        "end_time", "cursor", "min_usdt", "side", "order", "exchange");
     /** What reading a page of the journal costs beyond the rows it answers. */
     static final long JOURNAL_PAGE_PRICE = 1_000;
 
@@ -121,6 +122,7 @@ final class RestApi
             parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
         final int bins = RequestValidator.count("bins", parameter(query, "bins", null), DEFAULT_HEATMAP_BINS,
             MIN_HEATMAP_BINS, MAX_HEATMAP_BINS);
+        final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
         final long cells = range.buckets(timeframe) * bins;
         if (cells > MAX_HEATMAP_CELLS)
         {
@@ -130,7 +132,8 @@ final class RestApi
         }
         final long price = JOURNAL_PAGE_PRICE + (cells + HEATMAP_CELLS_PER_PRICE - 1) / HEATMAP_CELLS_PER_PRICE;
         stream(ctx, keepAlive, price, head(request, false, null),
-            () -> new HeatmapBody(context.history(), context.symbols().format(symbol), timeframe, range, bins));
+            () -> new HeatmapBody(context.history(), context.symbols().format(symbol), timeframe, range, bins,
+                venues));
     }
 
     /**
@@ -151,10 +154,11 @@ final class RestApi
         }
         final int limit =
             RequestValidator.limit(parameter(query, "limit", null), DEFAULT_LIQUIDATIONS, MAX_LIQUIDATIONS);
+        final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
         stream(ctx, keepAlive, QueryScheduler.price(limit), head(request, csv, symbol + "-liquidations.csv"),
             () -> out ->
             {
-                recent(out, symbol, limit, csv);
+                recent(out, symbol, limit, venues, csv);
                 return false;
             });
     }
@@ -182,9 +186,10 @@ final class RestApi
             () -> new OrderHistoryBody(context.history(), context.symbols(), page, limit, csv));
     }
 
-    private void recent(final ByteBuf out, final String symbol, final int limit, final boolean csv) throws IOException
+    private void recent(final ByteBuf out, final String symbol, final int limit, final VenueSelection venues,
+        final boolean csv) throws IOException
     {
-        final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit);
+        final List<LiquidationSnapshot> recent = context.history().recentLiquidations(symbol, limit, venues);
         final OrderRows rows = new OrderRows();
         rows.addNewestFirst(recent);
         final SymbolFormat format = context.symbols().format(symbol);
@@ -194,7 +199,8 @@ final class RestApi
             CsvRows.header(out, CsvRows.ORDER_HEADER);
             for (int i = rows.size() - 1; i >= 0; i--)
             {
-                text.order(out, symbol, rows.side(i), rows.quantityE8(i), rows.priceE8(i), rows.timeMs(i), format);
+                text.order(out, symbol, rows.venue(i), rows.side(i), rows.quantityE8(i), rows.priceE8(i),
+                    rows.timeMs(i), format);
             }
             return;
         }
@@ -251,13 +257,14 @@ final class RestApi
     {
         final VolumeRange range = RequestValidator.interval(parameter(query, "start", "start_time"),
             parameter(query, "end", "end_time"));
-        final Coverage coverage = context.history().coverage();
+        final Coverage coverage =
+            context.history().coverage(VenueSelection.parse(parameter(query, "exchange", null)));
         final int count = coverage.countGaps(range.startMs(), range.endMs());
         final long nowMs = System.currentTimeMillis();
         final long openFromMs = coverage.openGapFromMs();
         final Gap openGap = openFromMs == Coverage.NO_OPEN_GAP || openFromMs >= range.endMs() || count > MAX_GAPS
             ? null
-            : new Gap(openFromMs, Math.max(openFromMs, nowMs));
+            : new Gap(coverage.openGapVenue(), openFromMs, Math.max(openFromMs, nowMs));
         answer(ctx, keepAlive, Math.min(count, MAX_GAPS), () ->
         {
             final MessageWriter writer = MessageWriter.forThisThread();

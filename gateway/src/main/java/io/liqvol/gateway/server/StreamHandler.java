@@ -264,6 +264,12 @@ abstract class StreamHandler extends SimpleChannelInboundHandler<WebSocketFrame>
         return channel.write(new TextWebSocketFrame(bytes), promise);
     }
 
+    /** The venues of an upgrade request's {@code exchange}; a 400 {@code invalid_exchange} before the upgrade. */
+    static VenueSelection venues(final QueryStringDecoder decoder)
+    {
+        return VenueSelection.parse(parameter(decoder, "exchange"));
+    }
+
     protected static String parameter(final QueryStringDecoder decoder, final String name)
     {
         final List<String> values = decoder.parameters().get(name);

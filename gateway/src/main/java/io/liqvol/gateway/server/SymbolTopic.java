@@ -4,6 +4,7 @@ import io.liqvol.engine.CustomTimeframe;
 import io.liqvol.engine.Interval;
 import io.liqvol.engine.Timeframe;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The clients watching one symbol: all of them receive its orders, those with a timeframe also its
- * volume updates. {@link Recipients} are copied on change (rare, event loops) so that the publisher reads them
- * without locks or allocation.
+ * The clients watching one symbol: all of them receive its orders of the venues they selected (grouped by
+ * {@link VenueSelection#mask()}), those with a timeframe also its volume updates. {@link Recipients} are copied on
+ * change (rare, event loops) so that the publisher reads them without locks or allocation.
  */
 final class SymbolTopic
 {
@@ -23,7 +24,8 @@ final class SymbolTopic
     /** The publisher's cached format of the symbol and the directory version it came from. */
     private SymbolFormat format;
     private int formatVersion;
-    private volatile Recipients orderSubscribers = Recipients.NONE;
+    /** Order subscribers by venue mask; the array is copied on change. */
+    private volatile Recipients[] orderSubscribers = noOrderSubscribers();
     /** The engine sequence of the newest liquidation of the symbol handed to the publisher. */
     private volatile long lastSequence;
     /** The newest sequence up to which every liquidation of the symbol has been offered to its subscribers. */
@@ -85,10 +87,10 @@ final class SymbolTopic
     }
 
     /** Subscribes a client that will de-duplicate its snapshot against live messages; see {@link #joined()}. */
-    void join(final ClientOutbound client, final Interval timeframe)
+    void join(final ClientOutbound client, final Interval timeframe, final VenueSelection venues)
     {
         joining.incrementAndGet();
-        add(client, timeframe);
+        add(client, timeframe, venues);
     }
 
     /** A joining client has released its held messages. */
@@ -97,9 +99,22 @@ final class SymbolTopic
         joining.decrementAndGet();
     }
 
-    Recipients orderSubscribers()
+    /** The clients of the venues of {@code mask} (1 to {@link VenueSelection#ALL}'s mask). */
+    Recipients orderSubscribers(final int mask)
     {
-        return orderSubscribers;
+        return orderSubscribers[mask];
+    }
+
+    boolean hasOrderSubscribers()
+    {
+        for (final Recipients clients : orderSubscribers)
+        {
+            if (!clients.isEmpty())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     Recipients volumeSubscribers(final Timeframe timeframe)
@@ -113,9 +128,11 @@ final class SymbolTopic
         return customFeeds;
     }
 
-    synchronized void add(final ClientOutbound client, final Interval timeframe)
+    synchronized void add(final ClientOutbound client, final Interval timeframe, final VenueSelection venues)
     {
-        orderSubscribers = orderSubscribers.with(client);
+        final Recipients[] next = orderSubscribers.clone();
+        next[venues.mask()] = next[venues.mask()].with(client);
+        orderSubscribers = next;
         if (timeframe instanceof Timeframe standard)
         {
             volumeSubscribers.set(standard.ordinal(), volumeSubscribers.get(standard.ordinal()).with(client));
@@ -129,9 +146,11 @@ final class SymbolTopic
         }
     }
 
-    synchronized void remove(final ClientOutbound client, final Interval timeframe)
+    synchronized void remove(final ClientOutbound client, final Interval timeframe, final VenueSelection venues)
     {
-        orderSubscribers = orderSubscribers.without(client);
+        final Recipients[] next = orderSubscribers.clone();
+        next[venues.mask()] = next[venues.mask()].without(client);
+        orderSubscribers = next;
         if (timeframe instanceof Timeframe standard)
         {
             volumeSubscribers.set(standard.ordinal(), volumeSubscribers.get(standard.ordinal()).without(client));
@@ -147,5 +166,12 @@ final class SymbolTopic
             }
             customFeeds = Map.copyOf(feeds);
         }
+    }
+
+    private static Recipients[] noOrderSubscribers()
+    {
+        final Recipients[] none = new Recipients[VenueSelection.ALL.mask() + 1];
+        Arrays.fill(none, Recipients.NONE);
+        return none;
     }
 }

@@ -1,5 +1,7 @@
 package io.liqvol.gateway.simulator;
 
+import java.math.BigDecimal;
+
 /** Formats fixed-point integers (units of 10^-scale) as exact decimal strings, the way Binance writes them. */
 final class Decimals
 {
@@ -48,5 +50,10 @@ final class Decimals
             value *= 10;
         }
         return value;
+    }
+
+    static BigDecimal decimal(final long units, final int scale)
+    {
+        return BigDecimal.valueOf(units, scale);
     }
 }

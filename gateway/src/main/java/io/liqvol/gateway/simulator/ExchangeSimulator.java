@@ -1,6 +1,7 @@
 package io.liqvol.gateway.simulator;
 
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
@@ -42,6 +43,7 @@ public final class ExchangeSimulator implements AutoCloseable
     private final EventExecutor market;
     private final MarketGenerator generator;
     private final StreamHub hub;
+    private final VenueHub venues;
     private final LiquidationThrottle throttle;
     private final SimulatorCounters counters = new SimulatorCounters();
     private final List<Consumer<SimulatedLiquidation>> liquidationListeners = new CopyOnWriteArrayList<>();
@@ -58,9 +60,10 @@ public final class ExchangeSimulator implements AutoCloseable
         this.market = new DefaultEventExecutor(new DefaultThreadFactory("liqvol-sim-market"));
         this.generator = new MarketGenerator(config, System.currentTimeMillis());
         this.hub = new StreamHub(config, generator, counters, System::currentTimeMillis);
+        this.venues = new VenueHub(config, System::currentTimeMillis);
         this.throttle = new LiquidationThrottle(market, config.liquidationIntervalMs(), System::currentTimeMillis,
             this::publish);
-        final SimulatorHandlerParts context = new SimulatorHandlerParts(config, market, hub,
+        final SimulatorHandlerParts context = new SimulatorHandlerParts(config, market, hub, venues,
             new SimulatorRestApi(generator, System.currentTimeMillis()), counters);
         try
         {
@@ -80,6 +83,12 @@ public final class ExchangeSimulator implements AutoCloseable
         market.scheduleAtFixedRate(() -> generator.tick(System.currentTimeMillis(), throttle::offer),
             config.tickMs(), config.tickMs(), TimeUnit.MILLISECONDS);
         market.scheduleAtFixedRate(hub::pushKlines, config.klinePushMs(), config.klinePushMs(),
+            TimeUnit.MILLISECONDS);
+        market.scheduleAtFixedRate(venues::pushBatch, config.venueBatchMs(), config.venueBatchMs(),
+            TimeUnit.MILLISECONDS);
+        final long keepAliveCheckMs = Math.max(1, Math.min(100,
+            Math.min(config.bybitPingTimeoutMs(), config.okxSilenceTimeoutMs()) / 4));
+        market.scheduleAtFixedRate(venues::enforceKeepAlive, keepAliveCheckMs, keepAliveCheckMs,
             TimeUnit.MILLISECONDS);
     }
 
@@ -123,6 +132,58 @@ public final class ExchangeSimulator implements AutoCloseable
     public String restBaseUrl()
     {
         return "http://" + config.host() + ':' + port();
+    }
+
+    /** Bybit's public linear stream endpoint, as {@code wss://stream.bybit.com/v5/public/linear}. */
+    public String bybitWsUrl()
+    {
+        return "ws://" + config.host() + ':' + port() + "/v5/public/linear";
+    }
+
+    /** OKX's public endpoint, as {@code wss://ws.okx.com:8443/ws/v5/public}; REST is under {@link #restBaseUrl()}. */
+    public String okxWsUrl()
+    {
+        return "ws://" + config.host() + ':' + port() + "/ws/v5/public";
+    }
+
+    /** Called on the market thread with every Bybit and OKX liquidation pushed to at least one subscriber. */
+    public void addVenueLiquidationListener(final Consumer<VenueLiquidation> listener)
+    {
+        venues.addListener(listener);
+    }
+
+    /** Connections of the venue (Bybit or OKX) now open. */
+    public int venueConnectionCount(final Venue venue)
+    {
+        return onMarket(() -> venues.sessionCount(venue));
+    }
+
+    /** Drops every connection of the venue without a close frame, like a network failure. */
+    public void dropVenueConnections(final Venue venue)
+    {
+        onMarket(() ->
+        {
+            venues.dropAll(venue);
+            return null;
+        });
+    }
+
+    /** Keep-alive requests (Bybit {@code op:ping}, OKX {@code ping}) the venue received. */
+    public long venuePings(final Venue venue)
+    {
+        return venues.counter(venue, VenueHub.PINGS);
+    }
+
+    /** Subscribe requests the venue refused (too many args, unknown topic or channel). */
+    public long venueSubscribeErrors(final Venue venue)
+    {
+        return venues.counter(venue, VenueHub.SUBSCRIBE_ERRORS);
+    }
+
+    /** Connections the venue cut for breaking its keep-alive rule. */
+    public long venueKeepAliveCuts(final Venue venue)
+    {
+        return venues.counter(venue, VenueHub.TIMEOUT_CUTS);
     }
 
     public SimulatorConfig config()

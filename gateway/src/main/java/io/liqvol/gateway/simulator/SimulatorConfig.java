@@ -35,6 +35,11 @@ public final class SimulatorConfig
     private Path replayFile;
     private double replaySpeed = 1;
     private long replayDelayMs = 1000;
+    private long venueBatchMs = 500;
+    private int venueLiquidationsPerBatch = 3;
+    private int bybitMaxArgs = 10;
+    private long bybitPingTimeoutMs = 60_000;
+    private long okxSilenceTimeoutMs = 30_000;
     private boolean concluded;
 
     public SimulatorConfig host(final String host)
@@ -310,6 +315,66 @@ public final class SimulatorConfig
         return replayDelayMs;
     }
 
+    /** Bybit pushes and OKX pushes leave every this often, each a batch (Bybit batches every 500 ms). */
+    public SimulatorConfig venueBatchMs(final long venueBatchMs)
+    {
+        this.venueBatchMs = venueBatchMs;
+        return this;
+    }
+
+    public long venueBatchMs()
+    {
+        return venueBatchMs;
+    }
+
+    /** Liquidations drawn per batch and venue; 0 stops the venues' flow. */
+    public SimulatorConfig venueLiquidationsPerBatch(final int venueLiquidationsPerBatch)
+    {
+        this.venueLiquidationsPerBatch = venueLiquidationsPerBatch;
+        return this;
+    }
+
+    public int venueLiquidationsPerBatch()
+    {
+        return venueLiquidationsPerBatch;
+    }
+
+    /** Topics one Bybit subscribe request may name; more is answered with an error. */
+    public SimulatorConfig bybitMaxArgs(final int bybitMaxArgs)
+    {
+        this.bybitMaxArgs = bybitMaxArgs;
+        return this;
+    }
+
+    public int bybitMaxArgs()
+    {
+        return bybitMaxArgs;
+    }
+
+    /** A Bybit connection that sent no ping for this long is dropped. */
+    public SimulatorConfig bybitPingTimeoutMs(final long bybitPingTimeoutMs)
+    {
+        this.bybitPingTimeoutMs = bybitPingTimeoutMs;
+        return this;
+    }
+
+    public long bybitPingTimeoutMs()
+    {
+        return bybitPingTimeoutMs;
+    }
+
+    /** An OKX connection on which nothing went either way for this long is dropped (OKX: 30 s). */
+    public SimulatorConfig okxSilenceTimeoutMs(final long okxSilenceTimeoutMs)
+    {
+        this.okxSilenceTimeoutMs = okxSilenceTimeoutMs;
+        return this;
+    }
+
+    public long okxSilenceTimeoutMs()
+    {
+        return okxSilenceTimeoutMs;
+    }
+
     /** Validates every value; throws {@link IllegalArgumentException} naming the first bad one. */
     public SimulatorConfig conclude()
     {
@@ -336,6 +401,11 @@ public final class SimulatorConfig
         require(historyMs >= 0 && historyMs <= MAX_HISTORY_MS, "historyMs");
         require(replaySpeed > 0, "replaySpeed");
         require(replayDelayMs >= 0, "replayDelayMs");
+        require(venueBatchMs >= 1, "venueBatchMs");
+        require(venueLiquidationsPerBatch >= 0, "venueLiquidationsPerBatch");
+        require(bybitMaxArgs >= 1, "bybitMaxArgs");
+        require(bybitPingTimeoutMs >= 1, "bybitPingTimeoutMs");
+        require(okxSilenceTimeoutMs >= 1, "okxSilenceTimeoutMs");
         concluded = true;
         return this;
     }

@@ -7,7 +7,8 @@ import io.netty.util.concurrent.EventExecutor;
  * not a config: settings live in {@link SimulatorConfig}.
  */
 record SimulatorHandlerParts(
-    SimulatorConfig config, EventExecutor market, StreamHub hub, SimulatorRestApi restApi, SimulatorCounters counters)
+    SimulatorConfig config, EventExecutor market, StreamHub hub, VenueHub venues, SimulatorRestApi restApi,
+    SimulatorCounters counters)
 {
     long nowMs()
     {

@@ -1,8 +1,10 @@
 package io.liqvol.gateway.simulator;
 
+import io.liqvol.engine.Venue;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -49,6 +51,17 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
         {
             upgrade(ctx, request, query);
         }
+        else if (path.endsWith("/v5/market/instruments-info"))
+        {
+            respond(ctx, request, new SimulatorRestApi.Response(HttpResponseStatus.OK,
+                VenueInstruments.bybitInstruments(simulator.config().symbols(), intParameter(query, "cursor", 0),
+                    intParameter(query, "limit", 500), simulator.nowMs())));
+        }
+        else if (path.endsWith("/api/v5/public/instruments"))
+        {
+            respond(ctx, request, new SimulatorRestApi.Response(HttpResponseStatus.OK,
+                VenueInstruments.okxInstruments(simulator.config().symbols())));
+        }
         else if (path.endsWith("/fapi/v1/exchangeInfo"))
         {
             onMarket(ctx, request, () -> simulator.restApi().exchangeInfo(simulator.nowMs()));
@@ -74,9 +87,24 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
         }
     }
 
+    private static int intParameter(final QueryStringDecoder query, final String name, final int otherwise)
+    {
+        final List<String> values = query.parameters().get(name);
+        return values == null || values.isEmpty() || !values.get(0).matches("[0-9]{1,6}")
+            ? otherwise
+            : Integer.parseInt(values.get(0));
+    }
+
     private void upgrade(final ChannelHandlerContext ctx, final FullHttpRequest request,
         final QueryStringDecoder query)
     {
+        final Venue venue = query.path().endsWith("/v5/public/linear") ? Venue.BYBIT
+            : query.path().endsWith("/ws/v5/public") ? Venue.OKX : null;
+        if (venue != null)
+        {
+            upgradeVenue(ctx, request, venue);
+            return;
+        }
         final List<String> streamsParam = query.parameters().get("streams");
         final WebSocketRoute route = WebSocketRoute.parse(query.path(),
             streamsParam == null || streamsParam.isEmpty() ? null : streamsParam.get(0));
@@ -91,6 +119,25 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             respond(ctx, request, SimulatorRestApi.error(-1000, "Too many streams for one connection."));
             return;
         }
+        final SimulatorSession session = new SimulatorSession(ctx.channel(), route.combined());
+        switchToWebSocket(ctx, request, new SimulatorWebSocketHandler(simulator, session), () ->
+        {
+            simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
+            simulator.market().execute(() -> simulator.hub().open(session, route.streams()));
+        });
+    }
+
+    private void upgradeVenue(final ChannelHandlerContext ctx, final FullHttpRequest request, final Venue venue)
+    {
+        final VenueSession session = new VenueSession(venue, ctx.channel(), simulator.nowMs());
+        switchToWebSocket(ctx, request, new VenueWebSocketHandler(simulator, session),
+            () -> simulator.market().execute(() -> simulator.venues().open(session)));
+    }
+
+    /** Completes the handshake, then hands the connection to the session's handler and runs {@code opened}. */
+    private static void switchToWebSocket(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final ChannelHandler session, final Runnable opened)
+    {
         final String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + request.uri();
         final WebSocketServerHandshaker handshaker =
             new WebSocketServerHandshakerFactory(location, null, true, MAX_FRAME_BYTES).newHandshaker(request);
@@ -99,17 +146,14 @@ final class SimulatorHttpHandler extends SimpleChannelInboundHandler<FullHttpReq
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        final SimulatorSession session = new SimulatorSession(ctx.channel(), route.combined());
         handshaker.handshake(ctx.channel(), request).addListener(done ->
         {
             if (done.isSuccess())
             {
                 ctx.pipeline().addAfter(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES));
-                ctx.pipeline()
-                    .addAfter("ws-aggregator", "ws-session", new SimulatorWebSocketHandler(simulator, session));
+                ctx.pipeline().addAfter("ws-aggregator", "ws-session", session);
                 ctx.pipeline().remove(ctx.name());
-                simulator.counters().increment(SimulatorCounters.CONNECTIONS_ACCEPTED);
-                simulator.market().execute(() -> simulator.hub().open(session, route.streams()));
+                opened.run();
             }
         });
     }

@@ -1,24 +1,12 @@
 package io.liqvol.gateway.upstream;
 
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContentDecompressor;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringEncoder;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -31,13 +19,12 @@ import java.util.concurrent.TimeUnit;
 public final class BinanceRestClient implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(BinanceRestClient.class.getName());
-    private static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     private static final int MAX_KLINES = 1500;
 
     private final UpstreamConfig config;
     private final EventLoop loop;
     private final UpstreamChannels channels;
-    private final URI restBase;
+    private final RestGet rest;
     private volatile List<SymbolInfo> symbols;
     private CompletableFuture<List<SymbolInfo>> loading;
     private ScheduledFuture<?> refresh;
@@ -48,7 +35,7 @@ public final class BinanceRestClient implements AutoCloseable
         this.config = config.conclude();
         this.loop = group.next();
         this.channels = new UpstreamChannels(config);
-        this.restBase = URI.create(config.restBaseUrl());
+        this.rest = new RestGet(this.config, loop, channels);
     }
 
     /** The exchange's symbols: the cached list, or the first load of it (retried on the next call if it fails). */
@@ -166,37 +153,11 @@ public final class BinanceRestClient implements AutoCloseable
 
     private String path(final String endpoint)
     {
-        final String basePath = restBase.getRawPath() == null ? "" : restBase.getRawPath();
-        return (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + endpoint;
+        return rest.path(endpoint);
     }
 
     private CompletableFuture<byte[]> get(final String pathAndQuery)
     {
-        final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        final ChannelFuture connected = channels.connect(loop, restBase, pipeline -> pipeline
-            .addLast("read-timeout", new ReadTimeoutHandler(config.requestTimeoutMs(), TimeUnit.MILLISECONDS))
-            .addLast("http-codec", new HttpClientCodec())
-            .addLast("http-decompressor", new HttpContentDecompressor(0))
-            .addLast("http-aggregator", new HttpObjectAggregator(MAX_BODY_BYTES))
-            .addLast("rest", new RestResponseHandler(body)));
-        connected.addListener(done ->
-        {
-            if (!done.isSuccess())
-            {
-                body.completeExceptionally(done.cause());
-                return;
-            }
-            final FullHttpRequest request =
-                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, pathAndQuery);
-            request.headers()
-                .set(HttpHeaderNames.HOST, restBase.getPort() > 0 ? restBase.getHost() + ':' + restBase.getPort()
-                    : restBase.getHost())
-                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
-                .set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(HttpHeaderNames.USER_AGENT, "liqvol");
-            connected.channel().writeAndFlush(request);
-        });
-        return body.orTimeout(config.requestTimeoutMs() + config.connectTimeoutMs(), TimeUnit.MILLISECONDS);
+        return rest.get(pathAndQuery);
     }
 }

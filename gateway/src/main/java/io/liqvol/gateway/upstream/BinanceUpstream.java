@@ -1,11 +1,11 @@
 package io.liqvol.gateway.upstream;
 
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.Venue;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * {@link #release}. All state lives on one event loop of the given group; the public methods may be called
  * from any thread.
  */
-public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
+public final class BinanceUpstream implements AutoCloseable
 {
     /**
      * Binance pushes a liquidation up to its 1000 ms snapshot window after its trade time, so one traded this long
@@ -44,16 +44,12 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
     private final UpstreamCounters counters = new UpstreamCounters();
     private final FrameRouter router;
     private final GapTracker gaps;
-    private final List<StreamShard> shards = new ArrayList<>();
-    private final Map<String, StreamShard> shardByStream = new HashMap<>();
+    private final ShardSet shards;
     private final Map<String, Integer> symbolReferences = new HashMap<>();
     private final Map<String, List<KlineListener>> klineListeners = new HashMap<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile long connectedSinceMs;
-    private boolean running;
     private int connectionNumber;
-    private int shardNumber;
 
     public BinanceUpstream(final UpstreamConfig config, final FrameSink sink, final Consumer<Gap> gapSink,
         final EventLoopGroup group)
@@ -62,7 +58,8 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         this.loop = group.next();
         this.channels = new UpstreamChannels(config);
         this.router = new FrameRouter(sink, this::dispatchKline, counters);
-        this.gaps = new GapTracker(gapSink, config.maxGapsKept());
+        this.gaps = new GapTracker(Venue.BINANCE, gapSink, config.maxGapsKept());
+        this.shards = new ShardSet(this.config, loop, counters, gaps, SNAPSHOT_WINDOW_MS, this::newConnection);
     }
 
     /** Connects; until the first connection is live, the time counts as a gap. */
@@ -74,20 +71,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         }
         loop.execute(() ->
         {
-            gaps.down(System.currentTimeMillis());
-            if (shards.isEmpty())
-            {
-                addShard();
-            }
-            if (config.mode() == UpstreamMode.ALL_MARKET)
-            {
-                addStream(ALL_FORCE_ORDERS);
-            }
-            running = true;
-            for (final StreamShard shard : shards)
-            {
-                shard.start();
-            }
+            shards.start(config.mode() == UpstreamMode.ALL_MARKET ? List.of(ALL_FORCE_ORDERS) : List.of());
             LOG.log(System.Logger.Level.INFO, "upstream {0} ({1}) starting", config.wsBaseUrl(), config.mode().code());
         });
     }
@@ -165,9 +149,7 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
 
     public UpstreamStatus status()
     {
-        final long sinceMs = connectedSinceMs;
-        return new UpstreamStatus(sinceMs > 0, sinceMs, counters.reconnects(), counters.framesReceived(),
-            counters.malformedFrames(), gaps.recent());
+        return shards.status();
     }
 
     /** When the interval without a live connection under way began, or -1 while live; any thread. */
@@ -189,106 +171,35 @@ public final class BinanceUpstream implements AutoCloseable, StreamShard.Owner
         {
             return;
         }
-        final List<Future<Void>> closing = onLoop(() ->
-        {
-            final List<Future<Void>> closeFutures = new ArrayList<>();
-            for (final StreamShard shard : shards)
-            {
-                closeFutures.addAll(shard.close());
-            }
-            return closeFutures;
-        });
+        final List<Future<Void>> closing = onLoop(shards::close);
         final long deadlineMs = System.currentTimeMillis() + config.closeTimeoutMs() + 1000;
         for (final Future<Void> closeFuture : closing)
         {
             closeFuture.awaitUninterruptibly(Math.max(1, deadlineMs - System.currentTimeMillis()));
         }
-        connectedSinceMs = 0;
+        shards.closed();
         channels.close();
     }
 
-    @Override
-    public void onShardStateChanged()
+    private ShardConnection newConnection(final StreamShard shard, final ShardConnection.Listener listener)
     {
-        boolean live = !shards.isEmpty();
-        for (final StreamShard shard : shards)
-        {
-            if (shard.counted() && !shard.isLive())
-            {
-                live = false;
-            }
-        }
-        final long nowMs = System.currentTimeMillis();
-        if (live && connectedSinceMs == 0)
-        {
-            gaps.up(nowMs);
-            connectedSinceMs = nowMs;
-        }
-        else if (!live && connectedSinceMs != 0 && !closed.get())
-        {
-            gaps.down(nowMs - SNAPSHOT_WINDOW_MS);
-            connectedSinceMs = 0;
-        }
-    }
-
-    @Override
-    public UpstreamConnection newConnection(final StreamShard shard, final UpstreamConnection.Listener listener)
-    {
-        final UpstreamConnection connection = new UpstreamConnection(
-            "upstream#" + shard.index() + "." + ++connectionNumber, config, loop, shard.wanted(), listener, counters);
+        final UpstreamConnection connection = new UpstreamConnection("upstream#" + shard.index() + "."
+            + ++connectionNumber, BinanceProtocol.INSTANCE, config, loop, shard.wanted(), listener, counters);
         connection.connect(channels, router);
         return connection;
     }
 
     private void addStream(final String stream)
     {
-        if (closed.get() || shardByStream.containsKey(stream))
+        if (!closed.get())
         {
-            return;
+            shards.add(stream);
         }
-        StreamShard target = null;
-        for (final StreamShard shard : shards)
-        {
-            if (shard.hasRoom())
-            {
-                target = shard;
-                break;
-            }
-        }
-        if (target == null)
-        {
-            target = addShard();
-            if (running)
-            {
-                target.start();
-            }
-        }
-        target.add(stream);
-        shardByStream.put(stream, target);
     }
 
     private void removeStream(final String stream)
     {
-        final StreamShard shard = shardByStream.remove(stream);
-        if (shard == null)
-        {
-            return;
-        }
-        shard.remove(stream);
-        if (shard.wanted().isEmpty() && shards.indexOf(shard) > 0)
-        {
-            shards.remove(shard);
-            shard.close();
-            onShardStateChanged();
-        }
-    }
-
-    /** Shards that exist when the upstream starts count for gaps at once, later ones once they were live. */
-    private StreamShard addShard()
-    {
-        final StreamShard shard = new StreamShard(shardNumber++, config, loop, this, counters, !running);
-        shards.add(shard);
-        return shard;
+        shards.remove(stream);
     }
 
     private void removeKlineListener(final String stream, final KlineListener listener)

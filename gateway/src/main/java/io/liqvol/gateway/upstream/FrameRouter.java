@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.netty.buffer.ByteBuf;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +16,19 @@ import java.nio.charset.StandardCharsets;
  * envelope takes a slower parse; anything else is counted as malformed and skipped, except that a frame that is not
  * JSON at all also goes to the sink, whose engine counts it as a reject. Event loop only.
  */
-final class FrameRouter
+final class FrameRouter implements InboundRouter
 {
     /** The connection that sent control requests: receives their answers. */
     interface AnswerHandler
     {
         /** @param error the exchange's error text, or null when the request succeeded */
         void onAnswer(long id, String error);
+
+        /** The answer to the request that named the topic, for venues that echo the topic rather than an id. */
+        default void onTopicAnswer(final String topic, final String error)
+        {
+            onAnswer(-1, error);
+        }
     }
 
     /** Receives decoded kline events of a stream. */
@@ -42,8 +47,7 @@ final class FrameRouter
     private final FrameSink sink;
     private final KlineDispatch klines;
     private final UpstreamCounters counters;
-    private final UnsafeBuffer view = new UnsafeBuffer(new byte[0]);
-    private byte[] scratch = new byte[4096];
+    private final FrameView view = new FrameView();
 
     FrameRouter(final FrameSink sink, final KlineDispatch klines, final UpstreamCounters counters)
     {
@@ -52,7 +56,8 @@ final class FrameRouter
         this.counters = counters;
     }
 
-    void route(final ByteBuf frame, final long receiveTimeNs, final AnswerHandler answers)
+    @Override
+    public void route(final ByteBuf frame, final long receiveTimeNs, final AnswerHandler answers)
     {
         counters.increment(UpstreamCounters.FRAMES_RECEIVED);
         final int start = frame.readerIndex();
@@ -118,19 +123,7 @@ final class FrameRouter
     /** Hands the bytes to the sink in place when Netty's buffer allows it, else through a reused copy. */
     private void deliver(final ByteBuf frame, final int index, final int length, final long receiveTimeNs)
     {
-        if (frame.hasMemoryAddress())
-        {
-            view.wrap(frame.memoryAddress() + index, length);
-        }
-        else if (frame.hasArray())
-        {
-            view.wrap(frame.array(), frame.arrayOffset() + index, length);
-        }
-        else
-        {
-            view.wrap(copy(frame, index, length), 0, length);
-        }
-        sink.onFrame(view, 0, length, receiveTimeNs);
+        sink.onFrame(view.wrap(frame, index, length), 0, length, receiveTimeNs);
     }
 
     /** Answers to control requests, and envelopes laid out differently from Binance's usual bytes. */
@@ -267,12 +260,7 @@ final class FrameRouter
 
     private byte[] copy(final ByteBuf frame, final int index, final int length)
     {
-        if (scratch.length < length)
-        {
-            scratch = new byte[Math.max(length, scratch.length * 2)];
-        }
-        frame.getBytes(index, scratch, 0, length);
-        return scratch;
+        return view.copy(frame, index, length);
     }
 
     private static int lastNonBlank(final ByteBuf frame, final int from, final int to)
@@ -290,7 +278,7 @@ final class FrameRouter
 
     private static boolean startsWith(final ByteBuf frame, final int from, final int to, final byte[] prefix)
     {
-        return to - from >= prefix.length && regionMatches(frame, from, prefix);
+        return FrameView.startsWith(frame, from, to, prefix);
     }
 
     private static boolean endsWith(final ByteBuf frame, final int from, final int to, final byte[] suffix)
@@ -317,14 +305,7 @@ final class FrameRouter
 
     private static boolean regionMatches(final ByteBuf frame, final int index, final byte[] bytes)
     {
-        for (int i = 0; i < bytes.length; i++)
-        {
-            if (frame.getByte(index + i) != bytes[i])
-            {
-                return false;
-            }
-        }
-        return true;
+        return FrameView.regionMatches(frame, index, bytes);
     }
 
     private static byte[] ascii(final String text)

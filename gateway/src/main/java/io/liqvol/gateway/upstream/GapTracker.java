@@ -1,6 +1,7 @@
 package io.liqvol.gateway.upstream;
 
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.Venue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,14 +15,16 @@ import java.util.function.Consumer;
  */
 final class GapTracker
 {
+    private final Venue venue;
     private final Consumer<Gap> sink;
     private final int maxKept;
     private final ArrayDeque<Gap> recent = new ArrayDeque<>();
     /** Written on the upstream's event loop, read by queries (the gap under way, docs/API.md §2.1). */
     private volatile long openSinceMs = -1;
 
-    GapTracker(final Consumer<Gap> sink, final int maxKept)
+    GapTracker(final Venue venue, final Consumer<Gap> sink, final int maxKept)
     {
+        this.venue = venue;
         this.sink = sink;
         this.maxKept = maxKept;
     }
@@ -42,7 +45,7 @@ final class GapTracker
         {
             return;
         }
-        final Gap gap = new Gap(openSinceMs, Math.max(openSinceMs, nowMs));
+        final Gap gap = new Gap(venue, openSinceMs, Math.max(openSinceMs, nowMs));
         synchronized (recent)
         {
             recent.addLast(gap);

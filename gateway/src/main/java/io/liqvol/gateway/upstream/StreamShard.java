@@ -16,14 +16,14 @@ import java.util.concurrent.TimeUnit;
  * with backoff when lost, replaced make-before-break when it nears the exchange's age limit (the new connection
  * is opened and subscribed before the old one is closed, so nothing falls between them). Event loop only.
  */
-final class StreamShard implements UpstreamConnection.Listener
+final class StreamShard implements ShardConnection.Listener
 {
     /** Told when the shard starts or stops having a live connection. */
     interface Owner
     {
         void onShardStateChanged();
 
-        UpstreamConnection newConnection(StreamShard shard, UpstreamConnection.Listener listener);
+        ShardConnection newConnection(StreamShard shard, ShardConnection.Listener listener);
     }
 
     private static final System.Logger LOG = System.getLogger(StreamShard.class.getName());
@@ -35,8 +35,8 @@ final class StreamShard implements UpstreamConnection.Listener
     private final UpstreamCounters counters;
     private final Set<String> wanted = new LinkedHashSet<>();
     private final Backoff backoff;
-    private UpstreamConnection current;
-    private UpstreamConnection successor;
+    private ShardConnection current;
+    private ShardConnection successor;
     private ScheduledFuture<?> reconnectTask;
     private ScheduledFuture<?> rotationTask;
     private boolean counted;
@@ -113,7 +113,7 @@ final class StreamShard implements UpstreamConnection.Listener
         cancel(reconnectTask);
         cancel(rotationTask);
         final List<Future<Void>> closing = new ArrayList<>(2);
-        for (final UpstreamConnection connection : new UpstreamConnection[] {successor, current})
+        for (final ShardConnection connection : new ShardConnection[] {successor, current})
         {
             if (connection != null)
             {
@@ -137,11 +137,11 @@ final class StreamShard implements UpstreamConnection.Listener
     }
 
     @Override
-    public void onLive(final UpstreamConnection connection)
+    public void onLive(final ShardConnection connection)
     {
         if (connection == successor)
         {
-            final UpstreamConnection retiring = current;
+            final ShardConnection retiring = current;
             current = successor;
             successor = null;
             counters.increment(UpstreamCounters.ROTATIONS);
@@ -159,7 +159,7 @@ final class StreamShard implements UpstreamConnection.Listener
     }
 
     @Override
-    public void onClosed(final UpstreamConnection connection)
+    public void onClosed(final ShardConnection connection)
     {
         if (connection == current)
         {
@@ -207,7 +207,7 @@ final class StreamShard implements UpstreamConnection.Listener
         }, delayMs, TimeUnit.MILLISECONDS);
     }
 
-    private void scheduleRotation(final UpstreamConnection connection)
+    private void scheduleRotation(final ShardConnection connection)
     {
         cancel(rotationTask);
         final long dueMs = connection.openedAtMs() + config.rotateAfterMs();

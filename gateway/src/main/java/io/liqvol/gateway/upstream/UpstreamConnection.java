@@ -8,7 +8,6 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -32,24 +31,16 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One combined-stream WebSocket connection to the exchange. It keeps the exchange's subscriptions equal to the
- * streams its shard wants, sending SUBSCRIBE / UNSUBSCRIBE (batched) and pings no faster than the configured
- * pace, and becomes live once every wanted stream is acknowledged. Event loop only.
+ * One WebSocket connection to a venue. It keeps the venue's subscriptions equal to the streams its shard wants,
+ * sending (un)subscribe requests (batched) and pings, spelled by the venue's {@link WireProtocol}, no faster than
+ * the configured pace, and becomes live once every wanted stream is acknowledged. Event loop only.
  */
-final class UpstreamConnection implements FrameRouter.AnswerHandler
+final class UpstreamConnection implements FrameRouter.AnswerHandler, ShardConnection
 {
     /** Lifecycle, in order; a connection is never reused. */
     enum State
     {
         CONNECTING, SUBSCRIBING, LIVE, CLOSING, CLOSED
-    }
-
-    /** The shard that owns the connection. */
-    interface Listener
-    {
-        void onLive(UpstreamConnection connection);
-
-        void onClosed(UpstreamConnection connection);
     }
 
     private record Request(boolean subscribe, List<String> streams)
@@ -60,6 +51,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
     private static final int MAX_HANDSHAKE_RESPONSE_BYTES = 64 * 1024;
 
     private final String name;
+    private final WireProtocol protocol;
     private final UpstreamConfig config;
     private final EventLoop loop;
     private final Set<String> wanted;
@@ -76,16 +68,19 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
     private long openedAtMs;
     private long liveSinceMs;
     private long nextSendAtMs;
+    private long lastReadMs;
+    private long lastPingMs;
     private boolean pumpScheduled;
     private boolean pingDue;
     private ScheduledFuture<?> liveTimeout;
     private ScheduledFuture<?> pinger;
     private ScheduledFuture<?> forceClose;
 
-    UpstreamConnection(final String name, final UpstreamConfig config, final EventLoop loop, final Set<String> wanted,
-        final Listener listener, final UpstreamCounters counters)
+    UpstreamConnection(final String name, final WireProtocol protocol, final UpstreamConfig config,
+        final EventLoop loop, final Set<String> wanted, final Listener listener, final UpstreamCounters counters)
     {
         this.name = name;
+        this.protocol = protocol;
         this.config = config;
         this.loop = loop;
         this.wanted = wanted;
@@ -94,18 +89,11 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         this.ended = loop.newPromise();
     }
 
-    /** The combined-stream endpoint under the base: {@code …/stream}; streams are added by SUBSCRIBE. */
-    static URI streamUri(final String wsBaseUrl)
-    {
-        final String base = wsBaseUrl.endsWith("/") ? wsBaseUrl.substring(0, wsBaseUrl.length() - 1) : wsBaseUrl;
-        return URI.create(base + "/stream");
-    }
-
-    void connect(final UpstreamChannels channels, final FrameRouter router)
+    void connect(final UpstreamChannels channels, final InboundRouter router)
     {
         openedAtMs = System.currentTimeMillis();
-        final URI uri = streamUri(config.wsBaseUrl());
-        final WebSocketClientProtocolConfig protocol = WebSocketClientProtocolConfig.newBuilder()
+        final URI uri = protocol.endpoint(config.wsBaseUrl());
+        final WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(uri)
             .version(WebSocketVersion.V13)
             .maxFramePayloadLength(config.maxFrameBytes())
@@ -116,7 +104,7 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
             .withUTF8Validator(false)
             .build();
         final ChannelFuture connected =
-            channels.connect(loop, uri, pipeline -> addHandlers(pipeline, protocol, router));
+            channels.connect(loop, uri, pipeline -> addHandlers(pipeline, handshake, router));
         channel = connected.channel();
         // Deferred: a channel closed within connect() must not end the connection before its shard holds it.
         channel.closeFuture().addListener(closed -> loop.execute(this::end));
@@ -145,36 +133,39 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         loop.execute(this::abandon);
     }
 
-    boolean isLive()
+    @Override
+    public boolean isLive()
     {
         return state == State.LIVE;
     }
 
-    long openedAtMs()
+    @Override
+    public long openedAtMs()
     {
         return openedAtMs;
     }
 
-    /** Completes once the connection ended, whether its channel ever opened or not. */
-    Future<Void> ended()
+    @Override
+    public Future<Void> ended()
     {
         return ended;
     }
 
-    /** When the connection became live, 0 if it never did. */
-    long liveSinceMs()
+    @Override
+    public long liveSinceMs()
     {
         return liveSinceMs;
     }
 
     /** The shard's wanted streams changed: bring the exchange's subscriptions in line, at the allowed pace. */
-    void wantedChanged()
+    @Override
+    public void wantedChanged()
     {
         schedulePump(0);
     }
 
-    /** Closes after the exchange's close answer, so every frame it sent before is still delivered. */
-    void closeGracefully()
+    @Override
+    public void closeGracefully()
     {
         closeRequested = true;
         if (state == State.SUBSCRIBING || state == State.LIVE)
@@ -212,6 +203,27 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         checkLive();
     }
 
+    /** Venues that acknowledge by topic rather than by id: the in-flight request that named the topic. */
+    @Override
+    public void onTopicAnswer(final String topic, final String error)
+    {
+        for (final Map.Entry<Long, Request> entry : inflight.entrySet())
+        {
+            if (entry.getValue().streams().contains(topic))
+            {
+                onAnswer(entry.getKey(), error);
+                return;
+            }
+        }
+        counters.increment(UpstreamCounters.IGNORED_FRAMES);
+    }
+
+    /** Any frame arrived: the connection is not idle. */
+    void onRead()
+    {
+        lastReadMs = System.currentTimeMillis();
+    }
+
     void onHandshakeComplete()
     {
         if (state != State.CONNECTING)
@@ -220,13 +232,27 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         }
         state = State.SUBSCRIBING;
         counters.increment(UpstreamCounters.CONNECTIONS_OPENED);
-        pinger = loop.scheduleAtFixedRate(() ->
-        {
-            pingDue = true;
-            schedulePump(0);
-        }, config.pingIntervalMs(), config.pingIntervalMs(), TimeUnit.MILLISECONDS);
+        lastReadMs = System.currentTimeMillis();
+        lastPingMs = lastReadMs;
+        // A venue that wants a ping only after silence is checked often, so the ping leaves soon after it is due.
+        final long checkMs = protocol.pingWhenIdle()
+            ? Math.max(1, Math.min(1000, config.pingIntervalMs() / 5))
+            : config.pingIntervalMs();
+        pinger = loop.scheduleAtFixedRate(this::onPingTimer, checkMs, checkMs, TimeUnit.MILLISECONDS);
         schedulePump(0);
         checkLive();
+    }
+
+    private void onPingTimer()
+    {
+        final long nowMs = System.currentTimeMillis();
+        if (protocol.pingWhenIdle()
+            && (nowMs - lastReadMs < config.pingIntervalMs() || nowMs - lastPingMs < config.pingIntervalMs()))
+        {
+            return;
+        }
+        pingDue = true;
+        schedulePump(0);
     }
 
     void onIdle()
@@ -290,14 +316,14 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         }
     }
 
-    private void addHandlers(final ChannelPipeline pipeline, final WebSocketClientProtocolConfig protocol,
-        final FrameRouter router)
+    private void addHandlers(final ChannelPipeline pipeline, final WebSocketClientProtocolConfig handshake,
+        final InboundRouter router)
     {
         pipeline
             .addLast("idle", new IdleStateHandler(config.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS))
             .addLast("http-codec", new HttpClientCodec())
             .addLast("http-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_RESPONSE_BYTES))
-            .addLast("ws-protocol", new WebSocketClientProtocolHandler(protocol))
+            .addLast("ws-protocol", new WebSocketClientProtocolHandler(handshake))
             .addLast("ws-aggregator", new WebSocketFrameAggregator(config.maxFrameBytes()))
             .addLast("upstream", new UpstreamFrameHandler(this, router, counters));
     }
@@ -371,8 +397,9 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
         if (pingDue)
         {
             pingDue = false;
+            lastPingMs = System.currentTimeMillis();
             counters.increment(UpstreamCounters.CONTROL_MESSAGES_SENT);
-            channel.writeAndFlush(new PingWebSocketFrame());
+            channel.writeAndFlush(protocol.ping());
             return true;
         }
         return false;
@@ -382,16 +409,8 @@ final class UpstreamConnection implements FrameRouter.AnswerHandler
     {
         final long id = nextRequestId++;
         inflight.put(id, request);
-        final StringBuilder json = new StringBuilder(64 + request.streams().size() * 32);
-        json.append("{\"method\":\"").append(request.subscribe() ? "SUBSCRIBE" : "UNSUBSCRIBE")
-            .append("\",\"params\":[");
-        for (int i = 0; i < request.streams().size(); i++)
-        {
-            json.append(i == 0 ? "\"" : ",\"").append(request.streams().get(i)).append('"');
-        }
-        json.append("],\"id\":").append(id).append('}');
         counters.increment(UpstreamCounters.CONTROL_MESSAGES_SENT);
-        channel.writeAndFlush(new TextWebSocketFrame(json.toString()));
+        channel.writeAndFlush(new TextWebSocketFrame(protocol.request(id, request.subscribe(), request.streams())));
     }
 
     private List<String> toSubscribe(final int limit)

@@ -13,10 +13,10 @@ import io.netty.handler.timeout.IdleStateEvent;
 final class UpstreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame>
 {
     private final UpstreamConnection connection;
-    private final FrameRouter router;
+    private final InboundRouter router;
     private final UpstreamCounters counters;
 
-    UpstreamFrameHandler(final UpstreamConnection connection, final FrameRouter router,
+    UpstreamFrameHandler(final UpstreamConnection connection, final InboundRouter router,
         final UpstreamCounters counters)
     {
         this.connection = connection;
@@ -28,6 +28,7 @@ final class UpstreamFrameHandler extends SimpleChannelInboundHandler<WebSocketFr
     protected void channelRead0(final ChannelHandlerContext ctx, final WebSocketFrame frame)
     {
         final long receiveTimeNs = System.nanoTime();
+        connection.onRead();
         if (frame instanceof TextWebSocketFrame)
         {
             router.route(frame.content(), receiveTimeNs, connection);

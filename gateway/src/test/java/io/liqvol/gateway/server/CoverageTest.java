@@ -3,6 +3,7 @@ package io.liqvol.gateway.server;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.GapKind;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -122,6 +123,25 @@ class CoverageTest
                     nowMs))).as("minute at %d, open since %d", bucketStartMs, openFromMs).isEqualTo(expectedMs);
             }
         }
+    }
+
+    @Test
+    void shouldCountTheGapsOfTheSelectedVenuesAndTheEnginesOwn()
+    {
+        final List<Gap> gaps = List.of(new Gap(Venue.BINANCE, ORIGIN_MS + 1_000, ORIGIN_MS + 2_000),
+            new Gap(Venue.OKX, ORIGIN_MS + 1_500, ORIGIN_MS + 4_000),
+            new Gap(ORIGIN_MS + 8_000, ORIGIN_MS + 9_000, GapKind.DOWNTIME));
+        final long endMs = ORIGIN_MS + 10_000;
+
+        assertThat(Coverage.of(ORIGIN_MS, gaps).recordedMs(ORIGIN_MS, endMs)).isEqualTo(10_000 - 3_000 - 1_000);
+        assertThat(Coverage.of(ORIGIN_MS, gaps, VenueSelection.parse("binance,bybit")).recordedMs(ORIGIN_MS, endMs))
+            .isEqualTo(10_000 - 1_000 - 1_000);
+        final Coverage okx = Coverage.of(ORIGIN_MS, gaps, VenueSelection.parse("okx"));
+        assertThat(okx.recordedMs(ORIGIN_MS, endMs)).isEqualTo(10_000 - 2_500 - 1_000);
+        assertThat(okx.gaps(ORIGIN_MS, endMs, 10)).containsExactly(gaps.get(1), gaps.get(2));
+        assertThat(okx.sourceGaps()).as("built from every gap, so a new one of any venue rebuilds it").isEqualTo(3);
+        assertThat(Coverage.of(ORIGIN_MS, gaps, VenueSelection.parse("bybit")).recordedMs(ORIGIN_MS, endMs))
+            .isEqualTo(10_000 - 1_000);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import io.liqvol.engine.journal.JournalDescriptor;
 import io.liqvol.gateway.EngineHistory;
 import io.liqvol.gateway.testing.Await;
@@ -90,14 +91,22 @@ class HeatmapBodyTest
             final long hourMs = (System.currentTimeMillis() / HOUR_MS) * HOUR_MS;
             harness.liquidate("BTCUSDT", Side.SELL, 2 * E8, 60_000 * E8, hourMs - 2 * HOUR_MS);
             harness.liquidate("BTCUSDT", Side.BUY, E8 / 2, 61_000 * E8, hourMs - HOUR_MS);
+            harness.liquidate(Venue.OKX, "BTCUSDT", Side.BUY, E8, 61_000 * E8, hourMs - HOUR_MS);
             Await.until("journaled",
                 () -> harness.engine.processedSequence() == harness.engine.inputSequence());
             final String month = "start=" + (hourMs - 30 * 24 * HOUR_MS) + "&end=" + (hourMs + HOUR_MS);
 
-            final HttpResponse<String> answer = get(harness, "/api/v1/heatmap/btcusdt/1h?bins=200&" + month);
+            final HttpResponse<String> answer =
+                get(harness, "/api/v1/heatmap/btcusdt/1h?bins=200&exchange=binance,bybit&" + month);
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             final Map<String, Object> heatmap = TestJson.object(answer.body());
+            final Map<String, Object> okx =
+                TestJson.object(get(harness, "/api/v1/heatmap/btcusdt/1h?bins=200&exchange=okx&" + month).body());
+            assertThat(cells(okx)).extracting(cell -> cell.get("buy_volume")).containsExactly("61000.00");
+            assertThat(TestJson.object(get(harness, "/api/v1/heatmap/btcusdt/1h?bins=200&" + month).body()))
+                .containsEntry("count", 3L);
+            assertError(get(harness, "/api/v1/heatmap/BTCUSDT/1h?exchange=ftx"), "invalid_exchange");
             assertThat(heatmap).containsEntry("kind", "realized").containsEntry("count", 2L)
                 .containsEntry("symbol", "BTCUSDT");
             assertThat(cells(heatmap)).extracting(cell -> cell.get("sell_volume"), cell -> cell.get("buy_volume"))
@@ -209,7 +218,7 @@ class HeatmapBodyTest
         final int bins) throws Exception
     {
         final HeatmapBody body = new HeatmapBody(history, BTC, Timeframe.H1,
-            new VolumeRange(startMs, endMs), bins);
+            new VolumeRange(startMs, endMs), bins, VenueSelection.ALL);
         final ByteBuf out = Unpooled.buffer();
         try
         {

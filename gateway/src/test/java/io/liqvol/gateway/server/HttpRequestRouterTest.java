@@ -271,7 +271,7 @@ class HttpRequestRouterTest
 
         final List<Object> symbols = TestJson.array(get("/api/v1/symbols").body());
         assertThat(symbols).contains(Map.of("symbol", "BTCUSDT", "baseAsset", "BTC", "quoteAsset", "USDT",
-            "pricePrecision", 2L, "quantityPrecision", 3L, "status", "TRADING"));
+            "pricePrecision", 2L, "quantityPrecision", 3L, "status", "TRADING", "exchanges", List.of("binance")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.testing.ServerHarness;
 import io.liqvol.gateway.testing.TestWebSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +129,34 @@ class LiquidationStreamHandlerTest
             assertThat(other.get("type")).isIn("heartbeat", "liquidation_order");
         }
         client.abort();
+    }
+
+    @Test
+    void shouldSendOnlyTheOrdersOfTheSelectedVenuesInTheSnapshotAndLive()
+    {
+        final long nowMs = System.currentTimeMillis();
+        harness.liquidate(Venue.OKX, "ADAUSDT", Side.SELL, 3 * E8, E8 / 2, nowMs - 3);
+        harness.liquidate(Venue.BINANCE, "ADAUSDT", Side.SELL, 4 * E8, E8 / 2, nowMs - 2);
+        harness.liquidate(Venue.BYBIT, "ADAUSDT", Side.BUY, 5 * E8, E8 / 2, nowMs - 1);
+        awaitRecent("ADAUSDT", 3);
+
+        final TestWebSocket client =
+            TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/ADAUSDT?exchange=bybit,okx"));
+        final TestWebSocket binance =
+            TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations/ADAUSDT?exchange=binance"));
+
+        assertThat(rows(client.next("liquidation_order"))).extracting(row -> row.get("exchange"))
+            .containsExactly("bybit", "okx");
+        assertThat(rows(binance.next("liquidation_order"))).extracting(row -> row.get("exchange"))
+            .containsExactly("binance");
+        harness.liquidate(Venue.BINANCE, "ADAUSDT", Side.SELL, 6 * E8, E8 / 2, nowMs);
+        harness.liquidate(Venue.OKX, "ADAUSDT", Side.BUY, 7 * E8, E8 / 2, nowMs + 1);
+        assertThat(rows(client.next("liquidation_order"))).singleElement()
+            .satisfies(row -> assertThat(row).containsEntry("exchange", "okx").containsEntry("priceUsdt", "3.50"));
+        assertThat(rows(binance.next("liquidation_order"))).singleElement()
+            .satisfies(row -> assertThat(row).containsEntry("exchange", "binance").containsEntry("priceUsdt", "3.00"));
+        client.abort();
+        binance.abort();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.simulator.SimulatedLiquidation;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.RawHttp;
@@ -96,6 +97,56 @@ class MarketStreamHandlerTest
     }
 
     @Test
+    void shouldStreamToAClientOfSomeVenuesExactlyTheirLiquidationsOfAtLeastItsThreshold() throws Exception
+    {
+        harness = ServerHarness.start(new ServerConfig());
+        try (TestWebSocket all = TestWebSocket.connect(harness.ws("/api/v1/ws/liquidations?exchange=all"));
+             TestWebSocket some = TestWebSocket.connect(
+                 harness.ws("/api/v1/ws/liquidations?exchange=okx,bybit&min_usdt=1000.5")))
+        {
+            Await.until("both subscribed", () -> harness.metrics.counterSet().get(GatewayMetrics.MARKET_CLIENTS) == 2);
+            final List<String> sent = new ArrayList<>();
+            final List<String> expected = new ArrayList<>();
+            final SplittableRandom random = new SplittableRandom(7);
+            final long baseMs = System.currentTimeMillis() - 60_000;
+            for (int i = 0; i < 300; i++)
+            {
+                final Venue venue = Venue.fromOrdinal(random.nextInt(Venue.count()));
+                final String symbol = SYMBOLS[random.nextInt(SYMBOLS.length)];
+                final long quantityE8 = (1 + random.nextLong(20_000)) * 100_000L;
+                final long priceE8 = (1 + random.nextLong(20_000)) * 1_000_000L;
+                harness.liquidate(venue, symbol, Side.SELL, quantityE8, priceE8, baseMs + i);
+                final String row = venue.code() + " " + symbol + " " + (baseMs + i);
+                sent.add(row);
+                if (venue != Venue.BINANCE && BigDecimal.valueOf(quantityE8, 8).multiply(BigDecimal.valueOf(priceE8, 8))
+                    .compareTo(THRESHOLD) >= 0)
+                {
+                    expected.add(row);
+                }
+            }
+            assertThat(expected).hasSizeBetween(10, sent.size() - 10);
+
+            assertThat(venueRows(all, sent.size())).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(venueRows(some, expected.size())).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(some.poll(300)).isNull();
+        }
+    }
+
+    @Test
+    void shouldRefuseABadExchangeWith400BeforeTheUpgrade() throws Exception
+    {
+        harness = ServerHarness.start(new ServerConfig());
+        for (final String path : List.of("/api/v1/ws/liquidations?exchange=kraken",
+            "/api/v1/ws/liquidations/BTCUSDT?exchange=okx,okx", "/api/v1/ws/liquidations/BTCUSDT?exchange="))
+        {
+            final String answer = RawHttp.exchange(harness.port(), "GET", path,
+                "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n");
+            assertThat(RawHttp.status(answer)).as(path).isEqualTo(400);
+            assertThat(RawHttp.body(answer)).as(path).contains("invalid_exchange");
+        }
+    }
+
+    @Test
     void shouldRefuseABadThresholdWith400BeforeTheUpgrade() throws Exception
     {
         harness = ServerHarness.start(new ServerConfig());
@@ -111,6 +162,23 @@ class MarketStreamHandlerTest
         {
             assertThat(zero.ping()).containsEntry("type", "pong");
         }
+    }
+
+    /** {@code exchange symbol timestamp} of the rows in the order they arrived, until there are {@code count}. */
+    private static List<String> venueRows(final TestWebSocket socket, final int count)
+    {
+        final List<String> rows = new ArrayList<>();
+        while (rows.size() < count)
+        {
+            final List<?> data = (List<?>)socket.next("liquidation_order").get("data");
+            for (int i = data.size() - 1; i >= 0; i--)
+            {
+                final Map<?, ?> row = (Map<?, ?>)data.get(i);
+                rows.add(row.get("exchange") + " " + row.get("symbol") + " " + row.get("timestamp"));
+            }
+        }
+        assertThat(rows).hasSize(count);
+        return rows;
     }
 
     /** The rows of the stream's order messages, in the order they arrived, until there are {@code count}. */

@@ -23,7 +23,7 @@ class MarketTopicTest
                 ? notionalE8Near(quantityE8, priceE8, random)
                 : random.nextLong(1_000_000_000_000_000_000L);
             final BigDecimal notional = BigDecimal.valueOf(quantityE8, 8).multiply(BigDecimal.valueOf(priceE8, 8));
-            assertThat(new MarketTopic.Filter(minE8, Recipients.NONE).accepts(quantityE8, priceE8))
+            assertThat(MarketTopic.reaches(quantityE8, priceE8, minE8))
                 .as("%d x %d >= %d", quantityE8, priceE8, minE8)
                 .isEqualTo(notional.compareTo(BigDecimal.valueOf(minE8, 8)) >= 0);
         }

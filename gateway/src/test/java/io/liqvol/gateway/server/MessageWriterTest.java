@@ -10,6 +10,7 @@ import io.liqvol.engine.LiquidationView;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.testing.TestJson;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -37,8 +38,8 @@ class MessageWriterTest
     void shouldEncodeOrdersNewestFirstInTheContractShape()
     {
         final OrderRows rows = new OrderRows();
-        rows.add(Side.SELL, 1_400_000L, 991_000_000_000L, TIME_MS - 1000);
-        rows.add(Side.BUY, 10_000_000L, 5_000_000_000_000L, TIME_MS);
+        rows.add(Venue.OKX, Side.SELL, 1_400_000L, 991_000_000_000L, TIME_MS - 1000);
+        rows.add(Venue.BINANCE, Side.BUY, 10_000_000L, 5_000_000_000_000L, TIME_MS);
 
         final Map<String, Object> message = TestJson.object(text(writer.liquidationOrders(
             UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", false, 1_704_110_400_000L, rows, btc)));
@@ -51,8 +52,10 @@ class MessageWriterTest
             Map.entry("symbol", "BTCUSDT"), Map.entry("side", "BUY"), Map.entry("quantity", "0.100"),
             Map.entry("quantityFormatted", "0.100"), Map.entry("avgPrice", "50000.00"),
             Map.entry("priceUsdt", "5000.00"), Map.entry("priceUsdtFormatted", "5,000"),
-            Map.entry("timestamp", TIME_MS), Map.entry("displayTime", "22:13:20"), Map.entry("baseAsset", "BTC")));
-        assertThat(asObject(data.get(1))).containsEntry("side", "SELL").containsEntry("quantity", "0.014")
+            Map.entry("timestamp", TIME_MS), Map.entry("displayTime", "22:13:20"), Map.entry("baseAsset", "BTC"),
+            Map.entry("exchange", "binance")));
+        assertThat(asObject(data.get(1))).containsEntry("exchange", "okx").containsEntry("side", "SELL")
+            .containsEntry("quantity", "0.014")
             .containsEntry("avgPrice", "9910.00").containsEntry("priceUsdt", "138.74")
             .containsEntry("displayTime", "22:13:19");
     }
@@ -61,7 +64,7 @@ class MessageWriterTest
     void shouldEncodeTheNotionalOfTheLargestOrderExactly()
     {
         final OrderRows rows = new OrderRows();
-        rows.add(Side.BUY, Long.MAX_VALUE, Long.MAX_VALUE, TIME_MS);
+        rows.add(Venue.BINANCE, Side.BUY, Long.MAX_VALUE, Long.MAX_VALUE, TIME_MS);
 
         final Map<String, Object> message = TestJson.object(text(writer.liquidationOrders(
             UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", false, TIME_MS, rows, btc)));
@@ -217,7 +220,11 @@ class MessageWriterTest
             .isEqualTo(Map.of("error", Map.of("code", "invalid_range", "message", "bad")));
         assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT",
             new Gap(5, 9, GapKind.DOWNTIME)))))
-            .isEqualTo(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L, "kind", "downtime"));
+            .containsAllEntriesOf(Map.of("type", "gap", "symbol", "BTCUSDT", "from", 5L, "to", 9L, "kind", "downtime"))
+            .as("the engine's own gap is every venue's").containsEntry("exchange", null).hasSize(6);
+        assertThat(TestJson.object(text(writer.gap(UnpooledByteBufAllocator.DEFAULT, null,
+            new Gap(Venue.BYBIT, 5, 9))))).containsAllEntriesOf(Map.of("type", "gap", "from", 5L, "to", 9L,
+            "kind", "upstream", "exchange", "bybit")).containsEntry("symbol", null).hasSize(6);
         assertThat(TestJson.object(text(writer.kline(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", "1m",
             new Candle(TIME_MS, "1", "2", "0.5", "1.5", "10", true))))).isEqualTo(Map.of("type", "kline",
             "symbol", "BTCUSDT", "timeframe", "1m", "data", Map.of("time", TIME_MS / 1000, "open", "1", "high", "2",
@@ -233,7 +240,7 @@ class MessageWriterTest
             final OrderRows rows = new OrderRows();
             for (int i = 0; i < rowCount; i++)
             {
-                rows.add(Side.BUY, 10_000_000L + i, 5_000_000_000_000L, TIME_MS);
+                rows.add(Venue.BINANCE, Side.BUY, 10_000_000L + i, 5_000_000_000_000L, TIME_MS);
             }
             final ByteBuf plain =
                 writer.liquidationOrders(UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", true, TIME_MS, rows, btc);

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.server;
 
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.ServerHarness;
 import io.liqvol.gateway.testing.TestJson;
@@ -44,8 +45,9 @@ class OrderHistoryBodyTest
             final long quantityE8 = (1 + random.nextInt(5_000)) * 1_000_000L;
             final long priceE8 = 50 * E8 + random.nextInt(1_000_000_000);
             final long timeMs = START_MS + i * 1_000L;
-            harness.liquidate(symbol, side, quantityE8, priceE8, timeMs);
-            INJECTED.add(symbol + " " + side + " " + timeMs + " " + notional(quantityE8, priceE8));
+            final Venue venue = Venue.fromOrdinal(i % Venue.count());
+            harness.liquidate(venue, symbol, side, quantityE8, priceE8, timeMs);
+            INJECTED.add(symbol + " " + side + " " + timeMs + " " + notional(quantityE8, priceE8) + " " + venue.code());
         }
         Await.until("every order journaled", () -> harness.engine.recentLiquidations("DOGEUSDT", 1).size()
             + harness.engine.recentLiquidations("LTCUSDT", 1).size() == 2
@@ -67,25 +69,30 @@ class OrderHistoryBodyTest
         {
             for (final String symbol : List.of("DOGEUSDT", ""))
             {
-                final String path = (symbol.isEmpty() ? "/api/v1/liquidations" : "/api/v1/liquidations/" + symbol)
-                    + "?limit=97&start=" + fromMs + "&end=" + toMs + "&min_usdt=100.5&order=" + order;
+                for (final String exchange : List.of("", "okx,binance"))
+                {
+                    final String path = (symbol.isEmpty() ? "/api/v1/liquidations" : "/api/v1/liquidations/" + symbol)
+                        + "?limit=97&start=" + fromMs + "&end=" + toMs + "&min_usdt=100.5&order=" + order
+                        + (exchange.isEmpty() ? "" : "&exchange=" + exchange);
 
-                final List<String> expected = new ArrayList<>();
-                for (final String row : INJECTED)
-                {
-                    final String[] fields = row.split(" ");
-                    final long timeMs = Long.parseLong(fields[2]);
-                    if ((symbol.isEmpty() || fields[0].equals(symbol)) && timeMs >= fromMs && timeMs < toMs
-                        && new BigDecimal(fields[3]).compareTo(new BigDecimal("100.5")) >= 0)
+                    final List<String> expected = new ArrayList<>();
+                    for (final String row : INJECTED)
                     {
-                        expected.add(row);
+                        final String[] fields = row.split(" ");
+                        final long timeMs = Long.parseLong(fields[2]);
+                        if ((symbol.isEmpty() || fields[0].equals(symbol)) && timeMs >= fromMs && timeMs < toMs
+                            && new BigDecimal(fields[3]).compareTo(new BigDecimal("100.5")) >= 0
+                            && (exchange.isEmpty() || !fields[4].equals("bybit")))
+                        {
+                            expected.add(row);
+                        }
                     }
+                    if (order.equals("desc"))
+                    {
+                        Collections.reverse(expected);
+                    }
+                    assertThat(walk(path)).as(path).containsExactlyElementsOf(expected).hasSizeGreaterThan(97 * 2);
                 }
-                if (order.equals("desc"))
-                {
-                    Collections.reverse(expected);
-                }
-                assertThat(walk(path)).as(path).containsExactlyElementsOf(expected).hasSizeGreaterThan(97 * 2);
             }
         }
         // The budget comes back once the last chunk is written, which may be just after the client has read it.
@@ -103,10 +110,11 @@ class OrderHistoryBodyTest
         assertThat(csv.headers().firstValue("content-disposition")).hasValueSatisfying(
             value -> assertThat(value).startsWith("attachment; filename=\"LTCUSDT-liquidations-"));
         final List<String> lines = List.of(csv.body().split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("symbol,side,quantity,avgPrice,priceUsdt,timestamp");
+        assertThat(lines.get(0)).isEqualTo("symbol,side,quantity,avgPrice,priceUsdt,timestamp,exchange");
         assertThat(lines.subList(1, lines.size())).containsExactlyElementsOf(json.stream()
             .map(row -> row.get("symbol") + "," + row.get("side") + "," + row.get("quantity") + ","
-                + row.get("avgPrice") + "," + row.get("priceUsdt") + "," + row.get("timestamp")).toList());
+                + row.get("avgPrice") + "," + row.get("priceUsdt") + "," + row.get("timestamp") + ","
+                + row.get("exchange")).toList());
 
         final String volume = "/api/v1/liquidation-volume/DOGEUSDT/1m?start=" + START_MS + "&end="
             + (START_MS + 3_000 * 60_000L);
@@ -129,6 +137,27 @@ class OrderHistoryBodyTest
     }
 
     @Test
+    void shouldAnswerTheRecentOrdersOfTheSelectedVenues() throws Exception
+    {
+        final List<String> expected = new ArrayList<>();
+        for (final String row : INJECTED)
+        {
+            if (row.startsWith("DOGEUSDT ") && !row.endsWith(" binance"))
+            {
+                expected.add(0, row);
+            }
+        }
+
+        final Map<String, Object> answer =
+            TestJson.object(get("/api/v1/liquidations/DOGEUSDT?limit=20&exchange=bybit,okx").body());
+
+        assertThat(((List<?>)answer.get("data")).stream().map(row -> reference(asRow(row))).toList())
+            .containsExactlyElementsOf(expected.subList(0, 20));
+        final String csv = get("/api/v1/liquidations/DOGEUSDT?limit=3&exchange=okx&format=csv").body();
+        assertThat(List.of(csv.split("\r\n")).subList(1, 4)).allSatisfy(line -> assertThat(line).endsWith(",okx"));
+    }
+
+    @Test
     void shouldRefuseATamperedCursorOrOneOfAnotherQuery() throws Exception
     {
         final Map<String, Object> first =
@@ -148,6 +177,19 @@ class OrderHistoryBodyTest
         assertError(get("/api/v1/liquidation-volume/DOGEUSDT/1m?format=xml"), "invalid_parameter");
         assertThat(orders(get("/api/v1/liquidations/DOGEUSDT?side=SELL&limit=5&cursor=" + cursor))).hasSize(5)
             .allSatisfy(row -> assertThat(row).containsEntry("side", "SELL"));
+
+        final String ofBybit = (String)TestJson.object(
+            get("/api/v1/liquidations/DOGEUSDT?limit=5&side=SELL&exchange=bybit").body()).get("next_cursor");
+        assertError(get("/api/v1/liquidations/DOGEUSDT?exchange=okx&cursor=" + ofBybit), "invalid_cursor");
+        assertError(get("/api/v1/liquidations/DOGEUSDT?exchange=all&cursor=" + ofBybit), "invalid_cursor");
+        assertError(get("/api/v1/liquidations/DOGEUSDT?exchange=okx&cursor=" + cursor), "invalid_cursor");
+        assertThat(orders(get("/api/v1/liquidations/DOGEUSDT?limit=5&exchange=bybit&cursor=" + ofBybit))).hasSize(5)
+            .allSatisfy(row -> assertThat(row).containsEntry("side", "SELL").containsEntry("exchange", "bybit"));
+        for (final String bad : List.of("kraken", "okx,okx", "", "OKX", "all,okx"))
+        {
+            assertError(get("/api/v1/liquidations/DOGEUSDT?exchange=" + bad), "invalid_exchange");
+            assertError(get("/api/v1/liquidations?exchange=" + bad), "invalid_exchange");
+        }
         // The budget comes back once the last chunk is written, which may be just after the client has read it.
         Await.until("the query budget given back", () -> held() == 0);
     }
@@ -163,13 +205,25 @@ class OrderHistoryBodyTest
                 TestJson.object(get(path + (cursor == null ? "" : "&cursor=" + cursor)).body());
             for (final Map<String, Object> order : orders(page))
             {
-                rows.add(order.get("symbol") + " " + order.get("side") + " " + order.get("timestamp") + " "
-                    + order.get("priceUsdt"));
+                rows.add(reference(order));
             }
             cursor = (String)page.get("next_cursor");
         }
         while (cursor != null);
         return rows;
+    }
+
+    /** An order row as the reference writes it. */
+    private static String reference(final Map<String, Object> order)
+    {
+        return order.get("symbol") + " " + order.get("side") + " " + order.get("timestamp") + " "
+            + order.get("priceUsdt") + " " + order.get("exchange");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asRow(final Object row)
+    {
+        return (Map<String, Object>)row;
     }
 
     @SuppressWarnings("unchecked")

@@ -22,8 +22,8 @@ class SimulatorWebSocketHandlerTest
     private final SimulatorCounters counters = new SimulatorCounters();
     private final MarketGenerator generator = new MarketGenerator(config);
     private final SimulatorHandlerParts context = new SimulatorHandlerParts(config, market,
-        new StreamHub(config, generator, counters, System::currentTimeMillis), new SimulatorRestApi(generator, 0),
-        counters);
+        new StreamHub(config, generator, counters, System::currentTimeMillis),
+        new VenueHub(config, System::currentTimeMillis), new SimulatorRestApi(generator, 0), counters);
     private final EmbeddedChannel channel = new EmbeddedChannel();
 
     @AfterEach

@@ -2,6 +2,7 @@ package io.liqvol.gateway.testing;
 
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.Gateway;
 import io.liqvol.gateway.GatewayConfig;
 import io.liqvol.gateway.server.GatewayMetrics;
@@ -86,6 +87,13 @@ public final class ServerHarness implements AutoCloseable
         final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
     {
         engine.ingestLiquidation(symbol, side, quantityE8, priceE8, timeMs, timeMs);
+    }
+
+    /** As {@link #liquidate(String, Side, long, long, long)}, recorded from {@code venue}. */
+    public void liquidate(final Venue venue,
+        final String symbol, final Side side, final long quantityE8, final long priceE8, final long timeMs)
+    {
+        engine.ingestLiquidation(venue, symbol, side, quantityE8, priceE8, timeMs, timeMs);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.liqvol.gateway.upstream;
 
 import io.liqvol.engine.Gap;
+import io.liqvol.engine.Venue;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GapTrackerTest
 {
     private final List<Gap> reported = new ArrayList<>();
-    private final GapTracker tracker = new GapTracker(reported::add, 2);
+    private final GapTracker tracker = new GapTracker(Venue.BINANCE, reported::add, 2);
 
     @Test
     void shouldReportAGapFromTheFirstLossToTheNextLiveConnection()
@@ -26,6 +27,16 @@ class GapTrackerTest
 
         assertThat(reported).containsExactly(new Gap(1_000, 2_000));
         assertThat(tracker.isOpen()).isFalse();
+    }
+
+    @Test
+    void shouldReportTheGapsOfItsVenue()
+    {
+        final GapTracker okx = new GapTracker(Venue.OKX, reported::add, 2);
+        okx.down(1_000);
+        okx.up(3_000);
+
+        assertThat(reported).containsExactly(new Gap(Venue.OKX, 1_000, 3_000));
     }
 
     @Test
