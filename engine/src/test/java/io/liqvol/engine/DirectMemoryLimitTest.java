@@ -23,8 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DirectMemoryLimitTest
 {
     private static final long DIRECT_MEMORY_BYTES = 64L << 20;
-    /** A failed direct allocation used to stall the stage thread about a second each. */
-    private static final long STALL_LIMIT_MS = 1_000;
+    /**
+     * A failed direct allocation used to stall the stage thread about a second for each of the refused symbols; a
+     * loaded machine may hold up one hand-in that long now and then, never one per refused symbol.
+     */
+    private static final long MOST_SLOW_INGESTS = 2;
 
     @TempDir
     Path dir;
@@ -44,7 +47,8 @@ class DirectMemoryLimitTest
         assertThat(fill.get("accepted")).isEqualTo(admitted * perSymbol);
         assertThat(fill.get("published")).isEqualTo(admitted * perSymbol);
         assertThat(fill.get("stage_errors")).isZero();
-        assertThat(fill.get("longest_ingest_ms")).as("no hand-in waited on a stalled stage").isLessThan(STALL_LIMIT_MS);
+        assertThat(fill.get("slow_ingests")).as("hand-ins that waited on a stalled stage")
+            .isLessThanOrEqualTo(MOST_SLOW_INGESTS);
 
         final Map<String, Long> recover = runChild("recover");
         assertThat(recover.get("budget_bytes")).isEqualTo(DIRECT_MEMORY_BYTES / 2);

@@ -13,6 +13,8 @@ import java.util.Arrays;
 public final class DirectMemoryLimitedEngineMain
 {
     static final int EXTRA_SYMBOLS = 20;
+    /** A hand-in this slow waited on a stalled stage (a failed direct allocation stalled it about a second). */
+    static final long SLOW_INGEST_NS = 1_000_000_000L;
 
     private DirectMemoryLimitedEngineMain()
     {
@@ -54,6 +56,7 @@ public final class DirectMemoryLimitedEngineMain
         final long[] timesMs = everyBucketOfEveryWindow(engine.context(), nowMs);
         final int symbols = engine.admittedSymbols() + EXTRA_SYMBOLS;
         long longestIngestNs = 0;
+        int slowIngests = 0;
         for (int k = 0; k < timesMs.length; k++)
         {
             for (int s = 0; s < symbols; s++)
@@ -61,13 +64,16 @@ public final class DirectMemoryLimitedEngineMain
                 final long beforeNs = System.nanoTime();
                 engine.ingestLiquidation(symbol(s), (k & 1) == 0 ? Side.BUY : Side.SELL, 100_000_000L + k,
                     2_000_000_000L, timesMs[k], timesMs[k]);
-                longestIngestNs = Math.max(longestIngestNs, System.nanoTime() - beforeNs);
+                final long ingestNs = System.nanoTime() - beforeNs;
+                longestIngestNs = Math.max(longestIngestNs, ingestNs);
+                slowIngests += ingestNs >= SLOW_INGEST_NS ? 1 : 0;
             }
         }
         engine.drain();
         print("offered_symbols", symbols);
         print("liquidations_per_symbol", timesMs.length);
         print("longest_ingest_ms", longestIngestNs / 1_000_000);
+        print("slow_ingests", slowIngests);
     }
 
     /** A time in each bucket of every timeframe's in-memory window back from now, oldest first (months as 28 days). */
