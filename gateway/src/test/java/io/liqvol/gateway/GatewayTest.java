@@ -12,6 +12,7 @@ import io.liqvol.gateway.simulator.VenueLiquidation;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.TestJson;
 import io.liqvol.gateway.testing.TestWebSocket;
+import io.liqvol.gateway.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +107,7 @@ class GatewayTest
     @Test
     void shouldServeTheSameTotalsAfterARestartMidStream() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-restart-test");
+        final Path dataDir = TempDirs.create("liqvol-restart-test");
         try (ExchangeSimulator exchange = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false)))
         {
             final long minuteMs = Timeframe.M1.alignDownMs(System.currentTimeMillis());
@@ -166,7 +166,7 @@ class GatewayTest
     @Test
     void shouldServeTheSimulatedHistoryAsRecordedOnTheFirstStartAndNotAddItAgainOnARestart() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-history-test");
+        final Path dataDir = TempDirs.create("liqvol-history-test");
         final SimulatorConfig simulator = new SimulatorConfig().seed(5).historyMs(2 * 3_600_000L).generateFlow(false);
         final String[] args = {"--simulate", "--port", "0", "--data-dir", dataDir.toString()};
         final Object before;
@@ -207,7 +207,7 @@ class GatewayTest
     @Test
     void shouldServeTheDowntimeBetweenRunsAsAGapAndCoverageOnEveryBucket() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-downtime-test");
+        final Path dataDir = TempDirs.create("liqvol-downtime-test");
         try (ExchangeSimulator exchange = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false)))
         {
             final long firstStartMs = System.currentTimeMillis();
@@ -354,7 +354,7 @@ class GatewayTest
     @Test
     void shouldReportDegradedHealthWhileTheUpstreamIsDownAndRecordTheOutageAsAGap() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-health-test");
+        final Path dataDir = TempDirs.create("liqvol-health-test");
         final ExchangeSimulator first = ExchangeSimulator.start(new SimulatorConfig().generateFlow(false));
         final int port = first.port();
         try (Gateway gateway = startAgainst(first, dataDir))
@@ -404,7 +404,7 @@ class GatewayTest
     @Test
     void shouldReportDegradedHealthOnceASymbolIsRefusedForTheMemoryBudget() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-budget-test");
+        final Path dataDir = TempDirs.create("liqvol-budget-test");
         // Room for one symbol's worst case (about 356 KB with the default windows) and not for a second.
         try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
             "--data-dir", dataDir.toString(), "--engine-memory-budget-bytes", "600000"}, Map.of()),
@@ -429,7 +429,7 @@ class GatewayTest
     @Test
     void shouldReportLowSpaceBelowTheMinimumWhileStayingReady() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-low-space-test");
+        final Path dataDir = TempDirs.create("liqvol-low-space-test");
         try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
             "--data-dir", dataDir.toString(), "--journal-min-free-bytes", String.valueOf(Long.MAX_VALUE)}, Map.of()),
             new SimulatorConfig().generateFlow(false), new ServerConfig().port(0)))
@@ -461,7 +461,7 @@ class GatewayTest
     @Test
     void shouldRecordEveryEnabledVenueFromTheSimulatorAndServeEachOnItsOwn() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-gateway-test");
+        final Path dataDir = TempDirs.create("liqvol-gateway-test");
         final List<VenueLiquidation> sent = new CopyOnWriteArrayList<>();
         try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
             "--data-dir", dataDir.toString(), "--venues", "binance,bybit,okx"}, Map.of()),
@@ -581,7 +581,7 @@ class GatewayTest
 
     private static Gateway start(final String mode) throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-gateway-test");
+        final Path dataDir = TempDirs.create("liqvol-gateway-test");
         return Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0", "--data-dir",
             dataDir.toString(), "--upstream-mode", mode}, Map.of()), new SimulatorConfig().generateFlow(false),
             new ServerConfig().port(0));

@@ -1,6 +1,7 @@
 package io.liqvol.gateway;
 
 import io.liqvol.gateway.testing.LiqvolProcess;
+import io.liqvol.gateway.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -50,7 +51,7 @@ class MainTest
     @Test
     void shouldRunTheImportCommandOnTheDataDirectory() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-import-main-test");
+        final Path dataDir = TempDirs.create("liqvol-import-main-test");
         final Path missing = dataDir.resolve("missing.csv");
         final Process process =
             LiqvolProcess.java("import", "--data-dir", dataDir.toString(), missing.toString()).start();
@@ -64,7 +65,7 @@ class MainTest
     @Test
     void shouldServeWithTheSimulatorAndStopGracefullyOnSigterm() throws Exception
     {
-        final Path dataDir = Files.createTempDirectory("liqvol-main-test");
+        final Path dataDir = TempDirs.create("liqvol-main-test");
         final Process process = LiqvolProcess.java("--simulate", "--port", "0", "--data-dir", dataDir.toString())
             .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try
@@ -97,7 +98,7 @@ class MainTest
     {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress()))
         {
-            final Path dataDir = Files.createTempDirectory("liqvol-main-port-test");
+            final Path dataDir = TempDirs.create("liqvol-main-port-test");
             final Path stderr = dataDir.resolve("stderr.txt");
             final Process process = LiqvolProcess.java("--simulate", "--port", String.valueOf(taken.getLocalPort()),
                 "--data-dir", dataDir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)

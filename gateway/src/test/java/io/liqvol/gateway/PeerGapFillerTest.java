@@ -9,6 +9,7 @@ import io.liqvol.engine.Venue;
 import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.testing.Await;
+import io.liqvol.gateway.testing.TempDirs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +40,7 @@ class PeerGapFillerTest
     void setUp() throws Exception
     {
         peer = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0", "--data-dir",
-                Files.createTempDirectory("liqvol-peer").toString()}, Map.of()),
+                TempDirs.create("liqvol-peer").toString()}, Map.of()),
             new SimulatorConfig().generateFlow(false), new ServerConfig().port(0));
         Await.until("the peer subscribed", () -> peer.simulator().subscriberCount(ALL_MARKET) == 1);
         final long nowMs = System.currentTimeMillis();

@@ -6,6 +6,7 @@ import io.liqvol.gateway.GatewayConfig;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.testing.Await;
 import io.liqvol.gateway.testing.TestJson;
+import io.liqvol.gateway.testing.TempDirs;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,7 +42,7 @@ class MarketOverviewTest
     void shouldRankEverySymbolAndSizeItsLiquidationsExactlyLikeABigDecimalReference() throws Exception
     {
         try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
-            "--data-dir", Files.createTempDirectory("liqvol-overview-test").toString(),
+            "--data-dir", TempDirs.create("liqvol-overview-test").toString(),
             "--engine-memory-budget-bytes", "1000000000"}, Map.of()), new SimulatorConfig().generateFlow(false),
             new ServerConfig().port(0)))
         {

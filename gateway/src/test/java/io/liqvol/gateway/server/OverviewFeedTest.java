@@ -78,6 +78,7 @@ class OverviewFeedTest
                     Await.pause(50);
                 }
             });
+            final long burstStartMs = System.currentTimeMillis();
             burst.start();
             final long expectedCount = 2 + injected;
             final List<Long> arrivalsMs = new ArrayList<>();
@@ -90,12 +91,8 @@ class OverviewFeedTest
             while ((Long)((Map<?, ?>)latest.get("market")).get("count") < expectedCount);
             burst.join();
             assertThat(((List<?>)latest.get("symbols"))).hasSize(3);
-            assertThat(arrivalsMs.size()).isBetween(2, 6);
-            // the first may have waited in the socket since a tick before the burst
-            for (int i = 2; i < arrivalsMs.size(); i++)
-            {
-                assertThat(arrivalsMs.get(i) - arrivalsMs.get(i - 1)).as("spacing").isGreaterThan(700);
-            }
+            assertThat(arrivalsMs.size()).as("at most one a second, the first two aside (one may have waited in the "
+                + "socket since a tick before the burst)").isBetween(2, atMostOneASecondSince(burstStartMs));
             for (final TestWebSocket client : clients.subList(1, clients.size()))
             {
                 Map<String, Object> last;
@@ -133,6 +130,7 @@ class OverviewFeedTest
             // six seconds of changes, each overview of 150 rows far beyond what the slow client's socket holds
             final int injected = 60;
             final List<Long> arrivalsMs = new ArrayList<>();
+            final long changesStartMs = System.currentTimeMillis();
             long count = 0;
             for (int i = 0; i < injected; i++)
             {
@@ -151,11 +149,9 @@ class OverviewFeedTest
                 count = (Long)((Map<?, ?>)other.next("market_overview").get("market")).get("count");
                 arrivalsMs.add(System.currentTimeMillis());
             }
-            assertThat(arrivalsMs.size()).as("the reading client heard about once a second").isBetween(4, 9);
-            for (int i = 1; i < arrivalsMs.size(); i++)
-            {
-                assertThat(arrivalsMs.get(i) - arrivalsMs.get(i - 1)).as("spacing").isLessThan(2_500);
-            }
+            // Counts since the changes began, not gaps between arrivals: load stretches and bunches those.
+            assertThat(arrivalsMs.size()).as("the reading client kept hearing, at most once a second")
+                .isBetween(3, atMostOneASecondSince(changesStartMs));
             assertThat(harness.metrics.coalescedUpdates()).as("the slow client's older overviews were replaced")
                 .isPositive();
             assertThat(harness.metrics.slowClientsClosed()).isZero();
@@ -199,5 +195,14 @@ class OverviewFeedTest
         final long timeMs = tradeTimeMs++;
         harness.simulator.injectFrame("!forceOrder@arr",
             new SimulatedLiquidation(symbol, side, quantity, price, price, timeMs).toEventJson(timeMs));
+    }
+
+    /**
+     * The most overviews a client may have received since {@code sinceMs} when they are sent at most once a second:
+     * one a second, one already under way before, and one for the second begun.
+     */
+    private static int atMostOneASecondSince(final long sinceMs)
+    {
+        return 2 + (int)((System.currentTimeMillis() - sinceMs) / 1_000);
     }
 }

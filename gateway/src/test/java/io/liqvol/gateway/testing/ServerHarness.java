@@ -10,9 +10,7 @@ import io.liqvol.gateway.server.ServerConfig;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -57,14 +55,7 @@ public final class ServerHarness implements AutoCloseable
 
     private static Path temporaryDataDir()
     {
-        try
-        {
-            return Files.createTempDirectory("liqvol-test");
-        }
-        catch (final IOException e)
-        {
-            throw new IllegalStateException(e);
-        }
+        return TempDirs.create("liqvol-test");
     }
 
     public int port()
