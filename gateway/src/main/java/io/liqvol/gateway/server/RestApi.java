@@ -79,8 +79,7 @@ final class RestApi
         RequestTarget.requireKnownParameters(query, VOLUME_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
         final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
-        final VolumeRange range = context.validator().range(timeframe,
-            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
+        final VolumeRange range = requestedRange(query, timeframe);
         final boolean csv = csv(request, query);
         final String fileName = symbol + "-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
         stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe)), head(request, csv, fileName),
@@ -97,14 +96,20 @@ final class RestApi
         RequestTarget.requireKnownParameters(query, MARKET_VOLUME_PARAMETERS);
         final String code = parameter(query, "timeframe", null);
         final Interval timeframe = RequestValidator.anyTimeframe(code == null ? "1m" : code);
-        final VolumeRange range = context.validator().range(timeframe,
-            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
+        final VolumeRange range = requestedRange(query, timeframe);
         final boolean csv = csv(request, query);
         final String fileName = "market-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
         final long symbols = Math.max(1, context.history().symbols().size());
         stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe) + symbols),
             head(request, csv, fileName),
             () -> new VolumeBody(context.history(), null, timeframe, range, csv, System.currentTimeMillis()));
+    }
+
+    /** The buckets of {@code timeframe} that {@code start}/{@code end} (or start_time/end_time) ask for. */
+    private VolumeRange requestedRange(final QueryStringDecoder query, final Interval timeframe)
+    {
+        return context.validator().range(timeframe,
+            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
     }
 
     /**
@@ -118,8 +123,7 @@ final class RestApi
         RequestTarget.requireKnownParameters(query, HEATMAP_PARAMETERS);
         final String symbol = context.validator().symbol(parts[0]);
         final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
-        final VolumeRange range = context.validator().range(timeframe,
-            parameter(query, "start", "start_time"), parameter(query, "end", "end_time"), System.currentTimeMillis());
+        final VolumeRange range = requestedRange(query, timeframe);
         final int bins = RequestValidator.count("bins", parameter(query, "bins", null), DEFAULT_HEATMAP_BINS,
             MIN_HEATMAP_BINS, MAX_HEATMAP_BINS);
         final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
