@@ -137,6 +137,17 @@ class OrderScanTest
             .reaches(90_000_000_000L * E8, 9_000_000L * E8)).isTrue();
     }
 
+    @Test
+    void shouldSelectTheVenuesOfItsMask()
+    {
+        final OrderFilter okxAndBybit = new OrderFilter(null, 0, 1, OrderFilter.ANY_SIDE, 0, 0b110);
+
+        assertThat(okxAndBybit.selects(0)).isFalse();
+        assertThat(okxAndBybit.selects(1)).isTrue();
+        assertThat(okxAndBybit.selects(2)).isTrue();
+        assertThat(new OrderFilter(null, 0, 1, OrderFilter.ANY_SIDE, 0).selects(2)).isTrue();
+    }
+
     /** Walks every page of at most a random number of orders and compares with the reference, both ways. */
     private static void assertPagesMatchReference(
         final JournalHistory history, final OrderFilter filter, final int count)
