@@ -115,7 +115,8 @@ public class DecodeAggregateBenchmark
         counters = new EngineCounters();
         replayed = new BenchFrames(FRAMES);
         replayingDecoder = decoder(counters, replayed);
-        aggregate = new AggregateStage(new BucketStore(64, new EngineContext().windowBuckets()), counters);
+        aggregate = new AggregateStage(
+            new BucketStore(Series.capacity(64), new EngineContext().windowBuckets()), counters);
         event = new FrameEvent(EngineContext.DEFAULT_MAX_FRAME_BYTES);
         // Its own decoder and frames, so that the benchmarked ones stay new; symbols get the same ids.
         final BenchFrames source = new BenchFrames(FRAMES);

@@ -20,7 +20,8 @@ public final class InlineStages
             new DuplicateFilter(EngineContext.DEFAULT_MAX_SYMBOLS), counters, SystemEpochClock.INSTANCE,
             EngineContext.DEFAULT_MIN_TIME_MS, EngineContext.DEFAULT_MAX_FUTURE_SKEW_MS);
         aggregate = new AggregateStage(
-            new BucketStore(EngineContext.DEFAULT_MAX_SYMBOLS, new EngineContext().windowBuckets()), counters);
+            new BucketStore(Series.capacity(EngineContext.DEFAULT_MAX_SYMBOLS), new EngineContext().windowBuckets()),
+            counters);
     }
 
     /** Validates, interns, deduplicates and aggregates one liquidation; returns how many were accepted (0 or 1). */

@@ -3,8 +3,9 @@ package io.liqvol.engine;
 import com.lmax.disruptor.EventHandler;
 
 /**
- * Stage 2b: adds each accepted liquidation to its bucket of every timeframe, in parallel with the journal, and
- * leaves in the event which buckets it changed, for the publish stage.
+ * Stage 2b: adds each accepted liquidation to its bucket of every timeframe on its venue (its {@link Series}), in
+ * parallel with the journal, and leaves in the event which buckets it changed, for the publish stage. The sum over
+ * venues is read on the cold side (publisher, queries), never added here a second time.
  */
 final class AggregateStage implements EventHandler<FrameEvent>
 {
@@ -24,7 +25,7 @@ final class AggregateStage implements EventHandler<FrameEvent>
     {
         for (int i = 0; i < event.count; i++)
         {
-            final long table = store.table(event.symbolId[i]);
+            final long table = store.table(Series.of(event.symbolId[i], event.venue[i]));
             final long position = BucketDescriptor.position(sequence, i);
             final long timeMs = event.tradeTimeMs[i];
             final int side = event.side[i];

@@ -1,9 +1,10 @@
 package io.liqvol.engine;
 
 /**
- * Layout of the off-heap memory of a {@link BucketStore}: bucket pages and per-symbol tables.
+ * Layout of the off-heap memory of a {@link BucketStore}: bucket pages and per-series tables (a
+ * {@link Series} is a symbol on a venue).
  * <p>
- * A page holds {@link #PAGE_BUCKETS} consecutive buckets of one symbol and timeframe:
+ * A page holds {@link #PAGE_BUCKETS} consecutive buckets of one series and timeframe:
  * <pre>
  *  +---------------+---------------+-----------------------------------------------+
  *  |  pageNumber   |  nextFree     |  PAGE_BUCKETS slots                     ...   |
@@ -24,7 +25,7 @@ package io.liqvol.engine;
  * sees a stranger's tag instead of wrong totals. {@code lastPosition} is where the last liquidation added sits in
  * the ring ({@link #position}), which lets the publisher take a bucket back to the state of the batch it publishes.
  * <p>
- * A symbol's table: its id, then per timeframe the newest bucket index + 1 (0 = none yet; readers), the writer's
+ * A series' table: its id, then per timeframe the newest bucket index + 1 (0 = none yet; readers), the writer's
  * cache of that newest bucket ({@code startMs, endMs, slot address, tag}), then per timeframe the page entries
  * (page addresses, 0 = none), a ring indexed by page number.
  */
@@ -76,10 +77,10 @@ final class BucketDescriptor
         return sequence * FrameEvent.MAX_LIQUIDATIONS + index;
     }
 
-    /** Names a bucket of one symbol and timeframe; never 0, so a slot of a fresh page names none. */
-    static long tag(final int symbolId, final int timeframe, final int bucketIndex)
+    /** Names a bucket of one series and timeframe; never 0, so a slot of a fresh page names none. */
+    static long tag(final int seriesId, final int timeframe, final int bucketIndex)
     {
-        return ((long)symbolId * TIMEFRAMES + timeframe + 1) << Integer.SIZE | bucketIndex;
+        return ((long)seriesId * TIMEFRAMES + timeframe + 1) << Integer.SIZE | bucketIndex;
     }
 
     static int bucketIndexOfTag(final long tag)

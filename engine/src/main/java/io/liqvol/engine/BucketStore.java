@@ -32,10 +32,11 @@ import static io.liqvol.engine.BucketDescriptor.TAG_OFFSET;
 import static io.liqvol.engine.BucketDescriptor.VERSION_OFFSET;
 
 /**
- * At least the newest {@code windowBuckets[timeframe]} buckets of every symbol and timeframe, off-heap, in the
- * layout of {@link BucketDescriptor}. A symbol gets its table at its first liquidation and a page of
+ * At least the newest {@code windowBuckets[timeframe]} buckets of every {@link Series} (a symbol on a venue) and
+ * timeframe, off-heap, in the layout of {@link BucketDescriptor}. A series gets its table at its first liquidation, so
+ * a symbol that one venue lists takes one table, and a page of
  * {@link BucketDescriptor#PAGE_BUCKETS} buckets whenever it touches a new range of a window; pages that leave the
- * window go back to the shared pool, so memory follows what a symbol does. The aggregate stage is the single
+ * window go back to the shared pool, so memory follows what a series does. The aggregate stage is the single
  * writer; any thread reads a slot consistently through its sequence lock. Offsets are computed from the layout,
  * so memory is accessed without bounds checks.
  */
@@ -61,13 +62,13 @@ final class BucketStore
     private final int[] entriesOffset;
     private final int tableLength;
     private final BucketPages pages = new BucketPages();
-    /** Per symbol, the address of its table, 0 until its first liquidation. */
+    /** Per series, the address of its table, 0 until its first liquidation. */
     private final AtomicLongArray tables;
     private final ByteBuffer[] tableMemory;
     private volatile long tableBytes;
 
     /** {@code windowBuckets}: per timeframe ordinal, how many of the newest buckets memory holds at least. */
-    BucketStore(final int maxSymbols, final int[] windowBuckets)
+    BucketStore(final int maxSeries, final int[] windowBuckets)
     {
         this.windowBuckets = windowBuckets.clone();
         pagesPerWindow = new int[TIMEFRAMES];
@@ -81,8 +82,8 @@ final class BucketStore
             offset += pagesPerWindow[t] * Long.BYTES;
         }
         tableLength = offset;
-        tables = new AtomicLongArray(maxSymbols);
-        tableMemory = new ByteBuffer[maxSymbols];
+        tables = new AtomicLongArray(maxSeries);
+        tableMemory = new ByteBuffer[maxSeries];
     }
 
     /** The same window for every timeframe. */
@@ -93,16 +94,22 @@ final class BucketStore
         return windows;
     }
 
+    /** Whether the series has had a liquidation (recovered or live); any thread. */
+    boolean holds(final int seriesId)
+    {
+        return tables.get(seriesId) != 0;
+    }
+
     int windowBuckets(final int timeframe)
     {
         return windowBuckets[timeframe];
     }
 
     /**
-     * The most off-heap bytes one symbol can hold: its table and a page for every entry of every window. The pool
-     * reuses freed pages first, so it never holds more than the admitted symbols' maxima and one chunk.
+     * The most off-heap bytes one series can hold: its table and a page for every entry of every window. The pool
+     * reuses freed pages first, so it never holds more than the admitted series' maxima and one chunk.
      */
-    long maxBytesPerSymbol()
+    long maxBytesPerSeries()
     {
         long pagesAtMost = 0;
         for (int t = 0; t < TIMEFRAMES; t++)
@@ -112,28 +119,28 @@ final class BucketStore
         return tableLength + pagesAtMost * BucketDescriptor.PAGE_LENGTH;
     }
 
-    /** Off-heap bytes taken for buckets so far (pages reserved and symbol tables); any thread. */
+    /** Off-heap bytes taken for buckets so far (pages reserved and series tables); any thread. */
     long allocatedBytes()
     {
         return pages.reservedBytes() + tableBytes;
     }
 
-    /** Bytes of the pages symbols hold now and of their tables; writer thread. */
+    /** Bytes of the pages series hold now and of their tables; writer thread. */
     long bytesInUse()
     {
         return pages.pagesInUse() * BucketDescriptor.PAGE_LENGTH + tableBytes;
     }
 
-    /** The address of a symbol's table, created at its first liquidation: resolve once, then {@link #add}. */
-    long table(final int symbolId)
+    /** The address of a series' table, created at its first liquidation: resolve once, then {@link #add}. */
+    long table(final int seriesId)
     {
-        final long table = tables.getPlain(symbolId);
-        return table != 0 ? table : createTable(symbolId);
+        final long table = tables.getPlain(seriesId);
+        return table != 0 ? table : createTable(seriesId);
     }
 
     /** Adds one liquidation, as {@link #add(long, int, long, int, long, long, long, long)}; writer thread only. */
     int add(
-        final int symbolId,
+        final int seriesId,
         final int timeframe,
         final long timeMs,
         final int side,
@@ -141,7 +148,7 @@ final class BucketStore
         final long priceE8,
         final long position)
     {
-        return add(table(symbolId), timeframe, timeMs, side, quantityE8, Math.multiplyHigh(quantityE8, priceE8),
+        return add(table(seriesId), timeframe, timeMs, side, quantityE8, Math.multiplyHigh(quantityE8, priceE8),
             quantityE8 * priceE8, position);
     }
 
@@ -191,10 +198,10 @@ final class BucketStore
      * Copies the totals of a bucket into {@code into} (values cleared unless {@link #HELD}); any thread.
      * Returns {@link #HELD}, {@link #EMPTY} or {@link #EVICTED}.
      */
-    int read(final int symbolId, final int timeframe, final long bucketIndex, final BucketValues into)
+    int read(final int seriesId, final int timeframe, final long bucketIndex, final BucketValues into)
     {
         into.clear();
-        final long table = tables.get(symbolId);
+        final long table = tables.get(seriesId);
         if (table == 0)
         {
             return EMPTY;
@@ -209,7 +216,7 @@ final class BucketStore
         }
         final int index = (int)bucketIndex;
         final long page = UnsafeApi.getLongAcquire(null, entryAddress(table, timeframe, index));
-        if (page != 0 && readSlot(slotAddress(page, index), BucketDescriptor.tag(symbolId, timeframe, index), into))
+        if (page != 0 && readSlot(slotAddress(page, index), BucketDescriptor.tag(seriesId, timeframe, index), into))
         {
             return HELD;
         }
@@ -360,14 +367,14 @@ final class BucketStore
         return BucketDescriptor.bucketIndexOfTag(tag);
     }
 
-    private long createTable(final int symbolId)
+    private long createTable(final int seriesId)
     {
         final ByteBuffer memory = ByteBuffer.allocateDirect(tableLength);
         final long table = BufferUtil.address(memory);
-        UnsafeApi.putLong(table + TABLE_SYMBOL_OFFSET, symbolId);
-        tableMemory[symbolId] = memory;
+        UnsafeApi.putLong(table + TABLE_SYMBOL_OFFSET, seriesId);
+        tableMemory[seriesId] = memory;
         tableBytes += tableLength;
-        tables.set(symbolId, table);
+        tables.set(seriesId, table);
         return table;
     }
 

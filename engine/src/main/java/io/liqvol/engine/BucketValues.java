@@ -12,6 +12,10 @@ final class BucketValues implements BucketView, TotalsConsumer
 {
     int symbolId;
     String symbol;
+    /** The venue's ordinal, or -1 for the sum over venues. */
+    int venue = -1;
+    /** The sum over venues, the publisher's, or null: then this is that sum. */
+    BucketValues allVenues;
     Timeframe timeframe;
     long bucketIndex;
     long lastPosition;
@@ -68,6 +72,50 @@ final class BucketValues implements BucketView, TotalsConsumer
         }
     }
 
+    /** Copies another bucket's totals and what it names. */
+    void copyFrom(final BucketValues other)
+    {
+        symbolId = other.symbolId;
+        symbol = other.symbol;
+        venue = other.venue;
+        timeframe = other.timeframe;
+        bucketIndex = other.bucketIndex;
+        accept(other.buyNotionalHigh, other.buyNotionalLow, other.sellNotionalHigh, other.sellNotionalLow,
+            other.buyQuantityHigh, other.buyQuantityLow, other.sellQuantityHigh, other.sellQuantityLow,
+            other.buyCount, other.sellCount);
+    }
+
+    /** Adds another bucket's totals; false, changing nothing, when a 128-bit sum would overflow. */
+    boolean add(final BucketValues other)
+    {
+        final long buyNotional = Int128.addHigh(buyNotionalHigh, buyNotionalLow, other.buyNotionalHigh,
+            other.buyNotionalLow);
+        final long sellNotional = Int128.addHigh(sellNotionalHigh, sellNotionalLow, other.sellNotionalHigh,
+            other.sellNotionalLow);
+        final long buyQuantity = Int128.addHigh(buyQuantityHigh, buyQuantityLow, other.buyQuantityHigh,
+            other.buyQuantityLow);
+        final long sellQuantity = Int128.addHigh(sellQuantityHigh, sellQuantityLow, other.sellQuantityHigh,
+            other.sellQuantityLow);
+        if (Int128.addOverflowed(buyNotionalHigh, other.buyNotionalHigh, buyNotional)
+            || Int128.addOverflowed(sellNotionalHigh, other.sellNotionalHigh, sellNotional)
+            || Int128.addOverflowed(buyQuantityHigh, other.buyQuantityHigh, buyQuantity)
+            || Int128.addOverflowed(sellQuantityHigh, other.sellQuantityHigh, sellQuantity))
+        {
+            return false;
+        }
+        buyNotionalLow = Int128.addLow(buyNotionalLow, other.buyNotionalLow);
+        buyNotionalHigh = buyNotional;
+        sellNotionalLow = Int128.addLow(sellNotionalLow, other.sellNotionalLow);
+        sellNotionalHigh = sellNotional;
+        buyQuantityLow = Int128.addLow(buyQuantityLow, other.buyQuantityLow);
+        buyQuantityHigh = buyQuantity;
+        sellQuantityLow = Int128.addLow(sellQuantityLow, other.sellQuantityLow);
+        sellQuantityHigh = sellQuantity;
+        buyCount += other.buyCount;
+        sellCount += other.sellCount;
+        return true;
+    }
+
     /** Takes totals from history. */
     @Override
     public void accept(
@@ -104,6 +152,18 @@ final class BucketValues implements BucketView, TotalsConsumer
     public String symbol()
     {
         return symbol;
+    }
+
+    @Override
+    public Venue venue()
+    {
+        return Venue.fromOrdinal(venue);
+    }
+
+    @Override
+    public BucketView allVenues()
+    {
+        return allVenues == null ? this : allVenues;
     }
 
     @Override

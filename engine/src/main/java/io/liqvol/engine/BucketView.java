@@ -11,6 +11,16 @@ public interface BucketView
 
     String symbol();
 
+    /** The venue whose liquidations these are, or null for the sum over every venue. */
+    Venue venue();
+
+    /**
+     * The same bucket summed over every venue of the symbol as of the same batch ({@link #venue()} null), exact; the
+     * view itself when it is the sum already. A venue's bucket that has left its in-memory window (a venue silent for
+     * longer than the window while another is late) is not in the sum: {@code LiqvolEngine.volume} has it.
+     */
+    BucketView allVenues();
+
     Timeframe timeframe();
 
     long startTimeMs();

@@ -6,10 +6,10 @@ import org.agrona.collections.LongHashSet;
 import java.util.Arrays;
 
 /**
- * The buckets one publish batch changed, each once, in order of first change. Per symbol and timeframe it remembers
- * the bucket marked last in this batch, so a run of liquidations into the same bucket costs a compare; only a
- * symbol and timeframe that changes two buckets in one batch (late liquidations) goes through a hash set.
- * Publisher thread only.
+ * The buckets one publish batch changed, each once, in order of first change. Per series (a symbol on a venue) and
+ * timeframe it remembers the bucket marked last in this batch, so a run of liquidations into the same bucket costs a
+ * compare; only a series and timeframe that changes two buckets in one batch (late liquidations) goes through a hash
+ * set. Publisher thread only.
  */
 final class ChangedBuckets
 {
@@ -23,9 +23,9 @@ final class ChangedBuckets
     private long[] markedBatch = new long[64 * TIMEFRAMES];
     private long batch = 1;
 
-    void mark(final int symbolId, final int timeframe, final int bucketIndex)
+    void mark(final int seriesId, final int timeframe, final int bucketIndex)
     {
-        final int at = symbolId * TIMEFRAMES + timeframe;
+        final int at = seriesId * TIMEFRAMES + timeframe;
         if (at >= markedBatch.length)
         {
             grow(at);
@@ -34,13 +34,13 @@ final class ChangedBuckets
         {
             markedBatch[at] = batch;
             markedIndex[at] = bucketIndex;
-            inOrder.addLong(key(symbolId, timeframe, bucketIndex));
+            inOrder.addLong(key(seriesId, timeframe, bucketIndex));
         }
         else if (markedIndex[at] != bucketIndex)
         {
-            several.add(key(symbolId, timeframe, markedIndex[at]));
+            several.add(key(seriesId, timeframe, markedIndex[at]));
             markedIndex[at] = bucketIndex;
-            final long key = key(symbolId, timeframe, bucketIndex);
+            final long key = key(seriesId, timeframe, bucketIndex);
             if (several.add(key))
             {
                 inOrder.addLong(key);
@@ -53,7 +53,7 @@ final class ChangedBuckets
         return inOrder.size();
     }
 
-    /** The k-th changed bucket, as a key for {@link #symbolId}, {@link #timeframe} and {@link #bucketIndex}. */
+    /** The k-th changed bucket, as a key for {@link #seriesId}, {@link #timeframe} and {@link #bucketIndex}. */
     long key(final int k)
     {
         return inOrder.getLong(k);
@@ -70,7 +70,7 @@ final class ChangedBuckets
         }
     }
 
-    static int symbolId(final long key)
+    static int seriesId(final long key)
     {
         return (int)(key >>> (Integer.SIZE + TIMEFRAME_BITS));
     }
@@ -85,9 +85,9 @@ final class ChangedBuckets
         return (int)(key & INDEX_MASK);
     }
 
-    private static long key(final int symbolId, final int timeframe, final int bucketIndex)
+    private static long key(final int seriesId, final int timeframe, final int bucketIndex)
     {
-        return ((long)symbolId << (Integer.SIZE + TIMEFRAME_BITS)) | ((long)timeframe << Integer.SIZE) | bucketIndex;
+        return ((long)seriesId << (Integer.SIZE + TIMEFRAME_BITS)) | ((long)timeframe << Integer.SIZE) | bucketIndex;
     }
 
     private void grow(final int at)

@@ -23,8 +23,8 @@ final class DuplicateFilter
     private static final int PRICES = 2 * KEYS_PER_SYMBOL;
     /** The longs one series' keys take. */
     private static final int LONGS_PER_SERIES = 3 * KEYS_PER_SYMBOL;
-    /** The heap one symbol's keys take, on every venue. */
-    static final long BYTES_PER_SYMBOL = (long)LONGS_PER_SERIES * Long.BYTES * Series.PER_SYMBOL;
+    /** The heap one series' keys take. */
+    static final long BYTES_PER_SERIES = (long)LONGS_PER_SERIES * Long.BYTES;
 
     /**
      * Per series, its keys as a ring in three runs: times and sides, then quantities, then prices, so that a look-up

@@ -9,7 +9,10 @@ public interface EngineListener
     /** Each accepted liquidation, in ring order. */
     void onLiquidation(LiquidationView liquidation);
 
-    /** At the end of a batch, once per bucket that the batch changed, with its accumulated totals. */
+    /**
+     * At the end of a batch, once per bucket of a venue that the batch changed, with its accumulated totals there
+     * ({@link BucketView#venue()}) and over every venue ({@link BucketView#allVenues()}).
+     */
     void onBucketChanged(BucketView bucket);
 
     /** A recorded interval without a live upstream connection. */

@@ -179,7 +179,7 @@ final class FrameDecoder
             counters.incrementRejected(RejectReason.ABSURD_TIMESTAMP);
             return;
         }
-        final int symbolId = symbols.intern(symbolBytes, 0, length);
+        final int symbolId = symbols.intern(event.inputVenue, symbolBytes, 0, length);
         if (symbolId < 0)
         {
             batch.rejectSymbol(symbolId);

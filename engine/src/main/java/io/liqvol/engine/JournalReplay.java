@@ -3,14 +3,16 @@ package io.liqvol.engine;
 import io.liqvol.engine.journal.JournalVisitor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Rebuilds the engine's state from the journal before the pipeline starts, through the same code the stages use,
  * while no stage thread runs (so every structure keeps its single writer). Records arrive newest first, which makes
- * the rebuild cheap: once a symbol's newest liquidation is known, a bucket that falls out of a timeframe's in-memory
- * window can never be read from memory (queries take it from the journal's roll-ups), so it is not added at all;
+ * the rebuild cheap: once a series' (a symbol on a venue) newest liquidation is known, a bucket that falls out of
+ * a timeframe's in-memory window can never be read from memory (queries take it from the journal's roll-ups), so it is
+ * not added at all;
  * of a two-year history only the 1d, 1w and 1M buckets and the recent ones of shorter timeframes are built. The
  * newest liquidations of each symbol are kept aside and appended oldest first at the end to the recent liquidations
  * and the duplicate filter, so that one arriving again after a restart is still dropped.
@@ -31,8 +33,9 @@ final class JournalReplay implements JournalVisitor
     private final JournalVisitor replayListener;
     private final int keptPerSymbol;
     private final int recentPerSymbol;
-    /** Per symbol and timeframe: liquidations traded before this cannot be in the in-memory window. */
+    /** Per series and timeframe: liquidations traded before this cannot be in the in-memory window. */
     private final long[] windowStartMs;
+    /** Per series, its newest trade time, {@link Long#MIN_VALUE} before its first. */
     private final long[] newestTimeMs;
     /** Per symbol: its newest liquidations, newest first, and how many. */
     private final long[][] kept;
@@ -56,8 +59,9 @@ final class JournalReplay implements JournalVisitor
         this.gaps = gaps;
         this.recentPerSymbol = recentPerSymbol;
         this.keptPerSymbol = Math.max(recentPerSymbol, DuplicateFilter.KEYS_PER_SYMBOL);
-        this.windowStartMs = new long[maxSymbols * TIMEFRAMES];
-        this.newestTimeMs = new long[maxSymbols];
+        this.windowStartMs = new long[Series.capacity(maxSymbols) * TIMEFRAMES];
+        this.newestTimeMs = new long[Series.capacity(maxSymbols)];
+        Arrays.fill(newestTimeMs, Long.MIN_VALUE);
         this.kept = new long[maxSymbols][];
         this.keptCount = new int[maxSymbols];
     }
@@ -73,7 +77,7 @@ final class JournalReplay implements JournalVisitor
         final long tradeTimeMs,
         final long eventTimeMs)
     {
-        final int symbolId = symbols.intern(symbol, 0, symbolLength);
+        final int symbolId = symbols.intern(venue, symbol, 0, symbolLength);
         if (symbolId < 0)
         {
             return;
@@ -81,20 +85,19 @@ final class JournalReplay implements JournalVisitor
         if (kept[symbolId] == null)
         {
             kept[symbolId] = new long[keptPerSymbol * LONGS_PER_ENTRY];
-            newestTimeMs[symbolId] = tradeTimeMs;
-            moveWindows(symbolId, tradeTimeMs);
         }
-        else if (tradeTimeMs > newestTimeMs[symbolId])
+        final int series = Series.of(symbolId, venue);
+        if (tradeTimeMs > newestTimeMs[series])
         {
-            newestTimeMs[symbolId] = tradeTimeMs;
-            moveWindows(symbolId, tradeTimeMs);
+            newestTimeMs[series] = tradeTimeMs;
+            moveWindows(series, tradeTimeMs);
         }
-        final int windows = symbolId * TIMEFRAMES;
+        final int windows = series * TIMEFRAMES;
         for (int t = 0; t < TIMEFRAMES; t++)
         {
             if (tradeTimeMs >= windowStartMs[windows + t])
             {
-                buckets.add(symbolId, t, tradeTimeMs, side, quantityE8, priceE8, -1);
+                buckets.add(series, t, tradeTimeMs, side, quantityE8, priceE8, -1);
             }
         }
         keep(symbolId, venue, side, quantityE8, priceE8, tradeTimeMs, eventTimeMs);
@@ -149,13 +152,13 @@ final class JournalReplay implements JournalVisitor
         gaps.addAll(oldestFirst);
     }
 
-    /** The symbol's newest liquidation is {@code newestMs}: per timeframe, where its in-memory window starts. */
-    private void moveWindows(final int symbolId, final long newestMs)
+    /** The series' newest liquidation is {@code newestMs}: per timeframe, where its in-memory window starts. */
+    private void moveWindows(final int series, final long newestMs)
     {
         for (int t = 0; t < TIMEFRAMES; t++)
         {
             final Timeframe timeframe = Timeframe.fromOrdinal(t);
-            windowStartMs[symbolId * TIMEFRAMES + t] =
+            windowStartMs[series * TIMEFRAMES + t] =
                 timeframe.bucketStartMs(timeframe.bucketIndex(newestMs) - buckets.windowBuckets(t) + 1);
         }
     }

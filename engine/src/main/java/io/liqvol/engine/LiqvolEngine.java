@@ -13,7 +13,9 @@ import io.liqvol.engine.journal.OrderVisitor;
 import io.liqvol.engine.journal.RecoveryReport;
 import org.agrona.DirectBuffer;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -48,29 +50,30 @@ public final class LiqvolEngine implements AutoCloseable
     private volatile boolean closed;
 
     /**
-     * How many symbols the memory budget holds, each with room for the most it can take, so the pages of a symbol
-     * once admitted never fail (recovery interns through the same table, so it fits the same budget).
+     * The most memory one symbol on one venue can take: its recent liquidations, and its buckets and duplicate keys
+     * there (its {@link Series}); each further venue takes another series.
      */
-    static int admittedSymbols(final EngineContext context, final BucketStore buckets)
-    {
-        final long spareBytes = context.memoryBudgetBytes() - BucketPages.CHUNK_BYTES;
-        final long fitting = spareBytes / maxBytesPerSymbol(context, buckets);
-        return (int)Math.max(0, Math.min(context.maxSymbols(), fitting));
-    }
-
-    /** The most memory one symbol can take: its buckets, its recent liquidations and its duplicate keys. */
     static long maxBytesPerSymbol(final EngineContext context, final BucketStore buckets)
     {
-        return buckets.maxBytesPerSymbol() + RecentLiquidations.bytesPerSymbol(context.recentLiquidationsPerSymbol())
-            + DuplicateFilter.BYTES_PER_SYMBOL;
+        return RecentLiquidations.bytesPerSymbol(context.recentLiquidationsPerSymbol())
+            + maxBytesPerSeries(buckets);
+    }
+
+    private static long maxBytesPerSeries(final BucketStore buckets)
+    {
+        return buckets.maxBytesPerSeries() + DuplicateFilter.BYTES_PER_SERIES;
     }
 
     private LiqvolEngine(final EngineContext context)
     {
         this.context = context;
         startMs = context.epochClock().time();
-        buckets = new BucketStore(context.maxSymbols(), context.windowBuckets());
-        symbols = new SymbolTable(context.maxSymbols(), admittedSymbols(context, buckets), counters);
+        buckets = new BucketStore(Series.capacity(context.maxSymbols()), context.windowBuckets());
+        // Each admitted series has room for the most it can take, so its pages never fail to allocate (recovery
+        // interns through the same table, so it fits the same budget).
+        symbols = new SymbolTable(context.maxSymbols(), context.memoryBudgetBytes() - BucketPages.CHUNK_BYTES,
+            RecentLiquidations.bytesPerSymbol(context.recentLiquidationsPerSymbol()), maxBytesPerSeries(buckets),
+            counters);
         recent = new RecentLiquidations(context.maxSymbols(), context.recentLiquidationsPerSymbol());
         final DuplicateFilter duplicates = new DuplicateFilter(context.maxSymbols());
         // 0. recover: replay the journal into symbols, buckets, recent liquidations, gaps and the duplicate filter
@@ -322,40 +325,80 @@ public final class LiqvolEngine implements AutoCloseable
         return symbols.idOf(symbol) >= 0;
     }
 
+    /** The venues on which the engine has recorded a liquidation of the symbol (live or recovered). Any thread. */
+    public Set<Venue> venuesOf(final String symbol)
+    {
+        final int symbolId = symbols.idOf(symbol);
+        final Set<Venue> venues = EnumSet.noneOf(Venue.class);
+        for (int venue = 0; symbolId >= 0 && venue < Series.PER_SYMBOL; venue++)
+        {
+            if (buckets.holds(Series.of(symbolId, venue)))
+            {
+                venues.add(Venue.fromOrdinal(venue));
+            }
+        }
+        return venues;
+    }
+
     /** Every symbol the engine has accepted a liquidation of (or interned), in order of first sighting. */
     public List<String> symbols()
     {
         return symbols.names();
     }
 
-    /**
-     * The buckets of a symbol from the one holding {@code startMs} while their start is before {@code endMs},
-     * ascending, with zeros where nothing was liquidated. Buckets older than the in-memory window come from the
-     * journal's roll-ups (zero without a data directory).
-     */
+    /** As {@link #volume(String, int, Timeframe, long, long)} summed over every venue. */
     public List<BucketSnapshot> volume(
         final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
     {
-        return volumeQuery.volume(symbol, timeframe, startMs, endMs);
+        return volume(symbol, Venues.ALL, timeframe, startMs, endMs);
     }
 
     /**
-     * As {@link #volume(String, Timeframe, long, long)} in any {@link Interval}: a custom timeframe's buckets are the
-     * exact sums of its base buckets (and carry the base as their {@link BucketSnapshot#timeframe()}).
+     * The buckets of a symbol from the one holding {@code startMs} while their start is before {@code endMs},
+     * ascending, with zeros where nothing was liquidated, summed exactly over the venues of {@code venueMask}
+     * ({@link Venues}: a bit per {@link Venue} ordinal, {@link Venues#ALL} every venue). Buckets older than a venue's
+     * in-memory window come from the journal's roll-ups (zero without a data directory).
      */
+    public List<BucketSnapshot> volume(
+        final String symbol, final int venueMask, final Timeframe timeframe, final long startMs, final long endMs)
+    {
+        return volumeQuery.volume(symbol, venueMask, timeframe, startMs, endMs);
+    }
+
+    /** As {@link #volume(String, int, Interval, long, long)} summed over every venue. */
     public List<BucketSnapshot> volume(
         final String symbol, final Interval interval, final long startMs, final long endMs)
     {
-        return interval instanceof CustomTimeframe custom
-            ? custom.volume(symbol, startMs, endMs, this::volume)
-            : volume(symbol, interval.base(), startMs, endMs);
+        return volume(symbol, Venues.ALL, interval, startMs, endMs);
     }
 
-    /** The most recent published liquidations of a symbol, newest first, at most {@code limit}. */
+    /**
+     * As {@link #volume(String, int, Timeframe, long, long)} in any {@link Interval}: a custom timeframe's buckets are
+     * the exact sums of its base buckets (and carry the base as their {@link BucketSnapshot#timeframe()}).
+     */
+    public List<BucketSnapshot> volume(
+        final String symbol, final int venueMask, final Interval interval, final long startMs, final long endMs)
+    {
+        return interval instanceof CustomTimeframe custom
+            ? custom.volume(symbol, startMs, endMs, (s, base, from, to) -> volume(s, venueMask, base, from, to))
+            : volume(symbol, venueMask, interval.base(), startMs, endMs);
+    }
+
+    /** As {@link #recentLiquidations(String, int, int)} on every venue. */
     public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int limit)
     {
+        return recentLiquidations(symbol, Venues.ALL, limit);
+    }
+
+    /**
+     * The most recent published liquidations of a symbol on the venues of {@code venueMask} ({@link Venues}), newest
+     * first, at most {@code limit}, out of the {@link EngineContext#recentLiquidationsPerSymbol} newest of the symbol
+     * on all venues.
+     */
+    public List<LiquidationSnapshot> recentLiquidations(final String symbol, final int venueMask, final int limit)
+    {
         final int symbolId = symbols.idOf(symbol);
-        return symbolId < 0 ? List.of() : recent.newest(symbolId, symbol, limit);
+        return symbolId < 0 ? List.of() : recent.newest(symbolId, symbol, venueMask, limit);
     }
 
     /**
@@ -376,7 +419,11 @@ public final class LiqvolEngine implements AutoCloseable
         return counters;
     }
 
-    /** How many symbols the memory budget ({@link EngineContext#memoryBudgetBytes}) holds; a further one is refused. */
+    /**
+     * How many symbols the memory budget ({@link EngineContext#memoryBudgetBytes}) holds on one venue each; a further
+     * one is refused. A symbol on a second venue takes budget of its own (its buckets and duplicate keys there), so
+     * symbols listed on several venues leave room for fewer.
+     */
     public int admittedSymbols()
     {
         return symbols.admittedSymbols();

@@ -125,7 +125,7 @@ final class PendingBatch
         }
         for (int i = 0; i < count; i++)
         {
-            final int symbolId = symbols.intern(symbolBytes[i], 0, symbolLengths[i]);
+            final int symbolId = symbols.intern(event.inputVenue, symbolBytes[i], 0, symbolLengths[i]);
             if (symbolId < 0)
             {
                 rejectSymbol(symbolId);

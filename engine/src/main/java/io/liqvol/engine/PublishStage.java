@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Stage 3, after journal and aggregate: hands each accepted liquidation to the listeners, appends it to the recent
- * liquidations, and at the end of a batch publishes every bucket the batch changed once, with its totals as of the
- * batch's last sequence. The aggregate stage may already be further along the ring; what it added since is taken
- * back out, so a listener never sees a total that includes a liquidation not yet journaled.
+ * liquidations, and at the end of a batch publishes every bucket the batch changed once (per venue, with the sum over
+ * venues beside it), with its totals as of the batch's last sequence. The aggregate stage may already be further along
+ * the ring; what it added since is taken back out, so a listener never sees a total that includes a liquidation not
+ * yet journaled.
  */
 final class PublishStage implements EventHandler<FrameEvent>
 {
@@ -23,6 +24,9 @@ final class PublishStage implements EventHandler<FrameEvent>
     private final List<Gap> gaps;
     private final LiquidationFlyweight liquidation;
     private final BucketValues bucket = new BucketValues();
+    /** The changed bucket summed over venues, and another venue's bucket on the way. */
+    private final BucketValues allVenues = new BucketValues();
+    private final BucketValues otherVenue = new BucketValues();
     private final ChangedBuckets changed = new ChangedBuckets();
     private RingBuffer<FrameEvent> ring;
 
@@ -89,12 +93,12 @@ final class PublishStage implements EventHandler<FrameEvent>
     /** Marks the buckets the aggregate stage changed with liquidation i, from what it left in the event. */
     private void markChanged(final FrameEvent event, final int i)
     {
-        final int symbolId = event.symbolId[i];
+        final int seriesId = Series.of(event.symbolId[i], event.venue[i]);
         final int indexes = i * TIMEFRAMES;
         for (int applied = event.appliedTimeframes[i]; applied != 0; applied &= applied - 1)
         {
             final int t = Integer.numberOfTrailingZeros(applied);
-            changed.mark(symbolId, t, event.bucketIndex[indexes + t]);
+            changed.mark(seriesId, t, event.bucketIndex[indexes + t]);
         }
     }
 
@@ -104,21 +108,24 @@ final class PublishStage implements EventHandler<FrameEvent>
         for (int k = 0, size = changed.size(); k < size; k++)
         {
             final long key = changed.key(k);
-            final int symbolId = ChangedBuckets.symbolId(key);
+            final int seriesId = ChangedBuckets.seriesId(key);
             final int timeframe = ChangedBuckets.timeframe(key);
             final int bucketIndex = ChangedBuckets.bucketIndex(key);
-            if (buckets.read(symbolId, timeframe, bucketIndex, bucket) != BucketStore.HELD)
+            if (!readAsPublished(seriesId, timeframe, bucketIndex, publishedPosition, bucket))
             {
                 continue;
             }
-            if (bucket.lastPosition > publishedPosition)
-            {
-                rewind(symbolId, timeframe, bucketIndex, publishedPosition);
-            }
+            final int symbolId = Series.symbolId(seriesId);
             bucket.symbolId = symbolId;
             bucket.symbol = symbols.nameOf(symbolId);
+            bucket.venue = Series.venue(seriesId);
             bucket.timeframe = Timeframe.fromOrdinal(timeframe);
             bucket.bucketIndex = bucketIndex;
+            if (!sumVenues(publishedPosition))
+            {
+                counters.incrementAggregateOverflows();
+                continue;
+            }
             for (final EngineListener listener : listeners)
             {
                 try
@@ -145,13 +152,54 @@ final class PublishStage implements EventHandler<FrameEvent>
         }
     }
 
+    /** Reads a series' bucket as of {@code publishedPosition}; false when the store does not hold it. */
+    private boolean readAsPublished(final int seriesId, final int timeframe, final int bucketIndex,
+        final long publishedPosition, final BucketValues into)
+    {
+        if (buckets.read(seriesId, timeframe, bucketIndex, into) != BucketStore.HELD)
+        {
+            return false;
+        }
+        if (into.lastPosition > publishedPosition)
+        {
+            rewind(seriesId, timeframe, bucketIndex, publishedPosition, into);
+        }
+        return true;
+    }
+
     /**
-     * Takes out of {@link #bucket} what the aggregate stage added after {@code publishedPosition}. Those events are
+     * Sums {@link #bucket} and the same bucket of the symbol's other venues (those that have one) into
+     * {@link #allVenues}; false if the sum would overflow 128 bits.
+     */
+    private boolean sumVenues(final long publishedPosition)
+    {
+        allVenues.copyFrom(bucket);
+        allVenues.venue = -1;
+        allVenues.allVenues = null;
+        bucket.allVenues = allVenues;
+        final int timeframe = bucket.timeframe.ordinal();
+        final int bucketIndex = (int)bucket.bucketIndex;
+        for (int venue = 0; venue < Series.PER_SYMBOL; venue++)
+        {
+            final int other = Series.of(bucket.symbolId, venue);
+            if (venue != bucket.venue && buckets.holds(other)
+                && readAsPublished(other, timeframe, bucketIndex, publishedPosition, otherVenue)
+                && !allVenues.add(otherVenue))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Takes out of {@code into} what the aggregate stage added after {@code publishedPosition}. Those events are
      * still in the ring: the producers cannot reuse a slot this stage has not passed.
      */
-    private void rewind(final int symbolId, final int timeframe, final int bucketIndex, final long publishedPosition)
+    private void rewind(final int seriesId, final int timeframe, final int bucketIndex, final long publishedPosition,
+        final BucketValues into)
     {
-        final long lastPosition = bucket.lastPosition;
+        final long lastPosition = into.lastPosition;
         final long firstSequence = publishedPosition / FrameEvent.MAX_LIQUIDATIONS + 1;
         final long lastSequence = lastPosition / FrameEvent.MAX_LIQUIDATIONS;
         for (long sequence = firstSequence; sequence <= lastSequence; sequence++)
@@ -167,10 +215,11 @@ final class PublishStage implements EventHandler<FrameEvent>
                 // The last position is in this bucket by definition; the aggregate stage may still be writing its mask
                 // and indexes. Before it, a liquidation is in the bucket if it was applied there.
                 if (position == lastPosition
-                    || (event.symbolId[i] == symbolId && (event.appliedTimeframes[i] & (1 << timeframe)) != 0
+                    || (Series.of(event.symbolId[i], event.venue[i]) == seriesId
+                        && (event.appliedTimeframes[i] & (1 << timeframe)) != 0
                         && event.bucketIndex[i * TIMEFRAMES + timeframe] == bucketIndex))
                 {
-                    bucket.subtract(event.side[i], event.quantityE8[i], event.priceE8[i]);
+                    into.subtract(event.side[i], event.quantityE8[i], event.priceE8[i]);
                 }
             }
         }

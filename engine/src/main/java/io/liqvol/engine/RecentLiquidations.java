@@ -72,8 +72,11 @@ final class RecentLiquidations
         buffer.putLongRelease(APPENDED_COUNT_OFFSET, ordinal + 1);
     }
 
-    /** Up to {@code limit} liquidations of the symbol, newest first; any thread; allocates. */
-    List<LiquidationSnapshot> newest(final int symbolId, final String symbol, final int limit)
+    /**
+     * Up to {@code limit} liquidations of the symbol on the venues of {@code venueMask} ({@link Venues}), newest first,
+     * out of the newest the symbol holds on all venues; any thread; allocates.
+     */
+    List<LiquidationSnapshot> newest(final int symbolId, final String symbol, final int venueMask, final int limit)
     {
         final UnsafeBuffer buffer = buffers.get(symbolId);
         if (buffer == null || limit <= 0)
@@ -81,16 +84,19 @@ final class RecentLiquidations
             return List.of();
         }
         final long appended = buffer.getLongAcquire(APPENDED_COUNT_OFFSET);
-        final long oldest = Math.max(0, appended - Math.min(limit, capacity));
-        final List<LiquidationSnapshot> result = new ArrayList<>((int)(appended - oldest));
-        for (long ordinal = appended - 1; ordinal >= oldest; ordinal--)
+        final long oldest = Math.max(0, appended - capacity);
+        final List<LiquidationSnapshot> result = new ArrayList<>((int)Math.min(limit, appended - oldest));
+        for (long ordinal = appended - 1; ordinal >= oldest && result.size() < limit; ordinal--)
         {
             final LiquidationSnapshot snapshot = read(buffer, symbol, ordinal);
             if (snapshot == null)
             {
                 break;
             }
-            result.add(snapshot);
+            if (Venues.selects(venueMask, snapshot.venue().ordinal()))
+            {
+                result.add(snapshot);
+            }
         }
         return result;
     }

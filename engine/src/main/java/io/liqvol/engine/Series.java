@@ -1,8 +1,9 @@
 package io.liqvol.engine;
 
 /**
- * A series is one symbol on one venue: the unit duplicate keys are held per. Its dense id is the symbol's id times
- * the venue count plus the venue's ordinal, so no table is needed to find it on the hot path.
+ * A series is one symbol on one venue: the unit buckets, duplicate keys and the memory budget are held per. Its dense
+ * id is the symbol's id times the venue count plus the venue's ordinal, so no table is needed to find it on the hot
+ * path; what a series holds is taken at its first liquidation, so a symbol that one venue lists costs one series.
  */
 final class Series
 {
@@ -15,6 +16,16 @@ final class Series
     static int of(final int symbolId, final int venue)
     {
         return symbolId * PER_SYMBOL + venue;
+    }
+
+    static int symbolId(final int seriesId)
+    {
+        return seriesId / PER_SYMBOL;
+    }
+
+    static int venue(final int seriesId)
+    {
+        return seriesId % PER_SYMBOL;
     }
 
     /** How many series {@code maxSymbols} symbols hold. */

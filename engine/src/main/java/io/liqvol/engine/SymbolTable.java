@@ -13,7 +13,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * from their ASCII bytes without allocating; a new symbol allocates its name once. Other threads read names and ids
  * through concurrent structures. Only the first {@code admittedSymbols} get memory (the engine's budget): a symbol
  * seen after them keeps its name here so it is refused at the cost of a look-up, is counted and logged once, and
- * never reaches queries.
+ * never reaches queries. The budget is spent per {@link Series} (a symbol on a venue) at its first sighting: a symbol
+ * pays for its recent liquidations with its first series, and every series for its buckets and duplicate keys, so a
+ * symbol that only one venue lists costs what it did before venues, and {@code admittedSymbols} is how many such
+ * symbols the budget holds. A series beyond the budget is refused like a symbol.
  */
 final class SymbolTable
 {
@@ -23,6 +26,8 @@ final class SymbolTable
     static final int OVER_BUDGET = -3;
 
     private static final System.Logger LOG = System.getLogger(SymbolTable.class.getName());
+    private static final byte SERIES_ADMITTED = 1;
+    private static final byte SERIES_REFUSED = 2;
 
     private final int maxSymbols;
     private final int admittedSymbols;
@@ -33,6 +38,12 @@ final class SymbolTable
     private final int slotMask;
     private final AtomicReferenceArray<String> names;
     private final Map<String, Integer> idsByName = new ConcurrentHashMap<>();
+    /** Per series: 0 until its first sighting, then {@link #SERIES_ADMITTED} or {@link #SERIES_REFUSED}. */
+    private final byte[] seriesStates;
+    private final long budgetBytes;
+    private final long bytesPerSymbol;
+    private final long bytesPerSeries;
+    private long reservedBytes;
     private volatile int size;
 
     SymbolTable(final int maxSymbols)
@@ -40,12 +51,33 @@ final class SymbolTable
         this(maxSymbols, maxSymbols, new EngineCounters());
     }
 
-    /** {@code admittedSymbols}: how many symbols the memory budget holds; {@code counters} counts those refused. */
+    /**
+     * {@code admittedSymbols}: how many symbols the memory budget holds, each on any number of venues;
+     * {@code counters} counts those refused.
+     */
     SymbolTable(final int maxSymbols, final int admittedSymbols, final EngineCounters counters)
     {
+        this(maxSymbols, admittedSymbols, 1, 0, counters);
+    }
+
+    /**
+     * A budget of {@code budgetBytes}: a symbol's first series takes {@code bytesPerSymbol + bytesPerSeries}, each
+     * further one {@code bytesPerSeries}; {@code counters} counts symbols and series refused.
+     */
+    SymbolTable(
+        final int maxSymbols,
+        final long budgetBytes,
+        final long bytesPerSymbol,
+        final long bytesPerSeries,
+        final EngineCounters counters)
+    {
         this.maxSymbols = maxSymbols;
-        this.admittedSymbols = Math.min(admittedSymbols, maxSymbols);
+        this.budgetBytes = Math.max(0, budgetBytes);
+        this.bytesPerSymbol = bytesPerSymbol;
+        this.bytesPerSeries = bytesPerSeries;
+        this.admittedSymbols = (int)Math.min(maxSymbols, this.budgetBytes / (bytesPerSymbol + bytesPerSeries));
         this.counters = counters;
+        this.seriesStates = new byte[Series.capacity(maxSymbols)];
         this.bytes = new byte[maxSymbols * MAX_SYMBOL_LENGTH];
         this.lengths = new int[maxSymbols];
         final int slotCount = Integer.highestOneBit(maxSymbols * 2 - 1) << 1;
@@ -90,6 +122,21 @@ final class SymbolTable
             }
             slot = (slot + 1) & slotMask;
         }
+    }
+
+    /**
+     * As {@link #intern(byte[], int, int)} for a liquidation on the venue of ordinal {@code venue}: also
+     * {@link #OVER_BUDGET} when the symbol is admitted but the budget has no room for it on this venue. Decode
+     * thread only.
+     */
+    int intern(final int venue, final byte[] text, final int offset, final int length)
+    {
+        final int id = intern(text, offset, length);
+        if (id < 0 || seriesStates[Series.of(id, venue)] == SERIES_ADMITTED)
+        {
+            return id;
+        }
+        return admitSeries(id, venue) ? id : OVER_BUDGET;
     }
 
     /** The id of a symbol name, or -1 if never seen or refused; any thread. */
@@ -151,6 +198,33 @@ final class SymbolTable
         idsByName.put(name, id);
         size = id + 1;
         return id;
+    }
+
+    private boolean admitSeries(final int id, final int venue)
+    {
+        final int series = Series.of(id, venue);
+        if (seriesStates[series] == SERIES_REFUSED)
+        {
+            return false;
+        }
+        boolean first = true;
+        for (int v = 0; v < Series.PER_SYMBOL; v++)
+        {
+            first &= seriesStates[Series.of(id, v)] != SERIES_ADMITTED;
+        }
+        final long cost = bytesPerSeries + (first ? bytesPerSymbol : 0);
+        if (reservedBytes + cost > budgetBytes)
+        {
+            seriesStates[series] = SERIES_REFUSED;
+            counters.incrementSymbolsRefused();
+            LOG.log(System.Logger.Level.WARNING, "symbol " + names.get(id) + " on " + Venue.fromOrdinal(venue).code()
+                + " refused: the memory budget is spent (EngineContext.memoryBudgetBytes); its liquidations there are"
+                + " rejected");
+            return false;
+        }
+        reservedBytes += cost;
+        seriesStates[series] = SERIES_ADMITTED;
+        return true;
     }
 
     private boolean matches(final int id, final byte[] text, final int offset, final int length)

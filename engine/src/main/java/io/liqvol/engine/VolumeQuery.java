@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The volume query behind {@link LiqvolEngine#volume}: a symbol's buckets from the in-memory store, and those older
- * than its window summed from the journal's roll-ups (zeros without a journal). Any thread; reads only.
+ * The volume query behind {@link LiqvolEngine#volume}: a symbol's buckets on each selected venue from the in-memory
+ * store, those older than the venue's window summed from the journal's roll-ups of that venue (zeros without a
+ * journal), and the venues added exactly. Any thread; reads only.
  */
 final class VolumeQuery
 {
@@ -24,7 +25,9 @@ final class VolumeQuery
         this.journal = journal;
     }
 
-    List<BucketSnapshot> volume(final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
+    /** The buckets of {@code [startMs, endMs)} summed over the venues of {@code venueMask} ({@link Venues}). */
+    List<BucketSnapshot> volume(
+        final String symbol, final int venueMask, final Timeframe timeframe, final long startMs, final long endMs)
     {
         if (endMs <= startMs)
         {
@@ -37,36 +40,43 @@ final class VolumeQuery
             throw new IllegalArgumentException("range spans more than " + LiqvolEngine.MAX_QUERY_BUCKETS + " buckets");
         }
         final int symbolId = symbols.idOf(symbol);
-        final BucketValues values = new BucketValues();
-        values.symbol = symbol;
-        values.symbolId = symbolId;
-        values.timeframe = timeframe;
+        List<BucketSnapshot> sum = null;
+        for (int venue = 0; symbolId >= 0 && venue < Series.PER_SYMBOL; venue++)
+        {
+            final int seriesId = Series.of(symbolId, venue);
+            if (Venues.selects(venueMask, venue) && buckets.holds(seriesId))
+            {
+                final List<BucketSnapshot> one = seriesVolume(symbol, seriesId, timeframe, first, last);
+                sum = sum == null ? one : add(sum, one);
+            }
+        }
+        return sum == null ? zeros(symbol, timeframe, first, last) : sum;
+    }
+
+    private List<BucketSnapshot> seriesVolume(
+        final String symbol, final int seriesId, final Timeframe timeframe, final long first, final long last)
+    {
+        final BucketValues values = values(symbol, timeframe);
         final List<BucketSnapshot> result = new ArrayList<>((int)(last - first + 1));
         long firstEvicted = -1;
         long lastEvicted = -1;
         for (long index = first; index <= last; index++)
         {
-            if (symbolId >= 0)
+            final int found = buckets.read(seriesId, timeframe.ordinal(), index, values);
+            if (found == BucketStore.EVICTED && journal != null)
             {
-                final int found = buckets.read(symbolId, timeframe.ordinal(), index, values);
-                if (found == BucketStore.EVICTED && journal != null)
-                {
-                    firstEvicted = firstEvicted < 0 ? index : firstEvicted;
-                    lastEvicted = index;
-                    result.add(null);
-                    continue;
-                }
-            }
-            else
-            {
-                values.clear();
+                firstEvicted = firstEvicted < 0 ? index : firstEvicted;
+                lastEvicted = index;
+                result.add(null);
+                continue;
             }
             values.bucketIndex = index;
             result.add(values.toSnapshot());
         }
         if (firstEvicted >= 0)
         {
-            final HistoryRange history = journal.history().volume(symbol, timeframe, firstEvicted, lastEvicted);
+            final HistoryRange history = journal.history()
+                .volume(symbol, Series.venue(seriesId), timeframe, firstEvicted, lastEvicted);
             for (long index = firstEvicted; index <= lastEvicted; index++)
             {
                 final int at = (int)(index - first);
@@ -78,6 +88,46 @@ final class VolumeQuery
                     result.set(at, values.toSnapshot());
                 }
             }
+        }
+        return result;
+    }
+
+    private static List<BucketSnapshot> zeros(
+        final String symbol, final Timeframe timeframe, final long first, final long last)
+    {
+        final BucketValues values = values(symbol, timeframe);
+        final List<BucketSnapshot> result = new ArrayList<>((int)(last - first + 1));
+        for (long index = first; index <= last; index++)
+        {
+            values.clear();
+            values.bucketIndex = index;
+            result.add(values.toSnapshot());
+        }
+        return result;
+    }
+
+    private static BucketValues values(final String symbol, final Timeframe timeframe)
+    {
+        final BucketValues values = new BucketValues();
+        values.symbol = symbol;
+        values.timeframe = timeframe;
+        return values;
+    }
+
+    /** Bucket by bucket, the exact sums of two venues' buckets of the same range, as plain as a store's. */
+    private static List<BucketSnapshot> add(final List<BucketSnapshot> sum, final List<BucketSnapshot> one)
+    {
+        final List<BucketSnapshot> result = new ArrayList<>(sum.size());
+        for (int i = 0; i < sum.size(); i++)
+        {
+            final BucketSnapshot a = sum.get(i);
+            final BucketSnapshot b = one.get(i);
+            result.add(new BucketSnapshot(a.symbol(), a.timeframe(), a.startTimeMs(),
+                Int128.plain(a.buyNotional().add(b.buyNotional())),
+                Int128.plain(a.sellNotional().add(b.sellNotional())),
+                Int128.plain(a.buyQuantity().add(b.buyQuantity())),
+                Int128.plain(a.sellQuantity().add(b.sellQuantity())),
+                a.buyCount() + b.buyCount(), a.sellCount() + b.sellCount()));
         }
         return result;
     }

@@ -65,7 +65,7 @@ class ChangedBucketsTest
         for (int k = 0; k < changed.size(); k++)
         {
             final long key = changed.key(k);
-            keys.add(ChangedBuckets.symbolId(key) + "/" + ChangedBuckets.timeframe(key) + "/"
+            keys.add(ChangedBuckets.seriesId(key) + "/" + ChangedBuckets.timeframe(key) + "/"
                 + ChangedBuckets.bucketIndex(key));
         }
         return keys;

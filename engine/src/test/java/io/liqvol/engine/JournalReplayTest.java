@@ -107,7 +107,7 @@ class JournalReplayTest
         replay.finish();
 
         final int eth = symbols.idOf("ETHUSDT");
-        assertThat(recent.newest(eth, "ETHUSDT", 10)).extracting(LiquidationSnapshot::tradeTimeMs)
+        assertThat(recent.newest(eth, "ETHUSDT", Venues.ALL, 10)).extracting(LiquidationSnapshot::tradeTimeMs)
             .containsExactly(T0 + 9, T0 + 8, T0 + 7);
         assertThat(gaps).containsExactly(new Gap(T0 - 20, T0 - 10), new Gap(T0 + 50, T0 + 60, GapKind.DOWNTIME));
         assertThat(duplicates.firstSighting(eth, 0, 1, T0 + 9, 1_000_000L, 2_000_000_000L)).isFalse();

@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.journal.OrderFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -248,6 +249,35 @@ class LiqvolEngineTest
             assertThat(recent.get(0).notional()).isEqualByComparingTo("5370");
             assertThat(engine.recentLiquidations("ETHUSDT", 1000)).hasSize(50);
             assertThat(engine.recentLiquidations("NOPEUSDT", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldAnswerRecentLiquidationsAndOrdersOfTheSelectedVenues(@TempDir final Path dir) throws Exception
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context().dataDir(dir)))
+        {
+            final Venue[] venues = {Venue.BINANCE, Venue.OKX, Venue.BYBIT, Venue.OKX};
+            for (int i = 0; i < venues.length; i++)
+            {
+                engine.ingestLiquidation(venues[i], "ETHUSDT", Side.BUY, (i + 1) * 100_000_000L, 3_000 * 100_000_000L,
+                    NOW_MS - 1_000 + i, 0);
+            }
+            awaitPublished(engine, venues.length);
+
+            assertThat(engine.recentLiquidations("ETHUSDT", Venues.mask(Venue.OKX), 10))
+                .extracting(LiquidationSnapshot::tradeTimeMs).containsExactly(NOW_MS - 997, NOW_MS - 999);
+            assertThat(engine.recentLiquidations("ETHUSDT", Venues.mask(Venue.BINANCE, Venue.BYBIT), 1))
+                .extracting(LiquidationSnapshot::venue).containsExactly(Venue.BYBIT);
+            assertThat(engine.recentLiquidations("ETHUSDT", 10)).hasSize(4);
+            final List<Integer> orderVenues = new ArrayList<>();
+            engine.orders(new OrderFilter("ETHUSDT", 0, Long.MAX_VALUE, OrderFilter.ANY_SIDE, 0,
+                    Venues.mask(Venue.BYBIT, Venue.OKX)), false, null, 10, Long.MAX_VALUE,
+                (venue, symbol, side, tradeTimeMs, quantityE8, priceE8) -> orderVenues.add(venue));
+            assertThat(orderVenues).containsExactly(Venue.OKX.ordinal(), Venue.BYBIT.ordinal(), Venue.OKX.ordinal());
+            final long minuteMs = Timeframe.M1.alignDownMs(NOW_MS - 1_000);
+            assertThat(engine.volume("ETHUSDT", Venues.mask(Venue.OKX), Timeframe.M1, minuteMs, minuteMs + 1).get(0)
+                .buyQuantity()).isEqualByComparingTo("6");
         }
     }
 

@@ -56,6 +56,33 @@ class SymbolTableTest
         assertThat(new SymbolTable(4, 9, counters).admittedSymbols()).as("never more than the table").isEqualTo(4);
     }
 
+    @Test
+    void shouldSpendTheBudgetPerVenueOfASymbolAndRefuseAVenueBeyondIt()
+    {
+        final EngineCounters counters = new EngineCounters();
+        // 15 bytes for a symbol on its first venue, 5 for each further one
+        final SymbolTable budgeted = new SymbolTable(4, 40, 10, 5, counters);
+        assertThat(budgeted.admittedSymbols()).isEqualTo(2);
+
+        assertThat(intern(budgeted, Venue.BINANCE, "BTCUSDT")).isEqualTo(0);
+        assertThat(intern(budgeted, Venue.BYBIT, "BTCUSDT")).isEqualTo(0);
+        assertThat(intern(budgeted, Venue.OKX, "BTCUSDT")).isEqualTo(0);
+        assertThat(intern(budgeted, Venue.OKX, "ETHUSDT")).isEqualTo(1);
+        assertThat(intern(budgeted, Venue.BINANCE, "ETHUSDT")).isEqualTo(SymbolTable.OVER_BUDGET);
+        assertThat(intern(budgeted, Venue.BINANCE, "ETHUSDT")).isEqualTo(SymbolTable.OVER_BUDGET);
+        assertThat(intern(budgeted, Venue.OKX, "ETHUSDT")).isEqualTo(1);
+        assertThat(intern(budgeted, Venue.BINANCE, "SOLUSDT")).isEqualTo(SymbolTable.OVER_BUDGET);
+
+        assertThat(counters.symbolsRefused()).as("ETHUSDT on Binance, then SOLUSDT").isEqualTo(2);
+        assertThat(budgeted.idOf("ETHUSDT")).isEqualTo(1);
+    }
+
+    private static int intern(final SymbolTable into, final Venue venue, final String symbol)
+    {
+        final byte[] text = AsciiText.of(symbol);
+        return into.intern(venue.ordinal(), text, 0, symbol.length());
+    }
+
     private int intern(final String symbol)
     {
         return intern(table, symbol);

@@ -264,6 +264,18 @@ public class AlertListenerBenchmark
         }
 
         @Override
+        public Venue venue()
+        {
+            return Venue.BINANCE;
+        }
+
+        @Override
+        public BucketView allVenues()
+        {
+            return this;
+        }
+
+        @Override
         public Timeframe timeframe()
         {
             return timeframe;

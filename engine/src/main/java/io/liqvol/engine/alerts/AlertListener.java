@@ -70,13 +70,15 @@ public final class AlertListener implements EngineListener
         publishedInBatch = true;
     }
 
+    /** Alerts watch a symbol over every venue, so each venue's change hands on the all-venues totals. */
     @Override
-    public void onBucketChanged(final BucketView bucket)
+    public void onBucketChanged(final BucketView changed)
     {
-        if ((interest & (1 << bucket.timeframe().ordinal())) == 0)
+        if ((interest & (1 << changed.timeframe().ordinal())) == 0)
         {
             return;
         }
+        final BucketView bucket = changed.allVenues();
         final int offset = queue.claim();
         if (offset < 0)
         {

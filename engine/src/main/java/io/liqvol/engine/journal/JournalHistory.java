@@ -1,6 +1,7 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -125,11 +126,32 @@ public final class JournalHistory implements AutoCloseable
         }
     }
 
-    /** The journal's totals of {@code [firstIndex, lastIndex]} buckets of a symbol. Any thread. */
+    /** The journal's totals of {@code [firstIndex, lastIndex]} buckets of a symbol on every venue. Any thread. */
     public HistoryRange volume(
         final String symbol, final Timeframe timeframe, final long firstIndex, final long lastIndex)
     {
+        final HistoryRange range = volume(symbol, 0, timeframe, firstIndex, lastIndex);
+        for (int venue = 1; venue < Venue.count(); venue++)
+        {
+            sum(symbol, venue, timeframe, range);
+        }
+        return range;
+    }
+
+    /**
+     * The journal's totals of {@code [firstIndex, lastIndex]} buckets of a symbol on the venue of ordinal
+     * {@code venue} (roll-ups written before venues hold Binance's). Any thread.
+     */
+    public HistoryRange volume(
+        final String symbol, final int venue, final Timeframe timeframe, final long firstIndex, final long lastIndex)
+    {
         final HistoryRange range = new HistoryRange(timeframe, firstIndex, lastIndex);
+        sum(symbol, venue, timeframe, range);
+        return range;
+    }
+
+    private void sum(final String symbol, final int venue, final Timeframe timeframe, final HistoryRange range)
+    {
         final int base = RollupDescriptor.baseOf(timeframe);
         final Timeframe baseTimeframe = RollupDescriptor.BASES[base];
         final long fromIndex = baseTimeframe.bucketIndex(range.startMs());
@@ -139,10 +161,9 @@ public final class JournalHistory implements AutoCloseable
             final Rollup rollup = rollups.get(segment.number());
             if (rollup != null)
             {
-                rollup.sum(symbol, base, fromIndex, toIndex, range);
+                rollup.sum(symbol, venue, base, fromIndex, toIndex, range);
             }
         }
-        return range;
     }
 
     /** Hands every journaled liquidation of a symbol traded in {@code [startMs, endMs)} to the consumer. Cold path. */

@@ -1,12 +1,15 @@
 package io.liqvol.engine.journal;
 
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
@@ -20,8 +23,10 @@ final class LiveRollup implements Rollup
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer view;
     private final byte[] symbolBytes = new byte[JournalDescriptor.SYMBOL_CAPACITY];
-    private final Map<String, SymbolBuckets> bySymbol = new HashMap<>();
-    /** The same buckets found by the record's bytes, so that folding a record makes no String. */
+    /** Per venue ordinal, each symbol's buckets there. */
+    private final List<Map<String, SymbolBuckets>> byVenue = new ArrayList<>();
+    private int seriesCount;
+    /** The same buckets found by the record's venue and bytes, so that folding a record makes no String. */
     private SymbolBuckets[] byChars = new SymbolBuckets[64];
     private int covered;
     private long minTradeTimeMs = Long.MAX_VALUE;
@@ -37,14 +42,23 @@ final class LiveRollup implements Rollup
         this.segment = segment;
         this.view = segment.checksumView();
         this.writtenHere = writtenHere;
+        for (int venue = 0; venue < Venue.count(); venue++)
+        {
+            byVenue.add(new HashMap<>());
+        }
     }
 
     @Override
     public synchronized void sum(
-        final String symbol, final int base, final long fromIndex, final long toIndex, final HistoryRange into)
+        final String symbol,
+        final int venue,
+        final int base,
+        final long fromIndex,
+        final long toIndex,
+        final HistoryRange into)
     {
         catchUp();
-        final SymbolBuckets buckets = bySymbol.get(symbol);
+        final SymbolBuckets buckets = venue < byVenue.size() ? byVenue.get(venue).get(symbol) : null;
         if (buckets != null && overlapsCovered(into.startMs(), into.endMs()))
         {
             buckets.sum(base, fromIndex, toIndex, into);
@@ -70,11 +84,14 @@ final class LiveRollup implements Rollup
     {
         catchUp();
         writer.begin(segment.number(), covered, minTradeTimeMs, maxTradeTimeMs);
-        for (final Map.Entry<String, SymbolBuckets> entry : bySymbol.entrySet())
+        for (final Map<String, SymbolBuckets> bySymbol : byVenue)
         {
-            for (int base = 0; base < RollupDescriptor.BASES.length; base++)
+            for (final SymbolBuckets buckets : bySymbol.values())
             {
-                entry.getValue().writeTo(entry.getKey(), base, writer);
+                for (int base = 0; base < RollupDescriptor.BASES.length; base++)
+                {
+                    buckets.writeTo(base, writer);
+                }
             }
         }
     }
@@ -102,7 +119,7 @@ final class LiveRollup implements Rollup
         final long tradeTimeMs = segment.tradeTimeMs(n);
         minTradeTimeMs = Math.min(minTradeTimeMs, tradeTimeMs);
         maxTradeTimeMs = Math.max(maxTradeTimeMs, tradeTimeMs);
-        final SymbolBuckets buckets = bucketsOf(symbolBytes, segment.symbol(n, symbolBytes));
+        final SymbolBuckets buckets = bucketsOf(segment.venue(n), symbolBytes, segment.symbol(n, symbolBytes));
         final int side = segment.side(n);
         final long quantityE8 = segment.quantityE8(n);
         final long priceE8 = segment.priceE8(n);
@@ -112,9 +129,9 @@ final class LiveRollup implements Rollup
         }
     }
 
-    private SymbolBuckets bucketsOf(final byte[] chars, final int length)
+    private SymbolBuckets bucketsOf(final int venue, final byte[] chars, final int length)
     {
-        int hash = 0;
+        int hash = venue;
         for (int i = 0; i < length; i++)
         {
             hash = 31 * hash + chars[i];
@@ -125,16 +142,17 @@ final class LiveRollup implements Rollup
             final SymbolBuckets buckets = byChars[slot];
             if (buckets == null)
             {
-                final SymbolBuckets added = new SymbolBuckets(new String(chars, 0, length, StandardCharsets.US_ASCII));
-                bySymbol.put(added.symbol, added);
+                final SymbolBuckets added =
+                    new SymbolBuckets(venue, new String(chars, 0, length, StandardCharsets.US_ASCII));
+                byVenue.get(venue).put(added.symbol, added);
                 byChars[slot] = added;
-                if (bySymbol.size() * 2 > byChars.length)
+                if (++seriesCount * 2 > byChars.length)
                 {
                     rehash();
                 }
                 return added;
             }
-            if (buckets.isNamed(chars, length))
+            if (buckets.isNamed(venue, chars, length))
             {
                 return buckets;
             }
@@ -145,20 +163,24 @@ final class LiveRollup implements Rollup
     {
         byChars = new SymbolBuckets[byChars.length * 2];
         final int mask = byChars.length - 1;
-        for (final SymbolBuckets buckets : bySymbol.values())
+        for (final Map<String, SymbolBuckets> bySymbol : byVenue)
         {
-            int slot = buckets.symbol.hashCode() & mask;
-            while (byChars[slot] != null)
+            for (final SymbolBuckets buckets : bySymbol.values())
             {
-                slot = (slot + 1) & mask;
+                int slot = buckets.hash() & mask;
+                while (byChars[slot] != null)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                byChars[slot] = buckets;
             }
-            byChars[slot] = buckets;
         }
     }
 
-    /** A symbol's buckets per base: rows of totals found by bucket index. */
+    /** A symbol's buckets on one venue per base: rows of totals found by bucket index. */
     private static final class SymbolBuckets
     {
+        private final int venue;
         private final String symbol;
         private final Long2LongHashMap[] rowByIndex = new Long2LongHashMap[RollupDescriptor.BASES.length];
         private final long[][] indexOfRow = new long[RollupDescriptor.BASES.length][];
@@ -168,8 +190,9 @@ final class LiveRollup implements Rollup
         private final long[] lastIndex = new long[RollupDescriptor.BASES.length];
         private final int[] lastRow = new int[RollupDescriptor.BASES.length];
 
-        SymbolBuckets(final String symbol)
+        SymbolBuckets(final int venue, final String symbol)
         {
+            this.venue = venue;
             this.symbol = symbol;
             for (int base = 0; base < rowByIndex.length; base++)
             {
@@ -180,9 +203,20 @@ final class LiveRollup implements Rollup
             }
         }
 
-        boolean isNamed(final byte[] chars, final int length)
+        /** The hash {@link #bucketsOf} finds these buckets by. */
+        int hash()
         {
-            if (symbol.length() != length)
+            int hash = venue;
+            for (int i = 0; i < symbol.length(); i++)
+            {
+                hash = 31 * hash + symbol.charAt(i);
+            }
+            return hash;
+        }
+
+        boolean isNamed(final int venue, final byte[] chars, final int length)
+        {
+            if (this.venue != venue || symbol.length() != length)
             {
                 return false;
             }
@@ -242,7 +276,7 @@ final class LiveRollup implements Rollup
             }
         }
 
-        void writeTo(final String symbol, final int base, final RollupFileWriter writer)
+        void writeTo(final int base, final RollupFileWriter writer)
         {
             final int count = rows[base];
             if (count == 0)
@@ -255,7 +289,7 @@ final class LiveRollup implements Rollup
                 sorted[row] = indexOfRow[base][row];
             }
             Arrays.sort(sorted);
-            writer.beginItem(symbol, base, count);
+            writer.beginItem(symbol, venue, base, count);
             for (final long index : sorted)
             {
                 writer.entry(index, values[base], (int)rowByIndex[base].get(index) * RollupValues.LENGTH);

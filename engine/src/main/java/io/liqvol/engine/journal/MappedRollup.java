@@ -10,12 +10,15 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 
 import static io.liqvol.engine.journal.RollupDescriptor.CHECKSUM_OFFSET;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_BASE_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_VENUE_OFFSET;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET_IN_ITEM;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_ENTRIES_OFFSET;
@@ -36,8 +39,11 @@ final class MappedRollup implements Rollup
     private final UnsafeBuffer buffer;
     private final long minTradeTimeMs;
     private final long maxTradeTimeMs;
-    /** Per symbol, per base: the byte offset of its first entry and the entry count, packed (offset << 32 | count). */
-    private final Map<String, long[]> items = new HashMap<>();
+    /**
+     * Per venue ordinal, per symbol, per base: the byte offset of its first entry and the entry count, packed
+     * (offset << 32 | count).
+     */
+    private final List<Map<String, long[]>> items = new ArrayList<>();
 
     private MappedRollup(final UnsafeBuffer buffer)
     {
@@ -50,9 +56,14 @@ final class MappedRollup implements Rollup
             final int at = HEADER_LENGTH + item * DIRECTORY_LENGTH;
             final byte[] name = new byte[buffer.getInt(at + DIRECTORY_SYMBOL_LENGTH_OFFSET)];
             buffer.getBytes(at + DIRECTORY_SYMBOL_OFFSET, name);
-            final long[] bases = items.computeIfAbsent(
+            final int venue = buffer.getShort(at + DIRECTORY_VENUE_OFFSET);
+            while (items.size() <= venue)
+            {
+                items.add(new HashMap<>());
+            }
+            final long[] bases = items.get(venue).computeIfAbsent(
                 new String(name, StandardCharsets.US_ASCII), s -> new long[RollupDescriptor.BASES.length]);
-            bases[buffer.getInt(at + DIRECTORY_BASE_OFFSET)] =
+            bases[buffer.getShort(at + DIRECTORY_BASE_OFFSET)] =
                 ((long)buffer.getInt(at + DIRECTORY_ENTRIES_OFFSET) << 32)
                 | buffer.getInt(at + DIRECTORY_COUNT_OFFSET_IN_ITEM);
         }
@@ -70,7 +81,8 @@ final class MappedRollup implements Rollup
         final UnsafeBuffer buffer = new UnsafeBuffer(mapped);
         if (buffer.capacity() < HEADER_LENGTH
             || buffer.getInt(MAGIC_OFFSET) != MAGIC
-            || buffer.getInt(VERSION_OFFSET) != RollupDescriptor.FORMAT_VERSION)
+            || (buffer.getInt(VERSION_OFFSET) != RollupDescriptor.FORMAT_VERSION
+                && buffer.getInt(VERSION_OFFSET) != RollupDescriptor.FIRST_FORMAT_VERSION))
         {
             throw new IOException("not a liqvol roll-up: " + file);
         }
@@ -86,9 +98,14 @@ final class MappedRollup implements Rollup
 
     @Override
     public void sum(
-        final String symbol, final int base, final long fromIndex, final long toIndex, final HistoryRange into)
+        final String symbol,
+        final int venue,
+        final int base,
+        final long fromIndex,
+        final long toIndex,
+        final HistoryRange into)
     {
-        final long[] bases = items.get(symbol);
+        final long[] bases = venue < items.size() ? items.get(venue).get(symbol) : null;
         if (bases == null || bases[base] == 0 || !overlaps(into.startMs(), into.endMs()))
         {
             return;

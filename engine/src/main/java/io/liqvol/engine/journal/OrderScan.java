@@ -111,7 +111,7 @@ final class OrderScan
         final long tradeTimeMs = segment.tradeTimeMs(n);
         return tradeTimeMs >= filter.startMs() && tradeTimeMs < filter.endMs()
             && (filter.side() == OrderFilter.ANY_SIDE || segment.side(n) == filter.side())
-            && filter.takes(segment.venue(n))
+            && filter.selects(segment.venue(n))
             && (symbol == null || segment.isSymbol(n, symbol))
             && filter.reaches(segment.quantityE8(n), segment.priceE8(n))
             && segment.isValid(n, crc, view);

@@ -16,6 +16,7 @@ import java.util.zip.CRC32C;
 
 import static io.liqvol.engine.journal.RollupDescriptor.CHECKSUM_OFFSET;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_BASE_OFFSET;
+import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_VENUE_OFFSET;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_COUNT_OFFSET_IN_ITEM;
 import static io.liqvol.engine.journal.RollupDescriptor.DIRECTORY_ENTRIES_OFFSET;
@@ -54,14 +55,15 @@ final class RollupFileWriter
         entriesLength = 0;
     }
 
-    void beginItem(final String symbol, final int base, final int count)
+    void beginItem(final String symbol, final int venue, final int base, final int count)
     {
         final int at = items * DIRECTORY_LENGTH;
         final byte[] name = symbol.getBytes(StandardCharsets.US_ASCII);
         directory.setMemory(at, DIRECTORY_LENGTH, (byte)0);
         directory.putBytes(at + DIRECTORY_SYMBOL_OFFSET, name);
         directory.putInt(at + DIRECTORY_SYMBOL_LENGTH_OFFSET, name.length);
-        directory.putInt(at + DIRECTORY_BASE_OFFSET, base);
+        directory.putShort(at + DIRECTORY_BASE_OFFSET, (short)base);
+        directory.putShort(at + DIRECTORY_VENUE_OFFSET, (short)venue);
         directory.putInt(at + DIRECTORY_ENTRIES_OFFSET, entriesLength);
         directory.putInt(at + DIRECTORY_COUNT_OFFSET_IN_ITEM, count);
         items++;

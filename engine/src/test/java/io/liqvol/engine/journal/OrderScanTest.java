@@ -141,6 +141,17 @@ class OrderScanTest
             .reaches(90_000_000_000L * E8, 9_000_000L * E8)).isTrue();
     }
 
+    @Test
+    void shouldSelectTheVenuesOfItsMask()
+    {
+        final OrderFilter okxAndBybit = new OrderFilter(null, 0, 1, OrderFilter.ANY_SIDE, 0, 0b110);
+
+        assertThat(okxAndBybit.selects(0)).isFalse();
+        assertThat(okxAndBybit.selects(1)).isTrue();
+        assertThat(okxAndBybit.selects(2)).isTrue();
+        assertThat(new OrderFilter(null, 0, 1, OrderFilter.ANY_SIDE, 0).selects(2)).isTrue();
+    }
+
     /** Walks every page of at most a random number of orders and compares with the reference, both ways. */
     private static void assertPagesMatchReference(
         final JournalHistory history, final OrderFilter filter, final int count)
@@ -188,7 +199,7 @@ class OrderScanTest
             if ((filter.symbol() == null || filter.symbol().equals(symbol(i)))
                 && timeMs(i) >= filter.startMs() && timeMs(i) < filter.endMs()
                 && (filter.side() == OrderFilter.ANY_SIDE || filter.side() == side(i).ordinal())
-                && (filter.venues() & (1 << venue(i))) != 0
+                && (filter.venueMask() & (1 << venue(i))) != 0
                 && notional.compareTo(min) >= 0)
             {
                 rows.add(row(venue(i), symbol(i), side(i), timeMs(i), quantityE8(i), priceE8(i)));

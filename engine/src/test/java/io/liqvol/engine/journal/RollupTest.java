@@ -145,6 +145,55 @@ class RollupTest
     }
 
     @Test
+    void shouldKeepEachVenueApartInMemoryAndInTheFile() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 4, JournalDescriptor.recordOffset(1024), T0);
+        append(segment, "BTCUSDT", 0, 0, 100_000_000L, 40_000_00000000L, T0);
+        append(segment, "BTCUSDT", 2, 1, 200_000_000L, 40_000_00000000L, T0 + 1);
+        append(segment, "BTCUSDT", 2, 0, 300_000_000L, 40_000_00000000L, T0 + 2);
+        segment.commit(written);
+        final LiveRollup live = new LiveRollup(segment, false);
+        final RollupFileWriter writer = new RollupFileWriter();
+        live.writeTo(writer);
+        final Path file = dir.resolve(RollupDescriptor.fileName(4));
+        writer.writeTo(file);
+
+        for (final Rollup rollup : new Rollup[] {live, MappedRollup.open(file)})
+        {
+            final BucketSnapshot binance = sum(rollup, 0, Timeframe.H1, T0);
+            assertThat(binance.buyCount()).isEqualTo(1);
+            assertThat(binance.sellCount()).isZero();
+            final BucketSnapshot okx = sum(rollup, 2, Timeframe.D1, T0);
+            assertThat(okx.buyQuantity()).isEqualByComparingTo("3");
+            assertThat(okx.sellNotional()).isEqualByComparingTo("80000");
+            assertThat(sum(rollup, 1, Timeframe.M1, T0).count()).isZero();
+        }
+    }
+
+    @Test
+    void shouldReadARollupOfTheFirstFormatAsBinance() throws IOException
+    {
+        final JournalSegment segment = JournalSegment.create(dir, 5, JournalDescriptor.recordOffset(1024), T0);
+        append(segment, "BTCUSDT", 0, 1, 100_000_000L, 40_000_00000000L, T0);
+        segment.commit(written);
+        final RollupFileWriter writer = new RollupFileWriter();
+        new LiveRollup(segment, false).writeTo(writer);
+        final Path file = dir.resolve(RollupDescriptor.fileName(5));
+        writer.writeTo(file);
+        // Version 1 had the base as 4 little-endian bytes where version 2 has base and venue as 2 each: a Binance
+        // item's bytes are the same, and the version is outside the checksum.
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(RollupDescriptor.VERSION_OFFSET);
+            raf.write(new byte[] {RollupDescriptor.FIRST_FORMAT_VERSION, 0, 0, 0});
+        }
+
+        final MappedRollup mapped = MappedRollup.open(file);
+        assertThat(sum(mapped, 0, Timeframe.M1, T0).sellCount()).isEqualTo(1);
+        assertThat(sum(mapped, 1, Timeframe.M1, T0).count()).isZero();
+    }
+
+    @Test
     void shouldTileEveryTimeframeWithItsBase()
     {
         assertThat(RollupDescriptor.BASES[RollupDescriptor.baseOf(Timeframe.M30)]).isEqualTo(Timeframe.M1);
@@ -181,10 +230,23 @@ class RollupTest
         assertThat(total[RollupValues.BUY_COUNT]).isEqualTo(2);
     }
 
-    /** Appends a liquidation after the record that defines its symbol, if the segment has none yet; its slot. */
+    /** Appends a Binance liquidation after the record that defines its symbol, if the segment has none yet. */
     private int append(
         final JournalSegment segment,
         final String symbol,
+        final int side,
+        final long quantityE8,
+        final long priceE8,
+        final long timeMs)
+    {
+        return append(segment, symbol, 0, side, quantityE8, priceE8, timeMs);
+    }
+
+    /** Appends a liquidation on a venue after the record that defines its symbol if needed; its slot. */
+    private int append(
+        final JournalSegment segment,
+        final String symbol,
+        final int venue,
         final int side,
         final long quantityE8,
         final long priceE8,
@@ -197,26 +259,39 @@ class RollupTest
         {
             symbolId = segment.writeSymbol(written++, crc, view, name);
         }
-        segment.writeLiquidation(written, crc, view, symbolId, 0, side, quantityE8, priceE8, timeMs, timeMs, timeMs);
+        segment.writeLiquidation(written, crc, view, symbolId, venue, side, quantityE8, priceE8, timeMs, timeMs,
+            timeMs);
         return written++;
     }
 
     private static BucketSnapshot sum(final Rollup rollup, final Timeframe timeframe, final long timeMs)
     {
+        return sum(rollup, 0, timeframe, timeMs);
+    }
+
+    /** The BTCUSDT bucket holding {@code timeMs} on the venue of ordinal {@code venue}. */
+    private static BucketSnapshot sum(
+        final Rollup rollup, final int venue, final Timeframe timeframe, final long timeMs)
+    {
         final long index = timeframe.bucketIndex(timeMs);
-        final HistoryRange range = range(rollup, "BTCUSDT", timeframe, index, index);
+        final HistoryRange range = range(rollup, "BTCUSDT", venue, timeframe, index, index);
         return HistorySnapshots.of(range, "BTCUSDT", timeframe, index);
     }
 
     private static HistoryRange range(
         final Rollup rollup, final String symbol, final Timeframe timeframe, final long first, final long last)
     {
+        return range(rollup, symbol, 0, timeframe, first, last);
+    }
+
+    private static HistoryRange range(final Rollup rollup, final String symbol, final int venue,
+        final Timeframe timeframe, final long first, final long last)
+    {
         final HistoryRange range = new HistoryRange(timeframe, first, last);
         final int base = RollupDescriptor.baseOf(timeframe);
         final Timeframe baseTimeframe = RollupDescriptor.BASES[base];
-        rollup.sum(
-            symbol, base, baseTimeframe.bucketIndex(range.startMs()), baseTimeframe.bucketIndex(range.endMs() - 1),
-            range);
+        rollup.sum(symbol, venue, base, baseTimeframe.bucketIndex(range.startMs()),
+            baseTimeframe.bucketIndex(range.endMs() - 1), range);
         return range;
     }
 }

@@ -30,7 +30,7 @@ record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition posi
     {
         final byte[] symbol = filter.symbol() == null
             ? new byte[0] : filter.symbol().getBytes(StandardCharsets.US_ASCII);
-        final boolean allVenues = filter.venues() == OrderFilter.ANY_VENUE;
+        final boolean allVenues = filter.venueMask() == OrderFilter.ALL_VENUES;
         final ByteBuffer bytes = ByteBuffer.allocate(FIXED_BYTES + (allVenues ? 0 : 1) + symbol.length);
         bytes.put(allVenues ? VERSION : VENUES_VERSION)
             .put((byte)(newestFirst ? NEWEST_FIRST : 0))
@@ -42,7 +42,7 @@ record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition posi
             .putLong(filter.minNotionalE8());
         if (!allVenues)
         {
-            bytes.put((byte)filter.venues());
+            bytes.put((byte)filter.venueMask());
         }
         bytes.put((byte)symbol.length)
             .put(symbol);
@@ -81,7 +81,7 @@ record OrderCursor(OrderFilter filter, boolean newestFirst, JournalPosition posi
         final long endMs = bytes.getLong();
         final long minNotionalE8 = bytes.getLong();
         final int venueBytes = raw[0] == VENUES_VERSION ? 1 : 0;
-        final int venues = venueBytes == 0 ? OrderFilter.ANY_VENUE : bytes.get();
+        final int venues = venueBytes == 0 ? OrderFilter.ALL_VENUES : bytes.get();
         final int symbolLength = bytes.remaining() > 4 ? bytes.get() : -1;
         if ((direction & ~NEWEST_FIRST) != 0 || side < 0 || side > ANY_SIDE_CODE || record < 0 || startMs < 0
             || startMs >= endMs || minNotionalE8 < 0 || symbolLength < 0 || symbolLength > MAX_SYMBOL_LENGTH

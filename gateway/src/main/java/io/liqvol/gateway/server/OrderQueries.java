@@ -45,17 +45,17 @@ final class OrderQueries
             || rawSide != null && asked.side() != held.side()
             || rawMin != null && asked.minNotionalE8() != held.minNotionalE8()
             || rawOrder != null && newestFirst != cursor.newestFirst()
-            || rawExchange != null && asked.venues() != held.venues())
+            || rawExchange != null && asked.venueMask() != held.venueMask())
         {
             throw OrderCursor.invalid("it belongs to another query");
         }
         return cursor;
     }
 
-    /** The filter's venue bits: {@link OrderFilter#ANY_VENUE} for all. */
+    /** The filter's venue bits: {@link OrderFilter#ALL_VENUES} for all. */
     static int venues(final VenueSelection selection)
     {
-        return selection.isAll() ? OrderFilter.ANY_VENUE : selection.mask();
+        return selection.isAll() ? OrderFilter.ALL_VENUES : selection.mask();
     }
 
     private static boolean same(final String symbol, final String other)
