@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.gateway.server.Candle;
+import io.liqvol.gateway.upstream.ExchangeInfoDecoder;
 import io.liqvol.gateway.upstream.SymbolInfo;
 
 import java.io.IOException;
@@ -28,45 +29,14 @@ final class RecorderJson
     /** {@code GET /api/v1/symbols}: each symbol with its precisions, as exchangeInfo lists it at the recorder. */
     static List<SymbolInfo> symbols(final byte[] body)
     {
-        final List<SymbolInfo> symbols = new ArrayList<>();
-        try (JsonParser parser = JSON.createParser(body))
+        try
         {
-            requireNext(parser, JsonToken.START_ARRAY);
-            while (parser.nextToken() == JsonToken.START_OBJECT)
-            {
-                String symbol = null;
-                String baseAsset = null;
-                String quoteAsset = null;
-                String status = null;
-                int pricePrecision = -1;
-                int quantityPrecision = -1;
-                while (parser.nextToken() == JsonToken.FIELD_NAME)
-                {
-                    final String name = parser.currentName();
-                    parser.nextToken();
-                    switch (name)
-                    {
-                        case "symbol" -> symbol = parser.getText();
-                        case "baseAsset" -> baseAsset = parser.getText();
-                        case "quoteAsset" -> quoteAsset = parser.getText();
-                        case "status" -> status = parser.getText();
-                        case "pricePrecision" -> pricePrecision = parser.getValueAsInt(-1);
-                        case "quantityPrecision" -> quantityPrecision = parser.getValueAsInt(-1);
-                        default -> parser.skipChildren();
-                    }
-                }
-                if (symbol == null || pricePrecision < 0 || quantityPrecision < 0)
-                {
-                    throw new IllegalStateException("a recorder's symbol lacks its name or precisions");
-                }
-                symbols.add(new SymbolInfo(symbol, baseAsset, quoteAsset, pricePrecision, quantityPrecision, status));
-            }
+            return ExchangeInfoDecoder.decodeSymbols(body);
         }
         catch (final IOException e)
         {
-            throw new IllegalStateException("a recorder's symbol list is not JSON", e);
+            throw new IllegalStateException("a recorder's symbol list is not readable", e);
         }
-        return symbols;
     }
 
     /** {@code GET /api/v1/klines/…}: candles of {@code timeframe}, received at {@code receivedMs}. */

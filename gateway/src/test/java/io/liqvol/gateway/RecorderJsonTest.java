@@ -24,9 +24,9 @@ class RecorderJsonTest
     }
 
     @Test
-    void shouldRefuseASymbolWithoutPrecisions()
+    void shouldRefuseASymbolListThatIsNoArray()
     {
-        final byte[] body = "[{\"symbol\":\"BTCUSDT\"}]".getBytes(StandardCharsets.UTF_8);
+        final byte[] body = "{\"symbols\":[]}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> RecorderJson.symbols(body)).isInstanceOf(IllegalStateException.class);
     }
