@@ -44,10 +44,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The whole gateway, assembled: (optionally the exchange simulator,) the engine, the upstream client feeding
@@ -114,15 +116,28 @@ public final class Gateway implements AutoCloseable
                 this.rest = null;
                 this.peer = null;
                 this.upstream = null;
-                this.symbolRefresh = null;
                 this.recorder = null;
                 this.venueUpstreams = List.of();
                 final ReplicationEdge edgeStarted =
                     ReplicationEdge.start(replication, config.engineContext().dataDir(), launched);
                 this.edge = edgeStarted;
                 started.push(edgeStarted::close);
+                final List<URI> recorderApis = config.recorderApiUrls();
+                MarketData marketData = new NoMarketData();
+                ScheduledFuture<?> refresh = null;
+                if (!recorderApis.isEmpty())
+                {
+                    final RecorderMarketData recorders = new RecorderMarketData(new RecorderApi(recorderApis,
+                        serverConfig.apiToken(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .build()));
+                    marketData = recorders;
+                    final ScheduledFuture<?> following = followSymbols(recorders::symbols);
+                    refresh = following;
+                    started.push(() -> following.cancel(false));
+                }
+                this.symbolRefresh = refresh;
                 serverConfig.clientsAdmitted(edgeStarted::ready);
-                this.server = startServer(serverConfig, subscriptions, history, new NoMarketData(),
+                this.server = startServer(serverConfig, subscriptions, history, marketData,
                     new ReplicationHealth(health(alertsOpened, null), null, edgeStarted));
                 return;
             }
@@ -151,10 +166,7 @@ public final class Gateway implements AutoCloseable
                 final ImportReport imported = SimulatedHistoryImport.record(launched, simulator.history());
                 LOG.log(System.Logger.Level.INFO, "simulated history: {0}", imported);
             }
-            loadSymbols();
-            final ScheduledFuture<?> refresh = upstreamGroup.scheduleAtFixedRate(
-                () -> rest.exchangeInfo().thenAccept(this::replaceSymbols), SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS,
-                TimeUnit.MILLISECONDS);
+            final ScheduledFuture<?> refresh = followSymbols(restClient::exchangeInfo);
             this.symbolRefresh = refresh;
             started.push(() -> refresh.cancel(false));
             upstream.start();
@@ -281,13 +293,16 @@ public final class Gateway implements AutoCloseable
     public void close()
     {
         server.close();
+        if (symbolRefresh != null)
+        {
+            symbolRefresh.cancel(false);
+        }
         if (edge != null)
         {
             edge.close();
         }
         else
         {
-            symbolRefresh.cancel(false);
             upstream.close();
             venueUpstreams.forEach(VenueUpstream::close);
             rest.close();
@@ -383,18 +398,24 @@ public final class Gateway implements AutoCloseable
         return "localhost".equalsIgnoreCase(host) || host != null && (host.startsWith("127.") || host.equals("[::1]"));
     }
 
-    /** Waits for the exchange's symbol list so that the first clients are validated against it. */
-    private void loadSymbols() throws InterruptedException
+    /**
+     * Waits for the symbol list (the exchange's, or on an edge its recorders') so that the first clients are
+     * validated against it and served with its precisions, then refreshes it periodically.
+     */
+    private ScheduledFuture<?> followSymbols(final Supplier<CompletableFuture<List<SymbolInfo>>> source)
+        throws InterruptedException
     {
         try
         {
-            replaceSymbols(rest.exchangeInfo().get(SYMBOLS_WAIT_MS, TimeUnit.MILLISECONDS));
+            replaceSymbols(source.get().get(SYMBOLS_WAIT_MS, TimeUnit.MILLISECONDS));
         }
         catch (final ExecutionException | TimeoutException e)
         {
             LOG.log(System.Logger.Level.WARNING,
-                "exchangeInfo not loaded yet ({0}); symbols the engine records are served", e.toString());
+                "symbol list not loaded yet ({0}); symbols the engine records are served", e.toString());
         }
+        return upstreamGroup.scheduleAtFixedRate(() -> source.get().thenAccept(this::replaceSymbols),
+            SYMBOLS_REFRESH_MS, SYMBOLS_REFRESH_MS, TimeUnit.MILLISECONDS);
     }
 
     private void replaceSymbols(final List<SymbolInfo> listed)

@@ -188,6 +188,9 @@ public final class GatewayConfig
     private static final Setting REPLICATION_FROM = new Setting("from", "LIQVOL_REPLICATION_FROM", "", "from",
         "liqvol edge: comma-separated archive endpoints (host:port or aeron:udp?endpoint=host:port) of the recorders"
             + " to follow");
+    private static final Setting REPLICATION_FROM_HTTP = new Setting("from-http", "LIQVOL_REPLICATION_FROM_HTTP", "",
+        "fromHttp", "liqvol edge: comma-separated client API base URLs (http://host:port) of the recorders, for the"
+            + " symbols' precisions and klines (unset: none, klines empty)");
     private static final Setting REPLICATION_STREAM_ID = new Setting("replication-stream-id",
         "LIQVOL_REPLICATION_STREAM_ID", String.valueOf(ReplicationConfig.DEFAULT_STREAM_ID), "replicationStreamId",
         "the Aeron stream id of the replicated journal");
@@ -214,8 +217,8 @@ public final class GatewayConfig
         ENGINE_WAIT_STRATEGY, ENGINE_MEMORY_BUDGET_BYTES, JOURNAL_FSYNC_INTERVAL_MS, JOURNAL_RETENTION_MS,
         JOURNAL_MIN_FREE_BYTES, ALERT_WEBHOOK_HOSTS, ALERT_RETENTION_MS, ALERT_WEBHOOK_TIMEOUT_MS,
         REPLICATION_ARCHIVE_ENDPOINT, REPLICATION_LIVE_ENDPOINT, REPLICATION_RECORDER_ID, REPLICATION_ARCHIVE_DIR,
-        REPLICATION_FROM, REPLICATION_STREAM_ID, REPLICATION_TERM_LENGTH, REPLICATION_LOCAL_HOST, AERON_DIR,
-        AERON_DRIVER);
+        REPLICATION_FROM, REPLICATION_FROM_HTTP, REPLICATION_STREAM_ID, REPLICATION_TERM_LENGTH,
+        REPLICATION_LOCAL_HOST, AERON_DIR, AERON_DRIVER);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -544,6 +547,22 @@ public final class GatewayConfig
             : UpstreamConfig.requireUrl(LIQUIDATION_API_BASE_URL.property(), value, "http", "https");
     }
 
+    /** An edge's recorders' client API base URLs (--from-http), in the order given; empty without. */
+    public List<URI> recorderApiUrls()
+    {
+        final List<String> urls = list(REPLICATION_FROM_HTTP);
+        if (!edge && !urls.isEmpty())
+        {
+            throw new InvalidSettingException(REPLICATION_FROM_HTTP.property(), "is for liqvol edge only");
+        }
+        final List<URI> uris = new ArrayList<>(urls.size());
+        for (final String url : urls)
+        {
+            uris.add(UpstreamConfig.requireUrl(REPLICATION_FROM_HTTP.property(), url, "http", "https"));
+        }
+        return uris;
+    }
+
     /** Builds and concludes every config once, so that a bad value is refused before anything starts. */
     private void validate()
     {
@@ -557,6 +576,7 @@ public final class GatewayConfig
             bybitSymbols();
             engineContext().conclude();
             liquidationApiBaseUrl();
+            recorderApiUrls();
             journalMinFreeBytes();
             alertsConfig();
             if (edge && simulate)

@@ -206,6 +206,7 @@ class GatewayConfigTest
         replication-recorder-id | 0 | --replication-recorder-id must be >= 1, was 0
         replication-archive-dir | /dev/null | --replication-archive-dir is not a directory: /dev/null
         from | localhost:9000 | --from is for liqvol edge only
+        from-http | http://recorder:8000 | --from-http is for liqvol edge only
         replication-stream-id | 0 | --replication-stream-id must not be 0
         replication-term-length | 1000 | --replication-term-length must be a power of 2 from 65536 to 1073741824, \
         was 1000
@@ -274,9 +275,14 @@ class GatewayConfigTest
     void shouldMakeAnEdgeThatFollowsEveryRecorderNamed()
     {
         final GatewayConfig config = GatewayConfig.parseEdge(
-            new String[] {"--from", "aeron:udp?endpoint=10.0.0.5:8010, 10.0.0.6:8010"}, Map.of());
+            new String[] {"--from", "aeron:udp?endpoint=10.0.0.5:8010, 10.0.0.6:8010", "--from-http",
+                "http://10.0.0.5:8000,https://10.0.0.6"}, Map.of());
 
         assertThat(config.edge()).isTrue();
+        assertThat(config.recorderApiUrls()).containsExactly(URI.create("http://10.0.0.5:8000"),
+            URI.create("https://10.0.0.6"));
+        assertThatThrownBy(() -> GatewayConfig.parseEdge(new String[] {"--from", "h:1", "--from-http", "h:8000"},
+            Map.of())).hasMessage("--from-http must be a http:// or https:// URL, was h:8000");
         assertThat(config.replicationConfig().from()).containsExactly("10.0.0.5:8010", "10.0.0.6:8010");
         assertThat(config.replicationConfig().isRecorder()).isFalse();
         assertThat(config.engineContext().liveRecording()).isFalse();

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the symbols out of Binance's {@code exchangeInfo}, skipping everything else in it. */
-final class ExchangeInfoDecoder
+/**
+ * Reads the symbols out of Binance's {@code exchangeInfo}, skipping everything else in it; also a bare array of such
+ * symbols, as a recorder's {@code /api/v1/symbols} serves them to edges.
+ */
+public final class ExchangeInfoDecoder
 {
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -45,6 +48,19 @@ final class ExchangeInfoDecoder
                 throw new IOException("exchangeInfo has no symbols array");
             }
             return symbols;
+        }
+    }
+
+    /** @throws IOException when the body is not a JSON array of symbol objects */
+    public static List<SymbolInfo> decodeSymbols(final byte[] body) throws IOException
+    {
+        try (JsonParser parser = JSON.createParser(body))
+        {
+            if (parser.nextToken() != JsonToken.START_ARRAY)
+            {
+                throw new IOException("the symbol list is not a JSON array");
+            }
+            return readSymbols(parser);
         }
     }
 

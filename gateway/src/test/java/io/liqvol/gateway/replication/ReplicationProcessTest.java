@@ -64,16 +64,18 @@ class ReplicationProcessTest
             "--replication-archive-endpoint", "localhost:" + archivePort,
             "--replication-live-endpoint", "localhost:" + ReplicationTesting.freeUdpPort());
         final long liveFromMs = System.currentTimeMillis();
-        LiqvolProcess first = edge("first", archivePort);
+        // The first recorder API named is down: the edge fails over to the recorder's for symbols and klines.
+        final String fromHttp = "http://127.0.0.1:" + ReplicationTesting.freeUdpPort() + "," + recorder.baseUrl();
+        LiqvolProcess first = edge("first", archivePort, fromHttp);
         awaitReady(first);
         assertHourMatches(reference, hourStartMs, recorder, first);
         Await.pause(1_500);
 
         first.kill();
         Await.pause(1_000);
-        first = edge("first", archivePort);
+        first = edge("first", archivePort, fromHttp);
         final long lateStartNs = System.nanoTime();
-        final LiqvolProcess late = edge("late", archivePort);
+        final LiqvolProcess late = edge("late", archivePort, recorder.baseUrl());
         awaitReady(late);
         final long lateCatchUpMs = (System.nanoTime() - lateStartNs) / 1_000_000;
         awaitReady(first);
@@ -89,7 +91,10 @@ class ReplicationProcessTest
         assertHourMatches(reference, hourStartMs, recorder, first, late);
         System.out.println("late edge caught up with " + HOUR_LIQUIDATIONS + " liquidations of an hour and "
             + recorded.size() + " live in " + lateCatchUpMs + " ms");
-        assertThat(late.get("/api/v1/symbols").statusCode()).isEqualTo(200);
+        assertThat(late.get("/api/v1/symbols").body()).isEqualTo(recorder.get("/api/v1/symbols").body());
+        final String klines = "/api/v1/klines/BTCUSDT/1m?limit=5&end=" + Timeframe.M1.alignDownMs(cutoffMs);
+        assertThat(recorder.get(klines).statusCode()).isEqualTo(200);
+        assertThat(first.get(klines).body()).isEqualTo(recorder.get(klines).body()).contains("\"open\"");
     }
 
     @Test
@@ -102,7 +107,8 @@ class ReplicationProcessTest
         final LiqvolProcess first = recorder("first", exchange, firstArchive, 1);
         final LiqvolProcess second = recorder("second", exchange, secondArchive, 2);
         final LiqvolProcess edge = start("edge", "edge", "--from", "localhost:" + firstArchive + ",localhost:"
-            + secondArchive, "--data-dir", dir.resolve("edge").toString());
+            + secondArchive, "--from-http", first.baseUrl() + "," + second.baseUrl(), "--data-dir",
+            dir.resolve("edge").toString());
         awaitReady(edge);
         final long fromMs = System.currentTimeMillis() + 1_000;
         Await.pause(2_500);
@@ -142,9 +148,10 @@ class ReplicationProcessTest
             "--replication-recorder-id", String.valueOf(id));
     }
 
-    private LiqvolProcess edge(final String name, final int archivePort) throws IOException
+    private LiqvolProcess edge(final String name, final int archivePort, final String fromHttp) throws IOException
     {
-        return start(name, "edge", "--from", "localhost:" + archivePort, "--data-dir", dir.resolve(name).toString());
+        return start(name, "edge", "--from", "localhost:" + archivePort, "--from-http", fromHttp, "--data-dir",
+            dir.resolve(name).toString());
     }
 
     /** With a port chosen by the OS, a term length of 256 KiB and a driver directory of its own. */
@@ -224,8 +231,8 @@ class ReplicationProcessTest
     }
 
     /**
-     * Every order traded in [fromMs, toMs), oldest recorded first, as text with its numbers' values (an edge has no
-     * exchange to tell it each symbol's precision, so it may write them with other trailing zeros).
+     * Every order traded in [fromMs, toMs), oldest recorded first, each row with all its fields as served (numbers
+     * written with the exchange's precision of the symbol, which an edge has from its recorder).
      */
     private static List<String> orders(final LiqvolProcess server, final long fromMs, final long toMs)
     {
@@ -237,20 +244,12 @@ class ReplicationProcessTest
                 + fromMs + "&end=" + toMs + (cursor == null ? "" : "&cursor=" + cursor));
             for (final Object row : rows(page.get("orders")))
             {
-                @SuppressWarnings("unchecked")
-                final Map<String, Object> order = (Map<String, Object>)row;
-                orders.add(order.get("symbol") + " " + order.get("side") + " " + value(order.get("quantity")) + " "
-                    + value(order.get("avgPrice")) + " " + order.get("timestamp"));
+                orders.add(String.valueOf(row));
             }
             cursor = (String)page.get("next_cursor");
         }
         while (cursor != null);
         return orders;
-    }
-
-    private static String value(final Object decimal)
-    {
-        return new BigDecimal((String)decimal).stripTrailingZeros().toPlainString();
     }
 
     /** The server's gaps (from, to), the one under way left out: it is no record yet. */
