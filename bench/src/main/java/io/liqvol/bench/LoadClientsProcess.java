@@ -51,7 +51,7 @@ final class LoadClientsProcess implements AutoCloseable
         return fromLoad.readLine();
     }
 
-    /** Event k (quantity k + 1) is planned at {@code startNs + k × intervalNs}; the first {@code warmup} unrecorded. */
+    /** Event k (quantity k + 1) is planned at {@code startNs + k × intervalNs}; the first warmupEvents unrecorded. */
     void go(final long startNs, final long intervalNs, final long events, final long warmupEvents)
     {
         toLoad.println("go " + startNs + " " + intervalNs + " " + events + " " + warmupEvents);
