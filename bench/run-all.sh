@@ -29,3 +29,4 @@ run idle-clients "${harness[@]}" io.liqvol.bench.IdleClientsHarness --gateway-ja
 run jmh-history java -jar "$jar" HistoryQueryBenchmark -p timeframe=1m -wi 2 -i 3
 run jmh-recovery java -jar "$jar" JournalRecoveryBenchmark -wi 1 -i 3
 run replication-2000-per-s "${harness[@]}" io.liqvol.bench.ReplicationHarness --rate 2000 --seconds 20 --warmup-seconds 5 --catch-up 1000000
+run edge-clients-100-clients-500 "${harness[@]}" io.liqvol.bench.EdgeClientsHarness --clients 100 --rate 500 --seconds 20 --warmup-seconds 5

@@ -6,13 +6,9 @@ import io.liqvol.gateway.server.GatewayMetrics;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gateway CPU per delivered client message, beside the floor measured in the same run. This process runs the
@@ -64,27 +59,18 @@ public final class FanOutHarness
             + " symbols, " + rate + " liquidations/s in total");
         final Path dataDir = Files.createTempDirectory("liqvol-fanout");
         boolean complete = false;
-        final GatewayConfig config = GatewayConfig.parse(new String[] {
-            "--simulate", "--port", "0", "--data-dir", dataDir.toString(),
-            "--max-connections", String.valueOf(clients + 100),
-            "--max-connections-per-address", String.valueOf(clients + 100),
-            // every client comes from one address, with every client's snapshot at once: no connection reserve
-            // for others, and a query budget that holds them all
-            "--reserved-connections", "0", "--query-budget", "1000000000", "--query-budget-per-address",
-            "1000000000"}, Map.of());
+        final List<String> flags = new ArrayList<>(List.of("--simulate", "--port", "0", "--data-dir",
+            dataDir.toString()));
+        flags.addAll(clientLimits(clients));
+        final GatewayConfig config = GatewayConfig.parse(flags.toArray(new String[0]), Map.of());
         try (Gateway gateway = Gateway.start(config, new SimulatorConfig().generateFlow(false), config.serverConfig()))
         {
             final ExchangeSimulator simulator = gateway.simulator();
             record(gateway, simulator, symbols);
-            final Process load = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + clientHeap, "-cp", System.getProperty("java.class.path"), LoadClients.class.getName(),
+            final LoadClientsProcess load = LoadClientsProcess.start(clientHeap, List.of(
                 "--port", String.valueOf(gateway.port()), "--clients", String.valueOf(clients),
-                "--symbols", String.join(",", symbols), "--stream", stream, "--pass-every", String.valueOf(passEvery))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            final BufferedReader fromLoad =
-                new BufferedReader(new InputStreamReader(load.getInputStream(), StandardCharsets.US_ASCII));
-            final PrintStream toLoad = new PrintStream(load.getOutputStream(), true, StandardCharsets.US_ASCII);
-            final String ready = fromLoad.readLine();
+                "--symbols", String.join(",", symbols), "--stream", stream, "--pass-every", String.valueOf(passEvery)));
+            final String ready = load.awaitReady();
             System.out.println("load generator (pid " + load.pid() + "): " + ready + "; heap after connecting "
                 + usedHeapMb() + " MB");
             while ("market".equals(stream) && gateway.metrics().marketClients() < clients)
@@ -94,7 +80,7 @@ public final class FanOutHarness
 
             final Pacer pacer = new Pacer(System.nanoTime() + 200_000_000L, rate);
             final long intervalNs = 1_000_000_000L / rate;
-            toLoad.println("go " + pacer.plannedNs(0) + " " + intervalNs + " " + events + " " + warmupEvents);
+            load.go(pacer.plannedNs(0), intervalNs, events, warmupEvents);
             final long startMs = System.currentTimeMillis();
             Map<String, long[]> cpuBefore = null;
             long processCpuBefore = 0;
@@ -114,7 +100,7 @@ public final class FanOutHarness
                     (i & 1) == 0 ? "BUY" : "SELL", String.valueOf(i + 1), price(i, passEvery), startMs + i / 50,
                     false));
             }
-            final String done = fromLoad.readLine();
+            final String done = load.awaitDone();
             final Map<String, long[]> cpuAfter = threadCpu();
             final long processCpu = LoadClients.processCpuNs() - processCpuBefore;
             final long sent = messagesSent(gateway.metrics()) - sentBefore;
@@ -126,11 +112,8 @@ public final class FanOutHarness
             report(cpuBefore, cpuAfter, sent, bytesPerMessage(gateway.metrics()), Math.min(clients, 1000));
             System.out.printf(Locale.ROOT, "whole harness process (with GC, JIT, simulator, pacer) %.2f µs per client"
                 + " message%n", sent == 0 ? 0 : processCpu / 1000.0 / sent);
-            if (!load.waitFor(30, TimeUnit.SECONDS))
-            {
-                load.destroyForcibly();
-            }
-            complete = done != null && done.matches("done rows (\\d+) of \\1;.*") && done.contains("closed {}");
+            load.close();
+            complete = done != null && LoadClientsProcess.Done.parse(done).complete();
         }
         finally
         {
@@ -144,7 +127,7 @@ public final class FanOutHarness
     }
 
     /** 100 for every event, or with a filter 100,000 for every {@code passEvery}th and 0.0001 for the others. */
-    private static String price(final long event, final int passEvery)
+    static String price(final long event, final int passEvery)
     {
         if (passEvery <= 1)
         {
@@ -153,8 +136,20 @@ public final class FanOutHarness
         return event % passEvery == 0 ? "100000" : "0.0001";
     }
 
+    /**
+     * Server settings for {@code clients} clients that all come from one address, with every client's snapshot at
+     * once: no connection reserve for others, and a query budget that holds them all.
+     */
+    static List<String> clientLimits(final int clients)
+    {
+        return List.of("--max-connections", String.valueOf(clients + 100),
+            "--max-connections-per-address", String.valueOf(clients + 100),
+            "--reserved-connections", "0", "--query-budget", "1000000000", "--query-budget-per-address",
+            "1000000000");
+    }
+
     /** Symbols the engine knows before clients subscribe: one liquidation each (it is in their snapshot). */
-    private static void record(final Gateway gateway, final ExchangeSimulator simulator, final List<String> symbols)
+    static void record(final Gateway gateway, final ExchangeSimulator simulator, final List<String> symbols)
         throws InterruptedException
     {
         awaitUpstream(simulator);
@@ -179,7 +174,7 @@ public final class FanOutHarness
         }
     }
 
-    private static List<String> symbols(final int count)
+    static List<String> symbols(final int count)
     {
         final List<String> symbols = new ArrayList<>();
         if (count == 1)

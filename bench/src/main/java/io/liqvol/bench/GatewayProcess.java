@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,18 +42,35 @@ final class GatewayProcess implements AutoCloseable
     static GatewayProcess start(final String jar, final List<String> jvmOptions, final List<String> flags,
         final int fdLimit) throws IOException
     {
-        final List<String> java = new ArrayList<>();
-        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        java.addAll(jvmOptions);
-        java.add("-jar");
-        java.add(jar);
-        java.addAll(flags);
+        final List<String> launch = new ArrayList<>(jvmOptions);
+        launch.add("-jar");
+        launch.add(jar);
+        launch.addAll(flags);
+        return start(launch, fdLimit);
+    }
+
+    /**
+     * Starts {@code io.liqvol.gateway.Main} with this JVM's class path (a harness jar or a test's classes), so that
+     * no gateway jar need be built; otherwise as {@link #start(String, List, List, int)}.
+     */
+    static GatewayProcess startMain(final List<String> jvmOptions, final List<String> flags) throws IOException
+    {
+        final List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-cp",
+            System.getProperty("java.class.path"), "io.liqvol.gateway.Main"));
+        launch.addAll(flags);
+        return start(launch, 0);
+    }
+
+    private static GatewayProcess start(final List<String> launch, final int fdLimit) throws IOException
+    {
         final List<String> command = new ArrayList<>();
         if (fdLimit > 0)
         {
             command.addAll(List.of("sh", "-c", "ulimit -n " + fdLimit + " && exec \"$@\"", "gateway"));
         }
-        command.addAll(java);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch);
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new GatewayProcess(process, awaitListening(process));
     }
@@ -71,6 +89,12 @@ final class GatewayProcess implements AutoCloseable
     boolean isAlive()
     {
         return process.isAlive();
+    }
+
+    /** CPU (user + system) the process has used so far, in ns; -1 where the platform does not tell. */
+    long cpuNs()
+    {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Heap in use after a full GC, in MB. */

@@ -31,15 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load generator for {@link FanOutHarness}, in its own process: N WebSocket clients on plain Netty channels
- * (native epoll where it loads) that only parse frame headers, answer pings, count, and timestamp each live row.
- * Client {@code c} watches symbol {@code c % symbols} (with {@code --stream market}: every symbol, from the
- * all-symbols stream, filtered by {@code min_usdt=100000} when {@code --pass-every N} > 1, which lets every Nth event
- * through, see {@link FanOutHarness}); event {@code k} carries quantity {@code k + 1} and was
- * planned at {@code startNs + k × intervalNs} (System.nanoTime is one clock for every process of the machine).
- * Protocol with the harness: prints {@code ready N} once every client has its snapshot (the all-symbols stream has
- * none: its upgrade), waits for a line
- * {@code go START_NS INTERVAL_NS EVENTS WARMUP} on stdin, then prints one {@code done …} line.
+ * The load generator for {@link FanOutHarness} and {@link EdgeClientsHarness}, in its own process: N WebSocket
+ * clients on plain Netty channels (native epoll where it loads) that only parse frame headers, answer pings, count,
+ * and timestamp each live row. Client {@code c} connects to port {@code c % ports} of {@code --port P1,P2,…} and
+ * watches symbol {@code c % symbols} (with {@code --stream market}: every symbol, from the all-symbols stream,
+ * filtered by {@code min_usdt=100000} when {@code --pass-every N} > 1, which lets every Nth event through, see
+ * {@link FanOutHarness}); event {@code k} carries quantity {@code k + 1} and was planned at
+ * {@code startNs + k × intervalNs} (System.nanoTime is one clock for every process of the machine).
+ * Protocol with the harness ({@link LoadClientsProcess}): prints {@code ready N} once every client has its snapshot
+ * (the all-symbols stream has none: its upgrade), waits for a line {@code go START_NS INTERVAL_NS EVENTS WARMUP} on
+ * stdin, then prints one {@code done …} line.
  */
 public final class LoadClients
 {
@@ -49,6 +50,7 @@ public final class LoadClients
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong lastRowNs = new AtomicLong();
     private final AtomicInteger snapshots = new AtomicInteger();
     private final ConcurrentHashMap<Integer, AtomicInteger> closes = new ConcurrentHashMap<>();
     private volatile long startNs = Long.MAX_VALUE;
@@ -63,7 +65,7 @@ public final class LoadClients
     {
         final HarnessArgs options = new HarnessArgs(args);
         final String host = options.text("host", "127.0.0.1");
-        final int port = options.integer("port", 8000);
+        final String[] ports = options.text("port", "8000").split(",");
         final int clients = options.integer("clients", 100);
         final String[] symbols = options.text("symbols", "BTCUSDT").split(",");
         final int threads = options.integer("threads", 2);
@@ -86,6 +88,7 @@ public final class LoadClients
                 final String path = market
                     ? "/api/v1/ws/liquidations" + (passEvery > 1 ? "?min_usdt=" + FanOutHarness.MIN_USDT : "")
                     : "/api/v1/ws/liquidations/" + symbols[c % symbols.length];
+                final int port = Integer.parseInt(ports[c % ports.length]);
                 bootstrap.clone().handler(new ChannelInitializer<SocketChannel>()
                 {
                     @Override
@@ -139,12 +142,14 @@ public final class LoadClients
             final Histogram latencyNs = load.recorder.getIntervalHistogram();
             final long cpuNs = processCpuNs() - cpuBeforeNs;
             System.out.printf(Locale.ROOT, "done rows %d of %d; messages %d; bytes %d; closed %s; client cpu ms %d"
-                    + " (%.2f us per message); latency us p50 %d p90 %d p99 %d p99.9 %d max %d count %d%n",
+                    + " (%.2f us per message); latency us p50 %d p90 %d p99 %d p99.9 %d max %d count %d;"
+                    + " span ms %d%n",
                 load.rows.get(), expectedRows, load.messages.get(), load.bytes.get(), load.closes, cpuNs / 1_000_000,
                 load.messages.get() == 0 ? 0.0 : cpuNs / 1000.0 / load.messages.get(),
                 latencyNs.getValueAtPercentile(50) / 1000, latencyNs.getValueAtPercentile(90) / 1000,
                 latencyNs.getValueAtPercentile(99) / 1000, latencyNs.getValueAtPercentile(99.9) / 1000,
-                latencyNs.getMaxValue() / 1000, latencyNs.getTotalCount());
+                latencyNs.getMaxValue() / 1000, latencyNs.getTotalCount(),
+                Math.max(0, load.lastRowNs.get() - load.startNs) / 1_000_000);
             System.out.flush();
         }
         finally
@@ -291,6 +296,7 @@ public final class LoadClients
                 messages.incrementAndGet();
                 bytes.addAndGet(to - from);
                 rows.addAndGet(recordRows(in, from, to, receivedNs));
+                lastRowNs.accumulateAndGet(receivedNs, Math::max);
             }
         }
 

@@ -189,7 +189,7 @@ public final class ReplicationHarness
             .aeronDir(CommonContext.generateRandomDirName()).conclude();
     }
 
-    private static int freeUdpPort() throws IOException
+    static int freeUdpPort() throws IOException
     {
         try (DatagramSocket probe = new DatagramSocket(0))
         {
