@@ -51,6 +51,8 @@ class BybitFrameReaderTest
     {
         assertThat(frames.decode(Venue.BYBIT, frame)).isZero();
         assertThat(frames.counters.rejected(RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejected(Venue.BYBIT, RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejectedTotal(Venue.BINANCE)).isZero();
 
         assertThat(frames.decode(Venue.BYBIT, DOCUMENTED)).as("the next frame").isEqualTo(1);
     }

@@ -149,6 +149,8 @@ class OkxFrameReaderTest
     {
         assertThat(frames.decode(Venue.OKX, frame)).isZero();
         assertThat(frames.counters.rejected(RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejected(Venue.OKX, RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejectedTotal(Venue.BINANCE)).isZero();
 
         assertThat(frames.decode(Venue.OKX, DOCUMENTED)).as("the next frame").isEqualTo(1);
     }
