@@ -76,7 +76,7 @@ final class FrameDecoder
         this.canonical = scannerFirst ? new CanonicalFrameReader(order, batch) : null;
         this.scanner = scannerFirst ? new FrameScanner(order, batch) : null;
         this.jackson = new JacksonFrameParser(new OrderValidator(timeWindow), batch);
-        this.bybit = new BybitFrameReader(order, batch);
+        this.bybit = new BybitFrameReader(order, batch, instruments);
         this.okx = new OkxFrameReader(order, batch, instruments);
     }
 

@@ -487,6 +487,13 @@ class GatewayTest
 
             Await.until("every push recorded",
                 () -> uncheckedOrders(gateway, "bybit,okx").containsAll(rows(reference)));
+            // OKX's PEPE-USDT-SWAP, priced per PEPE, is Binance's 1000PEPEUSDT: its notional exactly as pushed
+            Await.until("a PEPE liquidation of OKX recorded as 1000PEPEUSDT", () ->
+            {
+                final List<String> pushed = rows(sent.stream().filter(row -> row.venue() == Venue.OKX
+                    && row.canonicalSymbol().equals("1000PEPEUSDT")).toList());
+                return !pushed.isEmpty() && uncheckedOrders(gateway, "okx").containsAll(pushed);
+            });
             for (final Venue venue : List.of(Venue.BYBIT, Venue.OKX))
             {
                 final List<String> expected = rows(reference.stream().filter(row -> row.venue() == venue).toList());
@@ -505,7 +512,10 @@ class GatewayTest
             assertMalformedFramesCountedPerVenue(gateway);
             assertThat(TestJson.array(get(gateway, "/api/v1/symbols")))
                 .contains(Map.of("symbol", "BTCUSDT", "baseAsset", "BTC", "quoteAsset", "USDT", "pricePrecision", 2L,
-                    "quantityPrecision", 3L, "status", "TRADING", "exchanges", List.of("binance", "bybit", "okx")));
+                    "quantityPrecision", 3L, "status", "TRADING", "exchanges", List.of("binance", "bybit", "okx")))
+                .anyMatch(symbol -> ((Map<?, ?>)symbol).get("symbol").equals("1000PEPEUSDT")
+                    && ((Map<?, ?>)symbol).get("exchanges").equals(List.of("binance", "bybit", "okx")))
+                .noneMatch(symbol -> ((Map<?, ?>)symbol).get("symbol").equals("PEPEUSDT"));
         }
     }
 
