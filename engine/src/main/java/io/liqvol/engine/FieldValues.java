@@ -48,6 +48,17 @@ final class FieldValues
         return timeMs;
     }
 
+    /** A quantity of base units as one of 10^digits units, exact: an error where E8 cannot hold it. */
+    static long dividedByPowerOfTen(final long valueE8, final int digits)
+    {
+        if (valueE8 <= 0 || digits == 0)
+        {
+            return valueE8;
+        }
+        final long result = FixedPoint.divideByPowerOfTen(valueE8, digits);
+        return result >= 0 ? result : error(FixedPoint.rejectReasonOf(result));
+    }
+
     static long error(final RejectReason reason)
     {
         return -2L - reason.ordinal();

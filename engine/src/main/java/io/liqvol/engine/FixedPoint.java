@@ -11,8 +11,10 @@ public final class FixedPoint
 {
     public static final int SCALE = 8;
     public static final long ONE_E8 = 100_000_000L;
-    /** The largest integer part an E8 long holds: about 92 billion. */
-    private static final long MAX_INTEGER_PART = Long.MAX_VALUE / ONE_E8;
+    /** 10^0 … 10^16: the unit of a value with 8 fraction digits after a shift of up to 8. */
+    private static final long[] POWERS_OF_TEN = powersOfTen(2 * SCALE + 1);
+    /** Per scale, the largest integer part a long holds: about 92 billion at E8. */
+    private static final long[] MAX_INTEGER_PARTS = maxIntegerParts(POWERS_OF_TEN);
 
     private FixedPoint()
     {
@@ -25,6 +27,18 @@ public final class FixedPoint
      */
     public static long parseE8(final byte[] text, final int offset, final int length)
     {
+        return parseE8(text, offset, length, 0);
+    }
+
+    /**
+     * As {@link #parseE8(byte[], int, int)}, the value times {@code 10^shiftDigits} (a price per 1000 units from one
+     * per unit: 3), so that the 8 fraction digits kept are those after the shift; {@code shiftDigits} at most 8.
+     */
+    public static long parseE8(final byte[] text, final int offset, final int length, final int shiftDigits)
+    {
+        final int scale = SCALE + shiftDigits;
+        final long one = POWERS_OF_TEN[scale];
+        final long maxInteger = MAX_INTEGER_PARTS[scale];
         if (length == 0)
         {
             return fail(RejectReason.INVALID_NUMBER);
@@ -49,7 +63,7 @@ public final class FixedPoint
                 return fail(RejectReason.INVALID_NUMBER);
             }
             integer = integer * 10 + (c - '0');
-            if (integer > MAX_INTEGER_PART)
+            if (integer > maxInteger)
             {
                 return fail(RejectReason.OVERFLOW);
             }
@@ -67,7 +81,7 @@ public final class FixedPoint
                 {
                     return fail(RejectReason.INVALID_NUMBER);
                 }
-                if (fractionDigits < SCALE)
+                if (fractionDigits < scale)
                 {
                     fraction = fraction * 10 + (c - '0');
                     fractionDigits++;
@@ -82,15 +96,15 @@ public final class FixedPoint
                 return fail(RejectReason.INVALID_NUMBER);
             }
         }
-        for (int d = fractionDigits; d < SCALE; d++)
+        for (int d = fractionDigits; d < scale; d++)
         {
             fraction *= 10;
         }
-        if (integer > (Long.MAX_VALUE - fraction) / ONE_E8)
+        if (integer > (Long.MAX_VALUE - fraction) / one)
         {
             return fail(RejectReason.OVERFLOW);
         }
-        return integer * ONE_E8 + fraction;
+        return integer * one + fraction;
     }
 
     /**
@@ -121,6 +135,16 @@ public final class FixedPoint
         return (upperQuotient << 32) + lower / ONE_E8;
     }
 
+    /**
+     * {@code valueE8 ÷ 10^digits} exactly (a quantity of units as one of 1000 units: 3), in {@link #parseE8}'s
+     * convention: {@link RejectReason#TOO_PRECISE} when E8 cannot hold it. {@code valueE8} must not be negative.
+     */
+    public static long divideByPowerOfTen(final long valueE8, final int digits)
+    {
+        final long divisor = POWERS_OF_TEN[digits];
+        return valueE8 % divisor == 0 ? valueE8 / divisor : fail(RejectReason.TOO_PRECISE);
+    }
+
     /** The reason encoded in a negative result of {@link #parseE8}. */
     public static RejectReason rejectReasonOf(final long parseResult)
     {
@@ -131,6 +155,27 @@ public final class FixedPoint
     public static BigDecimal toBigDecimal(final long valueE8)
     {
         return Int128.plain(BigDecimal.valueOf(valueE8, SCALE));
+    }
+
+    private static long[] powersOfTen(final int count)
+    {
+        final long[] powers = new long[count];
+        powers[0] = 1;
+        for (int i = 1; i < count; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+        return powers;
+    }
+
+    private static long[] maxIntegerParts(final long[] units)
+    {
+        final long[] parts = new long[units.length];
+        for (int i = 0; i < units.length; i++)
+        {
+            parts[i] = Long.MAX_VALUE / units[i];
+        }
+        return parts;
     }
 
     private static long fail(final RejectReason reason)

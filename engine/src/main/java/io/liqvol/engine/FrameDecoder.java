@@ -76,7 +76,7 @@ final class FrameDecoder
         this.canonical = scannerFirst ? new CanonicalFrameReader(order, batch) : null;
         this.scanner = scannerFirst ? new FrameScanner(order, batch) : null;
         this.jackson = new JacksonFrameParser(new OrderValidator(timeWindow), batch);
-        this.bybit = new BybitFrameReader(order, batch);
+        this.bybit = new BybitFrameReader(order, batch, instruments);
         this.okx = new OkxFrameReader(order, batch, instruments);
     }
 
@@ -88,7 +88,7 @@ final class FrameDecoder
         {
             return;
         }
-        counters.incrementReceived();
+        counters.incrementReceived(event.inputVenue);
         if (event.kind == FrameEvent.KIND_LIQUIDATION)
         {
             decodeInput(event);
@@ -96,7 +96,7 @@ final class FrameDecoder
         }
         if (event.oversized)
         {
-            counters.incrementRejected(RejectReason.OVERSIZED_FRAME);
+            counters.incrementRejected(event.inputVenue, RejectReason.OVERSIZED_FRAME);
             return;
         }
         batch.begin();
@@ -104,7 +104,7 @@ final class FrameDecoder
         {
             if (!readVenueFrame(event))
             {
-                counters.incrementRejected(RejectReason.MALFORMED_JSON);
+                counters.incrementRejected(event.inputVenue, RejectReason.MALFORMED_JSON);
                 return;
             }
         }
@@ -122,13 +122,13 @@ final class FrameDecoder
             batch.begin();
             if (!jackson.parse(event.frame, event.frameLength))
             {
-                counters.incrementRejected(RejectReason.MALFORMED_JSON);
+                counters.incrementRejected(event.inputVenue, RejectReason.MALFORMED_JSON);
                 return;
             }
         }
         if (batch.tooMany())
         {
-            counters.incrementRejected(RejectReason.TOO_MANY_IN_FRAME);
+            counters.incrementRejected(event.inputVenue, RejectReason.TOO_MANY_IN_FRAME);
             return;
         }
         batch.commit(event);
@@ -159,30 +159,30 @@ final class FrameDecoder
         final int length = symbol == null ? 0 : symbol.length();
         if (length == 0 || length > SymbolTable.MAX_SYMBOL_LENGTH)
         {
-            counters.incrementRejected(RejectReason.INVALID_SYMBOL);
+            counters.incrementRejected(event.inputVenue, RejectReason.INVALID_SYMBOL);
             return;
         }
         AsciiText.copy(symbol, symbolBytes);
         if (event.inputSide == null)
         {
-            counters.incrementRejected(RejectReason.INVALID_SIDE);
+            counters.incrementRejected(event.inputVenue, RejectReason.INVALID_SIDE);
             return;
         }
         if (event.inputQuantityE8 <= 0 || event.inputPriceE8 <= 0)
         {
-            counters.incrementRejected(RejectReason.NON_POSITIVE);
+            counters.incrementRejected(event.inputVenue, RejectReason.NON_POSITIVE);
             return;
         }
         final long timeMs = event.inputTradeTimeMs > 0 ? event.inputTradeTimeMs : event.inputEventTimeMs;
         if (timeWindow.isAbsurd(timeMs))
         {
-            counters.incrementRejected(RejectReason.ABSURD_TIMESTAMP);
+            counters.incrementRejected(event.inputVenue, RejectReason.ABSURD_TIMESTAMP);
             return;
         }
         final int symbolId = symbols.intern(event.inputVenue, symbolBytes, 0, length);
         if (symbolId < 0)
         {
-            batch.rejectSymbol(symbolId);
+            batch.rejectSymbol(event.inputVenue, symbolId);
             return;
         }
         event.venue[0] = (byte)event.inputVenue;

@@ -227,6 +227,24 @@ public final class LiqvolEngine implements AutoCloseable
     public void registerInstrument(
         final Venue venue, final String venueSymbol, final String canonicalSymbol, final long contractSizeE8)
     {
+        registerInstrument(venue, venueSymbol, canonicalSymbol, contractSizeE8, 1);
+    }
+
+    /**
+     * As {@link #registerInstrument(Venue, String, String, long)}, for a canonical symbol whose unit is
+     * {@code symbolUnits} of the venue's base units (a power of ten up to 10^8): OKX's {@code PEPE-USDT-SWAP} as
+     * Binance's {@code 1000PEPEUSDT} is 1000. Its prices are multiplied and its quantities divided by that, exactly
+     * (a quantity that E8 cannot hold then is rejected as {@link RejectReason#TOO_PRECISE}); notionals are unchanged.
+     * Bybit symbols are looked up too, so a Bybit symbol may be registered under another canonical name this way.
+     */
+    public void registerInstrument(final Venue venue, final String venueSymbol, final String canonicalSymbol,
+        final long contractSizeE8, final long symbolUnits)
+    {
+        final int scaleDigits = powerOfTenDigits(symbolUnits);
+        if (scaleDigits < 0 || scaleDigits > FixedPoint.SCALE)
+        {
+            throw new IllegalArgumentException("symbol units must be a power of ten up to 10^8, was " + symbolUnits);
+        }
         if (venueSymbol == null || venueSymbol.isEmpty() || venueSymbol.length() > SymbolTable.MAX_SYMBOL_LENGTH
             || !venueSymbol.chars().allMatch(c -> c > ' ' && c < 0x7F))
         {
@@ -242,7 +260,21 @@ public final class LiqvolEngine implements AutoCloseable
         {
             throw new IllegalArgumentException("contract size must be positive, was " + contractSizeE8);
         }
-        instruments.updateAndGet(table -> table.with(venue, venueSymbol, canonicalSymbol, contractSizeE8));
+        instruments.updateAndGet(table -> table.with(venue, venueSymbol, canonicalSymbol, contractSizeE8,
+            scaleDigits));
+    }
+
+    /** {@code d} where {@code value} is 10^d, else -1. */
+    private static int powerOfTenDigits(final long value)
+    {
+        int digits = 0;
+        long power = 1;
+        while (power < value && digits <= FixedPoint.SCALE)
+        {
+            power *= 10;
+            digits++;
+        }
+        return power == value ? digits : -1;
     }
 
     /** Records an interval without a live connection to Binance; listeners hear of it through {@code onGap}. */

@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reads an OKX v5 {@code liquidation-orders} push into the {@link PendingBatch}:
- * {@code {"arg":{…},"data":[{"instId":"BTC-USDT-SWAP",…,"details":[{"side":"sell","bkPx":"43000.1","sz":"12",
- * "ts":"1700000000000",…}]}]}}. {@code side} is the order's side already; {@code sz} is in contracts, converted
- * exactly with the instrument's registered contract size. An element may name its instrument after its details, so
- * they wait in arrays here until the element ends. A detail of an instrument not registered is rejected
- * ({@link RejectReason#UNKNOWN_INSTRUMENT}). A frame without a {@code data} array is malformed (the upstream client
- * keeps acks and pongs from the engine). Decode thread only.
+ * Reads an OKX v5 {@code liquidation-orders} push into the {@link PendingBatch}: {@code
+ * {"arg":{…},"data":[{"instId":"BTC-USDT-SWAP",…,"details":[{"side":"sell","bkPx":"43000.1","sz":"12",
+ * "ts":"1700000000000",…}]}]}}. {@code side} is the order's side already; {@code sz} is in contracts, converted exactly
+ * with the instrument's registered contract size; an instrument registered with a scale (OKX's PEPE as {@code
+ * 1000PEPEUSDT}) has its price multiplied and its quantity divided by it, exactly. An element may name its instrument
+ * after its details, so they wait in arrays here until the element ends. A detail of an instrument not registered is
+ * rejected ({@link RejectReason#UNKNOWN_INSTRUMENT}). A frame without a {@code data} array is malformed (the upstream
+ * client keeps acks and pongs from the engine). Decode thread only.
  */
 final class OkxFrameReader
 {
@@ -34,7 +35,7 @@ final class OkxFrameReader
     private final int[] sides = new int[FrameEvent.MAX_LIQUIDATIONS];
     /** Per detail, in {@link FieldValues}' convention: contracts (E8), bankruptcy price, time. */
     private final long[] contractsE8 = new long[FrameEvent.MAX_LIQUIDATIONS];
-    private final long[] pricesE8 = new long[FrameEvent.MAX_LIQUIDATIONS];
+    private final ScaledPrice[] prices = new ScaledPrice[FrameEvent.MAX_LIQUIDATIONS];
     private final long[] timesMs = new long[FrameEvent.MAX_LIQUIDATIONS];
 
     OkxFrameReader(
@@ -43,6 +44,10 @@ final class OkxFrameReader
         this.order = order;
         this.batch = batch;
         this.instruments = instruments;
+        for (int i = 0; i < prices.length; i++)
+        {
+            prices[i] = new ScaledPrice();
+        }
     }
 
     /** False if the frame is not a complete push; the batch then holds a part of it, to be discarded. */
@@ -106,7 +111,7 @@ final class OkxFrameReader
         {
             sides[at] = (int)FieldValues.ABSENT;
             contractsE8[at] = FieldValues.ABSENT;
-            pricesE8[at] = FieldValues.ABSENT;
+            prices[at].absent();
             timesMs[at] = FieldValues.ABSENT;
         }
         while (true)
@@ -147,7 +152,7 @@ final class OkxFrameReader
                 contractsE8[at] = FieldValues.decimalE8(type, text, 0, length);
                 break;
             case "bkPx":
-                pricesE8[at] = FieldValues.decimalE8(type, text, 0, length);
+                prices[at].read(type, text, length);
                 break;
             case "ts":
                 timesMs[at] = FieldValues.millis(type, text, 0, length);
@@ -178,8 +183,10 @@ final class OkxFrameReader
             order.beginOrder();
             order.parsedSymbol(symbol, symbol.length);
             order.parsedSide(sides[i]);
-            order.parsedQuantity(quantityE8(contractsE8[i], table.contractSizeE8(slot)));
-            order.parsedPrice(pricesE8[i]);
+            final int scaleDigits = table.scaleDigits(slot);
+            order.parsedQuantity(FieldValues.dividedByPowerOfTen(
+                quantityE8(contractsE8[i], table.contractSizeE8(slot)), scaleDigits));
+            order.parsedPrice(prices[i].valueE8(scaleDigits));
             order.parsedTradeTime(timesMs[i]);
             batch.add(order, FieldValues.ABSENT);
         }

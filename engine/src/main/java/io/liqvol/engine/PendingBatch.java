@@ -112,23 +112,24 @@ final class PendingBatch
     /** Counts the rejects and ignored events, then interns, deduplicates and accepts the pending liquidations. */
     void commit(final FrameEvent event)
     {
+        final int venue = event.inputVenue;
         for (int r = 0; rejected && r < rejects.length; r++)
         {
             for (int n = rejects[r]; n > 0; n--)
             {
-                counters.incrementRejected(RejectReason.fromOrdinal(r));
+                counters.incrementRejected(venue, RejectReason.fromOrdinal(r));
             }
         }
         for (int n = ignored; n > 0; n--)
         {
-            counters.incrementIgnored();
+            counters.incrementIgnored(venue);
         }
         for (int i = 0; i < count; i++)
         {
             final int symbolId = symbols.intern(event.inputVenue, symbolBytes[i], 0, symbolLengths[i]);
             if (symbolId < 0)
             {
-                rejectSymbol(symbolId);
+                rejectSymbol(venue, symbolId);
                 continue;
             }
             final int at = event.count;
@@ -144,9 +145,9 @@ final class PendingBatch
     }
 
     /** Counts a symbol the table refused: {@link SymbolTable#FULL}, {@link SymbolTable#OVER_BUDGET} or invalid. */
-    void rejectSymbol(final int symbolId)
+    void rejectSymbol(final int venue, final int symbolId)
     {
-        counters.incrementRejected(symbolId == SymbolTable.FULL ? RejectReason.SYMBOL_TABLE_FULL
+        counters.incrementRejected(venue, symbolId == SymbolTable.FULL ? RejectReason.SYMBOL_TABLE_FULL
             : symbolId == SymbolTable.OVER_BUDGET ? RejectReason.SYMBOL_MEMORY_BUDGET : RejectReason.INVALID_SYMBOL);
     }
 
@@ -157,11 +158,11 @@ final class PendingBatch
             event.quantityE8[at], event.priceE8[at]))
         {
             event.count = at + 1;
-            counters.incrementAccepted();
+            counters.incrementAccepted(event.inputVenue);
         }
         else
         {
-            counters.incrementDuplicates();
+            counters.incrementDuplicates(event.inputVenue);
         }
     }
 }

@@ -13,6 +13,8 @@ class BybitFrameReaderTest
         + "\"ts\":1700000000001,\"data\":[{\"T\":1700000000000,\"s\":\"ROSEUSDT\",\"S\":\"Sell\",\"v\":\"20000\","
         + "\"p\":\"0.04499\"}]}";
 
+    private static final long E8 = 100_000_000L;
+
     private final VenueFrames frames = new VenueFrames();
 
     @Test
@@ -51,6 +53,8 @@ class BybitFrameReaderTest
     {
         assertThat(frames.decode(Venue.BYBIT, frame)).isZero();
         assertThat(frames.counters.rejected(RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejected(Venue.BYBIT, RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejectedTotal(Venue.BINANCE)).isZero();
 
         assertThat(frames.decode(Venue.BYBIT, DOCUMENTED)).as("the next frame").isEqualTo(1);
     }
@@ -69,6 +73,20 @@ class BybitFrameReaderTest
         assertThat(frames.counters.rejected(RejectReason.INVALID_SIDE)).isEqualTo(1);
         assertThat(frames.counters.rejected(RejectReason.TOO_PRECISE)).isEqualTo(1);
         assertThat(frames.counters.rejected(RejectReason.MISSING_FIELD)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRecordASymbolRegisteredUnderAScaledCanonicalSymbolScaled()
+    {
+        frames.register(Venue.BYBIT, "PEPEUSDT", "1000PEPEUSDT", E8, 3);
+        final String frame = "{\"topic\":\"allLiquidation.PEPEUSDT\",\"data\":["
+            + "{\"p\":\"0.0000065123\",\"v\":\"12345\",\"T\":1700000000000,\"s\":\"PEPEUSDT\",\"S\":\"Buy\"},"
+            + "{\"T\":1700000000000,\"s\":\"PEPEUSDT\",\"S\":\"Buy\",\"v\":\"0.00000001\",\"p\":\"0.0000065123\"}]}";
+
+        assertThat(frames.decode(Venue.BYBIT, frame)).isEqualTo(1);
+
+        assertThat(frames.liquidation(0)).isEqualTo("bybit 1000PEPEUSDT SELL 1234500000@651230 1700000000000");
+        assertThat(frames.counters.rejected(Venue.BYBIT, RejectReason.TOO_PRECISE)).as("10^-8 PEPE").isEqualTo(1);
     }
 
     @Test

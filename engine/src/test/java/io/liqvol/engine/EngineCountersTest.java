@@ -1,5 +1,6 @@
 package io.liqvol.engine;
 
+import io.liqvol.engine.counters.CounterDescriptor;
 import io.liqvol.engine.counters.PrometheusText;
 import org.junit.jupiter.api.Test;
 
@@ -7,17 +8,69 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EngineCountersTest
 {
+    private static final int BINANCE = Venue.BINANCE.ordinal();
+    private static final int OKX = Venue.OKX.ordinal();
+
     private final EngineCounters counters = new EngineCounters();
+
+    @Test
+    void shouldCountTheDecodeStageBothInTotalAndPerVenue()
+    {
+        counters.incrementReceived(OKX);
+        counters.incrementReceived(BINANCE);
+        counters.incrementAccepted(OKX);
+        counters.incrementDuplicates(OKX);
+        counters.incrementIgnored(BINANCE);
+        counters.incrementRejected(OKX, RejectReason.UNKNOWN_INSTRUMENT);
+        counters.incrementRejected(OKX, RejectReason.TOO_PRECISE);
+        counters.incrementRejected(BINANCE, RejectReason.TOO_PRECISE);
+
+        assertThat(counters.received()).isEqualTo(2);
+        assertThat(counters.received(Venue.OKX)).isEqualTo(1);
+        assertThat(counters.received(Venue.BYBIT)).isZero();
+        assertThat(counters.accepted(Venue.OKX)).isEqualTo(1);
+        assertThat(counters.accepted(Venue.BINANCE)).isZero();
+        assertThat(counters.duplicates(Venue.OKX)).isEqualTo(1);
+        assertThat(counters.ignored(Venue.BINANCE)).isEqualTo(1);
+        assertThat(counters.ignored(Venue.OKX)).isZero();
+        assertThat(counters.rejected(Venue.OKX, RejectReason.TOO_PRECISE)).isEqualTo(1);
+        assertThat(counters.rejected(RejectReason.TOO_PRECISE)).isEqualTo(2);
+        assertThat(counters.rejectedTotal(Venue.OKX)).isEqualTo(2);
+        assertThat(counters.rejectedTotal(Venue.BINANCE)).isEqualTo(1);
+        assertThat(counters.rejectedTotal()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLabelEachVenuesSampleOfTheDecodeCountersWithItsExchange()
+    {
+        counters.incrementAccepted(OKX);
+        counters.incrementRejected(OKX, RejectReason.UNKNOWN_INSTRUMENT);
+        final StringBuilder out = new StringBuilder();
+
+        PrometheusText.write(out, counters.venueCounterSet(), descriptor -> EngineCounters.venueOf(descriptor)
+            == Venue.OKX);
+
+        assertThat(out.toString()).contains("""
+            # HELP liqvol_events_accepted_total Liquidations accepted
+            # TYPE liqvol_events_accepted_total counter
+            liqvol_events_accepted_total{exchange="okx"} 1
+            """).contains("""
+            liqvol_events_rejected_total{exchange="okx",reason="unknown_instrument"} 1
+            """).doesNotContain("binance", "bybit", "stage_errors");
+        assertThat(counters.counterSet().descriptors().stream().filter(EngineCounters::countedPerVenue)
+            .map(CounterDescriptor::name)).doesNotContain("liqvol_engine_stage_errors_total",
+            "liqvol_events_published_total").contains("liqvol_events_ignored_total");
+    }
 
     @Test
     void shouldCountEachCounterAndRejectReasonApart()
     {
-        counters.incrementReceived();
-        counters.incrementReceived();
-        counters.incrementAccepted();
-        counters.incrementRejected(RejectReason.OVERFLOW);
-        counters.incrementRejected(RejectReason.OVERFLOW);
-        counters.incrementRejected(RejectReason.SYMBOL_TABLE_FULL);
+        counters.incrementReceived(BINANCE);
+        counters.incrementReceived(BINANCE);
+        counters.incrementAccepted(BINANCE);
+        counters.incrementRejected(BINANCE, RejectReason.OVERFLOW);
+        counters.incrementRejected(BINANCE, RejectReason.OVERFLOW);
+        counters.incrementRejected(BINANCE, RejectReason.SYMBOL_TABLE_FULL);
         counters.incrementStageErrors();
         counters.incrementAggregateOverflows();
 
@@ -36,9 +89,9 @@ class EngineCountersTest
     @Test
     void shouldExposeTheMetricsDashboardsReadUnderTheirNames()
     {
-        counters.incrementReceived();
-        counters.incrementIgnored();
-        counters.incrementRejected(RejectReason.MALFORMED_JSON);
+        counters.incrementReceived(BINANCE);
+        counters.incrementIgnored(BINANCE);
+        counters.incrementRejected(BINANCE, RejectReason.MALFORMED_JSON);
         counters.incrementListenerErrors();
         counters.incrementPublished();
         counters.incrementBeyondWindow();

@@ -103,6 +103,41 @@ class FixedPointTest
         assertThat(FixedPoint.rejectReasonOf(result)).isEqualTo(reason);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "0.0000065123, 3, 651230",
+        "0.000000001, 1, 1",
+        "1, 8, 10000000000000000",
+        "92233720.36854775807, 3, 9223372036854775807",
+        "0.0000000000000001, 8, 1"})
+    void shouldParseTheValueTimesAPowerOfTenKeepingEightFractionDigitsAfterIt(
+        final String text, final int shiftDigits, final long expectedE8)
+    {
+        final byte[] bytes = AsciiText.of(text);
+
+        assertThat(FixedPoint.parseE8(bytes, 0, bytes.length, shiftDigits)).isEqualTo(expectedE8)
+            .isEqualTo(new BigDecimal(text).movePointRight(8 + shiftDigits).longValueExact());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.00000000001, 2, TOO_PRECISE", "92233721, 3, OVERFLOW", "92233720.36854775808, 3, OVERFLOW"})
+    void shouldRejectAShiftedValueE8CannotHold(final String text, final int shiftDigits, final RejectReason reason)
+    {
+        final byte[] bytes = AsciiText.of(text);
+
+        assertThat(FixedPoint.rejectReasonOf(FixedPoint.parseE8(bytes, 0, bytes.length, shiftDigits)))
+            .isEqualTo(reason);
+    }
+
+    @Test
+    void shouldDivideByAPowerOfTenOnlyWhereE8HoldsTheQuotient()
+    {
+        assertThat(FixedPoint.divideByPowerOfTen(7_000_000, 3)).isEqualTo(7_000);
+        assertThat(FixedPoint.divideByPowerOfTen(7_000_000, 0)).isEqualTo(7_000_000);
+        assertThat(FixedPoint.rejectReasonOf(FixedPoint.divideByPowerOfTen(7_000_001, 3)))
+            .isEqualTo(RejectReason.TOO_PRECISE);
+    }
+
     @Test
     void shouldConvertBackToPlainBigDecimal()
     {

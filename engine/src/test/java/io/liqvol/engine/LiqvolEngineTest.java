@@ -282,6 +282,36 @@ class LiqvolEngineTest
     }
 
     @Test
+    void shouldCountMalformedVenueFramesUnderTheirVenueAndGoOn() throws Exception
+    {
+        try (LiqvolEngine engine = LiqvolEngine.launch(context()))
+        {
+            engine.registerInstrument(Venue.OKX, "IOST-USDT-SWAP", "IOSTUSDT", 1_000 * 100_000_000L);
+            ingest(engine, Venue.BYBIT, "{\"topic\":\"allLiquidation.BTCUSDT\",\"data\":[1]}");
+            ingest(engine, Venue.OKX, "{\"data\":[{\"instId\":\"IOST-USDT-SWAP\",\"details\":[{\"side\"");
+            ingest(engine, Venue.BYBIT, BybitFrameReaderTest.DOCUMENTED);
+            ingest(engine, Venue.OKX, OkxFrameReaderTest.DOCUMENTED);
+            ingest(engine, FrameDecoderTest.order("BTCUSDT", "BUY", "0.5", "40000", NOW_MS));
+            awaitPublished(engine, 3);
+
+            final EngineCounters counters = engine.counters();
+            assertThat(counters.rejected(Venue.BYBIT, RejectReason.MALFORMED_JSON)).isEqualTo(1);
+            assertThat(counters.rejected(Venue.OKX, RejectReason.MALFORMED_JSON)).isEqualTo(1);
+            assertThat(counters.rejectedTotal(Venue.BINANCE)).isZero();
+            assertThat(counters.rejected(RejectReason.MALFORMED_JSON)).isEqualTo(2);
+            for (final Venue venue : Venue.values())
+            {
+                assertThat(counters.accepted(venue)).as(venue.code()).isEqualTo(1);
+            }
+            assertThat(counters.received(Venue.BYBIT)).isEqualTo(2);
+            assertThat(counters.received(Venue.OKX)).isEqualTo(2);
+            assertThat(counters.received(Venue.BINANCE)).isEqualTo(1);
+            assertThat(counters.received()).isEqualTo(5);
+            assertThat(counters.stageErrors()).isZero();
+        }
+    }
+
+    @Test
     void shouldServeConsistentBucketsToQueriesWhileIngesting() throws Exception
     {
         final AtomicReference<String> torn = new AtomicReference<>();
@@ -673,6 +703,12 @@ class LiqvolEngineTest
     {
         final byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
         engine.ingestFrame(bytes, 0, bytes.length, System.nanoTime());
+    }
+
+    private static void ingest(final LiqvolEngine engine, final Venue venue, final String frame)
+    {
+        final byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        engine.ingestFrame(venue, bytes, 0, bytes.length, System.nanoTime());
     }
 
     static void awaitPublished(final LiqvolEngine engine, final long published) throws InterruptedException

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OkxFrameReaderTest
@@ -32,6 +34,42 @@ class OkxFrameReaderTest
         assertThat(frames.decode(Venue.OKX, DOCUMENTED)).isEqualTo(1);
 
         assertThat(frames.liquidation(0)).isEqualTo("okx IOSTUSDT BUY 1300000000000@783100 1700000000000");
+    }
+
+    @Test
+    void shouldRecordAScaledInstrumentUnderItsCanonicalSymbolWithTheNotionalExactlyUnchanged()
+    {
+        frames.register(Venue.OKX, "PEPE-USDT-SWAP", "1000PEPEUSDT", 1_000_000 * E8, 3);
+
+        assertThat(frames.decode(Venue.OKX, pepe("0.0000065123", "7"))).isEqualTo(1);
+
+        assertThat(frames.liquidation(0)).isEqualTo("okx 1000PEPEUSDT SELL 700000000000@651230 1700000000000");
+        final BigDecimal notional = FixedPoint.toBigDecimal(frames.event.quantityE8[0])
+            .multiply(FixedPoint.toBigDecimal(frames.event.priceE8[0]));
+        assertThat(notional).isEqualByComparingTo(
+            new BigDecimal("7").multiply(new BigDecimal("1000000")).multiply(new BigDecimal("0.0000065123")));
+    }
+
+    @Test
+    void shouldRejectAScaledQuantityOrPriceE8CannotHold()
+    {
+        frames.register(Venue.OKX, "PEPE-USDT-SWAP", "1000PEPEUSDT", 1, 3);
+
+        assertThat(frames.decode(Venue.OKX, pepe("0.0000065123", "1"))).isZero();
+        frames.register(Venue.OKX, "PEPE-USDT-SWAP", "1000PEPEUSDT", E8, 3);
+        assertThat(frames.decode(Venue.OKX, pepe("92233721", "1"))).isZero();
+        assertThat(frames.decode(Venue.OKX, pepe("0.000000000001", "1"))).isZero();
+
+        assertThat(frames.counters.rejected(Venue.OKX, RejectReason.TOO_PRECISE)).isEqualTo(2);
+        assertThat(frames.counters.rejected(Venue.OKX, RejectReason.OVERFLOW)).isEqualTo(1);
+    }
+
+    /** A push of one PEPE-USDT-SWAP liquidation (a long's: a sell order), its instrument named after the details. */
+    private static String pepe(final String bankruptcyPrice, final String contracts)
+    {
+        return "{\"arg\":{\"channel\":\"liquidation-orders\",\"instType\":\"SWAP\"},\"data\":[{\"details\":[{"
+            + "\"bkPx\":\"" + bankruptcyPrice + "\",\"posSide\":\"long\",\"side\":\"sell\",\"sz\":\"" + contracts
+            + "\",\"ts\":\"1700000000000\"}],\"instId\":\"PEPE-USDT-SWAP\",\"instType\":\"SWAP\"}]}";
     }
 
     @Test
@@ -149,6 +187,8 @@ class OkxFrameReaderTest
     {
         assertThat(frames.decode(Venue.OKX, frame)).isZero();
         assertThat(frames.counters.rejected(RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejected(Venue.OKX, RejectReason.MALFORMED_JSON)).isEqualTo(1);
+        assertThat(frames.counters.rejectedTotal(Venue.BINANCE)).isZero();
 
         assertThat(frames.decode(Venue.OKX, DOCUMENTED)).as("the next frame").isEqualTo(1);
     }

@@ -21,7 +21,14 @@ final class VenueFrames
 
     void register(final Venue venue, final String name, final String symbol, final long contractSizeE8)
     {
-        instruments.updateAndGet(table -> table.with(venue, name, symbol, contractSizeE8));
+        register(venue, name, symbol, contractSizeE8, 0);
+    }
+
+    /** One unit of {@code symbol} is 10^scaleDigits of the instrument's base units. */
+    void register(
+        final Venue venue, final String name, final String symbol, final long contractSizeE8, final int scaleDigits)
+    {
+        instruments.updateAndGet(table -> table.with(venue, name, symbol, contractSizeE8, scaleDigits));
     }
 
     /** Decodes the frame and returns how many liquidations it accepted. */

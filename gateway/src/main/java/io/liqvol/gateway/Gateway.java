@@ -4,6 +4,7 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.ImportReport;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import io.liqvol.gateway.alerts.Alerts;
 import io.liqvol.gateway.alerts.AlertsHealth;
 import io.liqvol.gateway.replication.ReplicationConfig;
@@ -26,6 +27,7 @@ import io.liqvol.gateway.simulator.ExchangeSimulator;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.upstream.BinanceRestClient;
 import io.liqvol.gateway.upstream.BinanceUpstream;
+import io.liqvol.gateway.upstream.ScaledSymbol;
 import io.liqvol.gateway.upstream.SymbolInfo;
 import io.liqvol.gateway.upstream.UpstreamConfig;
 import io.liqvol.gateway.upstream.VenueUpstream;
@@ -346,12 +348,17 @@ public final class Gateway implements AutoCloseable
         return List.copyOf(venues);
     }
 
-    /** A venue's instrument: the engine converts its frames, the symbol list shows it (docs/API.md §9). */
+    /**
+     * A venue's instrument: the engine converts its frames, the symbol list shows it; an asset Binance lists only per
+     * 1000 units is recorded under Binance's symbol, scaled (docs/API.md §9).
+     */
     private void registerInstrument(
         final Venue venue, final String venueSymbol, final String canonicalSymbol, final long contractSizeE8)
     {
-        engine.registerInstrument(venue, venueSymbol, canonicalSymbol, contractSizeE8);
-        symbols.listedOn(venue, canonicalSymbol);
+        final ScaledSymbol scaled = ScaledSymbol.of(canonicalSymbol,
+            symbol -> Venues.selects(symbols.venues(symbol), Venue.BINANCE.ordinal()));
+        engine.registerInstrument(venue, venueSymbol, scaled.symbol(), contractSizeE8, scaled.units());
+        symbols.listedOn(venue, scaled.symbol());
     }
 
     /** A gap is recorded (journal, /health, clients), then filled from the peer if one is configured. */

@@ -3,7 +3,9 @@ package io.liqvol.gateway;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.liqvol.engine.EngineCounters;
 import io.liqvol.engine.LiqvolEngine;
+import io.liqvol.engine.RejectReason;
 import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import io.liqvol.engine.counters.CounterDescriptor;
 import io.liqvol.engine.counters.CounterSet;
 import io.liqvol.engine.counters.PrometheusText;
@@ -31,6 +33,8 @@ final class GatewayStatus implements HealthReport
     private final BinanceUpstream upstream;
     /** The enabled venues beside Binance. */
     private final List<VenueUpstream> venues;
+    /** Binance and {@link #venues}, as a {@link Venues} mask. */
+    private final int enabledVenues;
     private final EngineLiveness liveness;
     private final long journalMinFreeBytes;
 
@@ -45,6 +49,12 @@ final class GatewayStatus implements HealthReport
         this.engine = engine;
         this.upstream = upstream;
         this.venues = venues;
+        int enabled = Venues.mask(Venue.BINANCE);
+        for (final VenueUpstream venue : venues)
+        {
+            enabled |= Venues.mask(venue.venue());
+        }
+        this.enabledVenues = enabled;
         this.liveness = liveness;
         this.journalMinFreeBytes = journalMinFreeBytes;
     }
@@ -106,11 +116,13 @@ final class GatewayStatus implements HealthReport
             json.writeObjectFieldStart("exchanges");
             json.writeObjectFieldStart(Venue.BINANCE.code());
             writeUpstream(json, upstream.status());
+            writeDecoded(json, Venue.BINANCE);
             json.writeEndObject();
             for (final VenueUpstream venue : venues)
             {
                 json.writeObjectFieldStart(venue.venue().code());
                 writeUpstream(json, venue.status());
+                writeDecoded(json, venue.venue());
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -166,7 +178,18 @@ final class GatewayStatus implements HealthReport
 
     void writeMetrics(final StringBuilder out)
     {
-        PrometheusText.write(out, engine.counters().counterSet());
+        final EngineCounters counters = engine.counters();
+        if (venues.isEmpty())
+        {
+            PrometheusText.write(out, counters.counterSet());
+        }
+        else
+        {
+            // as the upstream series: with venues beside Binance, the decode counters have a sample per venue
+            PrometheusText.write(out, counters.venueCounterSet(),
+                descriptor -> Venues.selects(enabledVenues, EngineCounters.venueOf(descriptor).ordinal()));
+            PrometheusText.write(out, counters.counterSet(), descriptor -> !EngineCounters.countedPerVenue(descriptor));
+        }
         PrometheusText.write(out, "liqvol_engine_memory_budget_bytes", "Off-heap bytes the engine's symbols may take",
             CounterDescriptor.Kind.GAUGE, engine.context().memoryBudgetBytes());
         PrometheusText.write(out, "liqvol_engine_admitted_symbols", "Symbols the memory budget holds at their most",
@@ -227,6 +250,29 @@ final class GatewayStatus implements HealthReport
     private static void venueSample(final StringBuilder out, final String name, final Venue venue, final long value)
     {
         out.append(name).append("{exchange=\"").append(venue.code()).append("\"} ").append(value).append('\n');
+    }
+
+    /** What the engine made of the venue's frames: the decode counters of {@code engine}, for this venue alone. */
+    private void writeDecoded(final JsonGenerator json, final Venue venue) throws IOException
+    {
+        final EngineCounters counters = engine.counters();
+        json.writeObjectFieldStart("engine");
+        json.writeNumberField("received", counters.received(venue));
+        json.writeNumberField("accepted", counters.accepted(venue));
+        json.writeNumberField("rejected", counters.rejectedTotal(venue));
+        json.writeNumberField("duplicates", counters.duplicates(venue));
+        json.writeNumberField("ignored", counters.ignored(venue));
+        json.writeObjectFieldStart("rejected_by_reason");
+        for (final RejectReason reason : RejectReason.values())
+        {
+            final long rejected = counters.rejected(venue, reason);
+            if (rejected > 0)
+            {
+                json.writeNumberField(reason.label(), rejected);
+            }
+        }
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
     private static void writeUpstream(final JsonGenerator json, final UpstreamStatus status) throws IOException

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +88,11 @@ class GatewayTest
 
             final String metrics = get(gateway, "/metrics");
             assertThat(metrics).contains("\nliqvol_events_rejected_total{reason=\"malformed_json\"} 2\n",
-                "\nliqvol_upstream_malformed_frames_total 1\n");
-            assertThat(((Map<?, ?>)health(gateway).get("engine")).get("rejected")).isEqualTo(2L);
+                "\nliqvol_upstream_malformed_frames_total 1\n").doesNotContain("exchange=");
+            final Map<String, Object> health = health(gateway);
+            assertThat(((Map<?, ?>)health.get("engine")).get("rejected")).isEqualTo(2L);
+            assertThat(String.valueOf(((Map<?, ?>)health.get("exchanges")).get("binance")))
+                .contains("rejected_by_reason={malformed_json=2}");
         }
     }
 
@@ -483,6 +487,13 @@ class GatewayTest
 
             Await.until("every push recorded",
                 () -> uncheckedOrders(gateway, "bybit,okx").containsAll(rows(reference)));
+            // OKX's PEPE-USDT-SWAP, priced per PEPE, is Binance's 1000PEPEUSDT: its notional exactly as pushed
+            Await.until("a PEPE liquidation of OKX recorded as 1000PEPEUSDT", () ->
+            {
+                final List<String> pushed = rows(sent.stream().filter(row -> row.venue() == Venue.OKX
+                    && row.canonicalSymbol().equals("1000PEPEUSDT")).toList());
+                return !pushed.isEmpty() && uncheckedOrders(gateway, "okx").containsAll(pushed);
+            });
             for (final Venue venue : List.of(Venue.BYBIT, Venue.OKX))
             {
                 final List<String> expected = rows(reference.stream().filter(row -> row.venue() == venue).toList());
@@ -498,10 +509,44 @@ class GatewayTest
             assertThat(((Map<?, ?>)exchanges.get("okx")).get("connected")).isEqualTo(true);
             assertThat(get(gateway, "/metrics")).contains("liqvol_upstream_frames_received_total{exchange=\"okx\"}")
                 .contains("liqvol_upstream_connected{exchange=\"binance\"} 1");
+            assertMalformedFramesCountedPerVenue(gateway);
             assertThat(TestJson.array(get(gateway, "/api/v1/symbols")))
                 .contains(Map.of("symbol", "BTCUSDT", "baseAsset", "BTC", "quoteAsset", "USDT", "pricePrecision", 2L,
-                    "quantityPrecision", 3L, "status", "TRADING", "exchanges", List.of("binance", "bybit", "okx")));
+                    "quantityPrecision", 3L, "status", "TRADING", "exchanges", List.of("binance", "bybit", "okx")))
+                .anyMatch(symbol -> ((Map<?, ?>)symbol).get("symbol").equals("1000PEPEUSDT")
+                    && ((Map<?, ?>)symbol).get("exchanges").equals(List.of("binance", "bybit", "okx")))
+                .noneMatch(symbol -> ((Map<?, ?>)symbol).get("symbol").equals("PEPEUSDT"));
         }
+    }
+
+    /** A malformed push of Bybit and of OKX: counted under its venue in /health and /metrics, the totals summed. */
+    private static void assertMalformedFramesCountedPerVenue(final Gateway gateway) throws Exception
+    {
+        for (final Venue venue : List.of(Venue.BYBIT, Venue.OKX))
+        {
+            final byte[] frame = "{\"data\":[1]}".getBytes(StandardCharsets.UTF_8);
+            gateway.engine().ingestFrame(venue, frame, 0, frame.length, System.nanoTime());
+        }
+        Await.until("both rejected", () -> gateway.engine().counters().rejected(RejectReason.MALFORMED_JSON) == 2);
+
+        @SuppressWarnings("unchecked")
+        final Map<String, Map<String, Object>> exchanges =
+            (Map<String, Map<String, Object>>)health(gateway).get("exchanges");
+        for (final Venue venue : Venue.values())
+        {
+            final Map<?, ?> decoded = (Map<?, ?>)exchanges.get(venue.code()).get("engine");
+            assertThat((Long)decoded.get("accepted")).as(venue.code()).isPositive();
+            assertThat(decoded.get("rejected_by_reason")).as(venue.code())
+                .isEqualTo(venue == Venue.BINANCE ? Map.of() : Map.of("malformed_json", 1L));
+        }
+        final String metrics = get(gateway, "/metrics");
+        assertThat(metrics).contains(
+            "\nliqvol_events_rejected_total{exchange=\"bybit\",reason=\"malformed_json\"} 1\n",
+            "\nliqvol_events_rejected_total{exchange=\"okx\",reason=\"malformed_json\"} 1\n",
+            "\nliqvol_events_rejected_total{exchange=\"binance\",reason=\"malformed_json\"} 0\n",
+            "\nliqvol_engine_stage_errors_total 0\n")
+            .doesNotContain("\nliqvol_events_received_total ", "\nliqvol_events_rejected_total{reason=");
+        assertThat(metrics.split("# TYPE liqvol_events_accepted_total ", -1)).hasSize(2);
     }
 
     private static List<String> uncheckedOrders(final Gateway gateway, final String exchange)

@@ -1,5 +1,7 @@
 package io.liqvol.engine.counters;
 
+import java.util.function.Predicate;
+
 /** Writes metrics in the Prometheus text exposition format, {@code text/plain; version=0.0.4}. */
 public final class PrometheusText
 {
@@ -10,9 +12,20 @@ public final class PrometheusText
     /** Every counter of the set in id order, with one HELP and TYPE header per metric. */
     public static void write(final StringBuilder out, final CounterSet counters)
     {
+        write(out, counters, descriptor -> true);
+    }
+
+    /** The counters of the set that {@code included} selects, in id order, with one header per metric. */
+    public static void write(
+        final StringBuilder out, final CounterSet counters, final Predicate<CounterDescriptor> included)
+    {
         CounterDescriptor previous = null;
         for (final CounterDescriptor descriptor : counters.descriptors())
         {
+            if (!included.test(descriptor))
+            {
+                continue;
+            }
             if (previous == null || !descriptor.sameMetric(previous))
             {
                 header(out, descriptor.name(), descriptor.help(), descriptor.kind().text());

@@ -34,6 +34,30 @@ class PrometheusTextTest
     }
 
     @Test
+    void shouldWriteOnlyTheSelectedCountersWithOneHeaderPerMetricWritten()
+    {
+        final CounterDescriptors descriptors = new CounterDescriptors();
+        descriptors.counter("liqvol_sent_total", "Messages sent", "exchange=\"a\"");
+        final int sentOfB = descriptors.counter("liqvol_sent_total", "Messages sent", "exchange=\"b\"");
+        descriptors.counter("liqvol_lost_total", "Messages lost", "exchange=\"a\"");
+        descriptors.counter("liqvol_lost_total", "Messages lost", "exchange=\"b\"");
+        final CounterSet counters = new CounterSet(descriptors.list());
+        counters.add(sentOfB, 7);
+        final StringBuilder out = new StringBuilder();
+
+        PrometheusText.write(out, counters, descriptor -> descriptor.labels().contains("\"b\""));
+
+        assertThat(out.toString()).isEqualTo("""
+            # HELP liqvol_sent_total Messages sent
+            # TYPE liqvol_sent_total counter
+            liqvol_sent_total{exchange="b"} 7
+            # HELP liqvol_lost_total Messages lost
+            # TYPE liqvol_lost_total counter
+            liqvol_lost_total{exchange="b"} 0
+            """);
+    }
+
+    @Test
     void shouldWriteComputedMetricsAndHeaders()
     {
         final StringBuilder out = new StringBuilder();

@@ -295,12 +295,15 @@ final class VenueHub
             final boolean longLiquidated = random.nextBoolean();
             // Details are listed newest first and out of order, as OKX warns they may be.
             final long tradeTimeMs = nowMs - random.nextLong(config.venueBatchMs());
+            // a price per OKX unit (per PEPE of 1000PEPEUSDT): the same digits, shifted
             bySymbol.computeIfAbsent(symbol, key -> new ArrayList<>()).add(0, "{\"bkLoss\":\"0\",\"bkPx\":\""
-                + Decimals.format(priceUnits, symbol.pricePrecision()) + "\",\"ccy\":\"\",\"posSide\":\""
+                + Decimals.format(priceUnits, VenueInstruments.okxPricePrecision(symbol))
+                + "\",\"ccy\":\"\",\"posSide\":\""
                 + (longLiquidated ? "long" : "short") + "\",\"side\":\"" + (longLiquidated ? "sell" : "buy")
                 + "\",\"sz\":\"" + contracts + "\",\"ts\":\"" + tradeTimeMs + "\"}");
             drawn.add(new VenueLiquidation(Venue.OKX, symbol.symbol(), longLiquidated ? Side.SELL : Side.BUY,
-                VenueInstruments.okxContractValue(symbol).multiply(BigDecimal.valueOf(contracts)),
+                VenueInstruments.okxContractValue(symbol).multiply(BigDecimal.valueOf(contracts))
+                    .movePointLeft(VenueInstruments.okxScaleDigits(symbol)),
                 Decimals.decimal(priceUnits, symbol.pricePrecision()), tradeTimeMs));
         }
         if (bySymbol.isEmpty())
@@ -312,7 +315,7 @@ final class VenueHub
         boolean first = true;
         for (final Map.Entry<SimulatedSymbol, List<String>> entry : bySymbol.entrySet())
         {
-            final String base = entry.getKey().baseAsset();
+            final String base = VenueInstruments.okxBase(entry.getKey());
             frame.append(first ? "" : ",").append("{\"details\":[").append(String.join(",", entry.getValue()))
                 .append("],\"instFamily\":\"").append(base).append("-USDT\",\"instId\":\"")
                 .append(VenueInstruments.okxInstId(entry.getKey())).append("\",\"instType\":\"SWAP\",\"uly\":\"")
