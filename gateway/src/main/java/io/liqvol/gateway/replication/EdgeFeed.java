@@ -57,8 +57,7 @@ final class EdgeFeed implements Agent
         this.followers = followers;
         this.checkpoint = checkpoint;
         this.slots = slots;
-        this.gaps = new GapIntersection(followers.size(),
-            (fromMs, toMs, kind) -> engine.recordGap(Venue.BINANCE, fromMs, toMs, kind));
+        this.gaps = new GapIntersection(followers.size(), engine::recordGap);
         handedPosition = new long[followers.size()];
         handedJournalPosition = new long[followers.size()];
         pendingPosition = new long[followers.size()];
@@ -141,13 +140,13 @@ final class EdgeFeed implements Agent
         return ready;
     }
 
-    /** Messages handed to the engine. Any thread. */
-    /** Liquidations skipped because their venue is not one this build knows. */
+    /** Liquidations and gaps skipped because their venue is not one this build knows. Any thread. */
     long unknownVenues()
     {
         return unknownVenues;
     }
 
+    /** Messages handed to the engine. Any thread. */
     long handed()
     {
         return handed;
@@ -182,24 +181,23 @@ final class EdgeFeed implements Agent
         final MessageQueue queue = follower.queue();
         final DirectBuffer buffer = queue.buffer();
         final int type = decoder.wrap(buffer, queue.headOffset(), queue.headLength());
-        if (type == ReplicationDescriptor.TYPE_LIQUIDATION)
+        final boolean liquidation = type == ReplicationDescriptor.TYPE_LIQUIDATION;
+        final Venue venue = Venue.fromOrdinal(liquidation ? decoder.venue() : decoder.gapVenue());
+        if (venue == null)
         {
-            final Venue venue = Venue.fromOrdinal(decoder.venue());
-            if (venue == null)
-            {
-                // A venue this build does not know (a newer recorder): counted in /health, not guessed.
-                unknownVenues++;
-            }
-            else
-            {
-                final int length = decoder.symbol(symbol);
-                engine.ingestLiquidation(venue, symbolNames.name(symbol, length), Side.fromOrdinal(decoder.side()),
-                    decoder.quantityE8(), decoder.priceE8(), decoder.tradeTimeMs(), decoder.eventTimeMs());
-            }
+            // A venue this build does not know (a newer recorder): counted in /health, not guessed.
+            unknownVenues++;
+        }
+        else if (liquidation)
+        {
+            final int length = decoder.symbol(symbol);
+            engine.ingestLiquidation(venue, symbolNames.name(symbol, length), Side.fromOrdinal(decoder.side()),
+                decoder.quantityE8(), decoder.priceE8(), decoder.tradeTimeMs(), decoder.eventTimeMs());
         }
         else
         {
-            gaps.onGap(follower.index(), GapKind.fromOrdinal(decoder.gapKind()), decoder.fromMs(), decoder.toMs());
+            gaps.onGap(follower.index(), venue, GapKind.fromOrdinal(decoder.gapKind()), decoder.fromMs(),
+                decoder.toMs());
         }
         final int i = follower.index();
         handedPosition[i] = queue.headPosition();

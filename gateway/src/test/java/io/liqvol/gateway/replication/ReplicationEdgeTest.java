@@ -5,6 +5,7 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,22 @@ class ReplicationEdgeTest
     }
 
     @Test
+    void shouldRecordARecordersGapAsTheGapOfItsVenue()
+    {
+        final LiqvolEngine recorderEngine = engine("recorder");
+        ingest(recorderEngine, 0, 100);
+        recorderEngine.recordGap(Venue.BYBIT, NOW_MS - 70_000, NOW_MS - 60_000);
+        final ReplicationConfig recorderConfig = recorderConfig("recorder", 1);
+        open.add(ReplicationRecorder.start(recorderConfig, dir.resolve("recorder")));
+
+        final LiqvolEngine edgeEngine = engine("edge");
+        open.add(ReplicationEdge.start(edgeConfig("edge", recorderConfig), dir.resolve("edge"), edgeEngine));
+        Await.until("the edge has the gap", () -> edgeEngine.gapCount() == 1);
+
+        assertThat(edgeEngine.gaps()).containsExactly(new Gap(Venue.BYBIT, NOW_MS - 70_000, NOW_MS - 60_000));
+    }
+
+    @Test
     void shouldTakeEachLiquidationOnceFromTwoRecordersLoseNothingWithOneAndRecordOnlyTheGapBothHad()
     {
         final LiqvolEngine first = engine("first");
@@ -79,6 +96,9 @@ class ReplicationEdgeTest
         }
         first.recordGap(NOW_MS - 100_000, NOW_MS - 50_000);
         second.recordGap(NOW_MS - 80_000, NOW_MS - 20_000);
+        first.recordGap(Venue.BYBIT, NOW_MS - 30_000, NOW_MS - 10_000);
+        second.recordGap(Venue.BYBIT, NOW_MS - 40_000, NOW_MS - 15_000);
+        second.recordGap(Venue.OKX, NOW_MS - 40_000, NOW_MS - 15_000);
         final ReplicationConfig firstConfig = recorderConfig("first", 1);
         final ReplicationConfig secondConfig = recorderConfig("second", 2);
         final ReplicationRecorder firstRecorder = ReplicationRecorder.start(firstConfig, dir.resolve("first"));
@@ -100,7 +120,8 @@ class ReplicationEdgeTest
         assertThat(edge.ready()).isTrue();
         assertThat(edgeEngine.counters().accepted()).isEqualTo(2_500);
         assertThat(edgeEngine.counters().duplicates()).isEqualTo(2_000);
-        assertThat(edgeEngine.gaps()).containsExactly(new Gap(NOW_MS - 80_000, NOW_MS - 50_000, GapKind.UPSTREAM));
+        assertThat(edgeEngine.gaps()).containsExactly(new Gap(NOW_MS - 80_000, NOW_MS - 50_000, GapKind.UPSTREAM),
+            new Gap(Venue.BYBIT, NOW_MS - 30_000, NOW_MS - 15_000));
     }
 
     private LiqvolEngine engine(final String name)
