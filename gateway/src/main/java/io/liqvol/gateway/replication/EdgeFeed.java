@@ -1,5 +1,6 @@
 package io.liqvol.gateway.replication;
 
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
@@ -8,6 +9,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,7 @@ final class EdgeFeed implements Agent
     private final ReplicationCheckpoint checkpoint;
     private final int[] slots;
     private final GapIntersection gaps;
+    private final ReplicationGapLog gapLog;
     private final ReplicationDecoder decoder = new ReplicationDecoder();
     private final SymbolNames symbolNames = new SymbolNames();
     private final byte[] symbol = new byte[ReplicationDescriptor.SYMBOL_CAPACITY];
@@ -51,13 +54,23 @@ final class EdgeFeed implements Agent
 
     EdgeFeed(
         final LiqvolEngine engine, final List<ReplicationFollower> followers, final ReplicationCheckpoint checkpoint,
-        final int[] slots)
+        final int[] slots, final ReplicationGapLog gapLog)
     {
         this.engine = engine;
         this.followers = followers;
         this.checkpoint = checkpoint;
         this.slots = slots;
-        this.gaps = new GapIntersection(followers.size(), engine::recordGap);
+        this.gapLog = gapLog;
+        final Set<Gap> journaled = Set.copyOf(engine.gaps());
+        this.gaps = new GapIntersection(followers.size(), (venue, fromMs, toMs, kind) ->
+        {
+            // A gap handed again after a restart may complete what the engine journaled before it: recorded once.
+            if (!journaled.contains(new Gap(fromMs, toMs, kind, venue)))
+            {
+                engine.recordGap(venue, fromMs, toMs, kind);
+            }
+        });
+        gapLog.read(this::restoreGap);
         handedPosition = new long[followers.size()];
         handedJournalPosition = new long[followers.size()];
         pendingPosition = new long[followers.size()];
@@ -194,9 +207,10 @@ final class EdgeFeed implements Agent
             engine.ingestLiquidation(venue, symbolNames.name(symbol, length), Side.fromOrdinal(decoder.side()),
                 decoder.quantityE8(), decoder.priceE8(), decoder.tradeTimeMs(), decoder.eventTimeMs());
         }
-        else
+        else if (gaps.onGap(follower.index(), venue, GapKind.fromOrdinal(decoder.gapKind()), decoder.journalPosition(),
+            decoder.fromMs(), decoder.toMs()))
         {
-            gaps.onGap(follower.index(), venue, GapKind.fromOrdinal(decoder.gapKind()), decoder.fromMs(),
+            gapLog.append(slots[follower.index()], venue.ordinal(), decoder.journalPosition(), decoder.fromMs(),
                 decoder.toMs());
         }
         final int i = follower.index();
@@ -204,6 +218,19 @@ final class EdgeFeed implements Agent
         handedJournalPosition[i] = decoder.journalPosition();
         queue.remove();
         handed++;
+    }
+
+    /** A gap logged before this run by the recorder in {@code slot}, if this edge still follows it. */
+    private void restoreGap(
+        final int slot, final int venue, final long journalPosition, final long fromMs, final long toMs)
+    {
+        for (int i = 0; i < slots.length; i++)
+        {
+            if (slots[i] == slot && Venue.fromOrdinal(venue) != null)
+            {
+                gaps.restore(i, Venue.fromOrdinal(venue), journalPosition, fromMs, toMs);
+            }
+        }
     }
 
     /**

@@ -124,12 +124,52 @@ class ReplicationEdgeTest
             new Gap(Venue.BYBIT, NOW_MS - 30_000, NOW_MS - 15_000));
     }
 
-    private LiqvolEngine engine(final String name)
+    @Test
+    void shouldIntersectAGapOneRecorderSentBeforeARestartOfTheEdgeWithTheOthersSentAfter()
     {
-        final LiqvolEngine engine = LiqvolEngine.launch(new EngineContext().epochClock(() -> NOW_MS)
-            .dataDir(dir.resolve(name)).liveRecording(false));
+        final LiqvolEngine first = engine("first");
+        final LiqvolEngine second = engine("second");
+        for (final LiqvolEngine recorder : List.of(first, second))
+        {
+            ingest(recorder, 0, 500);
+        }
+        first.recordGap(Venue.OKX, NOW_MS - 100_000, NOW_MS - 50_000);
+        final ReplicationConfig firstConfig = recorderConfig("first", 1);
+        final ReplicationConfig secondConfig = recorderConfig("second", 2);
+        open.add(ReplicationRecorder.start(firstConfig, dir.resolve("first")));
+        open.add(ReplicationRecorder.start(secondConfig, dir.resolve("second")));
+        final ReplicationConfig edgeConfig = edgeConfig("edge", firstConfig, secondConfig);
+
+        final LiqvolEngine edgeEngine = LiqvolEngine.launch(edgeContext());
+        final ReplicationEdge edge = ReplicationEdge.start(edgeConfig, dir.resolve("edge"), edgeEngine);
+        Await.until("the edge took the first gap", () -> edge.handed() == 1_001);
+        edge.close();
+        edgeEngine.close();
+        second.recordGap(Venue.OKX, NOW_MS - 80_000, NOW_MS - 20_000);
+
+        final LiqvolEngine restartedEngine = engine(edgeContext());
+        open.add(ReplicationEdge.start(edgeConfig, dir.resolve("edge"), restartedEngine));
+        Await.until("the restarted edge recorded the gap", () -> restartedEngine.gapCount() == 1);
+        Await.pause(200);
+
+        assertThat(restartedEngine.gaps()).containsExactly(new Gap(Venue.OKX, NOW_MS - 80_000, NOW_MS - 50_000));
+    }
+
+    private EngineContext edgeContext()
+    {
+        return new EngineContext().epochClock(() -> NOW_MS).dataDir(dir.resolve("edge")).liveRecording(false);
+    }
+
+    private LiqvolEngine engine(final EngineContext context)
+    {
+        final LiqvolEngine engine = LiqvolEngine.launch(context);
         open.add(engine);
         return engine;
+    }
+
+    private LiqvolEngine engine(final String name)
+    {
+        return engine(new EngineContext().epochClock(() -> NOW_MS).dataDir(dir.resolve(name)).liveRecording(false));
     }
 
     private ReplicationConfig recorderConfig(final String name, final int recorderId)
