@@ -1,5 +1,7 @@
 package io.liqvol.gateway.replication;
 
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.GapKind;
@@ -153,6 +155,35 @@ class ReplicationEdgeTest
         Await.pause(200);
 
         assertThat(restartedEngine.gaps()).containsExactly(new Gap(Venue.OKX, NOW_MS - 80_000, NOW_MS - 50_000));
+    }
+
+    @Test
+    void shouldReplayOverIpcThenFollowTheRecordersPublicationOnTheSharedDriverWithoutLossOrDuplicates()
+    {
+        final String aeronDir = aeronDir("shared");
+        open.add(MediaDriver.launch(new MediaDriver.Context().aeronDirectoryName(aeronDir).dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true).threadingMode(ThreadingMode.SHARED).termBufferSparseFile(true)));
+        final LiqvolEngine recorderEngine = engine("recorder");
+        ingest(recorderEngine, 0, 3_000);
+        final ReplicationConfig recorderConfig = new ReplicationConfig()
+            .archiveEndpoint("localhost:" + ReplicationTesting.freeUdpPort())
+            .liveEndpoint("localhost:" + ReplicationTesting.freeUdpPort()).termLength(64 << 10)
+            .archiveDir(dir.resolve("recorder-archive")).aeronDir(aeronDir).embeddedDriver(false).conclude();
+        open.add(ReplicationRecorder.start(recorderConfig, dir.resolve("recorder")));
+
+        final LiqvolEngine edgeEngine = engine("edge");
+        final ReplicationEdge edge = ReplicationEdge.start(new ReplicationConfig()
+            .from(List.of(recorderConfig.archiveEndpoint())).channel(ReplicationConfig.IPC_CHANNEL)
+            .aeronDir(aeronDir).embeddedDriver(false).conclude(), dir.resolve("edge"), edgeEngine);
+        open.add(edge);
+        Await.until("the edge caught up", edge::ready);
+        ingest(recorderEngine, 3_000, 4_000);
+        Await.until("the edge follows live", () -> edgeEngine.counters().accepted() == 4_000);
+        Await.pause(200);
+
+        assertThat(edge.recorders()).singleElement().satisfies(recorder -> assertThat(recorder.live()).isTrue());
+        assertThat(edgeEngine.counters().accepted()).isEqualTo(4_000);
+        assertThat(edgeEngine.counters().duplicates()).isZero();
     }
 
     private EngineContext edgeContext()
