@@ -37,7 +37,8 @@ final class IpcRecordingMerge implements RecordingMerge, FragmentHandler
     private Image spy;
     /** The stream position after the last message delivered. */
     private long position;
-    private long positionCheckAtNs;
+    private long positionCheckAtNs = System.nanoTime();
+    private boolean replaying;
     private boolean merged;
     private boolean failed;
     private FragmentHandler handler;
@@ -72,7 +73,14 @@ final class IpcRecordingMerge implements RecordingMerge, FragmentHandler
         }
         final int fragments = replaySubscription.poll(this, fragmentLimit);
         final Image replay = replaySubscription.imageBySessionId((int)replaySessionId);
-        if (replay != null && replay.isClosed())
+        if (replay == null)
+        {
+            // A replay that connected and is gone (the archive stopped it, or went) ends this merge.
+            failed = replaying;
+            return fragments;
+        }
+        replaying = true;
+        if (replay.isClosed())
         {
             failed = true;
         }
