@@ -200,6 +200,10 @@ public final class GatewayConfig
     private static final Setting REPLICATION_LOCAL_HOST = new Setting("replication-local-host",
         "LIQVOL_REPLICATION_LOCAL_HOST", ReplicationConfig.DEFAULT_LOCAL_HOST, "replicationLocalHost",
         "the address this process receives replication traffic on (replays, live stream, archive answers)");
+    private static final Setting REPLICATION_CHANNEL = new Setting("replication-channel",
+        "LIQVOL_REPLICATION_CHANNEL", ReplicationConfig.UDP_CHANNEL, "replicationChannel",
+        "liqvol edge: aeron:udp (any machine) or aeron:ipc (on its recorder's machine, sharing its standalone media"
+            + " driver)");
     private static final Setting AERON_DIR = new Setting("aeron-dir", "LIQVOL_AERON_DIR", "", "aeronDir",
         "the media driver's directory (unset: a new one in /dev/shm, embedded driver only)");
     private static final Setting AERON_DRIVER = new Setting("aeron-driver", "LIQVOL_AERON_DRIVER", EMBEDDED,
@@ -218,7 +222,7 @@ public final class GatewayConfig
         JOURNAL_MIN_FREE_BYTES, ALERT_WEBHOOK_HOSTS, ALERT_RETENTION_MS, ALERT_WEBHOOK_TIMEOUT_MS,
         REPLICATION_ARCHIVE_ENDPOINT, REPLICATION_LIVE_ENDPOINT, REPLICATION_RECORDER_ID, REPLICATION_ARCHIVE_DIR,
         REPLICATION_FROM, REPLICATION_FROM_HTTP, REPLICATION_STREAM_ID, REPLICATION_TERM_LENGTH,
-        REPLICATION_LOCAL_HOST, AERON_DIR, AERON_DRIVER);
+        REPLICATION_LOCAL_HOST, REPLICATION_CHANNEL, AERON_DIR, AERON_DRIVER);
 
     private final Map<Setting, String> values;
     private final boolean simulate;
@@ -373,6 +377,7 @@ public final class GatewayConfig
                 ? Path.of(values.get(DATA_DIR)).resolve(ReplicationConfig.ARCHIVE_DIR_NAME)
                 : Path.of(archiveDir))
             .localHost(values.get(REPLICATION_LOCAL_HOST).trim())
+            .channel(values.get(REPLICATION_CHANNEL).trim())
             .aeronDir(values.get(AERON_DIR).isBlank() ? null : values.get(AERON_DIR).trim())
             .embeddedDriver(driver.equals(EMBEDDED))
             .conclude();

@@ -211,6 +211,7 @@ class GatewayConfigTest
         replication-term-length | 1000 | --replication-term-length must be a power of 2 from 65536 to 1073741824, \
         was 1000
         replication-local-host |  | --replication-local-host must not be empty
+        replication-channel | aeron:tcp | --replication-channel must be aeron:udp or aeron:ipc, was aeron:tcp
         aeron-dir | /dev/null | --aeron-dir is not a directory: /dev/null
         aeron-driver | shared | --aeron-driver must be embedded or standalone, was shared
         """;

@@ -16,6 +16,6 @@ public interface JournalTailHandler
         long quantityE8,
         long priceE8);
 
-    /** {@code kind} is a GapKind ordinal. */
-    void onGap(long segment, int record, int kind, long fromMs, long toMs);
+    /** {@code venue} is a Venue ordinal (Binance for gaps written before venues), {@code kind} a GapKind ordinal. */
+    void onGap(long segment, int record, int venue, int kind, long fromMs, long toMs);
 }

@@ -107,8 +107,8 @@ public final class JournalTailer implements AutoCloseable
         }
         else if (type == TYPE_GAP)
         {
-            handler.onGap(segment, next, buffer.getByte(at + SIDE_OFFSET), buffer.getLong(at + TRADE_TIME_OFFSET),
-                buffer.getLong(at + EVENT_TIME_OFFSET));
+            handler.onGap(segment, next, buffer.getByte(at + VENUE_OFFSET), buffer.getByte(at + SIDE_OFFSET),
+                buffer.getLong(at + TRADE_TIME_OFFSET), buffer.getLong(at + EVENT_TIME_OFFSET));
         }
         else if (type == TYPE_LIQUIDATION)
         {

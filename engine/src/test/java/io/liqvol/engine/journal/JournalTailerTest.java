@@ -4,6 +4,7 @@ import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
+import io.liqvol.engine.Venue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,9 +38,10 @@ class JournalTailerTest
         }
 
         @Override
-        public void onGap(final long segment, final int record, final int kind, final long fromMs, final long toMs)
+        public void onGap(
+            final long segment, final int record, final int venue, final int kind, final long fromMs, final long toMs)
         {
-            read.add("gap " + kind + " " + fromMs + " " + toMs);
+            read.add("gap " + kind + " " + fromMs + " " + toMs + " v" + venue);
             positions.add(segment << 32 | record);
         }
     };
@@ -55,8 +57,9 @@ class JournalTailerTest
             {
                 if (i == 1500)
                 {
-                    engine.recordGap(NOW_MS - 10_000, NOW_MS - 9_000);
-                    written.add("gap " + GapKind.UPSTREAM.ordinal() + " " + (NOW_MS - 10_000) + " " + (NOW_MS - 9_000));
+                    engine.recordGap(Venue.BYBIT, NOW_MS - 10_000, NOW_MS - 9_000);
+                    written.add("gap " + GapKind.UPSTREAM.ordinal() + " " + (NOW_MS - 10_000) + " " + (NOW_MS - 9_000)
+                        + " v" + Venue.BYBIT.ordinal());
                 }
                 final String symbol = "S" + (i % 40) + "USDT";
                 engine.ingestLiquidation(symbol, Side.fromOrdinal(i % 2), 1_000 + i, 5_000_000 + i, NOW_MS - i, 0);

@@ -1,5 +1,6 @@
 package io.liqvol.gateway.replication;
 
+import io.liqvol.engine.Gap;
 import io.liqvol.engine.GapKind;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
@@ -8,6 +9,7 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +36,7 @@ final class EdgeFeed implements Agent
     private final ReplicationCheckpoint checkpoint;
     private final int[] slots;
     private final GapIntersection gaps;
+    private final ReplicationGapLog gapLog;
     private final ReplicationDecoder decoder = new ReplicationDecoder();
     private final SymbolNames symbolNames = new SymbolNames();
     private final byte[] symbol = new byte[ReplicationDescriptor.SYMBOL_CAPACITY];
@@ -51,14 +54,23 @@ final class EdgeFeed implements Agent
 
     EdgeFeed(
         final LiqvolEngine engine, final List<ReplicationFollower> followers, final ReplicationCheckpoint checkpoint,
-        final int[] slots)
+        final int[] slots, final ReplicationGapLog gapLog)
     {
         this.engine = engine;
         this.followers = followers;
         this.checkpoint = checkpoint;
         this.slots = slots;
-        this.gaps = new GapIntersection(followers.size(),
-            (fromMs, toMs, kind) -> engine.recordGap(Venue.BINANCE, fromMs, toMs, kind));
+        this.gapLog = gapLog;
+        final Set<Gap> journaled = Set.copyOf(engine.gaps());
+        this.gaps = new GapIntersection(followers.size(), (venue, fromMs, toMs, kind) ->
+        {
+            // A gap handed again after a restart may complete what the engine journaled before it: recorded once.
+            if (!journaled.contains(new Gap(fromMs, toMs, kind, venue)))
+            {
+                engine.recordGap(venue, fromMs, toMs, kind);
+            }
+        });
+        gapLog.read(this::restoreGap);
         handedPosition = new long[followers.size()];
         handedJournalPosition = new long[followers.size()];
         pendingPosition = new long[followers.size()];
@@ -141,13 +153,13 @@ final class EdgeFeed implements Agent
         return ready;
     }
 
-    /** Messages handed to the engine. Any thread. */
-    /** Liquidations skipped because their venue is not one this build knows. */
+    /** Liquidations and gaps skipped because their venue is not one this build knows. Any thread. */
     long unknownVenues()
     {
         return unknownVenues;
     }
 
+    /** Messages handed to the engine. Any thread. */
     long handed()
     {
         return handed;
@@ -182,30 +194,43 @@ final class EdgeFeed implements Agent
         final MessageQueue queue = follower.queue();
         final DirectBuffer buffer = queue.buffer();
         final int type = decoder.wrap(buffer, queue.headOffset(), queue.headLength());
-        if (type == ReplicationDescriptor.TYPE_LIQUIDATION)
+        final boolean liquidation = type == ReplicationDescriptor.TYPE_LIQUIDATION;
+        final Venue venue = Venue.fromOrdinal(liquidation ? decoder.venue() : decoder.gapVenue());
+        if (venue == null)
         {
-            final Venue venue = Venue.fromOrdinal(decoder.venue());
-            if (venue == null)
-            {
-                // A venue this build does not know (a newer recorder): counted in /health, not guessed.
-                unknownVenues++;
-            }
-            else
-            {
-                final int length = decoder.symbol(symbol);
-                engine.ingestLiquidation(venue, symbolNames.name(symbol, length), Side.fromOrdinal(decoder.side()),
-                    decoder.quantityE8(), decoder.priceE8(), decoder.tradeTimeMs(), decoder.eventTimeMs());
-            }
+            // A venue this build does not know (a newer recorder): counted in /health, not guessed.
+            unknownVenues++;
         }
-        else
+        else if (liquidation)
         {
-            gaps.onGap(follower.index(), GapKind.fromOrdinal(decoder.gapKind()), decoder.fromMs(), decoder.toMs());
+            final int length = decoder.symbol(symbol);
+            engine.ingestLiquidation(venue, symbolNames.name(symbol, length), Side.fromOrdinal(decoder.side()),
+                decoder.quantityE8(), decoder.priceE8(), decoder.tradeTimeMs(), decoder.eventTimeMs());
+        }
+        else if (gaps.onGap(follower.index(), venue, GapKind.fromOrdinal(decoder.gapKind()), decoder.journalPosition(),
+            decoder.fromMs(), decoder.toMs()))
+        {
+            gapLog.append(slots[follower.index()], venue.ordinal(), decoder.journalPosition(), decoder.fromMs(),
+                decoder.toMs());
         }
         final int i = follower.index();
         handedPosition[i] = queue.headPosition();
         handedJournalPosition[i] = decoder.journalPosition();
         queue.remove();
         handed++;
+    }
+
+    /** A gap logged before this run by the recorder in {@code slot}, if this edge still follows it. */
+    private void restoreGap(
+        final int slot, final int venue, final long journalPosition, final long fromMs, final long toMs)
+    {
+        for (int i = 0; i < slots.length; i++)
+        {
+            if (slots[i] == slot && Venue.fromOrdinal(venue) != null)
+            {
+                gaps.restore(i, Venue.fromOrdinal(venue), journalPosition, fromMs, toMs);
+            }
+        }
     }
 
     /**

@@ -78,10 +78,11 @@ final class JournalPublisher implements Agent, JournalTailHandler
     }
 
     @Override
-    public void onGap(final long segment, final int record, final int kind, final long fromMs, final long toMs)
+    public void onGap(
+        final long segment, final int record, final int venue, final int kind, final long fromMs, final long toMs)
     {
-        pendingLength =
-            encoder.gap(recorderId, ReplicationDescriptor.journalPosition(segment, record), kind, fromMs, toMs);
+        pendingLength = encoder.gap(recorderId, ReplicationDescriptor.journalPosition(segment, record), venue, kind,
+            fromMs, toMs);
     }
 
     @Override

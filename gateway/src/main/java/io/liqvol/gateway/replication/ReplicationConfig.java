@@ -22,6 +22,8 @@ public final class ReplicationConfig
     public static final int DEFAULT_RECORDER_ID = 1;
     public static final String DEFAULT_LOCAL_HOST = "localhost";
     public static final String ARCHIVE_DIR_NAME = "archive";
+    public static final String UDP_CHANNEL = "aeron:udp";
+    public static final String IPC_CHANNEL = "aeron:ipc";
 
     private String archiveEndpoint;
     private String liveEndpoint;
@@ -33,6 +35,7 @@ public final class ReplicationConfig
     private String aeronDir;
     private boolean embeddedDriver = true;
     private String localHost = DEFAULT_LOCAL_HOST;
+    private String channel = UDP_CHANNEL;
 
     /** host:port the recorder's archive takes control requests on (what edges name with --from). */
     public ReplicationConfig archiveEndpoint(final String archiveEndpoint)
@@ -153,6 +156,27 @@ public final class ReplicationConfig
         return localHost;
     }
 
+    /**
+     * How an edge reads its recorder's stream: {@link #UDP_CHANNEL} (default; any machine) or {@link #IPC_CHANNEL}
+     * (on the recorder's machine, sharing its standalone media driver: replay over IPC, then a spy on the recorder's
+     * publication).
+     */
+    public ReplicationConfig channel(final String channel)
+    {
+        this.channel = channel;
+        return this;
+    }
+
+    public String channel()
+    {
+        return channel;
+    }
+
+    public boolean ipc()
+    {
+        return IPC_CHANNEL.equals(channel);
+    }
+
     public boolean isRecorder()
     {
         return archiveEndpoint != null;
@@ -219,6 +243,16 @@ public final class ReplicationConfig
             aeronDir = CommonContext.generateRandomDirName();
         }
         requireDirectory("aeronDir", Path.of(aeronDir));
+        if (!UDP_CHANNEL.equals(channel) && !IPC_CHANNEL.equals(channel))
+        {
+            throw new InvalidSettingException("replicationChannel",
+                "must be " + UDP_CHANNEL + " or " + IPC_CHANNEL + ", was " + channel);
+        }
+        if (ipc() && (!isEdge() || embeddedDriver))
+        {
+            throw new InvalidSettingException("replicationChannel", IPC_CHANNEL
+                + " is for an edge sharing its recorder's standalone media driver (--aeron-driver standalone)");
+        }
         if (localHost == null || localHost.isBlank())
         {
             throw new InvalidSettingException("replicationLocalHost", "must not be empty");

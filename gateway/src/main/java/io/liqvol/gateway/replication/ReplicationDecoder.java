@@ -5,6 +5,7 @@ import org.agrona.DirectBuffer;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.EVENT_TIME_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.FROM_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.GAP_LENGTH;
+import static io.liqvol.gateway.replication.ReplicationDescriptor.GAP_VENUE_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.JOURNAL_POSITION_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.KIND_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.LIQUIDATION_LENGTH;
@@ -103,6 +104,12 @@ public final class ReplicationDecoder
     public long priceE8()
     {
         return buffer.getLong(offset + PRICE_OFFSET, LITTLE_ENDIAN);
+    }
+
+    /** A gap's {@code Venue} ordinal; 0 (Binance) in a gap from a recorder built before gaps carried it. */
+    public int gapVenue()
+    {
+        return buffer.getByte(offset + GAP_VENUE_OFFSET) & 0xFF;
     }
 
     public int gapKind()

@@ -16,12 +16,14 @@ package io.liqvol.gateway.replication;
  *
  *   0   1   2   3   4       8               16              24              32
  *  +---+---+---+---+-------+---------------+---------------+---------------+
- *  |typ|ver|knd| 0 |recordr| journalPos    | fromMs        | toMs          |                      gap
+ *  |typ|ver|knd|ven|recordr| journalPos    | fromMs        | toMs          |                      gap
  *  +---+---+---+---+-------+---------------+---------------+---------------+
  * </pre>
  * {@code journalPos} is the segment number in the high 32 bits and the record's index in the low 32 bits, so it
  * grows with the journal; {@code recordr} is the recorder's id (a setting), {@code ven} the {@code Venue} ordinal,
- * {@code sid} the side ordinal and {@code knd} the {@code GapKind} ordinal.
+ * {@code sid} the side ordinal and {@code knd} the {@code GapKind} ordinal. A gap's {@code ven} was a zero byte before
+ * gaps carried their venue, and Binance is venue 0, so such a gap reads as Binance's, as it was meant; the version
+ * stays 1 both ways: an edge built before reads a newer recorder's gaps as Binance's, as it always did.
  */
 public final class ReplicationDescriptor
 {
@@ -34,6 +36,7 @@ public final class ReplicationDescriptor
     public static final int VENUE_OFFSET = 2;
     public static final int SIDE_OFFSET = 3;
     public static final int KIND_OFFSET = 2;
+    public static final int GAP_VENUE_OFFSET = 3;
     public static final int RECORDER_ID_OFFSET = 4;
     public static final int JOURNAL_POSITION_OFFSET = 8;
     public static final int TRADE_TIME_OFFSET = 16;

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * An edge's replication: follows the recorders {@link ReplicationConfig#from()} names into {@code engine} (see
- * {@link EdgeFeed}), resuming where {@code replication.positions} in the data directory says it was.
+ * {@link EdgeFeed}), resuming where {@code replication.positions} in the data directory says it was, with the
+ * recorders' gaps {@code replication.gaps} holds.
  */
 public final class ReplicationEdge implements AutoCloseable
 {
@@ -18,16 +19,18 @@ public final class ReplicationEdge implements AutoCloseable
 
     private final AeronNode node;
     private final ReplicationCheckpoint checkpoint;
+    private final ReplicationGapLog gapLog;
     private final List<ReplicationFollower> followers;
     private final EdgeFeed feed;
     private final AgentRunner runner;
 
     private ReplicationEdge(
-        final AeronNode node, final ReplicationCheckpoint checkpoint, final List<ReplicationFollower> followers,
-        final EdgeFeed feed)
+        final AeronNode node, final ReplicationCheckpoint checkpoint, final ReplicationGapLog gapLog,
+        final List<ReplicationFollower> followers, final EdgeFeed feed)
     {
         this.node = node;
         this.checkpoint = checkpoint;
+        this.gapLog = gapLog;
         this.followers = followers;
         this.feed = feed;
         this.runner = new AgentRunner(AeronNode.idleStrategy(), Throwable::printStackTrace, null, feed);
@@ -38,9 +41,11 @@ public final class ReplicationEdge implements AutoCloseable
     {
         final AeronNode node = AeronNode.start(config, null);
         ReplicationCheckpoint checkpoint = null;
+        ReplicationGapLog gapLog = null;
         try
         {
             checkpoint = ReplicationCheckpoint.open(dataDir);
+            gapLog = ReplicationGapLog.open(dataDir);
             final List<ReplicationFollower> followers = new ArrayList<>();
             final int[] slots = new int[config.from().size()];
             for (int i = 0; i < slots.length; i++)
@@ -52,11 +57,12 @@ public final class ReplicationEdge implements AutoCloseable
                     checkpoint.startTimeMs(slots[i]), checkpoint.position(slots[i]),
                     checkpoint.journalPosition(slots[i])));
             }
-            return new ReplicationEdge(node, checkpoint, followers, new EdgeFeed(engine, followers, checkpoint, slots));
+            return new ReplicationEdge(node, checkpoint, gapLog, followers,
+                new EdgeFeed(engine, followers, checkpoint, slots, gapLog));
         }
         catch (final RuntimeException e)
         {
-            CloseHelper.quietCloseAll(checkpoint, node);
+            CloseHelper.quietCloseAll(gapLog, checkpoint, node);
             throw e;
         }
     }
@@ -99,6 +105,6 @@ public final class ReplicationEdge implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(runner, checkpoint, node);
+        CloseHelper.closeAll(runner, gapLog, checkpoint, node);
     }
 }

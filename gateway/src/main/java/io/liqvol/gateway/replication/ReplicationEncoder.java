@@ -5,6 +5,7 @@ import org.agrona.MutableDirectBuffer;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.EVENT_TIME_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.FROM_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.GAP_LENGTH;
+import static io.liqvol.gateway.replication.ReplicationDescriptor.GAP_VENUE_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.JOURNAL_POSITION_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.KIND_OFFSET;
 import static io.liqvol.gateway.replication.ReplicationDescriptor.LIQUIDATION_LENGTH;
@@ -73,12 +74,17 @@ public final class ReplicationEncoder
         return LIQUIDATION_LENGTH;
     }
 
-    /** Writes a gap of kind {@code kind} (a {@code GapKind} ordinal); returns the message's length. */
-    public int gap(final int recorderId, final long journalPosition, final int kind, final long fromMs, final long toMs)
+    /**
+     * Writes a gap of {@code venue} (a {@code Venue} ordinal) of kind {@code kind} (a {@code GapKind} ordinal); returns
+     * the message's length.
+     */
+    public int gap(
+        final int recorderId, final long journalPosition, final int venue, final int kind, final long fromMs,
+        final long toMs)
     {
         header(TYPE_GAP, recorderId, journalPosition);
         buffer.putByte(offset + KIND_OFFSET, (byte)kind);
-        buffer.putByte(offset + SIDE_OFFSET, (byte)0);
+        buffer.putByte(offset + GAP_VENUE_OFFSET, (byte)venue);
         buffer.putLong(offset + FROM_OFFSET, fromMs, LITTLE_ENDIAN);
         buffer.putLong(offset + TO_OFFSET, toMs, LITTLE_ENDIAN);
         return GAP_LENGTH;

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Follows one recorder: connects to its archive, finds the newest recording of the stream, replays it from where this
- * edge is and merges into the live stream (Aeron's {@link ReplayMerge}), queueing each message it has not yet seen (by
+ * edge is and merges into the live stream (a {@link RecordingMerge}: over UDP, or over IPC when the edge shares the
+ * recorder's media driver), queueing each message it has not yet seen (by
  * the recorder's journal position) for the edge. Anything wrong — the recorder gone, the merge failed, a hole in the
  * stream positions other than a term's padding (the live stream outran this edge) — closes the connection, and it
  * starts again from the last message it queued, after {@link #RETRY_INTERVAL_NS}. Never blocks: the archive
@@ -37,8 +38,7 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
     private final ReplicationDecoder decoder = new ReplicationDecoder();
     private AeronArchive.AsyncConnect connecting;
     private AeronArchive archive;
-    private Subscription subscription;
-    private ReplayMerge merge;
+    private RecordingMerge merge;
     private long retryAtNs;
     private long nowNs;
     private boolean broken;
@@ -79,7 +79,7 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
             }
             final int fragments = queue.free() < FRAGMENTS_PER_POLL ? 0 : merge.poll(this, FRAGMENTS_PER_POLL);
             merged = merge.isMerged();
-            if (broken || merge.hasFailed() || merge.image() != null && merge.image().isClosed())
+            if (broken || merge.hasFailed())
             {
                 disconnect();
             }
@@ -173,9 +173,8 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.quietCloseAll(merge, subscription, archive, connecting);
+        CloseHelper.quietCloseAll(merge, archive, connecting);
         merge = null;
-        subscription = null;
         archive = null;
         connecting = null;
     }
@@ -203,7 +202,7 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
             }
             connecting = null;
         }
-        final long[] newest = {-1, 0, 0};
+        final long[] newest = {-1, 0, 0, 0};
         final String[] channel = new String[1];
         archive.listRecordings(0, Integer.MAX_VALUE,
             (controlSessionId, correlationId, id, startTimestamp, stopTimestamp, startPosition, stopPosition,
@@ -215,6 +214,7 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
                     newest[0] = id;
                     newest[1] = startTimestamp;
                     newest[2] = startPosition;
+                    newest[3] = termBufferLength;
                     channel[0] = originalChannel;
                 }
             });
@@ -223,11 +223,12 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
             disconnect();
             return 1;
         }
-        follow(newest[0], newest[1], newest[2], ChannelUri.parse(channel[0]));
+        follow(newest[0], newest[1], newest[2], (int)newest[3], ChannelUri.parse(channel[0]));
         return 1;
     }
 
-    private void follow(final long id, final long startMs, final long startPosition, final ChannelUri recorded)
+    private void follow(
+        final long id, final long startMs, final long startPosition, final int termLength, final ChannelUri recorded)
     {
         if (id != recordingId || startMs != recordingStartMs)
         {
@@ -240,18 +241,35 @@ final class ReplicationFollower implements FragmentHandler, AutoCloseable
             position = startPosition;
         }
         final String sessionId = recorded.get(CommonContext.SESSION_ID_PARAM_NAME);
-        subscription = aeron.addSubscription(new ChannelUriStringBuilder()
+        final String control = recorded.get(CommonContext.MDC_CONTROL_PARAM_NAME);
+        merge = config.ipc() ? ipcMerge(sessionId, control, termLength) : udpMerge(sessionId, control);
+        broken = false;
+    }
+
+    private RecordingMerge udpMerge(final String sessionId, final String control)
+    {
+        final Subscription subscription = aeron.addSubscription(new ChannelUriStringBuilder()
             .media(CommonContext.UDP_MEDIA)
             .controlMode(CommonContext.MDC_CONTROL_MODE_MANUAL)
             .sessionId(Integer.valueOf(sessionId))
             .build(), config.streamId());
-        merge = new ReplayMerge(subscription, archive,
+        return new UdpRecordingMerge(subscription, new ReplayMerge(subscription, archive,
             "aeron:udp?session-id=" + sessionId,
             "aeron:udp?endpoint=" + config.localHost() + ":0",
-            "aeron:udp?endpoint=" + config.localHost() + ":0|control="
-                + recorded.get(CommonContext.MDC_CONTROL_PARAM_NAME),
-            recordingId, position);
-        broken = false;
+            "aeron:udp?endpoint=" + config.localHost() + ":0|control=" + control,
+            recordingId, position));
+    }
+
+    /** The recorder publishes on this process's media driver: replay over IPC, then spy on its publication. */
+    private RecordingMerge ipcMerge(final String sessionId, final String control, final int termLength)
+    {
+        final String spyChannel = CommonContext.SPY_PREFIX + new ChannelUriStringBuilder()
+            .media(CommonContext.UDP_MEDIA)
+            .controlEndpoint(control)
+            .controlMode(CommonContext.MDC_CONTROL_MODE_DYNAMIC)
+            .sessionId(Integer.valueOf(sessionId))
+            .build();
+        return new IpcRecordingMerge(aeron, archive, recordingId, position, spyChannel, config.streamId(), termLength);
     }
 
     private void disconnect()

@@ -21,7 +21,7 @@ class MessageQueueTest
         {
             while (queue.free() > 0)
             {
-                final int length = encoder.wrap(message, 16).gap(1, next, 0, next * 10, next * 10 + 5);
+                final int length = encoder.wrap(message, 16).gap(1, next, 0, 0, next * 10, next * 10 + 5);
                 queue.add(message, 16, length, next * 10 + 5, 1_000 + next, 7_000 + next);
                 message.setMemory(16, length, (byte)0);
                 next++;

@@ -43,12 +43,13 @@ class ReplicationEncoderTest
     @Test
     void shouldRoundTripAGap()
     {
-        final int length = encoder.wrap(buffer, 0).gap(-2, 99L, 2, 1_000L, 5_000L);
+        final int length = encoder.wrap(buffer, 0).gap(-2, 99L, 1, 2, 1_000L, 5_000L);
 
         assertThat(length).isEqualTo(ReplicationDescriptor.GAP_LENGTH);
         assertThat(decoder.wrap(buffer, 0, length)).isEqualTo(ReplicationDescriptor.TYPE_GAP);
         assertThat(decoder.recorderId()).isEqualTo(-2);
         assertThat(decoder.journalPosition()).isEqualTo(99L);
+        assertThat(decoder.gapVenue()).isEqualTo(1);
         assertThat(decoder.gapKind()).isEqualTo(2);
         assertThat(decoder.fromMs()).isEqualTo(1_000L);
         assertThat(decoder.toMs()).isEqualTo(5_000L);

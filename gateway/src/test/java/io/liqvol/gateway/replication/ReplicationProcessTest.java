@@ -1,5 +1,7 @@
 package io.liqvol.gateway.replication;
 
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
 import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
@@ -24,7 +26,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Recorders and edges as separate processes on loopback UDP, each with its own embedded media driver. */
+/**
+ * Recorders and edges as separate processes on loopback UDP, each with its own embedded media driver, or over IPC on
+ * a media driver they share.
+ */
 class ReplicationProcessTest
 {
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
@@ -139,6 +144,40 @@ class ReplicationProcessTest
         assertThat(replication).containsEntry("role", "edge").containsEntry("state", "ready");
     }
 
+    @Test
+    void shouldServeOnAnIpcEdgeWhatTheRecorderServesOnTheirSharedMediaDriver() throws Exception
+    {
+        final Path aeronDir = ReplicationTesting.aeronDir("shared");
+        aeronDirs.add(aeronDir);
+        final MediaDriver driver = MediaDriver.launch(new MediaDriver.Context().aeronDirectoryName(aeronDir.toString())
+            .dirDeleteOnStart(true).dirDeleteOnShutdown(true).threadingMode(ThreadingMode.SHARED)
+            .termBufferSparseFile(true));
+        open.add(driver);
+        final long hourStartMs = Timeframe.H1.alignDownMs(System.currentTimeMillis()) - 2 * 3_600_000L;
+        final Map<String, BigDecimal[]> reference = recordAnHour(dir.resolve("recorder"), hourStartMs);
+        final int archivePort = ReplicationTesting.freeUdpPort();
+        final ExchangeSimulator exchange = ExchangeSimulator.start(new SimulatorConfig());
+        open.add(exchange::close);
+        final LiqvolProcess recorder = startOn(aeronDir, "recorder", "--binance-ws-base-url", exchange.wsBaseUrl(),
+            "--binance-rest-base-url", exchange.restBaseUrl(), "--data-dir", dir.resolve("recorder").toString(),
+            "--replication-archive-endpoint", "localhost:" + archivePort, "--aeron-driver", "standalone");
+        final long liveFromMs = System.currentTimeMillis();
+        final LiqvolProcess edge = startOn(aeronDir, "edge", "edge", "--from", "localhost:" + archivePort,
+            "--from-http", recorder.baseUrl(), "--data-dir", dir.resolve("edge").toString(), "--aeron-driver",
+            "standalone", "--replication-channel", "aeron:ipc");
+        awaitReady(edge);
+        Await.pause(2_500);
+
+        final long cutoffMs = System.currentTimeMillis() - 1_000;
+        final List<String> recorded = orders(recorder, liveFromMs, cutoffMs);
+        assertSameOrders(edge, recorded, liveFromMs, cutoffMs);
+        assertThat(recorded).isNotEmpty();
+        assertHourMatches(reference, hourStartMs, recorder, edge);
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> replication = (Map<String, Object>)edge.getJson("/health").get("replication");
+        assertThat(String.valueOf(replication.get("recorders"))).contains("live=true");
+    }
+
     private LiqvolProcess recorder(final String name, final ExchangeSimulator exchange, final int archivePort,
         final int id) throws IOException
     {
@@ -159,6 +198,12 @@ class ReplicationProcessTest
     {
         final Path aeronDir = ReplicationTesting.aeronDir(name);
         aeronDirs.add(aeronDir);
+        return startOn(aeronDir, name, args);
+    }
+
+    /** With a port chosen by the OS, a term length of 256 KiB and the media driver directory {@code aeronDir}. */
+    private LiqvolProcess startOn(final Path aeronDir, final String name, final String... args) throws IOException
+    {
         final List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--port", "0", "--replication-term-length", String.valueOf(256 << 10), "--aeron-dir",
             aeronDir.toString()));
