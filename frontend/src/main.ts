@@ -6,18 +6,20 @@ import { parseSymbols } from './model/symbols';
 import { checkThreshold, ThresholdStore } from './model/threshold';
 import type { Timeframe } from './model/timeframes';
 import { readViewState, sameView, writeViewState, type ViewState } from './model/url-state';
+import type { Venue } from './model/venues';
 import { ChartNotices } from './ui/chart-notices';
 import { ChartView } from './ui/chart-view';
 import { MarketView } from './ui/market-view';
 import { isMarketWindow, readPage, writePage, type MarketWindow, type PageName } from './model/overview';
 import { required } from './ui/dom';
 import { AlertsPanel } from './ui/alerts-panel';
-import { LegendView } from './ui/legend-view';
+import { LegendView, renderVenueKey } from './ui/legend-view';
 import { AlertSound } from './ui/sound';
 import { StatusView } from './ui/status-view';
 import { SymbolPicker } from './ui/symbol-picker';
 import { TableView } from './ui/table-view';
 import { TimeframePicker } from './ui/timeframe-picker';
+import { VenuePicker } from './ui/venue-picker';
 import { applyTheme, initialTheme, PALETTES, type ThemeName } from './ui/theme';
 
 const SOUND_KEY = 'liqvol.sound';
@@ -117,6 +119,12 @@ parts.legend.onHeatmapToggle(() =>
 
 let session: ViewSession | null = null;
 
+/** The view in view, or the URL's before the first one opens. */
+function currentView(): ViewState
+{
+    return session?.view ?? readViewState(window.location.search);
+}
+
 const alertSound = new AlertSound();
 const alertSoundToggle = required<HTMLInputElement>(document, '#alert-sound');
 alertSoundToggle.checked = localStorage.getItem(ALERT_SOUND_KEY) === 'on';
@@ -132,7 +140,7 @@ alertSoundToggle.addEventListener('change', () =>
 const alerts = new AlertsController({
     chart,
     sound: alertSound,
-    view: () => session?.view ?? readViewState(window.location.search),
+    view: currentView,
     thresholdUsdt: () => thresholdUsdt,
 }, origins);
 const notifyButton = required<HTMLButtonElement>(document, '#alert-notify');
@@ -180,6 +188,8 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none', page: PageName 
     }
     symbolPicker.show(view.symbol);
     timeframePicker.show(view.timeframe);
+    venuePicker.show(view.venues);
+    renderVenueKey(required(document, '#venue-key'), view.venues);
     useThreshold(view.symbol);
     document.title = `${view.symbol} ${view.timeframe} · liqvol`;
     const next = new ViewSession(view, parts, origins);
@@ -191,9 +201,16 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none', page: PageName 
 }
 
 const symbolPicker = new SymbolPicker(required(document, '#symbol'), required(document, '#symbol-list'), (symbol) =>
-    show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push'));
+    show({ ...currentView(), symbol }, 'push'));
 const timeframePicker = new TimeframePicker(required(document, '#timeframes'), required(document, '#timeframe-select'), (timeframe: Timeframe) =>
-    show({ symbol: session?.view.symbol ?? readViewState(window.location.search).symbol, timeframe }, 'push'));
+    show({ ...currentView(), timeframe }, 'push'));
+// Another selection of venues reopens the chart's streams, and the market page's where it is shown.
+const venuePicker = new VenuePicker(required(document, '#venues'), required(document, '#venue-menu'), (venues: readonly Venue[]) =>
+{
+    show({ ...currentView(), venues }, 'push');
+    const { page } = readPage(window.location.search);
+    showPage(page, 'none');
+});
 
 parts.legend.onTrendsChange((settings) =>
 {
@@ -241,7 +258,7 @@ const market = new MarketView({
     windows: required<HTMLSelectElement>(document, '#market-window'),
 }, { ws: origins.ws, openSocket: (url) => new WebSocket(url, socketProtocols(origins.token)) }, (symbol) =>
 {
-    show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push', 'chart');
+    show({ ...currentView(), symbol }, 'push', 'chart');
     showPage('chart', 'none');
 });
 
@@ -260,7 +277,7 @@ function showPage(page: PageName, how: 'push' | 'none', marketWindow: MarketWind
     if (page === 'market')
     {
         document.title = `Market ${marketWindow} · liqvol`;
-        market.show(marketWindow);
+        market.show(marketWindow, currentView().venues);
     }
     else
     {
@@ -298,7 +315,12 @@ fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
         }
         return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
     })
-    .then((json: unknown) => symbolPicker.setSymbols(parseSymbols(json)))
+    .then((json: unknown) =>
+    {
+        const symbols = parseSymbols(json);
+        symbolPicker.setSymbols(symbols);
+        market.setSymbols(symbols);
+    })
     .catch(() => symbolPicker.setSymbols([]));
 
 show(readViewState(window.location.search), 'replace');

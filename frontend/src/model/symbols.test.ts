@@ -12,14 +12,23 @@ describe('parseSymbols', () =>
             { symbol: 'BTCUSDT', baseAsset: 'BTC' },
             { nope: 1 },
         ];
-        expect(parseSymbols(json)).toEqual([{ symbol: 'BTCUSDT', baseAsset: 'BTC' }, { symbol: 'ETHUSDT', baseAsset: 'ETH' }]);
+        expect(parseSymbols(json)).toEqual([
+            { symbol: 'BTCUSDT', baseAsset: 'BTC', exchanges: [] },
+            { symbol: 'ETHUSDT', baseAsset: 'ETH', exchanges: [] },
+        ]);
     });
 
     it('should read an object holding the list, or plain names', () =>
     {
-        expect(parseSymbols({ symbols: [{ symbol: 'SOLUSDT', baseAsset: 'SOL' }] })).toEqual([{ symbol: 'SOLUSDT', baseAsset: 'SOL' }]);
-        expect(parseSymbols({ data: ['xrpusdt'] })).toEqual([{ symbol: 'XRPUSDT', baseAsset: '' }]);
+        expect(parseSymbols({ symbols: [{ symbol: 'SOLUSDT', baseAsset: 'SOL' }] })).toEqual([{ symbol: 'SOLUSDT', baseAsset: 'SOL', exchanges: [] }]);
+        expect(parseSymbols({ data: ['xrpusdt'] })).toEqual([{ symbol: 'XRPUSDT', baseAsset: '', exchanges: [] }]);
         expect(parseSymbols(null)).toEqual([]);
+    });
+
+    it('should read the venues that list a symbol in the canonical order, unknown ones left out', () =>
+    {
+        const json = { symbols: [{ symbol: 'BTCUSDT', baseAsset: 'BTC', exchanges: ['okx', 'kraken', 'binance'] }] };
+        expect(parseSymbols(json)[0].exchanges).toEqual(['binance', 'okx']);
     });
 });
 

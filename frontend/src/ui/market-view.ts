@@ -1,5 +1,7 @@
 import { formatCompact } from '../model/decimal';
 import { parseOverview, type MarketOverview, type MarketWindow } from '../model/overview';
+import type { SymbolEntry } from '../model/symbols';
+import { sameVenues, VENUE_LABELS, VENUE_SHORT, withExchange, type Venue } from '../model/venues';
 import { ReconnectingSocket, type SocketState } from '../net/reconnecting-socket';
 import { element } from './dom';
 
@@ -27,6 +29,9 @@ export class MarketView
 {
     private socket: ReconnectingSocket | null = null;
     private latest: MarketOverview | null = null;
+    private venues: readonly Venue[] = [];
+    /** The venues listing each symbol, from /api/v1/symbols. */
+    private listings = new Map<string, readonly Venue[]>();
 
     constructor(
         private readonly parts: MarketElements,
@@ -44,23 +49,34 @@ export class MarketView
         });
     }
 
-    /** Shows the page for a window and streams it; a shown page with another window reconnects. */
-    show(window: MarketWindow): void
+    /** Shows the page for a window and venues and streams it; a shown page with another window or venues reconnects. */
+    show(window: MarketWindow, venues: readonly Venue[]): void
     {
         this.parts.root.hidden = false;
         this.parts.windows.value = window;
-        if (this.socket !== null && this.latest?.window === window)
+        if (this.socket !== null && this.latest?.window === window && sameVenues(this.venues, venues))
         {
             return;
         }
         this.stop();
-        const socket = new ReconnectingSocket(`${this.origins.ws}/api/v1/ws/overview?window=${window}`, {
+        this.venues = venues;
+        const socket = new ReconnectingSocket(withExchange(`${this.origins.ws}/api/v1/ws/overview?window=${window}`, venues), {
             onOpen: () => undefined,
             onMessage: (text) => this.onMessage(text),
             onState: (state) => this.onState(state),
         }, undefined, this.origins.openSocket);
         this.socket = socket;
         socket.start();
+    }
+
+    /** The symbol listing: which venues list each symbol, for the rows' venue column. */
+    setSymbols(symbols: readonly SymbolEntry[]): void
+    {
+        this.listings = new Map(symbols.map((entry) => [entry.symbol, entry.exchanges]));
+        if (this.latest !== null)
+        {
+            this.renderRows(this.latest);
+        }
     }
 
     hide(): void
@@ -129,6 +145,7 @@ export class MarketView
             tr.append(
                 element('td', 'num', String(index + 1)),
                 element('td', 'symbol', row.symbol),
+                this.venueCell(row.symbol),
                 element('td', 'num total', formatCompact(row.totalVolume)),
                 element('td', 'num longs', formatCompact(row.longVolume)),
                 element('td', 'num shorts', formatCompact(row.shortVolume)),
@@ -137,6 +154,23 @@ export class MarketView
             );
             return tr;
         }));
+    }
+
+    /** The selected venues that list the symbol, as short badges ("–" when the server does not say). */
+    private venueCell(symbol: string): HTMLElement
+    {
+        const cell = element('td', 'venues');
+        const listed = (this.listings.get(symbol) ?? []).filter((venue) => this.venues.includes(venue));
+        cell.dataset.venues = listed.join(',');
+        cell.replaceChildren(...(listed.length === 0
+            ? [element('span', 'muted', '–')]
+            : listed.map((venue) =>
+            {
+                const badge = element('span', `venue-badge ${venue}`, VENUE_SHORT[venue]);
+                badge.title = VENUE_LABELS[venue];
+                return badge;
+            })));
+        return cell;
     }
 
     private renderDistribution(overview: MarketOverview): void
