@@ -144,8 +144,7 @@ export class MarketView
             tr.title = `Open the ${row.symbol} chart`;
             tr.append(
                 element('td', 'num', String(index + 1)),
-                element('td', 'symbol', row.symbol),
-                this.venueCell(row.symbol),
+                this.symbolCell(row.symbol),
                 element('td', 'num total', formatCompact(row.totalVolume)),
                 element('td', 'num longs', formatCompact(row.longVolume)),
                 element('td', 'num shorts', formatCompact(row.shortVolume)),
@@ -156,20 +155,20 @@ export class MarketView
         }));
     }
 
-    /** The selected venues that list the symbol, as short badges ("–" when the server does not say). */
-    private venueCell(symbol: string): HTMLElement
+    /** The symbol and, as short badges beside it, the selected venues that list it (none where the server does not say). */
+    private symbolCell(symbol: string): HTMLElement
     {
-        const cell = element('td', 'venues');
+        const cell = element('td', 'symbol', symbol);
         const listed = (this.listings.get(symbol) ?? []).filter((venue) => this.venues.includes(venue));
-        cell.dataset.venues = listed.join(',');
-        cell.replaceChildren(...(listed.length === 0
-            ? [element('span', 'muted', '–')]
-            : listed.map((venue) =>
-            {
-                const badge = element('span', `venue-badge ${venue}`, VENUE_SHORT[venue]);
-                badge.title = VENUE_LABELS[venue];
-                return badge;
-            })));
+        const venues = element('span', 'venues');
+        venues.dataset.venues = listed.join(',');
+        venues.append(...listed.map((venue) =>
+        {
+            const badge = element('span', `venue-badge ${venue}`, VENUE_SHORT[venue]);
+            badge.title = VENUE_LABELS[venue];
+            return badge;
+        }));
+        cell.append(venues);
         return cell;
     }
 

@@ -62,11 +62,20 @@ export class VenuePicker
         }
         const long = all ? 'All venues' : venues.map((venue) => VENUE_LABELS[venue]).join(', ');
         const short = all ? 'All' : venues.map((venue) => VENUE_SHORT[venue]).join('+');
+        // on a phone a subset is its venues' colours (the names are the button's title and accessible name)
+        const swatches = element('span', 'swatches');
+        swatches.setAttribute('aria-hidden', 'true');
+        swatches.append(...(all ? [element('span', '', 'All')] : venues.map((venue) => element('i', `swatch ${venue}`))));
         this.button.replaceChildren(
-            element('span', 'visually-hidden', 'Venues: '),
+            element('span', 'visually-hidden', `Venues: ${long}`),
             element('span', 'long', long),
             element('span', 'short', short),
+            swatches,
         );
+        for (const label of this.button.querySelectorAll('.long, .short'))
+        {
+            label.setAttribute('aria-hidden', 'true');
+        }
         this.button.title = `Venues: ${long}`;
     }
 
