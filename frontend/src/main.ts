@@ -2,11 +2,11 @@ import './styles.css';
 import { AlertsController } from './app/alerts-controller';
 import { ViewSession } from './app/view-session';
 import { authHeaders, socketProtocols, takeToken, TOKEN_KEY } from './net/access-token';
-import { parseSymbols } from './model/symbols';
+import { listedVenues, parseSymbols } from './model/symbols';
 import { checkThreshold, ThresholdStore } from './model/threshold';
 import type { Timeframe } from './model/timeframes';
 import { readViewState, sameView, writeViewState, type ViewState } from './model/url-state';
-import type { Venue } from './model/venues';
+import { stacksByVenue, type Venue } from './model/venues';
 import { ChartNotices } from './ui/chart-notices';
 import { ChartView } from './ui/chart-view';
 import { MarketView } from './ui/market-view';
@@ -118,6 +118,17 @@ parts.legend.onHeatmapToggle(() =>
 });
 
 let session: ViewSession | null = null;
+/** The gateway's enabled venues, from /api/v1/symbols; null until it answers. */
+let enabledVenues: readonly Venue[] | null = null;
+
+/** Bars, legend and key stacked by venue where more than one selected venue is enabled, else by side. */
+function applyVenueStacking(venues: readonly Venue[]): void
+{
+    const stacked = stacksByVenue(venues, enabledVenues);
+    chart.setVenueStacking(stacked);
+    parts.legend.setVenueStacking(stacked);
+    renderVenueKey(required(document, '#venue-key'), venues, stacked);
+}
 
 /** The view in view, or the URL's before the first one opens. */
 function currentView(): ViewState
@@ -189,7 +200,7 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none', page: PageName 
     symbolPicker.show(view.symbol);
     timeframePicker.show(view.timeframe);
     venuePicker.show(view.venues);
-    renderVenueKey(required(document, '#venue-key'), view.venues);
+    applyVenueStacking(view.venues);
     useThreshold(view.symbol);
     document.title = `${view.symbol} ${view.timeframe} · liqvol`;
     const next = new ViewSession(view, parts, origins);
@@ -320,6 +331,8 @@ fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
         const symbols = parseSymbols(json);
         symbolPicker.setSymbols(symbols);
         market.setSymbols(symbols);
+        enabledVenues = listedVenues(symbols);
+        applyVenueStacking(currentView().venues);
     })
     .catch(() => symbolPicker.setSymbols([]));
 

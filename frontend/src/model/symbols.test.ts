@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSymbols, parseSymbols } from './symbols';
+import { filterSymbols, listedVenues, parseSymbols } from './symbols';
 
 describe('parseSymbols', () =>
 {
@@ -29,6 +29,13 @@ describe('parseSymbols', () =>
     {
         const json = { symbols: [{ symbol: 'BTCUSDT', baseAsset: 'BTC', exchanges: ['okx', 'kraken', 'binance'] }] };
         expect(parseSymbols(json)[0].exchanges).toEqual(['binance', 'okx']);
+    });
+
+    it('should tell the enabled venues from the venues listing any symbol', () =>
+    {
+        const json = [{ symbol: 'BTCUSDT', exchanges: ['okx', 'binance'] }, { symbol: 'NEWUSDT', exchanges: ['bybit'] }];
+        expect(listedVenues(parseSymbols(json))).toEqual(['binance', 'bybit', 'okx']);
+        expect(listedVenues(parseSymbols(['BTCUSDT']))).toEqual([]);
     });
 });
 

@@ -70,3 +70,9 @@ export function filterSymbols(entries: readonly SymbolEntry[], query: string, li
     const containing = entries.filter((e) => !starting.includes(e) && e.symbol.includes(needle));
     return [...starting, ...containing].slice(0, limit);
 }
+
+/** The venues listing any of the symbols: the gateway's enabled venues (none from a gateway from before venues). */
+export function listedVenues(entries: readonly SymbolEntry[]): Venue[]
+{
+    return VENUES.filter((venue) => entries.some((entry) => entry.exchanges.includes(venue)));
+}

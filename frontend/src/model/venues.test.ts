@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeParam, liquidationsStreamUrl, perVenue, readVenues, sameVenues, toggleVenue, VENUES, withExchange } from './venues';
+import { exchangeParam, liquidationsStreamUrl, perVenue, stacksByVenue, readVenues, sameVenues, toggleVenue, VENUES, withExchange } from './venues';
 
 describe('venues', () =>
 {
@@ -41,6 +41,15 @@ describe('venues', () =>
         expect(liquidationsStreamUrl(ws, 'BTCUSDT', '5m', ['okx', 'bybit']))
             .toBe('ws://127.0.0.1:8000/api/v1/ws/liquidations/BTCUSDT?timeframe=5m&by_exchange=true&exchange=bybit,okx');
         expect(liquidationsStreamUrl(ws, 'BTCUSDT', '5m', ['okx'])).toBe('ws://127.0.0.1:8000/api/v1/ws/liquidations/BTCUSDT?timeframe=5m&exchange=okx');
+    });
+
+    it('should stack the bars only where more than one selected venue is enabled', () =>
+    {
+        expect(stacksByVenue(VENUES, null)).toBe(true);
+        expect(stacksByVenue(VENUES, ['binance'])).toBe(false);
+        expect(stacksByVenue(VENUES, [])).toBe(false);
+        expect(stacksByVenue(['bybit', 'okx'], VENUES)).toBe(true);
+        expect(stacksByVenue(['binance', 'okx'], ['binance', 'bybit'])).toBe(false);
     });
 
     it('should keep at least one venue selected when toggling', () =>

@@ -69,6 +69,15 @@ export function liquidationsStreamUrl(wsOrigin: string, symbol: string, timefram
     return withExchange(`${wsOrigin}${path}`, venues);
 }
 
+/**
+ * Whether the bars are stacked by venue: more than one selected venue is enabled on the gateway. The enabled venues
+ * are those listing any symbol (null while not known: the selection's; none listed: a gateway from before venues).
+ */
+export function stacksByVenue(venues: readonly Venue[], enabled: readonly Venue[] | null): boolean
+{
+    return perVenue(enabled === null ? venues : venues.filter((venue) => enabled.includes(venue)));
+}
+
 /** The selection after a venue is switched; the last selected venue stays selected. */
 export function toggleVenue(venues: readonly Venue[], venue: Venue): readonly Venue[]
 {

@@ -113,9 +113,9 @@ function toCandlestick(candle: Candle): CandlestickData
     };
 }
 
-function plotted(bucket: VolumeBucket): PlottedVolume
+function plotted(bucket: VolumeBucket, stackByVenue: boolean): PlottedVolume
 {
-    const stack = venueStack(bucket);
+    const stack = stackByVenue ? venueStack(bucket) : null;
     return {
         total: Number(bucket.total),
         longs: Number(bucket.sell),
@@ -154,6 +154,8 @@ export class ChartView
     /** The buckets the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
     private readonly plottedVolume = new Map<number, VolumeBucket>();
     private pricePrecision = -1;
+    /** Whether bars asked for per venue are stacked by venue (more than one selected venue is enabled). */
+    private stackByVenue = true;
     private trendSettings: TrendSettings = NO_TRENDS;
     private trendSeries: TrendSeries = {};
     /** The volume buckets in ascending time, as the trends are computed from them. */
@@ -233,11 +235,7 @@ export class ChartView
         this.heatmap.setColor(palette.heatmap);
         this.volumeShading.setColors(palette.unrecorded, palette.text);
         this.palette = palette;
-        // bars stacked by venue carry their colours
-        if ([...this.plottedVolume.values()].some((bucket) => bucket.venues !== null))
-        {
-            this.setVolumeData([...this.plottedVolume.values()].sort((a, b) => a.time - b.time));
-        }
+        this.redrawVenueBars();
         this.setMarkers(this.largeMarkers);
         this.trendSeries.cumulativeDelta?.applyOptions({ color: palette.trend });
         this.trendSeries.average?.applyOptions({ color: palette.text });
@@ -401,6 +399,25 @@ export class ChartView
         }
     }
 
+    /** Stacks the bars asked for per venue by venue, or draws them by side (one venue of the selection is enabled). */
+    setVenueStacking(on: boolean): void
+    {
+        if (on !== this.stackByVenue)
+        {
+            this.stackByVenue = on;
+            this.redrawVenueBars();
+        }
+    }
+
+    /** Bars stacked by venue carry their colours and their way of drawing: they are drawn again after a change. */
+    private redrawVenueBars(): void
+    {
+        if ([...this.plottedVolume.values()].some((bucket) => bucket.venues !== null))
+        {
+            this.setVolumeData([...this.plottedVolume.values()].sort((a, b) => a.time - b.time));
+        }
+    }
+
     private setVolumeData(buckets: readonly VolumeBucket[]): void
     {
         const bars = buckets.map((b) => this.volumeBars(b));
@@ -416,7 +433,7 @@ export class ChartView
      */
     private volumeBars(bucket: VolumeBucket): VolumeBars
     {
-        const stack = venueStack(bucket);
+        const stack = this.stackByVenue ? venueStack(bucket) : null;
         const none = { time: toTime(bucket.time) };
         if (stack === null)
         {
@@ -552,7 +569,7 @@ export class ChartView
     plottedVolumeAt(timeSec: number): PlottedVolume | null
     {
         const bucket = this.plottedVolume.get(timeSec);
-        return bucket === undefined ? null : plotted(bucket);
+        return bucket === undefined ? null : plotted(bucket, this.stackByVenue);
     }
 
     /** The hatched (unrecorded) shares of the bar at timeSec, as drawn in both panes. */

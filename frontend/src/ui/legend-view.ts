@@ -5,7 +5,7 @@ import type { Candle, VolumeBucket } from '../model/messages';
 import { AVERAGE_BAR_CHOICES, NO_TRENDS, type TrendSettings } from '../model/trends';
 import type { ViewState } from '../model/url-state';
 import { venueStack } from '../model/venue-stack';
-import { perVenue, VENUE_LABELS, VENUE_SHORT, type Venue } from '../model/venues';
+import { VENUE_LABELS, VENUE_SHORT, type Venue } from '../model/venues';
 import { element } from './dom';
 
 function shown(formatted: string | null, exact: string): string
@@ -35,6 +35,7 @@ export class LegendView
     private readonly trendToggles = element('span', 'legend-group legend-trends');
     private readonly averageBars = element('select', 'legend-average-bars');
     private trends: TrendSettings = NO_TRENDS;
+    private stackByVenue = true;
     private onTrends: (settings: TrendSettings) => void = () => undefined;
     private readonly heatmapToggle = element('button', 'legend-toggle', 'realized liquidations');
 
@@ -144,12 +145,18 @@ export class LegendView
                     : []),
             );
         }
-        const stack = b === undefined || unrecorded ? null : venueStack(b);
+        const stack = b === undefined || unrecorded || !this.stackByVenue ? null : venueStack(b);
         this.venues.hidden = stack === null || stack.length === 0;
         this.venues.replaceChildren(...(stack ?? []).map((segment) => this.venueField(segment.venue, segment.volume)));
         const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;
         this.coverage.textContent = unknownZero ? 'coverage unknown' : coverageLabel(coverage);
         this.fit();
+    }
+
+    /** Whether the bars are stacked by venue, so the hovered bar's venues are shown (from the next render). */
+    setVenueStacking(on: boolean): void
+    {
+        this.stackByVenue = on;
     }
 
     /** Calls back when the user switches the realized heatmap on or off. */
@@ -202,10 +209,10 @@ export class LegendView
     }
 }
 
-/** The chart key's colour per venue, shown while the bars are stacked by venue (more than one venue selected). */
-export function renderVenueKey(key: HTMLElement, venues: readonly Venue[]): void
+/** The chart key's colour per venue, shown while the bars are stacked by venue. */
+export function renderVenueKey(key: HTMLElement, venues: readonly Venue[], stacked: boolean): void
 {
-    key.hidden = !perVenue(venues);
+    key.hidden = !stacked;
     key.replaceChildren(...venues.map((venue) =>
     {
         const item = element('span', 'venue-key-item');
