@@ -210,12 +210,12 @@ export class MarketView
             tr.tabIndex = 0;
             tr.title = `Open the ${row.symbol} chart`;
             tr.append(
-                element('td', 'num', String(index + 1)),
+                element('td', 'num rank', String(index + 1)),
                 this.symbolCell(row.symbol),
                 element('td', 'num total', formatCompact(row.totalVolume)),
                 element('td', 'num longs', formatCompact(row.longVolume)),
                 element('td', 'num shorts', formatCompact(row.shortVolume)),
-                element('td', 'num', String(row.count)),
+                element('td', 'num count', String(row.count)),
                 element('td', 'num', row.largestVolume === null ? '–' : formatCompact(row.largestVolume)),
             );
             return tr;
