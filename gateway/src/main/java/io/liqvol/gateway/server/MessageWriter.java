@@ -225,22 +225,9 @@ public final class MessageWriter
     }
 
     /**
-     * {@code liquidation_volume}; with {@code range} the answer to a client's range request echoes it.
+     * {@code liquidation_volume}; with {@code range} the answer to a client's range request echoes it, with
+     * {@code exchanges} each bucket has its selected venues' parts ({@code by_exchange}).
      */
-    public ByteBuf liquidationVolume(
-        final ByteBufAllocator allocator,
-        final String symbol,
-        final Interval timeframe,
-        final boolean update,
-        final long nowMs,
-        final List<BucketSnapshot> buckets,
-        final Coverage coverage,
-        final VolumeRange range)
-    {
-        return liquidationVolume(allocator, symbol, timeframe, update, nowMs, buckets, coverage, range, null);
-    }
-
-    /** As above, with each selected venue's part of each bucket ({@code by_exchange}) unless that is null. */
     public ByteBuf liquidationVolume(
         final ByteBufAllocator allocator,
         final String symbol,
