@@ -242,7 +242,9 @@ describe('liqvol page against the simulated gateway', () =>
         assert.equal(url.searchParams.get('symbol'), symbol);
         await page.reload();
         await waitForDrawn(page, '5m');
-        assert.deepEqual(await page.evaluate(() => window.liqvol.view()), { symbol, timeframe: '5m' });
+        // no exchange= in the URL: every venue
+        assert.deepEqual(await page.evaluate(() => window.liqvol.view()),
+            { symbol, timeframe: '5m', venues: ['binance', 'bybit', 'okx'] });
     });
 
     it('should offer a custom timeframe, align its bars with candles built from base candles, and keep it in the URL', async () =>

@@ -11,11 +11,12 @@ export const jarPath = path.resolve(frontendDir, process.env.LIQVOL_JAR ?? '../g
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const outputDir = path.resolve(frontendDir, process.env.E2E_OUTPUT_DIR ?? '../gateway/target/e2e');
 
-export async function openSession()
+/** gatewayArgs: more arguments for the started gateway (not for one named by LIQVOL_E2E_BASE_URL). */
+export async function openSession({ gatewayArgs = [] } = {})
 {
     fs.mkdirSync(outputDir, { recursive: true });
     const given = process.env.LIQVOL_E2E_BASE_URL ?? '';
-    const gateway = given === '' ? await startGateway(jarPath) : null;
+    const gateway = given === '' ? await startGateway(jarPath, { extraArgs: gatewayArgs }) : null;
     const baseUrl = gateway?.baseUrl ?? given;
     const browser = await launchBrowser(chromiumPath);
     const pageErrors = [];

@@ -2,22 +2,24 @@ import './styles.css';
 import { AlertsController } from './app/alerts-controller';
 import { ViewSession } from './app/view-session';
 import { authHeaders, socketProtocols, takeToken, TOKEN_KEY } from './net/access-token';
-import { parseSymbols } from './model/symbols';
+import { listedVenues, parseSymbols } from './model/symbols';
 import { checkThreshold, ThresholdStore } from './model/threshold';
 import type { Timeframe } from './model/timeframes';
 import { readViewState, sameView, writeViewState, type ViewState } from './model/url-state';
+import { stacksByVenue, type Venue } from './model/venues';
 import { ChartNotices } from './ui/chart-notices';
 import { ChartView } from './ui/chart-view';
 import { MarketView } from './ui/market-view';
 import { isMarketWindow, readPage, writePage, type MarketWindow, type PageName } from './model/overview';
 import { required } from './ui/dom';
 import { AlertsPanel } from './ui/alerts-panel';
-import { LegendView } from './ui/legend-view';
+import { LegendView, renderVenueKey } from './ui/legend-view';
 import { AlertSound } from './ui/sound';
 import { StatusView } from './ui/status-view';
 import { SymbolPicker } from './ui/symbol-picker';
 import { TableView } from './ui/table-view';
 import { TimeframePicker } from './ui/timeframe-picker';
+import { VenuePicker } from './ui/venue-picker';
 import { applyTheme, initialTheme, PALETTES, type ThemeName } from './ui/theme';
 
 const SOUND_KEY = 'liqvol.sound';
@@ -116,6 +118,23 @@ parts.legend.onHeatmapToggle(() =>
 });
 
 let session: ViewSession | null = null;
+/** The gateway's enabled venues, from /api/v1/symbols; null until it answers. */
+let enabledVenues: readonly Venue[] | null = null;
+
+/** Bars, legend and key stacked by venue where more than one selected venue is enabled, else by side. */
+function applyVenueStacking(venues: readonly Venue[]): void
+{
+    const stacked = stacksByVenue(venues, enabledVenues);
+    chart.setVenueStacking(stacked);
+    parts.legend.setVenueStacking(stacked);
+    renderVenueKey(required(document, '#venue-key'), venues, stacked);
+}
+
+/** The view in view, or the URL's before the first one opens. */
+function currentView(): ViewState
+{
+    return session?.view ?? readViewState(window.location.search);
+}
 
 const alertSound = new AlertSound();
 const alertSoundToggle = required<HTMLInputElement>(document, '#alert-sound');
@@ -132,7 +151,7 @@ alertSoundToggle.addEventListener('change', () =>
 const alerts = new AlertsController({
     chart,
     sound: alertSound,
-    view: () => session?.view ?? readViewState(window.location.search),
+    view: currentView,
     thresholdUsdt: () => thresholdUsdt,
 }, origins);
 const notifyButton = required<HTMLButtonElement>(document, '#alert-notify');
@@ -180,6 +199,8 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none', page: PageName 
     }
     symbolPicker.show(view.symbol);
     timeframePicker.show(view.timeframe);
+    venuePicker.show(view.venues);
+    applyVenueStacking(view.venues);
     useThreshold(view.symbol);
     document.title = `${view.symbol} ${view.timeframe} · liqvol`;
     const next = new ViewSession(view, parts, origins);
@@ -191,9 +212,16 @@ function show(view: ViewState, how: 'push' | 'replace' | 'none', page: PageName 
 }
 
 const symbolPicker = new SymbolPicker(required(document, '#symbol'), required(document, '#symbol-list'), (symbol) =>
-    show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push'));
+    show({ ...currentView(), symbol }, 'push'));
 const timeframePicker = new TimeframePicker(required(document, '#timeframes'), required(document, '#timeframe-select'), (timeframe: Timeframe) =>
-    show({ symbol: session?.view.symbol ?? readViewState(window.location.search).symbol, timeframe }, 'push'));
+    show({ ...currentView(), timeframe }, 'push'));
+// Another selection of venues reopens the chart's streams, and the market page's where it is shown.
+const venuePicker = new VenuePicker(required(document, '#venues'), required(document, '#venue-menu'), (venues: readonly Venue[]) =>
+{
+    show({ ...currentView(), venues }, 'push');
+    const { page } = readPage(window.location.search);
+    showPage(page, 'none');
+});
 
 parts.legend.onTrendsChange((settings) =>
 {
@@ -254,7 +282,7 @@ const market = new MarketView({
     },
 }, (symbol) =>
 {
-    show({ symbol, timeframe: session?.view.timeframe ?? readViewState(window.location.search).timeframe }, 'push', 'chart');
+    show({ ...currentView(), symbol }, 'push', 'chart');
     showPage('chart', 'none');
 });
 
@@ -273,7 +301,7 @@ function showPage(page: PageName, how: 'push' | 'none', marketWindow: MarketWind
     if (page === 'market')
     {
         document.title = `Market ${marketWindow} · liqvol`;
-        market.show(marketWindow);
+        market.show(marketWindow, currentView().venues);
     }
     else
     {
@@ -311,7 +339,14 @@ fetch(`${origins.http}/api/v1/symbols`, { headers: authHeaders(origins.token) })
         }
         return response.ok ? response.json() : Promise.reject(new Error(String(response.status)));
     })
-    .then((json: unknown) => symbolPicker.setSymbols(parseSymbols(json)))
+    .then((json: unknown) =>
+    {
+        const symbols = parseSymbols(json);
+        symbolPicker.setSymbols(symbols);
+        market.setSymbols(symbols);
+        enabledVenues = listedVenues(symbols);
+        applyVenueStacking(currentView().venues);
+    })
     .catch(() => symbolPicker.setSymbols([]));
 
 show(readViewState(window.location.search), 'replace');

@@ -8,6 +8,7 @@ import { MarketModel, type Change } from '../model/market-model';
 import { readAll, readCandle, type Candle, type LiquidationOrder } from '../model/messages';
 import { bucketsBeforeMs } from '../model/timeframes';
 import type { ViewState } from '../model/url-state';
+import { liquidationsStreamUrl, withExchange } from '../model/venues';
 import { authHeaders, socketProtocols } from '../net/access-token';
 import { ReconnectingSocket } from '../net/reconnecting-socket';
 import type { ChartNotices } from '../ui/chart-notices';
@@ -107,7 +108,7 @@ export class ViewSession
         const openSocket = (url: string): WebSocket => new WebSocket(url, socketProtocols(origins.token));
         const symbol = encodeURIComponent(view.symbol);
         const timeframe = encodeURIComponent(view.timeframe);
-        this.liquidations = new ReconnectingSocket(`${origins.ws}/api/v1/ws/liquidations/${symbol}?timeframe=${timeframe}`, {
+        this.liquidations = new ReconnectingSocket(liquidationsStreamUrl(origins.ws, view.symbol, view.timeframe, view.venues), {
             onOpen: () => this.onLiquidationsOpen(),
             onMessage: (text) => this.onChange(this.model.onLiquidationMessage(text), this.liquidations),
             onState: (state) => this.parts.status.setState('liquidations', state),
@@ -172,8 +173,8 @@ export class ViewSession
         this.stopHeatmapRefresh();
         const first = this.model.candles.firstTime();
         const { startMs, endMs } = heatmapRangeMs(first, Date.now(), this.view.timeframe, HEATMAP_BINS);
-        const url = `${this.origins.http}/api/v1/heatmap/${encodeURIComponent(this.view.symbol)}/`
-            + `${encodeURIComponent(this.view.timeframe)}?start=${startMs}&end=${endMs}&bins=${HEATMAP_BINS}`;
+        const url = withExchange(`${this.origins.http}/api/v1/heatmap/${encodeURIComponent(this.view.symbol)}/`
+            + `${encodeURIComponent(this.view.timeframe)}?start=${startMs}&end=${endMs}&bins=${HEATMAP_BINS}`, this.view.venues);
         const json = await fetchJson(url, this.origins.token).catch(() => null);
         if (this.closed || !this.parts.heatmapOn())
         {
@@ -307,7 +308,7 @@ export class ViewSession
         let json: unknown;
         try
         {
-            json = await fetchJson(`${this.origins.http}/api/v1/gaps?start=${startMs}&end=${nowMs}`, this.origins.token);
+            json = await fetchJson(withExchange(`${this.origins.http}/api/v1/gaps?start=${startMs}&end=${nowMs}`, this.view.venues), this.origins.token);
         }
         catch
         {

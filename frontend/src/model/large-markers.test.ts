@@ -3,7 +3,7 @@ import { largeMarkers, markerSize } from './large-markers';
 import type { LiquidationOrder } from './messages';
 
 const order = (timestampMs: number, side: 'BUY' | 'SELL', notional: string): LiquidationOrder => ({
-    symbol: 'BTCUSDT', side, quantity: '1', avgPrice: notional, notional, timestampMs, baseAsset: 'BTC',
+    symbol: 'BTCUSDT', side, quantity: '1', avgPrice: notional, notional, timestampMs, baseAsset: 'BTC', exchange: 'binance',
 });
 
 describe('largeMarkers', () =>

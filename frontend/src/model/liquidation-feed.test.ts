@@ -4,7 +4,7 @@ import type { LiquidationOrder } from './messages';
 
 function order(timestampMs: number, notional = '100.00', side: 'BUY' | 'SELL' = 'SELL'): LiquidationOrder
 {
-    return { symbol: 'BTCUSDT', side, quantity: '0.001', avgPrice: '100000', notional, timestampMs, baseAsset: 'BTC' };
+    return { symbol: 'BTCUSDT', side, quantity: '0.001', avgPrice: '100000', notional, timestampMs, baseAsset: 'BTC', exchange: 'binance' };
 }
 
 describe('LiquidationFeed', () =>

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MarketModel } from './market-model';
 import type { Candle } from './messages';
+import { DEFAULT_VIEW } from './url-state';
 
-const view = { symbol: 'BTCUSDT', timeframe: '1m' as const };
+const view = { ...DEFAULT_VIEW, symbol: 'BTCUSDT', timeframe: '1m' as const };
 
 function bucket(time: number, count: number, total = `${count}000.00`): Record<string, unknown>
 {

@@ -20,8 +20,16 @@ describe('parseServerMessage', () =>
         expect(message).toEqual({
             type: 'liquidation_order',
             initial: false,
-            data: [{ symbol: 'BTCUSDT', side: 'BUY', quantity: '0.100', avgPrice: '50000', notional: '5000.00', timestampMs: 1700000000000, baseAsset: 'BTC' }],
+            data: [{ symbol: 'BTCUSDT', side: 'BUY', quantity: '0.100', avgPrice: '50000', notional: '5000.00', timestampMs: 1700000000000, baseAsset: 'BTC', exchange: null }],
         });
+    });
+
+    it('should read each order\'s venue, and no venue for one it does not know', () =>
+    {
+        const message = parseServerMessage(JSON.stringify({
+            type: 'liquidation_order', initial: false, data: [{ ...order, exchange: 'okx' }, { ...order, exchange: 'kraken' }],
+        }));
+        expect(message?.type === 'liquidation_order' && message.data.map((o) => o.exchange)).toEqual(['okx', null]);
     });
 
     it('should read a volume message keeping decimals as sent', () =>
@@ -30,8 +38,27 @@ describe('parseServerMessage', () =>
         expect(message).toMatchObject({ type: 'liquidation_volume', isUpdate: true, range: null, timeframe: '1m' });
         expect(message?.type === 'liquidation_volume' && message.data[0]).toMatchObject({
             time: 1700000000, buy: '10000.00', sell: '5000.00', total: '15000.00', delta: '5000.00', totalFormatted: '15.00K', count: 10,
-            coverage: null, recordedMs: null,
+            coverage: null, recordedMs: null, venues: null,
         });
+    });
+
+    it('should read a by_exchange row\'s venues as docs/API.md §9 shapes them', () =>
+    {
+        const row = {
+            ...bucket,
+            exchanges: {
+                okx: { buy_volume: '4000.00', sell_volume: '0', buy_count: 2, sell_count: 0 },
+                binance: { buy_volume: '6000.00', sell_volume: '5000.00', buy_count: 4, sell_count: 4 },
+                kraken: { buy_volume: '1', sell_volume: '1', buy_count: 1, sell_count: 1 },
+                bybit: { buy_volume: 'x' },
+            },
+        };
+        const message = parseServerMessage(JSON.stringify({ type: 'liquidation_volume', is_update: false, data: [row] }));
+        const venues = message?.type === 'liquidation_volume' ? message.data[0].venues : null;
+        expect(venues === null ? null : [...venues.entries()]).toEqual([
+            ['binance', { buy: '6000.00', sell: '5000.00', buyCount: 4, sellCount: 4 }],
+            ['okx', { buy: '4000.00', sell: '0', buyCount: 2, sellCount: 0 }],
+        ]);
     });
 
     it('should read coverage where the server sends it, and reject a share outside 0..1', () =>

@@ -2,6 +2,7 @@
 // answered with null for the caller to count and skip: one bad message never stops the page.
 
 import type { GapKind } from './gaps';
+import { isVenue, VENUES, type Venue } from './venues';
 
 export type Side = 'BUY' | 'SELL';
 
@@ -15,6 +16,17 @@ export interface LiquidationOrder
     readonly notional: string;
     readonly timestampMs: number;
     readonly baseAsset: string;
+    /** The venue it was recorded from (docs/API.md §9); null from a server that does not say. */
+    readonly exchange: Venue | null;
+}
+
+/** One venue's part of a volume bucket (the `exchanges` of a by_exchange=true row, docs/API.md §9). */
+export interface VenueVolume
+{
+    readonly buy: string;
+    readonly sell: string;
+    readonly buyCount: number;
+    readonly sellCount: number;
 }
 
 export interface VolumeBucket
@@ -35,6 +47,8 @@ export interface VolumeBucket
     /** The recorded share of the bucket's elapsed time (0..1); null when the server does not send it. */
     readonly coverage: number | null;
     readonly recordedMs: number | null;
+    /** Each selected venue with a liquidation in the bucket, in the order of VENUES; null when not asked for. */
+    readonly venues: ReadonlyMap<Venue, VenueVolume> | null;
 }
 
 export interface Candle
@@ -125,7 +139,40 @@ export function readLiquidationOrder(value: unknown): LiquidationOrder | null
         notional,
         timestampMs,
         baseAsset: optionalText(value.baseAsset) ?? '',
+        exchange: isVenue(value.exchange) ? value.exchange : null,
     };
+}
+
+function readVenueVolume(value: unknown): VenueVolume | null
+{
+    if (!isObject(value))
+    {
+        return null;
+    }
+    const buy = decimalField(value.buy_volume);
+    const sell = decimalField(value.sell_volume);
+    return buy === null || sell === null
+        ? null
+        : { buy, sell, buyCount: integerField(value.buy_count) ?? 0, sellCount: integerField(value.sell_count) ?? 0 };
+}
+
+/** A row's `exchanges` object; unknown venues and unreadable parts are left out. */
+function readVenueVolumes(value: unknown): ReadonlyMap<Venue, VenueVolume> | null
+{
+    if (!isObject(value))
+    {
+        return null;
+    }
+    const venues = new Map<Venue, VenueVolume>();
+    for (const venue of VENUES)
+    {
+        const part = readVenueVolume(value[venue]);
+        if (part !== null)
+        {
+            venues.set(venue, part);
+        }
+    }
+    return venues;
 }
 
 export function readVolumeBucket(value: unknown): VolumeBucket | null
@@ -161,6 +208,7 @@ export function readVolumeBucket(value: unknown): VolumeBucket | null
         count,
         coverage: shareField(value.coverage),
         recordedMs: integerField(value.recorded_ms),
+        venues: readVenueVolumes(value.exchanges),
     };
 }
 

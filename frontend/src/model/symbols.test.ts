@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSymbols, parseSymbols } from './symbols';
+import { filterSymbols, listedVenues, parseSymbols } from './symbols';
 
 describe('parseSymbols', () =>
 {
@@ -12,14 +12,30 @@ describe('parseSymbols', () =>
             { symbol: 'BTCUSDT', baseAsset: 'BTC' },
             { nope: 1 },
         ];
-        expect(parseSymbols(json)).toEqual([{ symbol: 'BTCUSDT', baseAsset: 'BTC' }, { symbol: 'ETHUSDT', baseAsset: 'ETH' }]);
+        expect(parseSymbols(json)).toEqual([
+            { symbol: 'BTCUSDT', baseAsset: 'BTC', exchanges: [] },
+            { symbol: 'ETHUSDT', baseAsset: 'ETH', exchanges: [] },
+        ]);
     });
 
     it('should read an object holding the list, or plain names', () =>
     {
-        expect(parseSymbols({ symbols: [{ symbol: 'SOLUSDT', baseAsset: 'SOL' }] })).toEqual([{ symbol: 'SOLUSDT', baseAsset: 'SOL' }]);
-        expect(parseSymbols({ data: ['xrpusdt'] })).toEqual([{ symbol: 'XRPUSDT', baseAsset: '' }]);
+        expect(parseSymbols({ symbols: [{ symbol: 'SOLUSDT', baseAsset: 'SOL' }] })).toEqual([{ symbol: 'SOLUSDT', baseAsset: 'SOL', exchanges: [] }]);
+        expect(parseSymbols({ data: ['xrpusdt'] })).toEqual([{ symbol: 'XRPUSDT', baseAsset: '', exchanges: [] }]);
         expect(parseSymbols(null)).toEqual([]);
+    });
+
+    it('should read the venues that list a symbol in the canonical order, unknown ones left out', () =>
+    {
+        const json = { symbols: [{ symbol: 'BTCUSDT', baseAsset: 'BTC', exchanges: ['okx', 'kraken', 'binance'] }] };
+        expect(parseSymbols(json)[0].exchanges).toEqual(['binance', 'okx']);
+    });
+
+    it('should tell the enabled venues from the venues listing any symbol', () =>
+    {
+        const json = [{ symbol: 'BTCUSDT', exchanges: ['okx', 'binance'] }, { symbol: 'NEWUSDT', exchanges: ['bybit'] }];
+        expect(listedVenues(parseSymbols(json))).toEqual(['binance', 'bybit', 'okx']);
+        expect(listedVenues(parseSymbols(['BTCUSDT']))).toEqual([]);
     });
 });
 

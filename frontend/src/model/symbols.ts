@@ -1,14 +1,18 @@
+import { isVenue, VENUES, type Venue } from './venues';
+
 export interface SymbolEntry
 {
     readonly symbol: string;
     readonly baseAsset: string;
+    /** The enabled venues that list it (docs/API.md §9); empty from a server that does not say. */
+    readonly exchanges: readonly Venue[];
 }
 
 function readEntry(value: unknown): SymbolEntry | null
 {
     if (typeof value === 'string')
     {
-        return { symbol: value.toUpperCase(), baseAsset: '' };
+        return { symbol: value.toUpperCase(), baseAsset: '', exchanges: [] };
     }
     if (typeof value !== 'object' || value === null)
     {
@@ -20,7 +24,12 @@ function readEntry(value: unknown): SymbolEntry | null
     {
         return null;
     }
-    return { symbol: record.symbol.toUpperCase(), baseAsset: typeof record.baseAsset === 'string' ? record.baseAsset : '' };
+    const listed = Array.isArray(record.exchanges) ? record.exchanges.filter(isVenue) : [];
+    return {
+        symbol: record.symbol.toUpperCase(),
+        baseAsset: typeof record.baseAsset === 'string' ? record.baseAsset : '',
+        exchanges: VENUES.filter((venue) => listed.includes(venue)),
+    };
 }
 
 /** The /api/v1/symbols answer: an array of entries, or an object holding one under "symbols" or "data". */
@@ -60,4 +69,10 @@ export function filterSymbols(entries: readonly SymbolEntry[], query: string, li
     const starting = entries.filter((e) => e.symbol.startsWith(needle) || e.baseAsset.toUpperCase() === needle);
     const containing = entries.filter((e) => !starting.includes(e) && e.symbol.includes(needle));
     return [...starting, ...containing].slice(0, limit);
+}
+
+/** The venues listing any of the symbols: the gateway's enabled venues (none from a gateway from before venues). */
+export function listedVenues(entries: readonly SymbolEntry[]): Venue[]
+{
+    return VENUES.filter((venue) => entries.some((entry) => entry.exchanges.includes(venue)));
 }

@@ -6,7 +6,7 @@ function bucket(time: number, buy: string, sell: string, total: string): VolumeB
 {
     return {
         time, buy, sell, total, delta: '', buyFormatted: null, sellFormatted: null, totalFormatted: null,
-        deltaFormatted: null, buyCount: 0, sellCount: 0, count: 0, coverage: 1, recordedMs: 60_000,
+        deltaFormatted: null, buyCount: 0, sellCount: 0, count: 0, coverage: 1, recordedMs: 60_000, venues: null,
     };
 }
 

@@ -5,30 +5,42 @@ describe('url state', () =>
 {
     it('should read symbol and timeframe from the query', () =>
     {
-        expect(readViewState('?symbol=ethusdt&tf=1M')).toEqual({ symbol: 'ETHUSDT', timeframe: '1M' });
+        expect(readViewState('?symbol=ethusdt&tf=1M')).toEqual({ ...DEFAULT_VIEW, symbol: 'ETHUSDT', timeframe: '1M' });
     });
 
     it('should fall back to the default for missing or invalid values', () =>
     {
         expect(readViewState('')).toEqual(DEFAULT_VIEW);
         expect(readViewState('?symbol=<script>&tf=7m')).toEqual(DEFAULT_VIEW);
-        expect(readViewState('?tf=4h')).toEqual({ symbol: 'BTCUSDT', timeframe: '4h' });
+        expect(readViewState('?tf=4h')).toEqual({ ...DEFAULT_VIEW, timeframe: '4h' });
     });
 
     it('should round-trip a view and keep other parameters', () =>
     {
-        const query = writeViewState('?theme=dark&symbol=BTCUSDT', { symbol: 'SOLUSDT', timeframe: '15m' });
+        const view = { ...DEFAULT_VIEW, symbol: 'SOLUSDT', timeframe: '15m' } as const;
+        const query = writeViewState('?theme=dark&symbol=BTCUSDT', view);
         expect(new URLSearchParams(query).get('theme')).toBe('dark');
-        expect(readViewState(query)).toEqual({ symbol: 'SOLUSDT', timeframe: '15m' });
-        expect(sameView(readViewState(query), { symbol: 'SOLUSDT', timeframe: '15m' })).toBe(true);
+        expect(readViewState(query)).toEqual(view);
+        expect(sameView(readViewState(query), view)).toBe(true);
     });
 
     it('should keep a custom timeframe in the URL in the unit the server answers with', () =>
     {
-        expect(readViewState('?symbol=BTCUSDT&tf=10m')).toEqual({ symbol: 'BTCUSDT', timeframe: '10m' });
+        expect(readViewState('?symbol=BTCUSDT&tf=10m')).toEqual({ ...DEFAULT_VIEW, timeframe: '10m' });
         expect(readViewState('?tf=120m').timeframe).toBe('2h');
         expect(readViewState('?tf=25h')).toEqual(DEFAULT_VIEW);
-        const query = writeViewState('', { symbol: 'ETHUSDT', timeframe: '2d' });
-        expect(readViewState(query)).toEqual({ symbol: 'ETHUSDT', timeframe: '2d' });
+        const query = writeViewState('', { ...DEFAULT_VIEW, symbol: 'ETHUSDT', timeframe: '2d' });
+        expect(readViewState(query)).toEqual({ ...DEFAULT_VIEW, symbol: 'ETHUSDT', timeframe: '2d' });
+    });
+
+    it('should keep the venues in the URL only when not all are selected', () =>
+    {
+        const some = writeViewState('?exchange=okx', { ...DEFAULT_VIEW, venues: ['okx', 'binance'] });
+        expect(new URLSearchParams(some).get('exchange')).toBe('binance,okx');
+        expect(readViewState(some).venues).toEqual(['binance', 'okx']);
+        expect(sameView(readViewState(some), DEFAULT_VIEW)).toBe(false);
+        const all = writeViewState(some, DEFAULT_VIEW);
+        expect(new URLSearchParams(all).has('exchange')).toBe(false);
+        expect(sameView(readViewState(all), DEFAULT_VIEW)).toBe(true);
     });
 });

@@ -24,6 +24,8 @@ import type { Candle, VolumeBucket } from '../model/messages';
 import type { ChartOp } from '../model/series-store';
 import { cumulativeDelta, deltaSeries, longShortRatio, movingAverage, NO_TRENDS, type TrendPoint, type TrendSettings } from '../model/trends';
 import type { Heatmap } from '../model/heatmap';
+import { venueStack } from '../model/venue-stack';
+import type { Venue } from '../model/venues';
 import { CoverageShading, type BarShade } from './coverage-shading';
 import { HeatmapLayer } from './heatmap-layer';
 import type { ChartPalette } from './theme';
@@ -65,10 +67,34 @@ export interface Viewport
 }
 
 /** An empty bar is whitespace: no zero-height line that could pass for a price level. */
-function toBar(timeSec: number, value: string): HistogramData | WhitespaceData
+function toBar(timeSec: number, value: string, color?: string): HistogramData | WhitespaceData
 {
     const height = Number(value);
-    return height > 0 ? { time: toTime(timeSec), value: height } : { time: toTime(timeSec) };
+    if (height <= 0)
+    {
+        return { time: toTime(timeSec) };
+    }
+    return color === undefined ? { time: toTime(timeSec), value: height } : { time: toTime(timeSec), value: height, color };
+}
+
+/** The most venues a bar is stacked from; the total series draws the top segment, one series each below it. */
+const STACKED_BELOW_TOP = 2;
+
+/** A bucket's bars in the volume pane's series, back to front: the total, the long part, the venues below the top. */
+interface VolumeBars
+{
+    readonly total: HistogramData | WhitespaceData;
+    readonly longs: HistogramData | WhitespaceData;
+    readonly below: readonly (HistogramData | WhitespaceData)[];
+}
+
+/** What the histogram was handed for a bar, for the end-to-end tests. */
+export interface PlottedVolume
+{
+    readonly total: number;
+    readonly longs: number;
+    /** Each venue's segment where the bar is stacked by venue, else null. */
+    readonly venues: Readonly<Partial<Record<Venue, number>>> | null;
 }
 
 function toTime(timeSec: number): UTCTimestamp
@@ -84,6 +110,16 @@ function toCandlestick(candle: Candle): CandlestickData
         high: Number(candle.high),
         low: Number(candle.low),
         close: Number(candle.close),
+    };
+}
+
+function plotted(bucket: VolumeBucket, stackByVenue: boolean): PlottedVolume
+{
+    const stack = stackByVenue ? venueStack(bucket) : null;
+    return {
+        total: Number(bucket.total),
+        longs: Number(bucket.sell),
+        venues: stack === null ? null : Object.fromEntries(stack.map((segment) => [segment.venue, Number(segment.volume)])),
     };
 }
 
@@ -109,13 +145,17 @@ export class ChartView
     private readonly candleSeries: ISeriesApi<'Candlestick'>;
     private readonly totalSeries: ISeriesApi<'Histogram'>;
     private readonly longSeries: ISeriesApi<'Histogram'>;
+    /** Drawn over the total where a bar is stacked by venue: the sum of the venues below the top one, and so on. */
+    private readonly venueSeries: readonly ISeriesApi<'Histogram'>[];
     private readonly markers: ISeriesMarkersPluginApi<Time>;
     private palette: ChartPalette;
     private largeMarkers: readonly LargeMarker[] = [];
     private alertMarkers: readonly AlertMarker[] = [];
-    /** What the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
-    private readonly plottedVolume = new Map<number, { readonly total: number; readonly longs: number }>();
+    /** The buckets the histogram was handed per bar time, empty bars (whitespace, absent from data()) included. */
+    private readonly plottedVolume = new Map<number, VolumeBucket>();
     private pricePrecision = -1;
+    /** Whether bars asked for per venue are stacked by venue (more than one selected venue is enabled). */
+    private stackByVenue = true;
     private trendSettings: TrendSettings = NO_TRENDS;
     private trendSeries: TrendSeries = {};
     /** The volume buckets in ascending time, as the trends are computed from them. */
@@ -159,6 +199,7 @@ export class ChartView
         };
         this.totalSeries = this.chart.addSeries(HistogramSeries, volumeOptions, VOLUME_PANE);
         this.longSeries = this.chart.addSeries(HistogramSeries, volumeOptions, VOLUME_PANE);
+        this.venueSeries = Array.from({ length: STACKED_BELOW_TOP }, () => this.chart.addSeries(HistogramSeries, volumeOptions, VOLUME_PANE));
         this.volumeShading = new CoverageShading(palette.unrecorded, palette.text, 'Liquidations, USD');
         this.totalSeries.attachPrimitive(this.volumeShading);
         this.chart.priceScale('right', VOLUME_PANE).applyOptions({ scaleMargins: { top: 0.22, bottom: 0 } });
@@ -194,6 +235,7 @@ export class ChartView
         this.heatmap.setColor(palette.heatmap);
         this.volumeShading.setColors(palette.unrecorded, palette.text);
         this.palette = palette;
+        this.redrawVenueBars();
         this.setMarkers(this.largeMarkers);
         this.trendSeries.cumulativeDelta?.applyOptions({ color: palette.trend });
         this.trendSeries.average?.applyOptions({ color: palette.text });
@@ -305,7 +347,7 @@ export class ChartView
     /** Empties every series for a new view, and returns to the live edge. */
     clear(): void
     {
-        for (const series of [this.candleSeries, this.totalSeries, this.longSeries])
+        for (const series of [this.candleSeries, this.totalSeries, this.longSeries, ...this.venueSeries])
         {
             series.setData([]);
         }
@@ -341,19 +383,70 @@ export class ChartView
         if (op.kind === 'set')
         {
             this.counters.volumeSets++;
-            this.totalSeries.setData(op.points.map((b) => toBar(b.time, b.total)));
-            this.longSeries.setData(op.points.map((b) => toBar(b.time, b.sell)));
             this.plottedVolume.clear();
-            op.points.forEach((b) => this.plottedVolume.set(b.time, { total: Number(b.total), longs: Number(b.sell) }));
+            op.points.forEach((b) => this.plottedVolume.set(b.time, b));
+            this.setVolumeData(op.points);
             return;
         }
         for (const { point, historical } of op.points)
         {
             this.counters.volumeUpdates++;
-            this.plottedVolume.set(point.time, { total: Number(point.total), longs: Number(point.sell) });
-            this.totalSeries.update(toBar(point.time, point.total), historical);
-            this.longSeries.update(toBar(point.time, point.sell), historical);
+            this.plottedVolume.set(point.time, point);
+            const bars = this.volumeBars(point);
+            this.totalSeries.update(bars.total, historical);
+            this.longSeries.update(bars.longs, historical);
+            this.venueSeries.forEach((series, index) => series.update(bars.below[index], historical));
         }
+    }
+
+    /** Stacks the bars asked for per venue by venue, or draws them by side (one venue of the selection is enabled). */
+    setVenueStacking(on: boolean): void
+    {
+        if (on !== this.stackByVenue)
+        {
+            this.stackByVenue = on;
+            this.redrawVenueBars();
+        }
+    }
+
+    /** Bars stacked by venue carry their colours and their way of drawing: they are drawn again after a change. */
+    private redrawVenueBars(): void
+    {
+        if ([...this.plottedVolume.values()].some((bucket) => bucket.venues !== null))
+        {
+            this.setVolumeData([...this.plottedVolume.values()].sort((a, b) => a.time - b.time));
+        }
+    }
+
+    private setVolumeData(buckets: readonly VolumeBucket[]): void
+    {
+        const bars = buckets.map((b) => this.volumeBars(b));
+        this.totalSeries.setData(bars.map((bar) => bar.total));
+        this.longSeries.setData(bars.map((bar) => bar.longs));
+        this.venueSeries.forEach((series, index) => series.setData(bars.map((bar) => bar.below[index])));
+    }
+
+    /**
+     * A bucket asked for per venue is stacked by venue, bottom up in the order of VENUES, each segment in its venue's
+     * colour: the total draws the top segment and each series over it the sum of the venues below. Otherwise the
+     * total in the short colour with the long part over it, as before.
+     */
+    private volumeBars(bucket: VolumeBucket): VolumeBars
+    {
+        const stack = this.stackByVenue ? venueStack(bucket) : null;
+        const none = { time: toTime(bucket.time) };
+        if (stack === null)
+        {
+            return { total: toBar(bucket.time, bucket.total), longs: toBar(bucket.time, bucket.sell), below: this.venueSeries.map(() => none) };
+        }
+        const top = stack.at(-1);
+        const below = this.venueSeries.map((_, index) =>
+        {
+            const segment = stack.at(-2 - index);
+            return segment === undefined ? none : toBar(bucket.time, segment.top, this.palette.venues[segment.venue]);
+        });
+        const total = top === undefined ? none : toBar(bucket.time, bucket.total, this.palette.venues[top.venue]);
+        return { total, longs: none, below };
     }
 
     /** Hatches the unrecorded part of these bars in both panes. */
@@ -472,10 +565,11 @@ export class ChartView
         };
     }
 
-    /** The histogram values plotted at a time: total and the long part (0 for an empty bar). */
-    plottedVolumeAt(timeSec: number): { total: number; longs: number } | null
+    /** The histogram values plotted at a time: total, the long part and the venues' segments (0 for an empty bar). */
+    plottedVolumeAt(timeSec: number): PlottedVolume | null
     {
-        return this.plottedVolume.get(timeSec) ?? null;
+        const bucket = this.plottedVolume.get(timeSec);
+        return bucket === undefined ? null : plotted(bucket, this.stackByVenue);
     }
 
     /** The hatched (unrecorded) shares of the bar at timeSec, as drawn in both panes. */

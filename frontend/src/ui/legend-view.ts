@@ -4,6 +4,8 @@ import { formatLocalDateTime } from '../model/format';
 import type { Candle, VolumeBucket } from '../model/messages';
 import { AVERAGE_BAR_CHOICES, NO_TRENDS, type TrendSettings } from '../model/trends';
 import type { ViewState } from '../model/url-state';
+import { venueStack } from '../model/venue-stack';
+import { VENUE_LABELS, VENUE_SHORT, type Venue } from '../model/venues';
 import { element } from './dom';
 
 function shown(formatted: string | null, exact: string): string
@@ -15,7 +17,7 @@ function shown(formatted: string | null, exact: string): string
  * The fields the legend drops first when its line is too narrow; the trend toggles go last (on a phone's width), the
  * coverage and the close stay.
  */
-const DROP_ORDER = ['.legend-ratio', '.legend-delta', '.legend-open', '.legend-high', '.legend-low', '.legend-total', '.legend-count',
+const DROP_ORDER = ['.legend-venues', '.legend-ratio', '.legend-delta', '.legend-open', '.legend-high', '.legend-low', '.legend-total', '.legend-count',
     '.legend-time', '.legend-tf', '.legend-symbol', '.legend-sell', '.legend-average-bars', '.legend-trends'];
 
 /**
@@ -28,10 +30,12 @@ export class LegendView
     private readonly title = element('span', 'legend-group legend-title');
     private readonly ohlc = element('span', 'legend-group legend-ohlc');
     private readonly liquidations = element('span', 'legend-group legend-liq');
+    private readonly venues = element('span', 'legend-group legend-venues');
     private readonly coverage = element('span', 'legend-coverage');
     private readonly trendToggles = element('span', 'legend-group legend-trends');
     private readonly averageBars = element('select', 'legend-average-bars');
     private trends: TrendSettings = NO_TRENDS;
+    private stackByVenue = true;
     private onTrends: (settings: TrendSettings) => void = () => undefined;
     private readonly heatmapToggle = element('button', 'legend-toggle', 'realized liquidations');
 
@@ -45,7 +49,7 @@ export class LegendView
             + 'summed from recorded liquidations (not an estimate)';
         this.setHeatmapOn(false);
         this.trendToggles.append(this.heatmapToggle);
-        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.coverage, this.trendToggles);
+        container.replaceChildren(this.title, this.ohlc, this.liquidations, this.venues, this.coverage, this.trendToggles);
         new ResizeObserver(() => this.fit()).observe(container);
     }
 
@@ -141,9 +145,18 @@ export class LegendView
                     : []),
             );
         }
+        const stack = b === undefined || unrecorded || !this.stackByVenue ? null : venueStack(b);
+        this.venues.hidden = stack === null || stack.length === 0;
+        this.venues.replaceChildren(...(stack ?? []).map((segment) => this.venueField(segment.venue, segment.volume)));
         const unknownZero = coverage.fraction === null && b !== undefined && b.count === 0;
         this.coverage.textContent = unknownZero ? 'coverage unknown' : coverageLabel(coverage);
         this.fit();
+    }
+
+    /** Whether the bars are stacked by venue, so the hovered bar's venues are shown (from the next render). */
+    setVenueStacking(on: boolean): void
+    {
+        this.stackByVenue = on;
     }
 
     /** Calls back when the user switches the realized heatmap on or off. */
@@ -174,6 +187,16 @@ export class LegendView
         }
     }
 
+    /** A venue's part of the bar, keyed by its colour as the bars are. */
+    private venueField(venue: Venue, volume: string): HTMLElement
+    {
+        const node = element('span', 'legend-field legend-venue');
+        node.dataset.venue = venue;
+        node.title = VENUE_LABELS[venue];
+        node.append(element('i', `swatch ${venue}`), element('span', 'legend-key', VENUE_SHORT[venue]), element('span', 'legend-value', formatCompact(volume)));
+        return node;
+    }
+
     private field(label: string, value: string, tone = '', testId = '', className = ''): HTMLElement
     {
         const node = element('span', `legend-field ${className}`.trim());
@@ -184,4 +207,16 @@ export class LegendView
         node.append(element('span', 'legend-key', label), element('span', `legend-value ${tone}`.trim(), value));
         return node;
     }
+}
+
+/** The chart key's colour per venue, shown while the bars are stacked by venue. */
+export function renderVenueKey(key: HTMLElement, venues: readonly Venue[], stacked: boolean): void
+{
+    key.hidden = !stacked;
+    key.replaceChildren(...venues.map((venue) =>
+    {
+        const item = element('span', 'venue-key-item');
+        item.append(element('i', `swatch ${venue}`), VENUE_LABELS[venue]);
+        return item;
+    }));
 }

@@ -1,6 +1,8 @@
 import { formatCompact } from '../model/decimal';
 import { barShares, marketVolumePath, parseMarketVolume, type MarketVolume } from '../model/market-volume';
 import { parseOverview, type MarketOverview, type MarketWindow } from '../model/overview';
+import type { SymbolEntry } from '../model/symbols';
+import { sameVenues, VENUE_LABELS, VENUE_SHORT, withExchange, type Venue } from '../model/venues';
 import { ReconnectingSocket, type SocketState } from '../net/reconnecting-socket';
 import { element } from './dom';
 
@@ -38,6 +40,9 @@ export class MarketView
     private volume: MarketVolume | null = null;
     private histogramFetchedMs = 0;
     private histogramInFlight = false;
+    private venues: readonly Venue[] = [];
+    /** The venues listing each symbol, from /api/v1/symbols. */
+    private listings = new Map<string, readonly Venue[]>();
 
     constructor(
         private readonly parts: MarketElements,
@@ -55,23 +60,34 @@ export class MarketView
         });
     }
 
-    /** Shows the page for a window and streams it; a shown page with another window reconnects. */
-    show(window: MarketWindow): void
+    /** Shows the page for a window and venues and streams it; a shown page with another window or venues reconnects. */
+    show(window: MarketWindow, venues: readonly Venue[]): void
     {
         this.parts.root.hidden = false;
         this.parts.windows.value = window;
-        if (this.socket !== null && this.latest?.window === window)
+        if (this.socket !== null && this.latest?.window === window && sameVenues(this.venues, venues))
         {
             return;
         }
         this.stop();
-        const socket = new ReconnectingSocket(`${this.origins.ws}/api/v1/ws/overview?window=${window}`, {
+        this.venues = venues;
+        const socket = new ReconnectingSocket(withExchange(`${this.origins.ws}/api/v1/ws/overview?window=${window}`, venues), {
             onOpen: () => undefined,
             onMessage: (text) => this.onMessage(text),
             onState: (state) => this.onState(state),
         }, undefined, this.origins.openSocket);
         this.socket = socket;
         socket.start();
+    }
+
+    /** The symbol listing: which venues list each symbol, for the rows' venue column. */
+    setSymbols(symbols: readonly SymbolEntry[]): void
+    {
+        this.listings = new Map(symbols.map((entry) => [entry.symbol, entry.exchanges]));
+        if (this.latest !== null)
+        {
+            this.renderRows(this.latest);
+        }
     }
 
     hide(): void
@@ -132,7 +148,8 @@ export class MarketView
         }
         this.histogramInFlight = true;
         this.histogramFetchedMs = nowMs;
-        this.origins.getJson(marketVolumePath(overview.window, overview.startMs, overview.endMs))
+        this.origins.getJson(withExchange(marketVolumePath(overview.window, overview.startMs, overview.endMs),
+            this.venues))
             .then((json) =>
             {
                 const volume = parseMarketVolume(json);
@@ -193,16 +210,33 @@ export class MarketView
             tr.tabIndex = 0;
             tr.title = `Open the ${row.symbol} chart`;
             tr.append(
-                element('td', 'num', String(index + 1)),
-                element('td', 'symbol', row.symbol),
+                element('td', 'num rank', String(index + 1)),
+                this.symbolCell(row.symbol),
                 element('td', 'num total', formatCompact(row.totalVolume)),
                 element('td', 'num longs', formatCompact(row.longVolume)),
                 element('td', 'num shorts', formatCompact(row.shortVolume)),
-                element('td', 'num', String(row.count)),
+                element('td', 'num count', String(row.count)),
                 element('td', 'num', row.largestVolume === null ? '–' : formatCompact(row.largestVolume)),
             );
             return tr;
         }));
+    }
+
+    /** The symbol and, as short badges beside it, the selected venues that list it (none where the server does not say). */
+    private symbolCell(symbol: string): HTMLElement
+    {
+        const cell = element('td', 'symbol', symbol);
+        const listed = (this.listings.get(symbol) ?? []).filter((venue) => this.venues.includes(venue));
+        const venues = element('span', 'venues');
+        venues.dataset.venues = listed.join(',');
+        venues.append(...listed.map((venue) =>
+        {
+            const badge = element('span', `venue-badge ${venue}`, VENUE_SHORT[venue]);
+            badge.title = VENUE_LABELS[venue];
+            return badge;
+        }));
+        cell.append(venues);
+        return cell;
     }
 
     private renderDistribution(overview: MarketOverview): void

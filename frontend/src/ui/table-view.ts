@@ -4,6 +4,7 @@ import type { Gap } from '../model/gaps';
 import { isLarge, MAX_ROWS, positionLabel } from '../model/liquidation-feed';
 import type { LiquidationOrder } from '../model/messages';
 import { gapsAboveRows } from '../model/table-gaps';
+import { VENUE_LABELS, VENUE_SHORT } from '../model/venues';
 import { element } from './dom';
 
 export interface TableElements
@@ -34,7 +35,7 @@ export class TableView
         for (let i = 0; i < MAX_ROWS; i++)
         {
             const row = element('tr');
-            row.append(element('td', 'time'), element('td', 'side'), element('td', 'num qty'), element('td', 'num price'), element('td', 'num notional'));
+            row.append(element('td', 'time'), element('td', 'venue'), element('td', 'side'), element('td', 'num qty'), element('td', 'num price'), element('td', 'num notional'));
             this.slots.push(row);
         }
         elements.body.replaceChildren(...this.slots);
@@ -133,7 +134,7 @@ export class TableView
 
     private fill(row: HTMLTableRowElement, order: LiquidationOrder | undefined, fresh: boolean): void
     {
-        const [time, side, quantity, price, notional] = Array.from(row.cells);
+        const [time, venue, side, quantity, price, notional] = Array.from(row.cells);
         if (order === undefined)
         {
             row.className = '';
@@ -142,6 +143,7 @@ export class TableView
             delete row.dataset.ts;
             delete row.dataset.side;
             delete row.dataset.notional;
+            delete row.dataset.exchange;
             for (const cell of row.cells)
             {
                 cell.replaceChildren();
@@ -156,6 +158,18 @@ export class TableView
         row.dataset.side = order.side;
         row.dataset.notional = order.notional;
         time.textContent = formatLocalTime(order.timestampMs);
+        if (order.exchange === null)
+        {
+            delete row.dataset.exchange;
+            venue.replaceChildren();
+        }
+        else
+        {
+            row.dataset.exchange = order.exchange;
+            const badge = element('span', `venue-badge ${order.exchange}`, VENUE_SHORT[order.exchange]);
+            badge.title = VENUE_LABELS[order.exchange];
+            venue.replaceChildren(badge);
+        }
         side.replaceChildren(element('span', `side-badge ${position}`, position));
         quantity.replaceChildren(
             element('span', 'full-value', groupThousands(order.quantity)),

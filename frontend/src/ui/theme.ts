@@ -1,3 +1,5 @@
+import type { Venue } from '../model/venues';
+
 export type ThemeName = 'light' | 'dark';
 
 /** Chart colours per theme; the page's own colours are CSS variables under [data-theme]. */
@@ -22,6 +24,8 @@ export interface ChartPalette
     readonly heatmap: string;
     /** Fired alerts' markers and their text. */
     readonly alert: string;
+    /** Volume bars stacked by venue: one colour per venue (as the key's swatches in styles.css). */
+    readonly venues: Readonly<Record<Venue, string>>;
 }
 
 export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
@@ -39,6 +43,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         trend: '#7aa2f7',
         heatmap: '255, 176, 32',
         alert: '#ffc400',
+        venues: { binance: '#f0b90b', bybit: '#a78bfa', okx: '#38bdf8' },
     },
     light: {
         background: '#ffffff',
@@ -54,6 +59,7 @@ export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
         trend: '#2f64d8',
         heatmap: '230, 115, 0',
         alert: '#8a5300',
+        venues: { binance: '#c99400', bybit: '#7c3aed', okx: '#0284c7' },
     },
 };
 

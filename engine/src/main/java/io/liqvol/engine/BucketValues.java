@@ -16,6 +16,9 @@ final class BucketValues implements BucketView, TotalsConsumer
     int venue = -1;
     /** The sum over venues, the publisher's, or null: then this is that sum. */
     BucketValues allVenues;
+    /** The publisher's: each venue's same bucket by ordinal, and the scratch of a sum over several; else null. */
+    BucketValues[] venueBuckets;
+    BucketValues selection;
     Timeframe timeframe;
     long bucketIndex;
     long lastPosition;
@@ -75,14 +78,20 @@ final class BucketValues implements BucketView, TotalsConsumer
     /** Copies another bucket's totals and what it names. */
     void copyFrom(final BucketValues other)
     {
-        symbolId = other.symbolId;
-        symbol = other.symbol;
-        venue = other.venue;
-        timeframe = other.timeframe;
-        bucketIndex = other.bucketIndex;
+        copyNames(other, other.venue);
         accept(other.buyNotionalHigh, other.buyNotionalLow, other.sellNotionalHigh, other.sellNotionalLow,
             other.buyQuantityHigh, other.buyQuantityLow, other.sellQuantityHigh, other.sellQuantityLow,
             other.buyCount, other.sellCount);
+    }
+
+    /** Names the same bucket as {@code other} does, on the venue of ordinal {@code venue}. */
+    void copyNames(final BucketValues other, final int venue)
+    {
+        symbolId = other.symbolId;
+        symbol = other.symbol;
+        this.venue = venue;
+        timeframe = other.timeframe;
+        bucketIndex = other.bucketIndex;
     }
 
     /** Adds another bucket's totals; false, changing nothing, when a 128-bit sum would overflow. */
@@ -164,6 +173,33 @@ final class BucketValues implements BucketView, TotalsConsumer
     public BucketView allVenues()
     {
         return allVenues == null ? this : allVenues;
+    }
+
+    @Override
+    public BucketView venues(final int venueMask)
+    {
+        final int everyVenue = (1 << Venue.count()) - 1;
+        final int selected = venueMask & everyVenue;
+        if (venueBuckets == null || selected == everyVenue)
+        {
+            return allVenues();
+        }
+        if (Integer.bitCount(selected) == 1)
+        {
+            return venueBuckets[Integer.numberOfTrailingZeros(selected)];
+        }
+        selection.copyFrom(venueBuckets[0]);
+        selection.venue = -1;
+        selection.clear();
+        for (int venue = 0; venue < venueBuckets.length; venue++)
+        {
+            if (Venues.selects(selected, venue))
+            {
+                // a part of the sum over every venue, which did not overflow
+                selection.add(venueBuckets[venue]);
+            }
+        }
+        return selection;
     }
 
     @Override

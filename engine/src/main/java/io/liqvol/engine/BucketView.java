@@ -11,7 +11,7 @@ public interface BucketView
 
     String symbol();
 
-    /** The venue whose liquidations these are, or null for the sum over every venue. */
+    /** The venue whose liquidations these are, or null for a sum over venues. */
     Venue venue();
 
     /**
@@ -20,6 +20,14 @@ public interface BucketView
      * longer than the window while another is late) is not in the sum: {@code LiqvolEngine.volume} has it.
      */
     BucketView allVenues();
+
+    /**
+     * The same bucket summed over the venues of {@code venueMask} ({@link Venues}) as of the same batch, exact (a
+     * part of {@link #allVenues()}, so it cannot overflow): {@link #allVenues()} for a mask of every venue, a venue's
+     * own bucket (zeros where it has none) for one venue, valid through the listener call; a sum of several is valid
+     * until the next call of this method.
+     */
+    BucketView venues(int venueMask);
 
     Timeframe timeframe();
 

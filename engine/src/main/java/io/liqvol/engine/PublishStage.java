@@ -24,9 +24,10 @@ final class PublishStage implements EventHandler<FrameEvent>
     private final List<Gap> gaps;
     private final LiquidationFlyweight liquidation;
     private final BucketValues bucket = new BucketValues();
-    /** The changed bucket summed over venues, and another venue's bucket on the way. */
+    /** The changed bucket summed over venues, each venue's same bucket, and a sum over several of them. */
     private final BucketValues allVenues = new BucketValues();
-    private final BucketValues otherVenue = new BucketValues();
+    private final BucketValues[] venueBuckets = new BucketValues[Series.PER_SYMBOL];
+    private final BucketValues selection = new BucketValues();
     private final ChangedBuckets changed = new ChangedBuckets();
     private RingBuffer<FrameEvent> ring;
 
@@ -45,6 +46,21 @@ final class PublishStage implements EventHandler<FrameEvent>
         this.counters = counters;
         this.gaps = gaps;
         this.liquidation = new LiquidationFlyweight(symbols);
+        for (int venue = 0; venue < venueBuckets.length; venue++)
+        {
+            venueBuckets[venue] = new BucketValues();
+            linkVenues(venueBuckets[venue]);
+        }
+        linkVenues(bucket);
+        linkVenues(allVenues);
+        linkVenues(selection);
+    }
+
+    private void linkVenues(final BucketValues values)
+    {
+        values.venueBuckets = venueBuckets;
+        values.selection = selection;
+        values.allVenues = values == allVenues ? null : allVenues;
     }
 
     /** The ring whose events this stage reads back when rewinding a bucket; set once before start. */
@@ -168,23 +184,30 @@ final class PublishStage implements EventHandler<FrameEvent>
     }
 
     /**
-     * Sums {@link #bucket} and the same bucket of the symbol's other venues (those that have one) into
-     * {@link #allVenues}; false if the sum would overflow 128 bits.
+     * Copies {@link #bucket} and reads the same bucket of the symbol's other venues (zeros where one has none) into
+     * {@link #venueBuckets}, summing them into {@link #allVenues}; false if the sum would overflow 128 bits.
      */
     private boolean sumVenues(final long publishedPosition)
     {
         allVenues.copyFrom(bucket);
         allVenues.venue = -1;
-        allVenues.allVenues = null;
-        bucket.allVenues = allVenues;
         final int timeframe = bucket.timeframe.ordinal();
         final int bucketIndex = (int)bucket.bucketIndex;
         for (int venue = 0; venue < Series.PER_SYMBOL; venue++)
         {
+            final BucketValues part = venueBuckets[venue];
+            if (venue == bucket.venue)
+            {
+                part.copyFrom(bucket);
+                continue;
+            }
             final int other = Series.of(bucket.symbolId, venue);
-            if (venue != bucket.venue && buckets.holds(other)
-                && readAsPublished(other, timeframe, bucketIndex, publishedPosition, otherVenue)
-                && !allVenues.add(otherVenue))
+            if (!buckets.holds(other) || !readAsPublished(other, timeframe, bucketIndex, publishedPosition, part))
+            {
+                part.clear();
+            }
+            part.copyNames(bucket, venue);
+            if (!allVenues.add(part))
             {
                 return false;
             }

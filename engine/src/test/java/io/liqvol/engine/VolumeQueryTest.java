@@ -197,7 +197,8 @@ class VolumeQueryTest
         {
             final BucketSnapshot bucket = entry.getValue();
             final String venue = entry.getKey().substring(0, entry.getKey().indexOf(' '));
-            final int mask = venue.equals("all") ? Venues.ALL : Venues.mask(Venue.fromCode(venue));
+            final int mask = venue.startsWith("all") ? Venues.ALL
+                : Venues.mask(Arrays.stream(venue.split("\\+")).map(Venue::fromCode).toArray(Venue[]::new));
             final List<BucketSnapshot> reference = references.computeIfAbsent(
                 venue + bucket.symbol() + bucket.timeframe(),
                 key -> reference(generated, bucket.symbol(), mask, bucket.timeframe()));
@@ -206,7 +207,7 @@ class VolumeQueryTest
             assertThat(bucket).as(entry.getKey()).isEqualTo(reference.get(at));
         }
         assertThat(published.keySet().stream().map(key -> key.substring(0, key.indexOf(' '))))
-            .containsAll(Set.of("binance", "bybit", "okx", "all"));
+            .containsAll(Set.of("binance", "bybit", "okx", "all", "binance+okx", "bybit+okx", "all-by-mask"));
     }
 
     private static EngineListener recordingListener(final Map<String, BucketSnapshot> published)
@@ -229,6 +230,10 @@ class VolumeQueryTest
                     {
                         published.put("all " + key, bucket.allVenues().toSnapshot());
                     }
+                    published.put("binance+okx " + key,
+                        bucket.venues(Venues.mask(Venue.BINANCE, Venue.OKX)).toSnapshot());
+                    published.put("bybit+okx " + key, bucket.venues(Venues.mask(Venue.BYBIT, Venue.OKX)).toSnapshot());
+                    published.put("all-by-mask " + key, bucket.venues(Venues.ALL).toSnapshot());
                 }
             }
         };

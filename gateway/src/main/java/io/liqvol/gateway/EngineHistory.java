@@ -5,6 +5,7 @@ import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Timeframe;
 import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import io.liqvol.engine.journal.JournalPosition;
 import io.liqvol.engine.journal.OrderFilter;
 import io.liqvol.engine.journal.OrderScanResult;
@@ -76,9 +77,10 @@ public final class EngineHistory implements LiquidationHistory
 
     @Override
     public List<BucketSnapshot> volume(
-        final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
+        final String symbol, final VenueSelection venues, final Timeframe timeframe, final long startMs,
+        final long endMs)
     {
-        return engine.volume(symbol, timeframe, startMs, endMs);
+        return engine.volume(symbol, venues.isAll() ? Venues.ALL : venues.mask(), timeframe, startMs, endMs);
     }
 
     @Override

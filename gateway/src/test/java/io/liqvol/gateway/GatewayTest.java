@@ -24,11 +24,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -547,6 +550,288 @@ class GatewayTest
             "\nliqvol_engine_stage_errors_total 0\n")
             .doesNotContain("\nliqvol_events_received_total ", "\nliqvol_events_rejected_total{reason=");
         assertThat(metrics.split("# TYPE liqvol_events_accepted_total ", -1)).hasSize(2);
+    }
+
+    @Test
+    void shouldStreamAndServeEachSelectionOfVenuesAsTheExactSumOfItsVenues() throws Exception
+    {
+        final Path dataDir = TempDirs.create("liqvol-gateway-test");
+        final SimulatorConfig simulator =
+            new SimulatorConfig().generateFlow(false).venueBatchMs(50).venueLiquidationsPerBatch(0);
+        final List<VenueLiquidation> sent = new CopyOnWriteArrayList<>();
+        try (Gateway gateway = Gateway.start(GatewayConfig.parse(new String[] {"--simulate", "--port", "0",
+            "--data-dir", dataDir.toString(), "--venues", "binance,bybit,okx"}, Map.of()), simulator,
+            new ServerConfig().port(0)))
+        {
+            gateway.simulator().addVenueLiquidationListener(sent::add);
+            final long startMs = System.currentTimeMillis() - 600_000L;
+            final Map<String, VolumeStream> streams = new LinkedHashMap<>();
+            for (final String timeframe : List.of("1m", "2m"))
+            {
+                for (final String selection : List.of("", "&exchange=bybit,okx&by_exchange=true",
+                    "&exchange=binance,okx", "&exchange=okx", "&exchange=all&by_exchange=true"))
+                {
+                    streams.put(timeframe + selection, new VolumeStream(connect(gateway,
+                        "/api/v1/ws/liquidations/BTCUSDT?timeframe=" + timeframe + "&start=" + startMs + selection)));
+                }
+            }
+            final long binanceMs = System.currentTimeMillis();
+            final List<VenueLiquidation> binance = List.of(
+                new VenueLiquidation(Venue.BINANCE, "BTCUSDT", Side.SELL, new BigDecimal("0.5"),
+                    new BigDecimal("2000.5"), binanceMs),
+                new VenueLiquidation(Venue.BINANCE, "BTCUSDT", Side.BUY, new BigDecimal("0.125"),
+                    new BigDecimal("2000.5"), binanceMs + 1));
+            Await.until("the Binance liquidations recorded", () ->
+            {
+                gateway.simulator().injectFrame(ALL_MARKET, forceOrder("BTCUSDT", "SELL", "0.5", binanceMs));
+                gateway.simulator().injectFrame(ALL_MARKET, forceOrder("BTCUSDT", "BUY", "0.125", binanceMs + 1));
+                return uncheckedOrders(gateway, "binance").size() == 2;
+            });
+            simulator.venueLiquidationsPerBatch(6);
+            Await.until("pushes of BTCUSDT on both venues", () -> sent.stream()
+                .filter(row -> row.canonicalSymbol().equals("BTCUSDT")).map(VenueLiquidation::venue).distinct()
+                .count() == 2 && sent.size() >= 90);
+            simulator.venueLiquidationsPerBatch(0);
+            Await.pause(300);
+            final List<VenueLiquidation> reference = new ArrayList<>(binance);
+            sent.stream().filter(row -> row.canonicalSymbol().equals("BTCUSDT")).forEach(reference::add);
+            Await.until("every push recorded",
+                () -> uncheckedOrders(gateway, "bybit,okx").containsAll(rows(List.copyOf(sent))));
+
+            for (final Map.Entry<String, VolumeStream> entry : streams.entrySet())
+            {
+                final String timeframe = entry.getKey().substring(0, 2);
+                final String selection = entry.getKey().substring(2);
+                final Map<Long, String> expected = referenceVolume(reference, timeframe, selection);
+                assertThat(volumeRows(get(gateway, "/api/v1/liquidation-volume/BTCUSDT/" + timeframe + "?start="
+                    + startMs + selection))).as("REST " + entry.getKey()).isEqualTo(expected);
+                Await.until("the stream " + entry.getKey() + " at the reference",
+                    () -> entry.getValue().rows().equals(expected));
+            }
+            assertThat(csvRows(get(gateway, "/api/v1/liquidation-volume/BTCUSDT/1m?format=csv&start=" + startMs
+                + "&exchange=okx,bybit&by_exchange=true")))
+                .isEqualTo(referenceVolume(reference, "1m", "&exchange=bybit,okx&by_exchange=true"));
+            final List<VenueLiquidation> market = new ArrayList<>(binance);
+            market.addAll(sent);
+            assertThat(volumeRows(get(gateway, "/api/v1/volume?timeframe=2m&start=" + startMs
+                + "&exchange=binance,bybit&by_exchange=true")))
+                .isEqualTo(referenceVolume(market, "2m", "&exchange=binance,bybit&by_exchange=true"));
+            for (final Venue venue : Venue.values())
+            {
+                final List<VenueLiquidation> ofVenue = market.stream().filter(row -> row.venue() == venue).toList();
+                assertThat(overviewRows(get(gateway, "/api/v1/overview?window=1h&exchange=" + venue.code())))
+                    .as(venue.code()).isEqualTo(referenceOverview(ofVenue));
+                final Map<String, Object> distribution =
+                    TestJson.object(get(gateway, "/api/v1/distribution?window=1h&exchange=" + venue.code()));
+                assertThat(distribution.get("count")).isEqualTo((long)ofVenue.size());
+                assertThat(plain(distribution.get("total_volume"))).isEqualTo(ofVenue.stream()
+                    .map(VenueLiquidation::notional).reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros()
+                    .toPlainString());
+            }
+            for (final String bad : List.of("/api/v1/liquidation-volume/BTCUSDT/1m?by_exchange=yes",
+                "/api/v1/volume?by_exchange=1", "/api/v1/liquidation-volume/BTCUSDT/1m?exchange=kraken",
+                "/api/v1/overview?exchange=okx,okx", "/api/v1/distribution?exchange=ftx"))
+            {
+                assertThat(probe(gateway, bad)).as(bad).startsWith("400 ")
+                    .contains(bad.contains("by_exchange") ? "invalid_parameter" : "invalid_exchange");
+            }
+        }
+    }
+
+    /** A CSV volume answer as {@link #volumeRows(String)} gives its JSON: with each venue's columns as its parts. */
+    private static Map<Long, String> csvRows(final String csv)
+    {
+        final String[] lines = csv.split("\r\n");
+        final List<String> header = List.of(lines[0].split(","));
+        final Map<Long, String> rows = new TreeMap<>();
+        for (int i = 1; i < lines.length; i++)
+        {
+            final String[] cells = lines[i].split(",");
+            final Map<String, Object> row = new LinkedHashMap<>();
+            final Map<String, Map<String, Object>> exchanges = new TreeMap<>();
+            for (int column = 0; column < cells.length; column++)
+            {
+                final String name = header.get(column);
+                final int venueEnd = name.indexOf('_');
+                final Venue venue = venueEnd < 0 ? null : Venue.fromCode(name.substring(0, venueEnd));
+                final Object value = name.endsWith("_count") ? (Object)Long.parseLong(cells[column]) : cells[column];
+                if (venue == null)
+                {
+                    row.put(name, value);
+                }
+                else
+                {
+                    exchanges.computeIfAbsent(venue.code(), code -> new LinkedHashMap<>())
+                        .put(name.substring(venueEnd + 1), value);
+                }
+            }
+            exchanges.values().removeIf(part -> (Long)part.get("buy_count") + (Long)part.get("sell_count") == 0);
+            row.put("exchanges", exchanges);
+            final String text = volumeRow(row);
+            if (!text.startsWith("0 0 0 0"))
+            {
+                rows.put(Long.parseLong(cells[0]), text);
+            }
+        }
+        return rows;
+    }
+
+    /** The overview's symbols: long and short notional, counts and the largest liquidation's notional. */
+    private static Map<String, String> overviewRows(final String answer)
+    {
+        final Map<String, String> rows = new TreeMap<>();
+        for (final Object item : (List<?>)TestJson.object(answer).get("symbols"))
+        {
+            final Map<?, ?> row = (Map<?, ?>)item;
+            rows.put((String)row.get("symbol"), plain(row.get("long_volume")) + " " + plain(row.get("short_volume"))
+                + " " + row.get("long_count") + " " + row.get("short_count") + " "
+                + plain(((Map<?, ?>)row.get("largest")).get("volume")));
+        }
+        return rows;
+    }
+
+    private static Map<String, String> referenceOverview(final List<VenueLiquidation> liquidations)
+    {
+        final Map<String, String> rows = new TreeMap<>();
+        liquidations.stream().collect(Collectors.groupingBy(VenueLiquidation::canonicalSymbol)).forEach((symbol, of) ->
+        {
+            final String[] sums = referenceRow(of).split(" ");
+            // long positions are liquidated by SELL orders
+            rows.put(symbol, sums[1] + " " + sums[0] + " " + sums[3] + " " + sums[2] + " " + of.stream()
+                .map(VenueLiquidation::notional).max(BigDecimal::compareTo).orElseThrow().stripTrailingZeros()
+                .toPlainString());
+        });
+        return rows;
+    }
+
+    /** A liquidations stream's volume as the client holds it: the snapshot, each update replacing its bucket. */
+    private static final class VolumeStream
+    {
+        private final TestWebSocket socket;
+        private final Map<Long, String> rows = new TreeMap<>();
+
+        VolumeStream(final TestWebSocket socket)
+        {
+            this.socket = socket;
+            Map<String, Object> message;
+            do
+            {
+                message = socket.next();
+            }
+            while (!"liquidation_volume".equals(message.get("type")));
+            apply(message);
+        }
+
+        /** The buckets with a liquidation, after every message that has arrived. */
+        Map<Long, String> rows()
+        {
+            for (Map<String, Object> message = socket.poll(50); message != null; message = socket.poll(50))
+            {
+                if ("liquidation_volume".equals(message.get("type")))
+                {
+                    apply(message);
+                }
+            }
+            return rows.entrySet().stream().filter(row -> !row.getValue().startsWith("0 0 0 0"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+        }
+
+        private void apply(final Map<String, Object> message)
+        {
+            rows.putAll(volumeRows((List<?>)message.get("data"), false));
+        }
+    }
+
+    /** The buckets with a liquidation of a volume answer, by time: sums, counts and each venue's part. */
+    private static Map<Long, String> volumeRows(final String answer)
+    {
+        return volumeRows((List<?>)TestJson.object(answer).get("data"), true);
+    }
+
+    private static Map<Long, String> volumeRows(final List<?> data, final boolean onlyLiquidated)
+    {
+        final Map<Long, String> rows = new TreeMap<>();
+        for (final Object item : data)
+        {
+            final Map<?, ?> row = (Map<?, ?>)item;
+            final String text = volumeRow(row);
+            if (!onlyLiquidated || !text.startsWith("0 0 0 0"))
+            {
+                rows.put((Long)row.get("time"), text);
+            }
+        }
+        return rows;
+    }
+
+    private static String volumeRow(final Map<?, ?> row)
+    {
+        final StringBuilder text = new StringBuilder(plain(row.get("buy_volume")) + " " + plain(row.get("sell_volume"))
+            + " " + row.get("buy_count") + " " + row.get("sell_count"));
+        final Map<?, ?> exchanges = (Map<?, ?>)row.get("exchanges");
+        if (exchanges != null)
+        {
+            text.append(" {");
+            new TreeMap<>(exchanges).forEach((venue, part) -> text.append(venue).append('=')
+                .append(volumeRow((Map<?, ?>)part)).append(';'));
+            text.append('}');
+        }
+        return text.toString();
+    }
+
+    private static String plain(final Object decimal)
+    {
+        return new BigDecimal((String)decimal).stripTrailingZeros().toPlainString();
+    }
+
+    /** What {@link #volumeRows} gives for the liquidations of the selected venues, summed in BigDecimal. */
+    private static Map<Long, String> referenceVolume(
+        final List<VenueLiquidation> liquidations, final String timeframe, final String selection)
+    {
+        final long sizeMs = Long.parseLong(timeframe.substring(0, 1)) * 60_000L;
+        final boolean byExchange = selection.contains("by_exchange=true");
+        final Map<Long, String> rows = new TreeMap<>();
+        final Map<Long, List<VenueLiquidation>> byBucket = liquidations.stream()
+            .filter(row -> !selection.contains("exchange=") || selection.contains("exchange=all")
+                || selection.replace("by_exchange", "").contains(row.venue().code()))
+            .collect(Collectors.groupingBy(row -> row.tradeTimeMs() / sizeMs * sizeMs / 1000));
+        byBucket.forEach((time, bucket) ->
+        {
+            final Map<String, String> parts = new TreeMap<>();
+            bucket.stream().collect(Collectors.groupingBy(row -> row.venue().code()))
+                .forEach((venue, part) -> parts.put(venue, referenceRow(part)));
+            final StringBuilder text = new StringBuilder(referenceRow(bucket));
+            if (byExchange)
+            {
+                text.append(" {");
+                parts.forEach((venue, part) -> text.append(venue).append('=').append(part).append(';'));
+                text.append('}');
+            }
+            rows.put(time, text.toString());
+        });
+        return rows;
+    }
+
+    private static String referenceRow(final List<VenueLiquidation> bucket)
+    {
+        BigDecimal buy = BigDecimal.ZERO;
+        BigDecimal sell = BigDecimal.ZERO;
+        long buyCount = 0;
+        long sellCount = 0;
+        for (final VenueLiquidation row : bucket)
+        {
+            if (row.side() == Side.BUY)
+            {
+                buy = buy.add(row.notional());
+                buyCount++;
+            }
+            else
+            {
+                sell = sell.add(row.notional());
+                sellCount++;
+            }
+        }
+        return buy.stripTrailingZeros().toPlainString() + " " + sell.stripTrailingZeros().toPlainString() + " "
+            + buyCount + " " + sellCount;
     }
 
     private static List<String> uncheckedOrders(final Gateway gateway, final String exchange)

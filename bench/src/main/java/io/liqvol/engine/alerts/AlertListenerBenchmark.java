@@ -276,6 +276,12 @@ public class AlertListenerBenchmark
         }
 
         @Override
+        public BucketView venues(final int venueMask)
+        {
+            return this;
+        }
+
+        @Override
         public Timeframe timeframe()
         {
             return timeframe;

@@ -81,7 +81,7 @@ public class HeatmapBenchmark
     @Benchmark
     public int volumeBaseline() throws IOException
     {
-        return drain(new VolumeBody(history, BenchJournal.BUSY_SYMBOL, Timeframe.H1, range, false,
+        return drain(new VolumeBody(history, BenchJournal.BUSY_SYMBOL, Timeframe.H1, range, VolumeSelection.ALL, false,
             BenchJournal.END_MS));
     }
 

@@ -23,6 +23,26 @@ final class CsvRows
     private final FixedPointText text = new FixedPointText();
     private final char[] fraction = new char[6];
 
+    /** The header of bucket rows, with each venue's columns when {@code exchanges} is not null. */
+    static String bucketHeader(final VenueSelection exchanges)
+    {
+        if (exchanges == null)
+        {
+            return BUCKET_HEADER;
+        }
+        final StringBuilder header = new StringBuilder(BUCKET_HEADER.substring(0, BUCKET_HEADER.length() - 2));
+        for (final Venue venue : Venue.values())
+        {
+            if (exchanges.includes(venue))
+            {
+                final String code = venue.code();
+                header.append(',').append(code).append("_buy_volume,").append(code).append("_sell_volume,")
+                    .append(code).append("_buy_count,").append(code).append("_sell_count");
+            }
+        }
+        return header.append("\r\n").toString();
+    }
+
     static void header(final ByteBuf out, final String header)
     {
         out.writeCharSequence(header, StandardCharsets.US_ASCII);
@@ -31,6 +51,13 @@ final class CsvRows
     /** A bucket's row, with its coverage as of {@code nowMs}. */
     void bucket(final ByteBuf out, final BucketSnapshot bucket, final Interval timeframe, final Coverage coverage,
         final long nowMs)
+    {
+        bucket(out, bucket, timeframe, coverage, nowMs, null, 0);
+    }
+
+    /** As above, then row {@code row} of each selected venue of {@code exchanges} unless it is null. */
+    void bucket(final ByteBuf out, final BucketSnapshot bucket, final Interval timeframe, final Coverage coverage,
+        final long nowMs, final VenueBuckets exchanges, final int row)
     {
         number(out, bucket.startTimeMs() / 1000).writeByte(',');
         number(out, bucket.startTimeMs()).writeByte(',');
@@ -48,6 +75,18 @@ final class CsvRows
         for (int i = 0; i < length; i++)
         {
             out.writeByte(fraction[i]);
+        }
+        for (int venue = 0; exchanges != null && venue < Venue.count(); venue++)
+        {
+            final BucketSnapshot part = exchanges.bucket(venue, row);
+            if (part != null)
+            {
+                out.writeByte(',');
+                ascii(out, DecimalText.volume(part.buyNotional())).writeByte(',');
+                ascii(out, DecimalText.volume(part.sellNotional())).writeByte(',');
+                number(out, part.buyCount()).writeByte(',');
+                number(out, part.sellCount());
+            }
         }
         lineEnd(out);
     }

@@ -2,7 +2,6 @@ package io.liqvol.gateway.server;
 
 import io.liqvol.engine.BucketSnapshot;
 import io.liqvol.engine.BucketView;
-import io.liqvol.engine.CustomTimeframe;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.Gap;
 import io.liqvol.engine.GapKind;
@@ -14,7 +13,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Turns the engine's publications into client messages on the engine's publisher thread: each message is
@@ -36,8 +35,10 @@ public final class FanOutPublisher implements EngineListener
     private final List<SymbolTopic> touched = new ArrayList<>();
     /** The rows of one symbol of the venues a group of clients selected; publisher thread only. */
     private final OrderRows selectedRows = new OrderRows();
-    /** Nothing reads as recorded until the engine's history is known ({@link #coverage(Supplier)}). */
-    private volatile Supplier<Coverage> coverage = () -> Coverage.NONE;
+    /** The custom bucket last changed; publisher thread only. */
+    private final List<BucketSnapshot> customBucket = new ArrayList<>(1);
+    /** Nothing reads as recorded until the engine's history is known ({@link #coverage(Function)}). */
+    private volatile Function<VenueSelection, Coverage> coverage = venues -> Coverage.NONE;
     /** Where custom timeframes read the base buckets they have not seen change; none until the engine runs. */
     private volatile LiquidationHistory history;
 
@@ -50,10 +51,10 @@ public final class FanOutPublisher implements EngineListener
     }
 
     /**
-     * Where volume updates take their coverage from (the engine's history, which exists only once the engine this
-     * publisher listens to was launched).
+     * Where volume updates take their coverage of a selection of venues from (the engine's history, which exists only
+     * once the engine this publisher listens to was launched).
      */
-    public void coverage(final Supplier<Coverage> source)
+    public void coverage(final Function<VenueSelection, Coverage> source)
     {
         coverage = source;
     }
@@ -95,6 +96,10 @@ public final class FanOutPublisher implements EngineListener
         topic.batchRows.add(liquidation);
     }
 
+    /**
+     * The changed bucket of one venue to the clients whose selection holds that venue, each group its selection's sum
+     * (and with {@code by_exchange} its venues' parts); two venues changed in one batch send the sum twice.
+     */
     @Override
     public void onBucketChanged(final BucketView bucket)
     {
@@ -103,23 +108,30 @@ public final class FanOutPublisher implements EngineListener
         {
             return;
         }
-        final Map<CustomTimeframe, CustomVolumeFeed> feeds = topic.customFeeds();
+        final int venueBit = bucket.venue() == null ? VenueSelection.ALL.mask() : 1 << bucket.venue().ordinal();
+        final Map<CustomVolumeFeed.Key, CustomVolumeFeed> feeds = topic.customFeeds();
         if (!feeds.isEmpty())
         {
-            publishCustom(bucket, feeds);
+            publishCustom(bucket, venueBit, feeds);
         }
-        final Recipients clients = topic.volumeSubscribers(bucket.timeframe());
-        if (clients.isEmpty())
+        for (int volume = 0; volume < VolumeSelection.COUNT; volume++)
         {
-            return;
+            final Recipients clients = topic.volumeSubscribers(bucket.timeframe(), volume);
+            final int mask = volume >>> 1;
+            if (clients.isEmpty() || (mask & venueBit) == 0)
+            {
+                continue;
+            }
+            final VenueSelection venues = VenueSelection.ofMask(mask);
+            final ByteBuf bytes = writer.liquidationVolume(allocator, bucket.venues(mask), coverage.apply(venues),
+                System.currentTimeMillis(), (volume & 1) == 0 ? null : venues);
+            fanOut(OutboundMessage.coalesced(bytes, bucket.timeframe().ordinal(), bucket.startTimeMs()), clients);
         }
-        final ByteBuf bytes =
-            writer.liquidationVolume(allocator, bucket, coverage.get(), System.currentTimeMillis());
-        fanOut(OutboundMessage.coalesced(bytes, bucket.timeframe().ordinal(), bucket.startTimeMs()), clients);
     }
 
     /** The custom buckets holding a changed base bucket, to their clients (allocates; only while followed). */
-    private void publishCustom(final BucketView bucket, final Map<CustomTimeframe, CustomVolumeFeed> feeds)
+    private void publishCustom(
+        final BucketView bucket, final int venueBit, final Map<CustomVolumeFeed.Key, CustomVolumeFeed> feeds)
     {
         final LiquidationHistory source = history;
         if (source == null)
@@ -129,15 +141,17 @@ public final class FanOutPublisher implements EngineListener
         for (final CustomVolumeFeed feed : feeds.values())
         {
             final Recipients clients = feed.recipients;
-            if (feed.timeframe.base() != bucket.timeframe() || clients.isEmpty())
+            if (feed.timeframe.base() != bucket.timeframe() || clients.isEmpty()
+                || (feed.volume.venues().mask() & venueBit) == 0)
             {
                 continue;
             }
-            final BucketSnapshot custom = feed.changed(bucket, source);
+            final VenueBuckets exchanges = feed.changed(bucket, source, customBucket);
             final long nowMs = System.currentTimeMillis();
             final ByteBuf bytes = writer.liquidationVolume(allocator, bucket.symbol(), feed.timeframe, true, nowMs,
-                List.of(custom), coverage.get(), null);
-            fanOut(OutboundMessage.coalesced(bytes, CustomVolumeFeed.COALESCE_GROUP, custom.startTimeMs()), clients);
+                customBucket, coverage.apply(feed.volume.venues()), null, exchanges);
+            fanOut(OutboundMessage.coalesced(bytes, CustomVolumeFeed.COALESCE_GROUP, customBucket.get(0).startTimeMs()),
+                clients);
         }
     }
 

@@ -250,11 +250,12 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         else if (path.equals(OverviewStreamHandler.PATH))
         {
             OverviewStreamHandler.window(query);
+            StreamHandler.venues(query);
             stream = new OverviewStreamHandler(context);
         }
         else if (path.startsWith(LiquidationStreamHandler.PATH_PREFIX))
         {
-            StreamHandler.venues(query);
+            LiquidationStreamHandler.volume(query);
             stream = new LiquidationStreamHandler(context);
         }
         else if (path.startsWith(KlineStreamHandler.PATH_PREFIX))

@@ -25,28 +25,55 @@ public interface LiquidationHistory
     /** The liquidations of the last day, for the largest ones and size classes (docs/API.md §4.10, §4.11). */
     LiquidationTape tape();
 
-    /** Zero-filled buckets in ascending time from {@code timeframe.alignDownMs(startMs)} while start < endMs. */
-    List<BucketSnapshot> volume(String symbol, Timeframe timeframe, long startMs, long endMs);
+    /**
+     * Zero-filled buckets in ascending time from {@code timeframe.alignDownMs(startMs)} while start < endMs, summed
+     * exactly over the selected venues.
+     */
+    List<BucketSnapshot> volume(
+        String symbol, VenueSelection venues, Timeframe timeframe, long startMs, long endMs);
+
+    /** As above over every venue. */
+    default List<BucketSnapshot> volume(
+        final String symbol, final Timeframe timeframe, final long startMs, final long endMs)
+    {
+        return volume(symbol, VenueSelection.ALL, timeframe, startMs, endMs);
+    }
 
     /** As above in any timeframe: a custom one's buckets are the exact sums of its base buckets. */
     default List<BucketSnapshot> volume(
         final String symbol, final Interval timeframe, final long startMs, final long endMs)
     {
+        return volume(symbol, VenueSelection.ALL, timeframe, startMs, endMs);
+    }
+
+    /** As above over the selected venues. */
+    default List<BucketSnapshot> volume(
+        final String symbol, final VenueSelection venues, final Interval timeframe, final long startMs,
+        final long endMs)
+    {
         return timeframe instanceof CustomTimeframe custom
-            ? custom.volume(symbol, startMs, endMs, this::volume)
-            : volume(symbol, timeframe.base(), startMs, endMs);
+            ? custom.volume(symbol, startMs, endMs, (name, base, fromMs, toMs) -> volume(name, venues, base, fromMs,
+                toMs))
+            : volume(symbol, venues, timeframe.base(), startMs, endMs);
+    }
+
+    /** As {@link #marketVolume(VenueSelection, Interval, long, long)} over every venue. */
+    default List<BucketSnapshot> marketVolume(final Interval timeframe, final long startMs, final long endMs)
+    {
+        return marketVolume(VenueSelection.ALL, timeframe, startMs, endMs);
     }
 
     /**
-     * The market's buckets: per bucket of {@link #volume(String, Interval, long, long)} the exact sums over every
-     * symbol recorded (zeros where none liquidated), in ascending time.
+     * The market's buckets: per bucket of {@link #volume(String, VenueSelection, Interval, long, long)} the exact
+     * sums over every symbol recorded (zeros where none liquidated), in ascending time.
      */
-    default List<BucketSnapshot> marketVolume(final Interval timeframe, final long startMs, final long endMs)
+    default List<BucketSnapshot> marketVolume(
+        final VenueSelection venues, final Interval timeframe, final long startMs, final long endMs)
     {
         List<BucketSnapshot> sums = null;
         for (final String symbol : symbols())
         {
-            final List<BucketSnapshot> buckets = volume(symbol, timeframe, startMs, endMs);
+            final List<BucketSnapshot> buckets = volume(symbol, venues, timeframe, startMs, endMs);
             if (sums == null)
             {
                 sums = new ArrayList<>(buckets.size());
@@ -58,12 +85,7 @@ public interface LiquidationHistory
             }
             for (int i = 0; i < buckets.size(); i++)
             {
-                final BucketSnapshot sum = sums.get(i);
-                final BucketSnapshot bucket = buckets.get(i);
-                sums.set(i, new BucketSnapshot(null, sum.timeframe(), sum.startTimeMs(),
-                    sum.buyNotional().add(bucket.buyNotional()), sum.sellNotional().add(bucket.sellNotional()),
-                    sum.buyQuantity().add(bucket.buyQuantity()), sum.sellQuantity().add(bucket.sellQuantity()),
-                    sum.buyCount() + bucket.buyCount(), sum.sellCount() + bucket.sellCount()));
+                sums.set(i, VenueBuckets.plus(sums.get(i), buckets.get(i)));
             }
         }
         return sums != null ? sums : emptyBuckets(timeframe, startMs, endMs);

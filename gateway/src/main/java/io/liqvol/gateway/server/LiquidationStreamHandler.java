@@ -25,6 +25,7 @@ final class LiquidationStreamHandler extends StreamHandler
 
     private Interval timeframe;
     private VenueSelection venues;
+    private VolumeSelection volume;
     private SymbolTopic topic;
     /** Until the held live messages were compared with the snapshot: live messages carry their rows. */
     private boolean joining;
@@ -32,6 +33,12 @@ final class LiquidationStreamHandler extends StreamHandler
     LiquidationStreamHandler(final ServerHandlerParts context)
     {
         super(context);
+    }
+
+    /** The venues and volume of an upgrade request ({@code exchange}, {@code by_exchange}); a 400 when one is bad. */
+    static VolumeSelection volume(final QueryStringDecoder request)
+    {
+        return VolumeSelection.parse(parameter(request, "exchange"), parameter(request, "by_exchange"));
     }
 
     @Override
@@ -42,10 +49,11 @@ final class LiquidationStreamHandler extends StreamHandler
         timeframe = timeframeCode == null ? null : RequestValidator.anyTimeframe(timeframeCode);
         final VolumeRange range = timeframe == null ? null : context.validator().range(
             timeframe, parameter(request, "start"), parameter(request, "end"), System.currentTimeMillis());
-        venues = venues(request);
+        volume = volume(request);
+        venues = volume.venues();
         outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         topic = context.subscriptions().join(symbol);
-        topic.join(outbound, timeframe, venues);
+        topic.join(outbound, timeframe, volume);
         joining = true;
         context.marketData().watch(symbol);
         sendSnapshot(channel, range);
@@ -62,7 +70,8 @@ final class LiquidationStreamHandler extends StreamHandler
         final ClientOutbound client = outbound;
         final String forSymbol = symbol;
         final Interval forTimeframe = timeframe;
-        final long answerRows = SNAPSHOT_ORDERS + (range == null ? 0 : range.baseBuckets(forTimeframe));
+        final long answerRows =
+            SNAPSHOT_ORDERS + (range == null ? 0 : range.baseBuckets(forTimeframe) * volume.reads());
         try
         {
             query(channel, answerRows, ticket ->
@@ -146,7 +155,7 @@ final class LiquidationStreamHandler extends StreamHandler
         final VolumeRange range = context.validator().range(timeframe, message.startMs(), message.endMs());
         final String forSymbol = symbol;
         final Interval forTimeframe = timeframe;
-        query(channel, range.baseBuckets(forTimeframe), ticket ->
+        query(channel, range.baseBuckets(forTimeframe) * volume.reads(), ticket ->
         {
             final ByteBuf volume = volumeMessage(
                 MessageWriter.forThisThread(), channel.alloc(), forSymbol, forTimeframe, range, true);
@@ -164,17 +173,20 @@ final class LiquidationStreamHandler extends StreamHandler
         final MessageWriter writer, final ByteBufAllocator allocator, final String forSymbol,
         final Interval forTimeframe, final VolumeRange range, final boolean echoRange)
     {
+        final LiquidationHistory history = context.history();
         final List<BucketSnapshot> buckets =
-            context.history().volume(forSymbol, forTimeframe, range.startMs(), range.endMs());
+            history.volume(forSymbol, venues, forTimeframe, range.startMs(), range.endMs());
+        final VenueBuckets exchanges = volume.byExchange()
+            ? VenueBuckets.query(history, forSymbol, venues, forTimeframe, range.startMs(), range.endMs()) : null;
         return writer.liquidationVolume(allocator, forSymbol, forTimeframe, false, System.currentTimeMillis(), buckets,
-            context.history().coverage(), echoRange ? range : null);
+            history.coverage(venues), echoRange ? range : null, exchanges);
     }
 
     @Override
     protected void stop()
     {
         finishJoining();
-        topic.remove(outbound, timeframe, venues);
+        topic.remove(outbound, timeframe, volume);
         context.marketData().unwatch(symbol);
     }
 

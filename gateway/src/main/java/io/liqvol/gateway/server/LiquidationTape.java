@@ -24,8 +24,10 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
     public static final long HORIZON_MS = 25 * 3_600_000L;
 
     private static final int CHUNK_ENTRIES = 4096;
-    /** Symbol and side, quantityE8, priceE8, trade time. */
+    /** Symbol, venue and side, quantityE8, priceE8, trade time. */
     private static final int LONGS_PER_ENTRY = 4;
+    private static final int VENUE_BITS = 2;
+    private static final int VENUE_MASK = (1 << VENUE_BITS) - 1;
 
     private final LongSupplier clockMs;
     private final Map<String, Integer> symbolIndex = new HashMap<>();
@@ -49,6 +51,12 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
     /** Every entry traded in {@code [startMs, endMs)}, in no particular order; any thread. */
     public void forEach(final long startMs, final long endMs, final Visitor visitor)
     {
+        forEach(startMs, endMs, VenueSelection.ALL, visitor);
+    }
+
+    /** As above, of the selected venues only. */
+    public void forEach(final long startMs, final long endMs, final VenueSelection venues, final Visitor visitor)
+    {
         for (final Chunk chunk : chunks)
         {
             final long[] entries = chunk.entries;
@@ -56,10 +64,12 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
             for (int at = 0; at < longs; at += LONGS_PER_ENTRY)
             {
                 final long timeMs = entries[at + 3];
-                if (timeMs >= startMs && timeMs < endMs)
+                final long symbolVenueSide = entries[at];
+                if (timeMs >= startMs && timeMs < endMs
+                    && venues.includesOrdinal((int)(symbolVenueSide >>> 1) & VENUE_MASK))
                 {
-                    visitor.onLiquidation((int)(entries[at] >>> 1), (int)(entries[at] & 1), entries[at + 1],
-                        entries[at + 2], timeMs);
+                    visitor.onLiquidation((int)(symbolVenueSide >>> (VENUE_BITS + 1)), (int)(symbolVenueSide & 1),
+                        entries[at + 1], entries[at + 2], timeMs);
                 }
             }
         }
@@ -86,8 +96,8 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
     @Override
     public void onLiquidation(final LiquidationView liquidation)
     {
-        append(liquidation.symbol(), liquidation.side().ordinal(), liquidation.quantityE8(), liquidation.priceE8(),
-            liquidation.tradeTimeMs());
+        append(liquidation.symbol(), liquidation.venue().ordinal(), liquidation.side().ordinal(),
+            liquidation.quantityE8(), liquidation.priceE8(), liquidation.tradeTimeMs());
     }
 
     @Override
@@ -103,7 +113,7 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
     {
         if (tradeTimeMs >= clockMs.getAsLong() - HORIZON_MS)
         {
-            append(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII), side, quantityE8, priceE8,
+            append(new String(symbol, 0, symbolLength, StandardCharsets.US_ASCII), venue, side, quantityE8, priceE8,
                 tradeTimeMs);
         }
     }
@@ -118,8 +128,8 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
     {
     }
 
-    private void append(
-        final String symbol, final int side, final long quantityE8, final long priceE8, final long tradeTimeMs)
+    private void append(final String symbol, final int venue, final int side, final long quantityE8,
+        final long priceE8, final long tradeTimeMs)
     {
         Chunk[] current = chunks;
         Chunk last = current.length == 0 ? null : current[current.length - 1];
@@ -130,7 +140,7 @@ public final class LiquidationTape implements EngineListener, JournalVisitor
             chunks = current;
         }
         final int at = last.size * LONGS_PER_ENTRY;
-        last.entries[at] = ((long)index(symbol) << 1) | side;
+        last.entries[at] = ((long)index(symbol) << (VENUE_BITS + 1)) | ((long)venue << 1) | side;
         last.entries[at + 1] = quantityE8;
         last.entries[at + 2] = priceE8;
         last.entries[at + 3] = tradeTimeMs;

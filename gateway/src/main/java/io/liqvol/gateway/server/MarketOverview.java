@@ -38,13 +38,16 @@ final class MarketOverview
         }
     }
 
-    /** The symbols with a liquidation in {@code window}, ranked by total notional, largest first. */
-    static List<Row> rows(final LiquidationHistory history, final MarketWindow window)
+    /**
+     * The symbols with a liquidation of the selected venues in {@code window}, ranked by total notional, largest
+     * first.
+     */
+    static List<Row> rows(final LiquidationHistory history, final MarketWindow window, final VenueSelection venues)
     {
         final List<Row> rows = new ArrayList<>();
         for (final String symbol : history.symbols())
         {
-            final Row row = row(history, symbol, window);
+            final Row row = row(history, symbol, window, venues);
             if (row.longCount() + row.shortCount() > 0)
             {
                 rows.add(row);
@@ -105,7 +108,8 @@ final class MarketOverview
         json.writeEndArray();
     }
 
-    private static Row row(final LiquidationHistory history, final String symbol, final MarketWindow window)
+    private static Row row(
+        final LiquidationHistory history, final String symbol, final MarketWindow window, final VenueSelection venues)
     {
         BigDecimal longs = BigDecimal.ZERO;
         BigDecimal shorts = BigDecimal.ZERO;
@@ -116,13 +120,13 @@ final class MarketOverview
         final List<BucketSnapshot> buckets = new ArrayList<>();
         if (firstHourMs < lastHourMs)
         {
-            addRange(history, symbol, Timeframe.M1, window.startMs(), firstHourMs, buckets);
-            addRange(history, symbol, Timeframe.H1, firstHourMs, lastHourMs, buckets);
-            addRange(history, symbol, Timeframe.M1, lastHourMs, window.endMs(), buckets);
+            addRange(history, symbol, venues, Timeframe.M1, window.startMs(), firstHourMs, buckets);
+            addRange(history, symbol, venues, Timeframe.H1, firstHourMs, lastHourMs, buckets);
+            addRange(history, symbol, venues, Timeframe.M1, lastHourMs, window.endMs(), buckets);
         }
         else
         {
-            addRange(history, symbol, Timeframe.M1, window.startMs(), window.endMs(), buckets);
+            addRange(history, symbol, venues, Timeframe.M1, window.startMs(), window.endMs(), buckets);
         }
         for (final BucketSnapshot bucket : buckets)
         {
@@ -135,12 +139,12 @@ final class MarketOverview
         return new Row(symbol, longs, shorts, longCount, shortCount);
     }
 
-    private static void addRange(final LiquidationHistory history, final String symbol, final Timeframe timeframe,
-        final long startMs, final long endMs, final List<BucketSnapshot> into)
+    private static void addRange(final LiquidationHistory history, final String symbol, final VenueSelection venues,
+        final Timeframe timeframe, final long startMs, final long endMs, final List<BucketSnapshot> into)
     {
         if (startMs < endMs)
         {
-            into.addAll(history.volume(symbol, timeframe, startMs, endMs));
+            into.addAll(history.volume(symbol, venues, timeframe, startMs, endMs));
         }
     }
 

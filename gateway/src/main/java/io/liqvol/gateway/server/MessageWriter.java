@@ -225,7 +225,8 @@ public final class MessageWriter
     }
 
     /**
-     * {@code liquidation_volume}; with {@code range} the answer to a client's range request echoes it.
+     * {@code liquidation_volume}; with {@code range} the answer to a client's range request echoes it, with
+     * {@code exchanges} each bucket has its selected venues' parts ({@code by_exchange}).
      */
     public ByteBuf liquidationVolume(
         final ByteBufAllocator allocator,
@@ -235,13 +236,14 @@ public final class MessageWriter
         final long nowMs,
         final List<BucketSnapshot> buckets,
         final Coverage coverage,
-        final VolumeRange range)
+        final VolumeRange range,
+        final VenueBuckets exchanges)
     {
-        final ByteBuf buffer = begin(allocator, 192 + buckets.size() * 440);
+        final ByteBuf buffer = begin(allocator, 192 + buckets.size() * (exchanges == null ? 440 : 800));
         try
         {
             volumeHeader(symbol, timeframe, update, nowMs, range);
-            bucketArray(buckets, timeframe, coverage, nowMs);
+            bucketArray(buckets, timeframe, coverage, nowMs, exchanges);
             json.writeEndObject();
             return end(buffer);
         }
@@ -259,7 +261,17 @@ public final class MessageWriter
     public ByteBuf liquidationVolume(
         final ByteBufAllocator allocator, final BucketView bucket, final Coverage coverage, final long nowMs)
     {
-        final ByteBuf buffer = begin(allocator, 640);
+        return liquidationVolume(allocator, bucket, coverage, nowMs, null);
+    }
+
+    /**
+     * As above, with the part of each venue of {@code exchanges} that has a liquidation in the bucket
+     * ({@code by_exchange}) unless it is null.
+     */
+    public ByteBuf liquidationVolume(final ByteBufAllocator allocator, final BucketView bucket,
+        final Coverage coverage, final long nowMs, final VenueSelection exchanges)
+    {
+        final ByteBuf buffer = begin(allocator, exchanges == null ? 640 : 1024);
         try
         {
             volumeHeader(bucket.symbol(), bucket.timeframe(), true, nowMs, null);
@@ -285,6 +297,10 @@ public final class MessageWriter
             json.writeNumberField("sell_count", bucket.sellCount());
             json.writeNumberField("count", bucket.buyCount() + bucket.sellCount());
             coverageFields(bucket.timeframe(), bucket.startTimeMs(), coverage, nowMs);
+            if (exchanges != null)
+            {
+                venueParts(bucket, exchanges);
+            }
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
@@ -317,6 +333,46 @@ public final class MessageWriter
         json.writeFieldName("data");
     }
 
+    /** {@code "exchanges":{…}}: each selected venue with a liquidation in the bucket, from the engine's words. */
+    private void venueParts(final BucketView bucket, final VenueSelection venues) throws IOException
+    {
+        json.writeObjectFieldStart("exchanges");
+        for (final Venue venue : Venue.values())
+        {
+            final BucketView part = venues.includes(venue) ? bucket.venues(1 << venue.ordinal()) : null;
+            if (part != null && part.buyCount() + part.sellCount() > 0)
+            {
+                json.writeObjectFieldStart(venue.code());
+                volumeField("buy_volume", false, part.buyNotionalE16High(), part.buyNotionalE16Low(), 0, 0, false);
+                volumeField("sell_volume", false, part.sellNotionalE16High(), part.sellNotionalE16Low(), 0, 0, false);
+                json.writeNumberField("buy_count", part.buyCount());
+                json.writeNumberField("sell_count", part.sellCount());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** {@code "exchanges":{…}} of row {@code row}: each selected venue with a liquidation in the bucket. */
+    private void venueParts(final VenueBuckets exchanges, final int row) throws IOException
+    {
+        json.writeObjectFieldStart("exchanges");
+        for (final Venue venue : Venue.values())
+        {
+            final BucketSnapshot part = exchanges.bucket(venue.ordinal(), row);
+            if (part != null && part.count() > 0)
+            {
+                json.writeObjectFieldStart(venue.code());
+                json.writeStringField("buy_volume", DecimalText.volume(part.buyNotional()));
+                json.writeStringField("sell_volume", DecimalText.volume(part.sellNotional()));
+                json.writeNumberField("buy_count", part.buyCount());
+                json.writeNumberField("sell_count", part.sellCount());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndObject();
+    }
+
     /** {@code "field":"a ± b"}, exact or compact, from 128-bit E16 words. */
     private void volumeField(
         final String field,
@@ -345,17 +401,27 @@ public final class MessageWriter
         final List<BucketSnapshot> buckets, final Interval timeframe, final Coverage coverage, final long nowMs)
         throws IOException
     {
+        bucketArray(buckets, timeframe, coverage, nowMs, null);
+    }
+
+    /** As above, each bucket with its venues' parts (row for row) unless {@code exchanges} is null. */
+    void bucketArray(final List<BucketSnapshot> buckets, final Interval timeframe, final Coverage coverage,
+        final long nowMs, final VenueBuckets exchanges) throws IOException
+    {
         json.writeStartArray();
         for (int i = 0; i < buckets.size(); i++)
         {
-            bucket(buckets.get(i), timeframe, coverage, nowMs);
+            bucket(buckets.get(i), timeframe, coverage, nowMs, exchanges, i);
         }
         json.writeEndArray();
     }
 
-    /** One bucket in the contract's shape, with its coverage as of {@code nowMs}. */
-    public void bucket(final BucketSnapshot bucket, final Interval timeframe, final Coverage coverage,
-        final long nowMs) throws IOException
+    /**
+     * One bucket in the contract's shape, with its coverage as of {@code nowMs}, and row {@code row} of
+     * {@code exchanges} unless it is null.
+     */
+    void bucket(final BucketSnapshot bucket, final Interval timeframe, final Coverage coverage, final long nowMs,
+        final VenueBuckets exchanges, final int row) throws IOException
     {
         json.writeStartObject();
         json.writeNumberField("time", bucket.startTimeMs() / 1000);
@@ -372,6 +438,10 @@ public final class MessageWriter
         json.writeNumberField("sell_count", bucket.sellCount());
         json.writeNumberField("count", bucket.count());
         coverageFields(timeframe, bucket.startTimeMs(), coverage, nowMs);
+        if (exchanges != null)
+        {
+            venueParts(exchanges, row);
+        }
         json.writeEndObject();
     }
 

@@ -30,6 +30,11 @@ final class OverviewFeed implements AutoCloseable
     {
     }
 
+    /** Which overview clients follow: a window label and a selection of venues. */
+    private record Key(String label, VenueSelection venues)
+    {
+    }
+
     /** One window's subscribers and the newest answer. */
     private static final class Window
     {
@@ -47,7 +52,7 @@ final class OverviewFeed implements AutoCloseable
     private final ByteBufAllocator allocator;
     private final ScheduledExecutorService thread;
     private final MessageWriter writer = MessageWriter.framing();
-    private final Map<String, Window> windows = new HashMap<>();
+    private final Map<Key, Window> windows = new HashMap<>();
 
     OverviewFeed(final LiquidationHistory history, final GatewayMetrics metrics, final ByteBufAllocator allocator)
     {
@@ -58,17 +63,21 @@ final class OverviewFeed implements AutoCloseable
         thread.scheduleWithFixedDelay(this::tick, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Subscribes a client (its outbound already released) to a window label; it gets the latest answer at once. */
-    void join(final String label, final ClientOutbound client)
+    /**
+     * Subscribes a client (its outbound already released) to a window label of the selected venues; it gets the
+     * latest answer at once.
+     */
+    void join(final String label, final VenueSelection venues, final ClientOutbound client)
     {
-        thread.execute(() -> guarded(() -> welcome(label, client)));
+        thread.execute(() -> guarded(() -> welcome(new Key(label, venues), client)));
     }
 
-    void leave(final String label, final ClientOutbound client)
+    void leave(final String label, final VenueSelection venues, final ClientOutbound client)
     {
+        final Key key = new Key(label, venues);
         thread.execute(() ->
         {
-            final Window window = windows.get(label);
+            final Window window = windows.get(key);
             if (window == null)
             {
                 return;
@@ -77,21 +86,21 @@ final class OverviewFeed implements AutoCloseable
             window.ahead = window.ahead.without(client);
             if (window.clients.isEmpty())
             {
-                windows.remove(label);
+                windows.remove(key);
                 release(window);
             }
         });
     }
 
-    private void welcome(final String label, final ClientOutbound client)
+    private void welcome(final Key key, final ClientOutbound client)
     {
-        final Window window = windows.computeIfAbsent(label, each -> new Window());
+        final Window window = windows.computeIfAbsent(key, each -> new Window());
         window.clients = window.clients.with(client);
-        final MarketWindow span = MarketWindow.parse(label, null, null, System.currentTimeMillis());
-        final State now = state(span);
+        final MarketWindow span = MarketWindow.parse(key.label(), null, null, System.currentTimeMillis());
+        final State now = state(span, key.venues());
         if (!now.equals(window.latestState))
         {
-            compute(window, span, now);
+            compute(window, span, key.venues(), now);
         }
         if (System.nanoTime() - window.sentNs >= TimeUnit.MILLISECONDS.toNanos(PERIOD_MS)
             && !window.latestState.equals(window.sentState))
@@ -112,14 +121,15 @@ final class OverviewFeed implements AutoCloseable
         guarded(() ->
         {
             final long nowMs = System.currentTimeMillis();
-            for (final Map.Entry<String, Window> entry : windows.entrySet())
+            for (final Map.Entry<Key, Window> entry : windows.entrySet())
             {
                 final Window window = entry.getValue();
-                final MarketWindow span = MarketWindow.parse(entry.getKey(), null, null, nowMs);
-                final State now = state(span);
+                final VenueSelection venues = entry.getKey().venues();
+                final MarketWindow span = MarketWindow.parse(entry.getKey().label(), null, null, nowMs);
+                final State now = state(span, venues);
                 if (!now.equals(window.latestState))
                 {
-                    compute(window, span, now);
+                    compute(window, span, venues, now);
                     window.ahead = Recipients.NONE;
                 }
                 if (!window.latestState.equals(window.sentState))
@@ -143,20 +153,20 @@ final class OverviewFeed implements AutoCloseable
         }
     }
 
-    private State state(final MarketWindow span)
+    private State state(final MarketWindow span, final VenueSelection venues)
     {
-        final Coverage coverage = history.coverage();
+        final Coverage coverage = history.coverage(venues);
         return new State(span.startMs(), span.endMs(), history.tape().appended(),
             coverage.countGaps(span.startMs(), span.endMs()), coverage.openGapFromMs());
     }
 
-    private void compute(final Window window, final MarketWindow span, final State now)
+    private void compute(final Window window, final MarketWindow span, final VenueSelection venues, final State now)
     {
-        final List<MarketOverview.Row> rows = MarketOverview.rows(history, span);
+        final List<MarketOverview.Row> rows = MarketOverview.rows(history, span, venues);
         final LiquidationTape tape = history.tape();
         final SizeClasses sizes = new SizeClasses(tape.symbolCount());
-        tape.forEach(span.startMs(), span.endMs(), sizes);
-        final Coverage coverage = history.coverage();
+        tape.forEach(span.startMs(), span.endMs(), venues, sizes);
+        final Coverage coverage = history.coverage(venues);
         final ByteBuf bytes = writer.encode(allocator, json ->
         {
             json.writeStartObject();

@@ -12,6 +12,7 @@ final class OverviewStreamHandler extends StreamHandler
     static final String PATH = "/api/v1/ws/overview";
 
     private String window;
+    private VenueSelection venues;
 
     OverviewStreamHandler(final ServerHandlerParts context)
     {
@@ -28,9 +29,10 @@ final class OverviewStreamHandler extends StreamHandler
     protected void start(final Channel channel, final QueryStringDecoder request)
     {
         window = window(request);
+        venues = venues(request);
         outbound = new ClientOutbound(channel, context.config(), context.fanOutLoops().of(channel.eventLoop()));
         outbound.release();
-        context.overview().join(window, outbound);
+        context.overview().join(window, venues, outbound);
     }
 
     @Override
@@ -42,7 +44,7 @@ final class OverviewStreamHandler extends StreamHandler
     @Override
     protected void stop()
     {
-        context.overview().leave(window, outbound);
+        context.overview().leave(window, venues, outbound);
     }
 
     @Override

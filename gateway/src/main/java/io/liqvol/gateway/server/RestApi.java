@@ -42,15 +42,17 @@ final class RestApi
     static final String DISTRIBUTION_PATH = "/api/v1/distribution";
     static final String MARKET_VOLUME_PATH = "/api/v1/volume";
     static final List<String> MARKET_VOLUME_PARAMETERS =
-        List.of("timeframe", "start", "end", "start_time", "end_time", "format");
+        List.of("timeframe", "start", "end", "start_time", "end_time", "format", "exchange", "by_exchange");
     static final int MAX_GAPS = 10_000;
     static final int DEFAULT_LIQUIDATIONS = 50;
     static final int MAX_LIQUIDATIONS = 1000;
     /** The query parameters of a range, in both spellings (docs/API.md §4.1). */
     static final List<String> RANGE_PARAMETERS = List.of("start", "end", "start_time", "end_time");
     /** The query parameters of an overview's window (docs/API.md §4.10). */
-    static final List<String> MARKET_PARAMETERS = List.of("window", "start", "end", "start_time", "end_time");
-    static final List<String> VOLUME_PARAMETERS = List.of("start", "end", "start_time", "end_time", "format");
+    static final List<String> MARKET_PARAMETERS =
+        List.of("window", "start", "end", "start_time", "end_time", "exchange");
+    static final List<String> VOLUME_PARAMETERS =
+        List.of("start", "end", "start_time", "end_time", "format", "exchange", "by_exchange");
     /** Any of them makes a liquidations request one for the journal's history (docs/API.md §4.2). */
     static final List<String> HISTORY_PARAMETERS =
         List.of("start", "end", "start_time", "end_time", "cursor", "min_usdt", "side", "order");
@@ -80,10 +82,12 @@ final class RestApi
         final String symbol = context.validator().symbol(parts[0]);
         final Interval timeframe = RequestValidator.anyTimeframe(parts[1]);
         final VolumeRange range = requestedRange(query, timeframe);
+        final VolumeSelection volume = volumeSelection(query);
         final boolean csv = csv(request, query);
         final String fileName = symbol + "-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
-        stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe)), head(request, csv, fileName),
-            () -> new VolumeBody(context.history(), symbol, timeframe, range, csv, System.currentTimeMillis()));
+        stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe) * volume.reads()),
+            head(request, csv, fileName),
+            () -> new VolumeBody(context.history(), symbol, timeframe, range, volume, csv, System.currentTimeMillis()));
     }
 
     /**
@@ -97,12 +101,18 @@ final class RestApi
         final String code = parameter(query, "timeframe", null);
         final Interval timeframe = RequestValidator.anyTimeframe(code == null ? "1m" : code);
         final VolumeRange range = requestedRange(query, timeframe);
+        final VolumeSelection volume = volumeSelection(query);
         final boolean csv = csv(request, query);
         final String fileName = "market-" + timeframe.code() + "-" + range.startMs() + "-" + range.endMs() + ".csv";
         final long symbols = Math.max(1, context.history().symbols().size());
-        stream(ctx, keepAlive, QueryScheduler.price(range.baseBuckets(timeframe) + symbols),
+        stream(ctx, keepAlive, QueryScheduler.price((range.baseBuckets(timeframe) + symbols) * volume.reads()),
             head(request, csv, fileName),
-            () -> new VolumeBody(context.history(), null, timeframe, range, csv, System.currentTimeMillis()));
+            () -> new VolumeBody(context.history(), null, timeframe, range, volume, csv, System.currentTimeMillis()));
+    }
+
+    private static VolumeSelection volumeSelection(final QueryStringDecoder query)
+    {
+        return VolumeSelection.parse(parameter(query, "exchange", null), parameter(query, "by_exchange", null));
     }
 
     /** The buckets of {@code timeframe} that {@code start}/{@code end} (or start_time/end_time) ask for. */
@@ -282,12 +292,13 @@ final class RestApi
     {
         RequestTarget.requireKnownParameters(query, MARKET_PARAMETERS);
         final MarketWindow window = window(query);
+        final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
         final LiquidationHistory history = context.history();
         answer(ctx, keepAlive, history.symbols().size(), () ->
         {
-            final List<MarketOverview.Row> rows = MarketOverview.rows(history, window);
-            final SizeClasses sizes = sizes(history.tape(), window);
-            final Coverage coverage = history.coverage();
+            final List<MarketOverview.Row> rows = MarketOverview.rows(history, window, venues);
+            final SizeClasses sizes = sizes(history.tape(), window, venues);
+            final Coverage coverage = history.coverage(venues);
             final MessageWriter writer = MessageWriter.forThisThread();
             return writer.encode(ctx.alloc(), json -> MarketOverview.write(writer, json, window, rows, sizes,
                 history.tape(), coverage, System.currentTimeMillis()));
@@ -303,11 +314,12 @@ final class RestApi
         final String rawSymbol = parameter(query, "symbol", null);
         final String symbol = rawSymbol == null ? null : context.validator().symbol(rawSymbol);
         final MarketWindow window = window(query);
+        final VenueSelection venues = VenueSelection.parse(parameter(query, "exchange", null));
         final LiquidationHistory history = context.history();
         answer(ctx, keepAlive, SizeClasses.CLASSES, () ->
         {
-            final SizeClasses sizes = sizes(history.tape(), window);
-            final Coverage coverage = history.coverage();
+            final SizeClasses sizes = sizes(history.tape(), window, venues);
+            final Coverage coverage = history.coverage(venues);
             final MessageWriter writer = MessageWriter.forThisThread();
             return writer.encode(ctx.alloc(), json -> SizeDistribution.write(writer, json, window, symbol, sizes,
                 history.tape(), coverage, System.currentTimeMillis()));
@@ -320,10 +332,11 @@ final class RestApi
             parameter(query, "end", "end_time"), System.currentTimeMillis());
     }
 
-    private static SizeClasses sizes(final LiquidationTape tape, final MarketWindow window)
+    private static SizeClasses sizes(
+        final LiquidationTape tape, final MarketWindow window, final VenueSelection venues)
     {
         final SizeClasses sizes = new SizeClasses(tape.symbolCount());
-        tape.forEach(window.startMs(), window.endMs(), sizes);
+        tape.forEach(window.startMs(), window.endMs(), venues, sizes);
         return sizes;
     }
 

@@ -32,15 +32,16 @@ final class SymbolTopic
     private volatile long deliveredSequence;
     /** Clients between subscribing and having seen the first live message past their snapshot. */
     private final AtomicInteger joining = new AtomicInteger();
+    /** By timeframe and {@link VolumeSelection#index()}. */
     private final AtomicReferenceArray<Recipients> volumeSubscribers =
-        new AtomicReferenceArray<>(Timeframe.count());
+        new AtomicReferenceArray<>(Timeframe.count() * VolumeSelection.COUNT);
     /** The custom timeframes clients follow, copied on change; the publisher only reads. */
-    private volatile Map<CustomTimeframe, CustomVolumeFeed> customFeeds = Map.of();
+    private volatile Map<CustomVolumeFeed.Key, CustomVolumeFeed> customFeeds = Map.of();
 
     SymbolTopic(final String symbol)
     {
         this.symbol = symbol;
-        for (int i = 0; i < Timeframe.count(); i++)
+        for (int i = 0; i < volumeSubscribers.length(); i++)
         {
             volumeSubscribers.set(i, Recipients.NONE);
         }
@@ -87,10 +88,10 @@ final class SymbolTopic
     }
 
     /** Subscribes a client that will de-duplicate its snapshot against live messages; see {@link #joined()}. */
-    void join(final ClientOutbound client, final Interval timeframe, final VenueSelection venues)
+    void join(final ClientOutbound client, final Interval timeframe, final VolumeSelection volume)
     {
         joining.incrementAndGet();
-        add(client, timeframe, venues);
+        add(client, timeframe, volume);
     }
 
     /** A joining client has released its held messages. */
@@ -117,52 +118,60 @@ final class SymbolTopic
         return false;
     }
 
-    Recipients volumeSubscribers(final Timeframe timeframe)
+    /** The clients of a timeframe's volume of a {@link VolumeSelection#index()}. */
+    Recipients volumeSubscribers(final Timeframe timeframe, final int volume)
     {
-        return volumeSubscribers.get(timeframe.ordinal());
+        return volumeSubscribers.get(timeframe.ordinal() * VolumeSelection.COUNT + volume);
     }
 
     /** The custom timeframes followed, each with its clients. */
-    Map<CustomTimeframe, CustomVolumeFeed> customFeeds()
+    Map<CustomVolumeFeed.Key, CustomVolumeFeed> customFeeds()
     {
         return customFeeds;
     }
 
-    synchronized void add(final ClientOutbound client, final Interval timeframe, final VenueSelection venues)
+    synchronized void add(final ClientOutbound client, final Interval timeframe, final VolumeSelection volume)
     {
+        final int mask = volume.venues().mask();
         final Recipients[] next = orderSubscribers.clone();
-        next[venues.mask()] = next[venues.mask()].with(client);
+        next[mask] = next[mask].with(client);
         orderSubscribers = next;
         if (timeframe instanceof Timeframe standard)
         {
-            volumeSubscribers.set(standard.ordinal(), volumeSubscribers.get(standard.ordinal()).with(client));
+            final int at = standard.ordinal() * VolumeSelection.COUNT + volume.index();
+            volumeSubscribers.set(at, volumeSubscribers.get(at).with(client));
         }
         else if (timeframe instanceof CustomTimeframe custom)
         {
-            final Map<CustomTimeframe, CustomVolumeFeed> feeds = new HashMap<>(customFeeds);
-            final CustomVolumeFeed feed = feeds.computeIfAbsent(custom, CustomVolumeFeed::new);
+            final Map<CustomVolumeFeed.Key, CustomVolumeFeed> feeds = new HashMap<>(customFeeds);
+            final CustomVolumeFeed feed =
+                feeds.computeIfAbsent(new CustomVolumeFeed.Key(custom, volume), CustomVolumeFeed::new);
             feed.recipients = feed.recipients.with(client);
             customFeeds = Map.copyOf(feeds);
         }
     }
 
-    synchronized void remove(final ClientOutbound client, final Interval timeframe, final VenueSelection venues)
+    synchronized void remove(final ClientOutbound client, final Interval timeframe, final VolumeSelection volume)
     {
+        final int mask = volume.venues().mask();
         final Recipients[] next = orderSubscribers.clone();
-        next[venues.mask()] = next[venues.mask()].without(client);
+        next[mask] = next[mask].without(client);
         orderSubscribers = next;
+        final CustomVolumeFeed.Key key =
+            timeframe instanceof CustomTimeframe custom ? new CustomVolumeFeed.Key(custom, volume) : null;
         if (timeframe instanceof Timeframe standard)
         {
-            volumeSubscribers.set(standard.ordinal(), volumeSubscribers.get(standard.ordinal()).without(client));
+            final int at = standard.ordinal() * VolumeSelection.COUNT + volume.index();
+            volumeSubscribers.set(at, volumeSubscribers.get(at).without(client));
         }
-        else if (timeframe instanceof CustomTimeframe custom && customFeeds.containsKey(custom))
+        else if (key != null && customFeeds.containsKey(key))
         {
-            final Map<CustomTimeframe, CustomVolumeFeed> feeds = new HashMap<>(customFeeds);
-            final CustomVolumeFeed feed = feeds.get(custom);
+            final Map<CustomVolumeFeed.Key, CustomVolumeFeed> feeds = new HashMap<>(customFeeds);
+            final CustomVolumeFeed feed = feeds.get(key);
             feed.recipients = feed.recipients.without(client);
             if (feed.recipients.isEmpty())
             {
-                feeds.remove(custom);
+                feeds.remove(key);
             }
             customFeeds = Map.copyOf(feeds);
         }

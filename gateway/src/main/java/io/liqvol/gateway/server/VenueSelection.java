@@ -10,6 +10,9 @@ public final class VenueSelection
 {
     public static final VenueSelection ALL = new VenueSelection((1 << Venue.count()) - 1, true);
 
+    /** The selection of each mask, so that a publisher thread finds one without allocating. */
+    private static final VenueSelection[] OF_MASK = ofEveryMask();
+
     private final int mask;
     private final boolean all;
 
@@ -42,7 +45,13 @@ public final class VenueSelection
             mask |= bit(venue);
             from = to + 1;
         }
-        return mask == ALL.mask ? ALL : new VenueSelection(mask, false);
+        return OF_MASK[mask];
+    }
+
+    /** The selection of a mask (1 to {@link #ALL}'s). */
+    public static VenueSelection ofMask(final int mask)
+    {
+        return OF_MASK[mask];
     }
 
     /** One venue alone. */
@@ -112,6 +121,17 @@ public final class VenueSelection
     public String toString()
     {
         return code();
+    }
+
+    private static VenueSelection[] ofEveryMask()
+    {
+        final VenueSelection[] selections = new VenueSelection[ALL.mask + 1];
+        for (int mask = 1; mask < ALL.mask; mask++)
+        {
+            selections[mask] = new VenueSelection(mask, false);
+        }
+        selections[ALL.mask] = ALL;
+        return selections;
     }
 
     private static int bit(final Venue venue)

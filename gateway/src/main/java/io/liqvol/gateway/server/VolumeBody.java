@@ -21,6 +21,7 @@ final class VolumeBody implements StreamedAnswer.Body
     private final String symbol;
     private final Interval timeframe;
     private final VolumeRange range;
+    private final VolumeSelection volume;
     private final Coverage coverage;
     private final long nowMs;
     /** Null for JSON. */
@@ -30,13 +31,14 @@ final class VolumeBody implements StreamedAnswer.Body
     private long nextStartMs;
 
     VolumeBody(final LiquidationHistory history, final String symbol, final Interval timeframe,
-        final VolumeRange range, final boolean asCsv, final long nowMs)
+        final VolumeRange range, final VolumeSelection volume, final boolean asCsv, final long nowMs)
     {
         this.history = history;
         this.symbol = symbol;
         this.timeframe = timeframe;
         this.range = range;
-        this.coverage = history.coverage();
+        this.volume = volume;
+        this.coverage = history.coverage(volume.venues());
         this.nowMs = nowMs;
         this.csv = asCsv ? new CsvRows() : null;
         this.writer = asCsv ? null : MessageWriter.plain();
@@ -66,23 +68,26 @@ final class VolumeBody implements StreamedAnswer.Body
         }
         final long pageEndMs = Math.min(range.endMs(),
             timeframe.bucketStartMs(timeframe.bucketIndex(nextStartMs) + PAGE_BUCKETS));
+        final VenueSelection venues = volume.venues();
         final List<BucketSnapshot> page = symbol == null
-            ? history.marketVolume(timeframe, nextStartMs, pageEndMs)
-            : history.volume(symbol, timeframe, nextStartMs, pageEndMs);
+            ? history.marketVolume(venues, timeframe, nextStartMs, pageEndMs)
+            : history.volume(symbol, venues, timeframe, nextStartMs, pageEndMs);
+        final VenueBuckets exchanges = volume.byExchange()
+            ? VenueBuckets.query(history, symbol, venues, timeframe, nextStartMs, pageEndMs) : null;
         nextStartMs = pageEndMs;
         if (csv != null)
         {
-            for (final BucketSnapshot bucket : page)
+            for (int row = 0; row < page.size(); row++)
             {
-                csv.bucket(out, bucket, timeframe, coverage, nowMs);
+                csv.bucket(out, page.get(row), timeframe, coverage, nowMs, exchanges, row);
             }
             return true;
         }
         writer.writeInto(out, json ->
         {
-            for (final BucketSnapshot bucket : page)
+            for (int row = 0; row < page.size(); row++)
             {
-                writer.bucket(bucket, timeframe, coverage, nowMs);
+                writer.bucket(page.get(row), timeframe, coverage, nowMs, exchanges, row);
             }
         });
         return true;
@@ -92,7 +97,7 @@ final class VolumeBody implements StreamedAnswer.Body
     {
         if (csv != null)
         {
-            CsvRows.header(out, CsvRows.BUCKET_HEADER);
+            CsvRows.header(out, CsvRows.bucketHeader(volume.byExchange() ? volume.venues() : null));
             return;
         }
         writer.writeInto(out, json ->

@@ -83,7 +83,7 @@ class MessageWriterTest
 
         final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
             UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.M1, true, TIME_MS, List.of(bucket), Coverage.NONE,
-            null)));
+            null, null)));
 
         assertThat(message).containsEntry("type", "liquidation_volume").containsEntry("timeframe", "1m")
             .containsEntry("is_update", true).doesNotContainKey("range");
@@ -114,7 +114,7 @@ class MessageWriterTest
 
         final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
             UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.M1, false, minuteMs + 150_000, buckets, coverage,
-            null)));
+            null, null)));
 
         assertThat((List<?>)message.get("data")).extracting(bucket -> asObject(bucket).get("recorded_ms"))
             .containsExactly(35_000L, 47_500L, 30_000L, 0L);
@@ -137,7 +137,7 @@ class MessageWriterTest
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
             final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
                 UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.H1, false, hourMs + 7_200_000,
-                List.of(bucket), coverage, null)));
+                List.of(bucket), coverage, null, null)));
             assertThat(asObject(((List<?>)message.get("data")).get(0)).get("coverage")).as("gap of %d ms", gapMs[i])
                 .isEqualTo(expected[i]);
         }
@@ -164,7 +164,8 @@ class MessageWriterTest
                 final String fromWords = text(publisherWriter.liquidationVolume(
                     UnpooledByteBufAllocator.DEFAULT, bucket, coverage, TIME_MS));
                 final String fromSnapshot = text(publisherWriter.liquidationVolume(UnpooledByteBufAllocator.DEFAULT,
-                    bucket.symbol(), bucket.timeframe(), true, TIME_MS, List.of(bucket.toSnapshot()), coverage, null));
+                    bucket.symbol(), bucket.timeframe(), true, TIME_MS, List.of(bucket.toSnapshot()), coverage, null,
+                    null));
                 if (!fromWords.equals(fromSnapshot))
                 {
                     mismatches.add(fromWords + " vs " + fromSnapshot);
@@ -201,7 +202,7 @@ class MessageWriterTest
     {
         final Map<String, Object> message = TestJson.object(text(writer.liquidationVolume(
             UnpooledByteBufAllocator.DEFAULT, "BTCUSDT", Timeframe.H1, false, TIME_MS, List.of(), Coverage.NONE,
-            new VolumeRange(1, 2))));
+            new VolumeRange(1, 2), null)));
 
         assertThat(message).containsEntry("is_update", false).containsEntry("range", Map.of("start", 1L, "end", 2L))
             .containsEntry("data", List.of());
