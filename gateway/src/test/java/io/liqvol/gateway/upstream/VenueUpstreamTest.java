@@ -4,6 +4,7 @@ import io.liqvol.engine.Gap;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Venue;
 import io.liqvol.gateway.simulator.ExchangeSimulator;
+import io.liqvol.gateway.simulator.SimulatedSymbol;
 import io.liqvol.gateway.simulator.SimulatorConfig;
 import io.liqvol.gateway.simulator.VenueLiquidation;
 import io.liqvol.gateway.testing.Await;
@@ -26,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,13 +193,15 @@ class VenueUpstreamTest
             assertThat(instruments.get("DOGE-USDT-SWAP").contractSizeE8()).isEqualTo(1_000_000_000L);
             Await.until("pushes", () -> sent.size() >= 120);
             final List<Key> reference = keys(List.copyOf(sent));
-            Await.until("every push received", () -> okxKeys().containsAll(reference));
+            final Set<String> binanceLists = simulator.config().symbols().stream().map(SimulatedSymbol::symbol)
+                .collect(Collectors.toSet());
+            Await.until("every push received", () -> okxKeys(binanceLists).containsAll(reference));
             final int firstFrame = events.indexOf(frames.get(0));
             assertThat(events.subList(0, firstFrame)).allMatch(event -> event.startsWith("instrument "));
             assertThat(frames).allMatch(frame -> frame.startsWith("{\"arg\":{\"channel\":\"liquidation-orders\""));
             assertThat(frames).anyMatch(frame -> OKX_ENTRY.matcher(frame).results().count() > 1);
-            Await.until("nothing received that was not sent", () -> keys(sent).containsAll(okxKeys()));
-            assertThat(notional(reference)).isEqualByComparingTo(notional(okxKeys().stream()
+            Await.until("nothing received that was not sent", () -> keys(sent).containsAll(okxKeys(binanceLists)));
+            assertThat(notional(reference)).isEqualByComparingTo(notional(okxKeys(binanceLists).stream()
                 .filter(reference::contains).toList()));
         }
     }
@@ -258,7 +262,8 @@ class VenueUpstreamTest
         return keys;
     }
 
-    private Set<Key> okxKeys()
+    /** The liquidations of the OKX frames received, under the symbols the gateway records them as (scaled, §9). */
+    private Set<Key> okxKeys(final Set<String> binanceLists)
     {
         final Set<Key> keys = new HashSet<>();
         for (final String frame : frames)
@@ -271,13 +276,16 @@ class VenueUpstreamTest
                 {
                     instrument = instruments.get(entry.group(2));
                 }
+                final ScaledSymbol scaled = ScaledSymbol.of(instrument.canonicalSymbol(), binanceLists::contains);
+                final BigDecimal units = BigDecimal.valueOf(scaled.units());
                 final BigDecimal contractValue = BigDecimal.valueOf(instrument.contractSizeE8(), 8);
                 final Matcher detail = OKX_DETAIL.matcher(entry.group(1));
                 while (detail.find())
                 {
-                    keys.add(new Key(instrument.canonicalSymbol(), "sell".equals(detail.group(3)) ? Side.SELL
-                        : Side.BUY, new BigDecimal(detail.group(4)).multiply(contractValue).stripTrailingZeros(),
-                        new BigDecimal(detail.group(1)).stripTrailingZeros(), Long.parseLong(detail.group(5))));
+                    keys.add(new Key(scaled.symbol(), "sell".equals(detail.group(3)) ? Side.SELL : Side.BUY,
+                        new BigDecimal(detail.group(4)).multiply(contractValue).divide(units).stripTrailingZeros(),
+                        new BigDecimal(detail.group(1)).multiply(units).stripTrailingZeros(),
+                        Long.parseLong(detail.group(5))));
                 }
             }
         }
