@@ -63,8 +63,8 @@ public final class Alerts implements AlertService, AlertSink, AutoCloseable
         this.rules = rules;
         this.log = log;
         this.lastId = log.lastId();
-        this.evaluator = new AlertEvaluator((symbol, timeframe, startMs, endMs) ->
-            volumes.volume(symbol, timeframe, startMs, endMs), this, clockMs, AlertEvaluator.DEFAULT_QUEUE_CAPACITY);
+        this.evaluator = new AlertEvaluator((symbol, venueMask, timeframe, startMs, endMs) ->
+            volumes.volume(symbol, venueMask, timeframe, startMs, endMs), this, clockMs, AlertEvaluator.DEFAULT_QUEUE_CAPACITY);
         this.evaluator.rules(rules.rules());
         this.webhookGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("liqvol-webhooks", true),
             NioIoHandler.newFactory());
