@@ -104,4 +104,20 @@ describe('the alert rule form', () =>
         expect(describeRule(rule!)).toBe('BTCUSDT · liquidation ≥ 250000 (longs)');
         expect(readRule({ id: 'x', name: 'y', condition: 'price' })).toBeNull();
     });
+
+    it('should keep a rule\'s venues through an edit and send them, and send none for every venue', () =>
+    {
+        const rule = readRule({
+            id: 'r3', name: 'Bybit and OKX longs', symbols: [], condition: 'liquidation', side: 'SELL',
+            threshold: '100000', baseline_buckets: 0, cooldown_ms: 0, exchange: 'bybit,okx',
+        });
+        const form = formOf(rule!, base);
+        expect(form.exchange).toBe('bybit,okx');
+        expect(checkForm(form)).toMatchObject({ ok: true, body: { exchange: 'bybit,okx' } });
+        expect(describeRule(rule!)).toBe('all symbols on bybit,okx · liquidation ≥ 100000 (longs)');
+        expect(formOf(readRule({ ...rule!, exchange: undefined })!, base).exchange).toBe('all');
+        expect(checkForm({ ...form, exchange: 'all' })).not.toHaveProperty('body.exchange');
+        expect(check({ exchange: 'bybit;okx' })).toEqual({ ok: false, errors: { exchange: 'all, or venues separated by commas' } });
+        expect(fieldOfMessage('exchange must be all or a comma-separated list of binance, bybit, okx')).toBe('exchange');
+    });
 });

@@ -25,6 +25,8 @@ export interface RuleForm
     /** Seconds in the form, milliseconds in the rule. */
     readonly cooldown_s: string;
     readonly webhook_url: string;
+    /** `all` or the venues' codes, comma separated (§9); a rule written before venues is `all`. */
+    readonly exchange: string;
 }
 
 export type FormField = keyof RuleForm;
@@ -45,6 +47,8 @@ export interface AlertRule
     readonly baseline_buckets: number;
     readonly cooldown_ms: number;
     readonly webhook_url: string | null;
+    /** `all` or the venues' codes (§9); `all` from a server before venues. */
+    readonly exchange: string;
 }
 
 export type FormCheck =
@@ -80,6 +84,7 @@ export function defaultForm(symbol: string, timeframe: string, thresholdUsdt: st
         baseline_buckets: '20',
         cooldown_s: '60',
         webhook_url: '',
+        exchange: 'all',
     };
 }
 
@@ -99,6 +104,7 @@ export function formOf(rule: AlertRule, fallback: RuleForm): RuleForm
         baseline_buckets: rule.baseline_buckets > 0 ? String(rule.baseline_buckets) : fallback.baseline_buckets,
         cooldown_s: String(rule.cooldown_ms / 1000),
         webhook_url: rule.webhook_url ?? '',
+        exchange: rule.exchange,
     };
 }
 
@@ -166,6 +172,10 @@ export function checkForm(form: RuleForm): FormCheck
     {
         errors.webhook_url = 'must be an http:// or https:// URL';
     }
+    if (!/^(all|[a-z]+(,[a-z]+)*)$/.test(form.exchange))
+    {
+        errors.exchange = 'all, or venues separated by commas';
+    }
     if (Object.keys(errors).length > 0)
     {
         return { ok: false, errors };
@@ -176,6 +186,10 @@ export function checkForm(form: RuleForm): FormCheck
         condition: form.condition,
         cooldown_ms: Math.round(cooldownS * 1000),
     };
+    if (form.exchange !== 'all')
+    {
+        body.exchange = form.exchange;
+    }
     if (webhook !== '')
     {
         body.webhook_url = webhook;
@@ -211,7 +225,7 @@ export function fieldOfMessage(message: string): FormField | null
         return 'cooldown_s';
     }
     const fields: readonly FormField[] = ['name', 'symbols', 'condition', 'side', 'metric', 'timeframe', 'threshold',
-        'factor', 'baseline_buckets', 'baseline', 'webhook_url'];
+        'factor', 'baseline_buckets', 'baseline', 'webhook_url', 'exchange'];
     return fields.find((field) => field === first) ?? null;
 }
 
@@ -248,13 +262,15 @@ export function readRule(value: unknown): AlertRule | null
         baseline_buckets: typeof value.baseline_buckets === 'number' ? value.baseline_buckets : 0,
         cooldown_ms: typeof value.cooldown_ms === 'number' ? value.cooldown_ms : 0,
         webhook_url: textOrNull(value.webhook_url),
+        exchange: typeof value.exchange === 'string' ? value.exchange : 'all',
     };
 }
 
 /** One line saying what a rule watches, e.g. "BTCUSDT · liquidation ≥ 250000 (longs)". */
 export function describeRule(rule: AlertRule): string
 {
-    const scope = rule.symbols.length === 0 ? 'all symbols' : rule.symbols.join(', ');
+    const scope = (rule.symbols.length === 0 ? 'all symbols' : rule.symbols.join(', '))
+        + (rule.exchange === 'all' ? '' : ` on ${rule.exchange}`);
     if (rule.condition === 'liquidation')
     {
         const side = rule.side === 'SELL' ? ' (longs)' : rule.side === 'BUY' ? ' (shorts)' : '';

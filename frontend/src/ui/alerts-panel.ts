@@ -38,11 +38,13 @@ const FIELDS: readonly FieldSpec[] = [
     { field: 'baseline', label: 'Baseline', choices: choices(BASELINES) },
     { field: 'baseline_buckets', label: 'Baseline buckets' },
     { field: 'cooldown_s', label: 'Cool-down (s)' },
+    { field: 'exchange', label: 'Exchanges',
+        choices: [['all', 'All'], ['binance', 'Binance'], ['bybit', 'Bybit'], ['okx', 'OKX']] },
     { field: 'webhook_url', label: 'Webhook URL', hint: 'optional', wide: true },
 ];
 
 /** Fields every condition takes. */
-const COMMON: ReadonlySet<FormField> = new Set<FormField>(['name', 'symbols', 'condition', 'cooldown_s', 'webhook_url']);
+const COMMON: ReadonlySet<FormField> = new Set<FormField>(['name', 'symbols', 'condition', 'cooldown_s', 'webhook_url', 'exchange']);
 
 export interface AlertsPanelHandlers
 {
@@ -263,6 +265,7 @@ export class AlertsPanel
             baseline_buckets: value('baseline_buckets'),
             cooldown_s: value('cooldown_s'),
             webhook_url: value('webhook_url'),
+            exchange: value('exchange'),
         };
     }
 }

@@ -121,8 +121,8 @@ public class AlertListenerBenchmark
         }
     }
 
-    private static List<BucketSnapshot> emptyHistory(final String symbol, final Timeframe timeframe,
-        final long startMs, final long endMs)
+    private static List<BucketSnapshot> emptyHistory(final String symbol, final int venueMask,
+        final Timeframe timeframe, final long startMs, final long endMs)
     {
         return List.of();
     }

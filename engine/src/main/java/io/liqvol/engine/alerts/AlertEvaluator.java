@@ -5,6 +5,8 @@ import io.liqvol.engine.Int128;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import org.agrona.collections.Long2LongHashMap;
 
 import java.math.BigDecimal;
@@ -18,15 +20,17 @@ import java.util.function.LongSupplier;
 
 /**
  * Evaluates the rules on a thread of its own, from what its {@link #listener()} copies off the engine's publisher
- * thread: a liquidation against liquidation rules; a change of a symbol's newest bucket (older buckets changed by a
- * late liquidation are not live and are skipped) against bucket and unusual-volume rules, each firing at most once
- * per bucket. Comparisons are exact 128-bit fixed-point. Cool-downs run on trade time, per rule and symbol.
+ * thread: a liquidation against the liquidation rules of its venue; a change of the newest bucket of a symbol's sum
+ * over a selection of venues (older buckets changed by a late liquidation are not live and are skipped) against the
+ * bucket and unusual-volume rules of that selection, each firing at most once per bucket. Comparisons are exact
+ * 128-bit fixed-point. Cool-downs run on trade time, per rule and symbol.
  */
 public final class AlertEvaluator implements AutoCloseable
 {
     public static final int DEFAULT_QUEUE_CAPACITY = 16_384;
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int RATIO_SCALE = 4;
+    private static final int SELECTION_ORDINAL = (1 << AlertListener.SELECTION_SHIFT) - 1;
 
     private final AlertQueue queue;
     private final AlertListener listener;
@@ -64,7 +68,7 @@ public final class AlertEvaluator implements AutoCloseable
     {
         pendingRules = List.copyOf(newRules);
         // entries the new rules need are handed over from now on; the evaluator takes the rules before them
-        listener.interest(RuleSet.interestOf(newRules));
+        listener.interest(RuleSet.interestOf(newRules), RuleSet.selectionsOf(newRules));
         LockSupport.unpark(thread);
     }
 
@@ -180,7 +184,7 @@ public final class AlertEvaluator implements AutoCloseable
         {
             pendingRules = null;
             rules = RuleSet.of(taken, rules);
-            listener.interest(rules.interest);
+            listener.interest(rules.interest, rules.selections);
         }
     }
 
@@ -200,7 +204,8 @@ public final class AlertEvaluator implements AutoCloseable
     private void evaluateLiquidation(final long[] slots, final int offset, final String symbol)
     {
         final int symbolId = (int)slots[offset + 1];
-        final Side side = Side.fromOrdinal((int)slots[offset + 2]);
+        final Side side = Side.fromOrdinal((int)slots[offset + 2] & SELECTION_ORDINAL);
+        final int venue = (int)(slots[offset + 2] >>> AlertListener.SELECTION_SHIFT);
         final long quantityE8 = slots[offset + 3];
         final long priceE8 = slots[offset + 4];
         final long tradeTimeMs = slots[offset + 5];
@@ -208,15 +213,17 @@ public final class AlertEvaluator implements AutoCloseable
         {
             final AlertRule rule = state.rule;
             value.set(Int128.multiplyHigh(quantityE8, priceE8), Int128.multiplyLow(quantityE8, priceE8));
-            if ((rule.side() != null && rule.side() != side) || !value.atLeast(state.thresholdHigh, state.thresholdLow)
-                || !rule.watches(symbol) || state.coolingDown(symbolId, tradeTimeMs))
+            if ((rule.side() != null && rule.side() != side) || !Venues.selects(rule.venueMask(), venue)
+                || !value.atLeast(state.thresholdHigh, state.thresholdLow) || !rule.watches(symbol)
+                || state.coolingDown(symbolId, tradeTimeMs))
             {
                 continue;
             }
             state.fired(symbolId, tradeTimeMs);
             final LiquidationSnapshot liquidation = new LiquidationSnapshot(symbol, side,
                 BigDecimal.valueOf(quantityE8, 8).stripTrailingZeros(), BigDecimal.valueOf(priceE8, 8)
-                .stripTrailingZeros(), value.toDecimalE16(), tradeTimeMs, slots[offset + 6]);
+                .stripTrailingZeros(), value.toDecimalE16(), tradeTimeMs, slots[offset + 6],
+                Venue.fromOrdinal(venue));
             emit(new AlertEvent(rule, symbol, value.toDecimalE16(), rule.threshold(), null, null, liquidation, null,
                 tradeTimeMs, clockMs.getAsLong(), slots[offset + 7]));
         }
@@ -225,9 +232,12 @@ public final class AlertEvaluator implements AutoCloseable
     private void evaluateBucket(final long[] slots, final int offset, final String symbol)
     {
         final int symbolId = (int)slots[offset + 1];
-        final Timeframe timeframe = Timeframe.fromOrdinal((int)slots[offset + 2]);
+        final Timeframe timeframe = Timeframe.fromOrdinal((int)slots[offset + 2] & SELECTION_ORDINAL);
+        final int selection = (int)(slots[offset + 2] >>> AlertListener.SELECTION_SHIFT);
         final long startMs = slots[offset + 3];
-        final long key = (long)symbolId * Timeframe.count() + timeframe.ordinal();
+        // the newest bucket of the symbol's sum over these venues
+        final long key = ((long)symbolId * Timeframe.count() + timeframe.ordinal() << AlertListener.SELECTION_SHIFT)
+            + selection;
         final long newestMs = newestBucketStartMs.get(key);
         if (newestMs != RuleState.NONE && startMs < newestMs)
         {
@@ -238,7 +248,7 @@ public final class AlertEvaluator implements AutoCloseable
         for (final RuleState state : rules.bucketRules[timeframe.ordinal()])
         {
             final AlertRule rule = state.rule;
-            if (!rule.watches(symbol) || state.firedFor(symbolId, startMs))
+            if (rule.venueSelection() != selection || !rule.watches(symbol) || state.firedFor(symbolId, startMs))
             {
                 continue;
             }
@@ -289,7 +299,7 @@ public final class AlertEvaluator implements AutoCloseable
         final Timeframe timeframe, final long startMs)
     {
         final List<BigInteger> closed =
-            history.values(symbol, timeframe, startMs, rule.baselineBuckets(), rule.metric());
+            history.values(symbol, rule.venueMask(), timeframe, startMs, rule.baselineBuckets(), rule.metric());
         final BigInteger baseline = rule.baseline().of(closed);
         final BigInteger thresholdE16 =
             new BigDecimal(baseline).multiply(rule.factor()).setScale(0, RoundingMode.CEILING).toBigIntegerExact();

@@ -3,6 +3,8 @@ package io.liqvol.engine.alerts;
 import io.liqvol.engine.BucketView;
 import io.liqvol.engine.EngineListener;
 import io.liqvol.engine.LiquidationView;
+import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 
 import java.util.concurrent.locks.LockSupport;
 
@@ -15,9 +17,15 @@ public final class AlertListener implements EngineListener
 {
     /** Bit of {@link #interest} for liquidations; timeframes use the bits of their ordinals. */
     static final int LIQUIDATIONS_BIT = 1 << 20;
+    /** Every known venue's bit: the selection of a rule over every venue. */
+    static final int EVERY_VENUE = (1 << Venue.count()) - 1;
+    /** Where an entry's third slot holds the venue (a liquidation) or the selection (a bucket), above the ordinal. */
+    static final int SELECTION_SHIFT = 8;
 
     private final AlertQueue queue;
     private volatile int interest;
+    /** Per timeframe ordinal, bit {@code s} set when a rule watches the venue selection {@code s}. */
+    private volatile int[] selectionsByTimeframe = new int[Timeframe.count()];
     private volatile Thread sleeper;
     private boolean publishedInBatch;
     private long batchNewestTradeTimeMs;
@@ -28,9 +36,13 @@ public final class AlertListener implements EngineListener
         this.queue = queue;
     }
 
-    /** What to hand over: {@link #LIQUIDATIONS_BIT} and the bits of watched timeframes' ordinals. */
-    void interest(final int mask)
+    /**
+     * What to hand over: {@link #LIQUIDATIONS_BIT} and the bits of watched timeframes' ordinals, and per timeframe
+     * the venue selections watched (the array is not changed afterwards).
+     */
+    void interest(final int mask, final int[] selections)
     {
+        selectionsByTimeframe = selections;
         interest = mask;
     }
 
@@ -60,7 +72,7 @@ public final class AlertListener implements EngineListener
         final long[] slots = queue.slots();
         slots[offset] = AlertQueue.LIQUIDATION;
         slots[offset + 1] = liquidation.symbolId();
-        slots[offset + 2] = liquidation.side().ordinal();
+        slots[offset + 2] = liquidation.side().ordinal() | (long)liquidation.venue().ordinal() << SELECTION_SHIFT;
         slots[offset + 3] = liquidation.quantityE8();
         slots[offset + 4] = liquidation.priceE8();
         slots[offset + 5] = liquidation.tradeTimeMs();
@@ -70,15 +82,32 @@ public final class AlertListener implements EngineListener
         publishedInBatch = true;
     }
 
-    /** Alerts watch a symbol over every venue, so each venue's change hands on the all-venues totals. */
+    /**
+     * Rules watch a symbol's sum over a selection of venues, so a venue's change hands on the sum of each watched
+     * selection holding that venue (a selection whose venues did not change is not handed on).
+     */
     @Override
     public void onBucketChanged(final BucketView changed)
     {
-        if ((interest & (1 << changed.timeframe().ordinal())) == 0)
+        final int timeframe = changed.timeframe().ordinal();
+        if ((interest & (1 << timeframe)) == 0)
         {
             return;
         }
-        final BucketView bucket = changed.allVenues();
+        final int selections = selectionsByTimeframe[timeframe];
+        final Venue venue = changed.venue();
+        final int changedVenues = venue == null ? EVERY_VENUE : 1 << venue.ordinal();
+        for (int selection = 1; selection <= EVERY_VENUE; selection++)
+        {
+            if ((selections & (1 << selection)) != 0 && (selection & changedVenues) != 0)
+            {
+                publish(changed.venues(selection), selection);
+            }
+        }
+    }
+
+    private void publish(final BucketView bucket, final int selection)
+    {
         final int offset = queue.claim();
         if (offset < 0)
         {
@@ -87,7 +116,7 @@ public final class AlertListener implements EngineListener
         final long[] slots = queue.slots();
         slots[offset] = AlertQueue.BUCKET;
         slots[offset + 1] = bucket.symbolId();
-        slots[offset + 2] = bucket.timeframe().ordinal();
+        slots[offset + 2] = bucket.timeframe().ordinal() | (long)selection << SELECTION_SHIFT;
         slots[offset + 3] = bucket.startTimeMs();
         slots[offset + 4] = bucket.buyNotionalE16High();
         slots[offset + 5] = bucket.buyNotionalE16Low();

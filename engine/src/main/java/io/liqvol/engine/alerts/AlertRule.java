@@ -3,6 +3,8 @@ package io.liqvol.engine.alerts;
 import io.liqvol.engine.Int128;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code symbols}, every symbol when empty. Which fields a condition uses: {@code threshold} and {@code side} for a
  * liquidation (USDT notional); {@code metric}, {@code timeframe} and {@code threshold} for a bucket; {@code metric},
  * {@code timeframe}, {@code factor}, {@code baseline} and {@code baselineBuckets} for unusual volume. The others
- * must be null (or 0). {@code webhookUrl} may be null.
+ * must be null (or 0). {@code webhookUrl} may be null. {@code venueMask} ({@link Venues}) is the venues whose exact sum
+ * the rule watches: {@link Venues#ALL} (every venue, present and future) or a non-empty set of known venues.
  */
 public record AlertRule(
     String id,
@@ -28,7 +31,8 @@ public record AlertRule(
     Baseline baseline,
     int baselineBuckets,
     long cooldownMs,
-    String webhookUrl)
+    String webhookUrl,
+    int venueMask)
 {
     public static final int MAX_SYMBOLS = 100;
     public static final int MAX_BASELINE_BUCKETS = 500;
@@ -39,6 +43,17 @@ public record AlertRule(
     private static final BigDecimal MAX_FACTOR = new BigDecimal("1e6");
     private static final int MAX_NAME_CHARS = 100;
     private static final int MAX_URL_CHARS = 2000;
+    private static final int EVERY_VENUE = (1 << Venue.count()) - 1;
+
+    /** A rule over every venue. */
+    public AlertRule(final String id, final String name, final List<String> symbols, final AlertCondition condition,
+        final Side side, final BucketMetric metric, final Timeframe timeframe, final BigDecimal threshold,
+        final BigDecimal factor, final Baseline baseline, final int baselineBuckets, final long cooldownMs,
+        final String webhookUrl)
+    {
+        this(id, name, symbols, condition, side, metric, timeframe, threshold, factor, baseline, baselineBuckets,
+            cooldownMs, webhookUrl, Venues.ALL);
+    }
 
     public AlertRule
     {
@@ -52,6 +67,8 @@ public record AlertRule(
                 "must be 1-32 upper-case letters and digits each");
         }
         symbols = List.copyOf(symbols);
+        require(venueMask == Venues.ALL || venueMask > 0 && (venueMask & ~EVERY_VENUE) == 0, "exchange",
+            "must be all or one or more of the known venues");
         require(condition != null, "condition", "must be liquidation, bucket or unusual_volume");
         require(cooldownMs >= 0 && cooldownMs <= MAX_COOLDOWN_MS, "cooldown_ms", "must be 0-" + MAX_COOLDOWN_MS);
         require(webhookUrl == null || webhookUrl.length() <= MAX_URL_CHARS
@@ -93,7 +110,23 @@ public record AlertRule(
     public AlertRule withId(final String newId)
     {
         return new AlertRule(newId, name, symbols, condition, side, metric, timeframe, threshold, factor, baseline,
-            baselineBuckets, cooldownMs, webhookUrl);
+            baselineBuckets, cooldownMs, webhookUrl, venueMask);
+    }
+
+    /** The same rule over other venues. */
+    public AlertRule withVenues(final int newVenueMask)
+    {
+        return new AlertRule(id, name, symbols, condition, side, metric, timeframe, threshold, factor, baseline,
+            baselineBuckets, cooldownMs, webhookUrl, newVenueMask);
+    }
+
+    /**
+     * The venues whose sum the rule watches as a mask of known venues only ({@link Venues#ALL} becomes every
+     * venue's bit): the key under which the listener hands over that sum.
+     */
+    public int venueSelection()
+    {
+        return venueMask & EVERY_VENUE;
     }
 
     /** Whether the rule watches this symbol. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The closed buckets before a symbol's current bucket, read from the engine's history (memory, then the journal's
- * roll-ups, so that baselines hold right after a restart), once per new bucket and symbol × timeframe, for as many
- * buckets as the longest baseline asked for.
+ * The closed buckets before a symbol's current bucket over a selection of venues, read from the engine's history
+ * (memory, then the journal's roll-ups, so that baselines hold right after a restart), once per new bucket and
+ * symbol × venues × timeframe, for as many buckets as the longest baseline asked for.
  */
 final class BaselineHistory
 {
@@ -29,15 +29,16 @@ final class BaselineHistory
     }
 
     /** The metric's E16 values of the {@code count} buckets before the one starting at {@code currentStartMs}. */
-    List<BigInteger> values(final String symbol, final Timeframe timeframe, final long currentStartMs,
-        final int count, final BucketMetric metric)
+    List<BigInteger> values(final String symbol, final int venueMask, final Timeframe timeframe,
+        final long currentStartMs, final int count, final BucketMetric metric)
     {
-        final String key = symbol + '/' + timeframe.code();
+        final String key = symbol + '/' + venueMask + '/' + timeframe.code();
         Closed closed = cache.get(key);
         if (closed == null || closed.currentStartMs != currentStartMs || closed.buckets.size() < count)
         {
             final long firstStartMs = timeframe.bucketStartMs(timeframe.bucketIndex(currentStartMs) - count);
-            closed = new Closed(currentStartMs, volumes.volume(symbol, timeframe, firstStartMs, currentStartMs));
+            closed = new Closed(currentStartMs,
+                volumes.volume(symbol, venueMask, timeframe, firstStartMs, currentStartMs));
             cache.put(key, closed);
         }
         // an embedder's history may hold fewer than asked for (none before it begins)

@@ -11,13 +11,16 @@ import java.util.function.Consumer;
 /** The rules by what they watch, immutable once built: liquidation rules, and bucket rules per timeframe. */
 final class RuleSet
 {
-    static final RuleSet EMPTY = new RuleSet(new RuleState[0], new RuleState[Timeframe.count()][], 0);
+    static final RuleSet EMPTY =
+        new RuleSet(new RuleState[0], new RuleState[Timeframe.count()][], 0, new int[Timeframe.count()]);
 
     final RuleState[] liquidationRules;
     final RuleState[][] bucketRules;
     final int interest;
+    final int[] selections;
 
-    private RuleSet(final RuleState[] liquidationRules, final RuleState[][] bucketRules, final int interest)
+    private RuleSet(final RuleState[] liquidationRules, final RuleState[][] bucketRules, final int interest,
+        final int[] selections)
     {
         this.liquidationRules = liquidationRules;
         this.bucketRules = bucketRules;
@@ -29,6 +32,7 @@ final class RuleSet
             }
         }
         this.interest = interest;
+        this.selections = selections;
     }
 
     /** The rules, keeping the state (cool-downs, fired buckets) of each rule that is unchanged. */
@@ -60,7 +64,8 @@ final class RuleSet
         {
             byTimeframe[i] = bucket.get(i).toArray(new RuleState[0]);
         }
-        return new RuleSet(liquidation.toArray(new RuleState[0]), byTimeframe, interestOf(rules));
+        return new RuleSet(liquidation.toArray(new RuleState[0]), byTimeframe, interestOf(rules),
+            selectionsOf(rules));
     }
 
     /** The listener's interest for these rules: {@link AlertListener#LIQUIDATIONS_BIT} and timeframe bits. */
@@ -74,6 +79,20 @@ final class RuleSet
                 : 1 << rule.timeframe().ordinal();
         }
         return interest;
+    }
+
+    /** Per timeframe ordinal, bit {@code s} set when a bucket rule of it watches the venue selection {@code s}. */
+    static int[] selectionsOf(final List<AlertRule> rules)
+    {
+        final int[] selections = new int[Timeframe.count()];
+        for (final AlertRule rule : rules)
+        {
+            if (rule.condition() != AlertCondition.LIQUIDATION)
+            {
+                selections[rule.timeframe().ordinal()] |= 1 << rule.venueSelection();
+            }
+        }
+        return selections;
     }
 
     private void forEach(final Consumer<RuleState> action)

@@ -9,6 +9,9 @@ import java.util.List;
 @FunctionalInterface
 public interface VolumeSource
 {
-    /** Every bucket from the one holding {@code startMs} while its start is before {@code endMs}, ascending. */
-    List<BucketSnapshot> volume(String symbol, Timeframe timeframe, long startMs, long endMs);
+    /**
+     * Every bucket from the one holding {@code startMs} while its start is before {@code endMs}, ascending, summed
+     * over the venues of {@code venueMask} ({@code Venues}).
+     */
+    List<BucketSnapshot> volume(String symbol, int venueMask, Timeframe timeframe, long startMs, long endMs);
 }

@@ -4,13 +4,18 @@ import io.liqvol.engine.EngineContext;
 import io.liqvol.engine.LiqvolEngine;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +28,8 @@ class AlertEvaluatorTest
     /** The start of a minute; the engine's clock stands an hour later. */
     private static final long T0_MS = 1_700_000_040_000L;
     private static final long E8 = 100_000_000L;
+    private static final int BYBIT = Venues.mask(Venue.BYBIT);
+    private static final int OKX = Venues.mask(Venue.OKX);
 
     private final List<AlertEvent> events = new CopyOnWriteArrayList<>();
     private LiqvolEngine engine;
@@ -175,10 +182,116 @@ class AlertEvaluatorTest
         assertThat(events.get(0).ratio()).isEqualTo(new BigDecimal("2.0000"));
     }
 
+    @Test
+    void shouldFireBybitLiquidationRuleOnBybitLiquidationsOnly()
+    {
+        start(null, List.of(liquidationRule("bybit", null, "1000", 0).withVenues(BYBIT)));
+        liquidate(Venue.BINANCE, Side.SELL, 10 * E8, 5000 * E8, T0_MS);
+        liquidate(Venue.OKX, Side.SELL, 10 * E8, 5000 * E8, T0_MS + 1);
+        liquidate(Venue.BYBIT, Side.SELL, E8 / 2, 1999 * E8, T0_MS + 2);
+        liquidate(Venue.BYBIT, Side.BUY, E8 / 2, 2000 * E8, T0_MS + 3);
+        settle(4);
+
+        assertThat(events).extracting(AlertEvent::value, e -> e.liquidation().venue(), AlertEvent::triggerTimeMs)
+            .containsExactly(tuple(new BigDecimal("1000"), Venue.BYBIT, T0_MS + 3));
+        assertThat(events.get(0).rule().venueMask()).isEqualTo(BYBIT);
+    }
+
+    @Test
+    void shouldFireBucketRulesOnTheExactSumOverTheirVenuesOnly()
+    {
+        start(null, List.of(bucketRule("bybit", BucketMetric.TOTAL_VOLUME, "1500", 0).withVenues(BYBIT),
+            bucketRule("bybit-okx", BucketMetric.TOTAL_VOLUME, "3000", 0).withVenues(BYBIT | OKX),
+            bucketRule("all", BucketMetric.TOTAL_VOLUME, "20000", 0)));
+        // Binance alone crosses no rule of Bybit's, however large
+        liquidate(Venue.BINANCE, Side.SELL, 7 * E8, 2_000 * E8, T0_MS);
+        settle(1);
+        assertThat(events).isEmpty();
+        final Venue[] venues = {Venue.BYBIT, Venue.OKX, Venue.BINANCE};
+        final Map<Venue, BigDecimal> reference = new EnumMap<>(Venue.class);
+        reference.put(Venue.BINANCE, new BigDecimal(14_000));
+        reference.put(Venue.BYBIT, BigDecimal.ZERO);
+        reference.put(Venue.OKX, BigDecimal.ZERO);
+        final Map<String, BigDecimal> expected = new HashMap<>();
+        for (int i = 0; i < 30; i++)
+        {
+            final Venue venue = venues[i % venues.length];
+            final long quantityE8 = 12_345_678L + i * 1_000_001L;
+            final long priceE8 = 98_765_432_101L + i * 333_333_333L;
+            liquidate(venue, i % 2 == 0 ? Side.SELL : Side.BUY, quantityE8, priceE8, T0_MS + 1 + i);
+            settle(2 + i);
+            reference.merge(venue, BigDecimal.valueOf(quantityE8, 8).multiply(BigDecimal.valueOf(priceE8, 8)),
+                BigDecimal::add);
+            final BigDecimal bybit = reference.get(Venue.BYBIT);
+            final BigDecimal bybitOkx = bybit.add(reference.get(Venue.OKX));
+            final BigDecimal all = bybitOkx.add(reference.get(Venue.BINANCE));
+            expectFirst(expected, "bybit", bybit, "1500");
+            expectFirst(expected, "bybit-okx", bybitOkx, "3000");
+            expectFirst(expected, "all", all, "20000");
+        }
+
+        assertThat(expected).containsOnlyKeys("bybit", "bybit-okx", "all");
+        assertThat(events).hasSize(3);
+        for (final AlertEvent event : events)
+        {
+            assertThat(event.value()).as(event.rule().id()).isEqualByComparingTo(expected.get(event.rule().id()));
+            assertThat(event.bucket().totalNotional()).isEqualByComparingTo(expected.get(event.rule().id()));
+        }
+    }
+
+    @Test
+    void shouldHandOverNoBucketOfVenuesNoRuleWatches()
+    {
+        start(null, List.of(bucketRule("bybit", BucketMetric.TOTAL_VOLUME, "1000000", 0).withVenues(BYBIT)));
+        liquidate(Venue.BINANCE, Side.SELL, E8, 100 * E8, T0_MS);
+        liquidate(Venue.OKX, Side.SELL, E8, 100 * E8, T0_MS + 1);
+        settle(2);
+        assertThat(evaluator.evaluated()).isZero();
+        liquidate(Venue.BYBIT, Side.SELL, E8, 100 * E8, T0_MS + 2);
+        settle(3);
+
+        assertThat(evaluator.evaluated()).isEqualTo(1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheBaselineOfUnusualVolumeOverTheRulesVenues()
+    {
+        // Bybit's minutes hold 100 each, every venue's 1100: only Bybit's baseline lets 300 fire
+        start(null, List.of(unusualRule("spike", Baseline.MEDIAN, "3", 2).withVenues(BYBIT)));
+        liquidate(Venue.BINANCE, Side.SELL, E8, 1000 * E8, T0_MS);
+        liquidate(Venue.BYBIT, Side.SELL, E8, 100 * E8, T0_MS + 1);
+        liquidate(Venue.BINANCE, Side.SELL, E8, 1000 * E8, T0_MS + MINUTE_MS);
+        liquidate(Venue.BYBIT, Side.SELL, E8, 100 * E8, T0_MS + MINUTE_MS + 1);
+        liquidate(Venue.BYBIT, Side.SELL, E8, 299 * E8, T0_MS + 2 * MINUTE_MS);
+        settle(5);
+        assertThat(events).isEmpty();
+        liquidate(Venue.BYBIT, Side.SELL, E8, E8, T0_MS + 2 * MINUTE_MS + 1);
+        settle(6);
+
+        assertThat(events).extracting(AlertEvent::value, AlertEvent::baseline)
+            .containsExactly(tuple(new BigDecimal("300"), new BigDecimal("100")));
+    }
+
+    private void expectFirst(final Map<String, BigDecimal> expected, final String ruleId, final BigDecimal sum,
+        final String threshold)
+    {
+        if (!expected.containsKey(ruleId) && sum.compareTo(new BigDecimal(threshold)) >= 0)
+        {
+            expected.put(ruleId, sum);
+        }
+    }
+
+    private void liquidate(final Venue venue, final Side side, final long quantityE8, final long priceE8,
+        final long tradeTimeMs)
+    {
+        engine.ingestLiquidation(venue, "BTCUSDT", side, quantityE8, priceE8, tradeTimeMs, tradeTimeMs);
+    }
+
     private void start(final Path dataDir, final List<AlertRule> rules)
     {
-        evaluator = new AlertEvaluator((symbol, timeframe, startMs, endMs) ->
-            engine.volume(symbol, timeframe, startMs, endMs), events::add, () -> 42L, 1024);
+        evaluator = new AlertEvaluator((symbol, venueMask, timeframe, startMs, endMs) ->
+            engine.volume(symbol, venueMask, timeframe, startMs, endMs), events::add, () -> 42L, 1024);
         evaluator.rules(rules);
         final EngineContext context = new EngineContext().epochClock(() -> T0_MS + 3_600_000L)
             .listener(evaluator.listener());

@@ -2,6 +2,8 @@ package io.liqvol.engine.alerts;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -48,6 +50,21 @@ class AlertRuleTest
             BigDecimal.ONE, null, null, 0, -1, null), "cooldown_ms");
         assertField(() -> new AlertRule("r", "n", List.of(), AlertCondition.LIQUIDATION, null, null, null,
             BigDecimal.ONE, null, null, 0, 0, "ftp://x"), "webhook_url");
+    }
+
+    @Test
+    void shouldWatchEveryVenueUnlessItNamesSome()
+    {
+        final AlertRule every = AlertEvaluatorTest.liquidationRule("a", null, "1", 0);
+        final AlertRule bybitOkx = every.withVenues(Venues.mask(Venue.BYBIT, Venue.OKX));
+
+        assertThat(every.venueMask()).isEqualTo(Venues.ALL);
+        assertThat(every.venueSelection()).isEqualTo((1 << Venue.count()) - 1);
+        assertThat(bybitOkx.venueSelection()).isEqualTo(Venues.mask(Venue.BYBIT, Venue.OKX));
+        assertThat(bybitOkx).isNotEqualTo(every);
+        assertField(() -> every.withVenues(0), "exchange");
+        assertField(() -> every.withVenues(1 << Venue.count()), "exchange");
+        assertField(() -> every.withVenues(-2), "exchange");
     }
 
     private static AlertRule rule(final String id, final AlertCondition condition, final BucketMetric metric,

@@ -63,8 +63,9 @@ public final class Alerts implements AlertService, AlertSink, AutoCloseable
         this.rules = rules;
         this.log = log;
         this.lastId = log.lastId();
-        this.evaluator = new AlertEvaluator((symbol, timeframe, startMs, endMs) ->
-            volumes.volume(symbol, timeframe, startMs, endMs), this, clockMs, AlertEvaluator.DEFAULT_QUEUE_CAPACITY);
+        this.evaluator = new AlertEvaluator((symbol, venueMask, timeframe, startMs, endMs) ->
+            volumes.volume(symbol, venueMask, timeframe, startMs, endMs), this, clockMs,
+            AlertEvaluator.DEFAULT_QUEUE_CAPACITY);
         this.evaluator.rules(rules.rules());
         this.webhookGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("liqvol-webhooks", true),
             NioIoHandler.newFactory());
@@ -317,7 +318,8 @@ public final class Alerts implements AlertService, AlertSink, AutoCloseable
         }
         catch (final InvalidRuleException e)
         {
-            throw new RuleRefused("invalid_rule", e.getMessage());
+            final String code = "exchange".equals(e.field()) ? "invalid_exchange" : "invalid_rule";
+            throw new RuleRefused(code, e.getMessage());
         }
         if (rule.webhookUrl() != null && !config.allowsWebhook(rule.webhookUrl()))
         {

@@ -33,6 +33,7 @@ final class EventJson
             json.writeStringField("rule_id", rule.id());
             json.writeStringField("rule_name", rule.name());
             json.writeStringField("symbol", event.symbol());
+            json.writeStringField("exchange", RuleJson.exchange(rule));
             json.writeStringField("timeframe", rule.timeframe() == null ? null : rule.timeframe().code());
             json.writeStringField("condition", rule.condition().code());
             json.writeStringField("metric", rule.metric() == null ? "notional" : rule.metric().code());
@@ -63,6 +64,7 @@ final class EventJson
         throws IOException
     {
         json.writeObjectFieldStart("liquidation");
+        json.writeStringField("exchange", liquidation.venue().code());
         json.writeStringField("side", liquidation.side().name());
         json.writeStringField("price", decimal(liquidation.price()));
         json.writeStringField("quantity", decimal(liquidation.quantity()));

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venues;
 import io.liqvol.engine.alerts.AlertCondition;
 import io.liqvol.engine.alerts.AlertRule;
 import io.liqvol.engine.alerts.Baseline;
 import io.liqvol.engine.alerts.BucketMetric;
 import io.liqvol.engine.alerts.InvalidRuleException;
+import io.liqvol.gateway.server.ApiException;
+import io.liqvol.gateway.server.VenueSelection;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -39,6 +42,7 @@ final class RuleJson
     private int baselineBuckets;
     private long cooldownMs;
     private String webhookUrl;
+    private int venueMask = Venues.ALL;
 
     private RuleJson()
     {
@@ -95,7 +99,7 @@ final class RuleJson
         }
         return new AlertRule(ruleId, fields.name, fields.symbols, fields.condition, fields.side, fields.metric,
             fields.timeframe, fields.threshold, fields.factor, fields.baseline, fields.baselineBuckets,
-            fields.cooldownMs, fields.webhookUrl);
+            fields.cooldownMs, fields.webhookUrl, fields.venueMask);
     }
 
     private void field(final JsonParser parser, final JsonToken token, final String field) throws IOException
@@ -122,6 +126,7 @@ final class RuleJson
             case "baseline_buckets" -> baselineBuckets = (int)integer(parser, token, field, Integer.MAX_VALUE);
             case "cooldown_ms" -> cooldownMs = integer(parser, token, field, Long.MAX_VALUE);
             case "webhook_url" -> webhookUrl = text(parser, token, field);
+            case "exchange" -> venueMask = venueMask(text(parser, token, field));
             default -> throw new InvalidRuleException(field, "is not a rule field");
         }
     }
@@ -148,7 +153,15 @@ final class RuleJson
         json.writeNumberField("baseline_buckets", rule.baselineBuckets());
         json.writeNumberField("cooldown_ms", rule.cooldownMs());
         json.writeStringField("webhook_url", rule.webhookUrl());
+        json.writeStringField("exchange", exchange(rule));
         json.writeEndObject();
+    }
+
+    /** The rule's venues as the {@code exchange} parameter names them: {@code all} or the codes in venue order. */
+    static String exchange(final AlertRule rule)
+    {
+        return rule.venueMask() == Venues.ALL ? VenueSelection.ALL.code()
+            : VenueSelection.ofMask(rule.venueSelection()).code();
     }
 
     static String plain(final BigDecimal value)
@@ -174,6 +187,21 @@ final class RuleJson
             symbols.add(text(parser, next, "symbols"));
         }
         return symbols;
+    }
+
+    /** A list naming every venue is every venue, present and future, as {@code all} is. */
+    private static int venueMask(final String code)
+    {
+        final VenueSelection selection;
+        try
+        {
+            selection = VenueSelection.parse(code);
+        }
+        catch (final ApiException e)
+        {
+            throw new InvalidRuleException("exchange", VenueSelection.problem(code));
+        }
+        return selection.mask() == VenueSelection.ALL.mask() ? Venues.ALL : selection.mask();
     }
 
     private static Side side(final String code)

@@ -38,14 +38,18 @@ public final class VenueSelection
             final Venue venue = Venue.fromCode(raw.substring(from, to));
             if (venue == null || (mask & bit(venue)) != 0)
             {
-                throw ApiException.badRequest("invalid_exchange",
-                    "exchange must be all or a comma-separated list of binance, bybit, okx (each at most once), was "
-                        + raw);
+                throw ApiException.badRequest("invalid_exchange", "exchange " + problem(raw));
             }
             mask |= bit(venue);
             from = to + 1;
         }
         return OF_MASK[mask];
+    }
+
+    /** What is wrong with an {@code exchange} parameter that {@link #parse} refuses. */
+    public static String problem(final String raw)
+    {
+        return "must be all or a comma-separated list of binance, bybit, okx (each at most once), was " + raw;
     }
 
     /** The selection of a mask (1 to {@link #ALL}'s). */

@@ -3,6 +3,7 @@ package io.liqvol.gateway.alerts;
 import io.liqvol.engine.LiquidationSnapshot;
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
 import io.liqvol.gateway.Gateway;
 import io.liqvol.gateway.GatewayConfig;
 import io.liqvol.gateway.server.ServerConfig;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class AlertsTest
 {
@@ -92,6 +95,60 @@ class AlertsTest
             assertThat(patch.headers().firstValue("Allow")).hasValue("GET, HEAD, POST");
             assertThat(send(gateway, "POST", "/api/v1/symbols", "{}").statusCode()).isEqualTo(405);
             assertThat(send(gateway, "GET", "/api/v1/alerts/events?limit=0", null).statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCreateListAndFireARuleOfSomeVenuesOverRest() throws Exception
+    {
+        final long nowMs = System.currentTimeMillis();
+        try (Gateway gateway = start(dataDir, "127.0.0.1"))
+        {
+            final String id = create(gateway, "{\"name\":\"bybit okx\",\"condition\":\"liquidation\","
+                + "\"threshold\":\"1000\",\"exchange\":\"okx,bybit\"}");
+            final String everyId = create(gateway, "{\"name\":\"every\",\"condition\":\"liquidation\","
+                + "\"threshold\":\"1000\"}");
+            final List<Object> rules = (List<Object>)TestJson.object(send(gateway, "GET", "/api/v1/alerts/rules",
+                null).body()).get("rules");
+            assertThat(rules).extracting(rule -> (Object)((Map<?, ?>)rule).get("exchange"))
+                .containsExactly("bybit,okx", "all");
+            assertRefused(gateway, "{\"name\":\"n\",\"condition\":\"liquidation\",\"threshold\":\"5\","
+                + "\"exchange\":\"kraken\"}", "exchange", "invalid_exchange");
+            assertRefused(gateway, "{\"name\":\"n\",\"condition\":\"liquidation\",\"threshold\":\"5\","
+                + "\"exchange\":\"bybit,bybit\"}", "exchange", "invalid_exchange");
+
+            gateway.engine().ingestLiquidation(Venue.BINANCE, "ETHUSDT", Side.SELL, 2 * E8, 3000 * E8, nowMs, nowMs);
+            gateway.engine().ingestLiquidation(Venue.BYBIT, "ETHUSDT", Side.SELL, E8, 3001 * E8, nowMs + 1,
+                nowMs + 1);
+            Await.until("fired", () -> gateway.alerts().eventCount() == 3);
+
+            final List<Map<?, ?>> events = events(gateway, id);
+            assertThat(events).hasSize(1);
+            assertThat((Map<Object, Object>)events.get(0)).containsEntry("exchange", "bybit,okx")
+                .containsEntry("value", "3001");
+            assertThat((Map<Object, Object>)events.get(0).get("liquidation")).containsEntry("exchange", "bybit");
+            assertThat(events(gateway, everyId)).extracting(event -> event.get("exchange"), event -> ((Map<?, ?>)event
+                .get("liquidation")).get("exchange")).containsExactly(tuple("all", "binance"), tuple("all", "bybit"));
+        }
+    }
+
+    @Test
+    void shouldListRulesWrittenBeforeVenuesAsWatchingEveryVenue() throws Exception
+    {
+        final Path rules = dataDir.resolve("alerts").resolve("rules.json");
+        Files.createDirectories(rules.getParent());
+        Files.writeString(rules, "{\"rules\":[{\"id\":\"old\",\"name\":\"old\",\"symbols\":[],"
+            + "\"condition\":\"liquidation\",\"side\":null,\"metric\":null,\"timeframe\":null,"
+            + "\"threshold\":\"1000\",\"factor\":null,\"baseline\":null,\"baseline_buckets\":0,"
+            + "\"cooldown_ms\":0,\"webhook_url\":null}]}");
+        try (Gateway gateway = start(dataDir, "127.0.0.1"))
+        {
+            assertThat(TestJson.object(send(gateway, "GET", "/api/v1/alerts/rules/old", null).body()))
+                .containsEntry("exchange", "all").containsEntry("threshold", "1000");
+            final long nowMs = System.currentTimeMillis();
+            gateway.engine().ingestLiquidation(Venue.OKX, "ETHUSDT", Side.SELL, E8, 1000 * E8, nowMs, nowMs);
+            Await.until("fired", () -> gateway.alerts().eventCount() == 1);
         }
     }
 
@@ -238,10 +295,16 @@ class AlertsTest
 
     private static void assertRefused(final Gateway gateway, final String body, final String field) throws Exception
     {
+        assertRefused(gateway, body, field, "invalid_rule");
+    }
+
+    private static void assertRefused(final Gateway gateway, final String body, final String field,
+        final String code) throws Exception
+    {
         final HttpResponse<String> response = send(gateway, "POST", "/api/v1/alerts/rules", body);
         assertThat(response.statusCode()).as(body).isEqualTo(400);
         final Map<?, ?> error = (Map<?, ?>)TestJson.object(response.body()).get("error");
-        assertThat((String)error.get("code")).isEqualTo("invalid_rule");
+        assertThat((String)error.get("code")).isEqualTo(code);
         assertThat((String)error.get("message")).startsWith(field + " ");
     }
 

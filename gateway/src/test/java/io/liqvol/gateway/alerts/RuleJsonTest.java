@@ -2,6 +2,8 @@ package io.liqvol.gateway.alerts;
 
 import io.liqvol.engine.Side;
 import io.liqvol.engine.Timeframe;
+import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import io.liqvol.engine.alerts.AlertCondition;
 import io.liqvol.engine.alerts.AlertRule;
 import io.liqvol.engine.alerts.Baseline;
@@ -31,6 +33,24 @@ class RuleJsonTest
             new BigDecimal("2.50"), Baseline.EWMA, 30, 5000, "https://hooks.example/x?a=1"));
         assertThat(read(RuleStore.json(rule), null)).isEqualTo(rule.withId("r1"));
         assertThat(RuleStore.json(rule)).contains("\"factor\":\"2.5\"", "\"threshold\":null", "\"timeframe\":\"1M\"");
+    }
+
+    @Test
+    void shouldReadTheVenuesOfARuleAndWriteThemInVenueOrder()
+    {
+        final String body = "{\"name\":\"n\",\"condition\":\"liquidation\",\"threshold\":\"5\"";
+
+        assertThat(read(body + "}", "r").venueMask()).isEqualTo(Venues.ALL);
+        assertThat(read(body + ",\"exchange\":\"all\"}", "r").venueMask()).isEqualTo(Venues.ALL);
+        assertThat(read(body + ",\"exchange\":\"okx,binance,bybit\"}", "r").venueMask()).isEqualTo(Venues.ALL);
+        final AlertRule okxBybit = read(body + ",\"exchange\":\"okx,bybit\"}", "r");
+        assertThat(okxBybit.venueMask()).isEqualTo(Venues.mask(Venue.BYBIT, Venue.OKX));
+        assertThat(RuleJson.exchange(okxBybit)).isEqualTo("bybit,okx");
+        assertThat(read(RuleStore.json(okxBybit), null)).isEqualTo(okxBybit);
+        assertField(body + ",\"exchange\":\"kraken\"}", "exchange");
+        assertField(body + ",\"exchange\":\"bybit,bybit\"}", "exchange");
+        assertField(body + ",\"exchange\":\"\"}", "exchange");
+        assertField(body + ",\"exchange\":[\"bybit\"]}", "exchange");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.liqvol.gateway.alerts;
 
+import io.liqvol.engine.Venue;
+import io.liqvol.engine.Venues;
 import io.liqvol.engine.alerts.AlertCondition;
 import io.liqvol.engine.alerts.AlertRule;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,26 @@ class RuleStoreTest
         assertThatThrownBy(() -> RuleStore.open(file)).isInstanceOf(IOException.class);
         Files.writeString(file, "[]");
         assertThatThrownBy(() -> RuleStore.open(file)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void shouldReadRulesWrittenBeforeVenuesAsWatchingEveryVenue() throws IOException
+    {
+        final Path file = dir.resolve("rules.json");
+        // a file as written before rules named venues: no exchange field
+        Files.writeString(file, "{\"rules\":[{\"id\":\"a\",\"name\":\"rule a\",\"symbols\":[],"
+            + "\"condition\":\"liquidation\",\"side\":null,\"metric\":null,\"timeframe\":null,"
+            + "\"threshold\":\"1\",\"factor\":null,\"baseline\":null,\"baseline_buckets\":0,\"cooldown_ms\":0,"
+            + "\"webhook_url\":null}]}");
+
+        final RuleStore store = RuleStore.open(file);
+
+        assertThat(store.rules()).containsExactly(rule("a", "1"));
+        assertThat(store.rule("a").venueMask()).isEqualTo(Venues.ALL);
+        assertThat(store.add(rule("b", "2").withVenues(Venues.mask(Venue.BYBIT)))).isTrue();
+        assertThat(Files.readString(file)).contains("\"exchange\":\"all\"", "\"exchange\":\"bybit\"");
+        assertThat(RuleStore.open(file).rules()).containsExactly(rule("a", "1"),
+            rule("b", "2").withVenues(Venues.mask(Venue.BYBIT)));
     }
 
     private static AlertRule rule(final String id, final String threshold)
